@@ -1,0 +1,94 @@
+/* content: the clinic's and the treatments' text files that staff edit.
+ * Parses content/clinic.txt and content/treatments/*.txt into structs and reports "file:line: what is wrong". */
+#ifndef CONTENT_H
+#define CONTENT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define CONTENT_MAX_TREATMENTS 16
+
+enum content_block_kind {
+    CONTENT_PARAGRAPH,  /* text */
+    CONTENT_BULLET,     /* text: one item of a bulleted list */
+    CONTENT_STEP,       /* number, title, text (text may be "") */
+    CONTENT_FAQ         /* title = the question, text = the answer */
+};
+
+struct content_block {
+    enum content_block_kind kind;
+    int number;         /* CONTENT_STEP: 1, 2, 3 ... as written */
+    char *title;        /* CONTENT_STEP, CONTENT_FAQ; NULL otherwise */
+    char *text;         /* never NULL */
+};
+
+struct content_section {
+    char *title;                    /* "What it is" */
+    struct content_block *blocks;
+    int nblocks;
+};
+
+/* What answering "Yes" to a screening question means. */
+enum content_outcome {
+    CONTENT_OUTCOME_DISCUSS,        /* may not be advisable: the doctor discusses it; a request is allowed */
+    CONTENT_OUTCOME_STOP            /* the clinic cannot offer the treatment: no request form */
+};
+
+struct content_question {
+    char *text;                     /* "Are you younger than 18?" */
+    enum content_outcome yes_outcome;
+    char *note;                     /* shown on the result screen when answered yes; may be NULL */
+};
+
+struct content_treatment {
+    char *id;                       /* "calf-slimming": stable, stored with each request */
+    char *name;                     /* "Calf slimming" */
+    char *tagline;                  /* one line under the name on the home card */
+    char *summary;                  /* two or three sentences for the home card */
+    struct content_section *sections;   /* the info screen, in file order */
+    int nsections;
+    char *screening_intro;          /* shown before the first question */
+    struct content_question *questions;
+    int nquestions;
+    char *result_clear;             /* result screen wording for each case */
+    char *result_discuss;
+    char *result_stop;
+    char *path;                     /* the file it came from, for messages */
+};
+
+struct content_clinic {
+    char *name;                     /* "The Dermatology Clinic" */
+    char *welcome;                  /* the attract screen's line under the name */
+    char *contact;                  /* "Please ask at reception" ... */
+    char *doctor_name;              /* "Dr Nicole" */
+    char *doctor_role;              /* "Consultant dermatologist" */
+    struct content_section doctor;  /* the doctor screen's text (title = heading) */
+    struct content_section privacy; /* the privacy notice shown from the form */
+    char privacy_version[17];       /* first 16 hex digits of SHA-256 of the notice text as shown */
+    /* Theme colours as 0xRRGGBB; the parser fills defaults for keys not given. */
+    unsigned colour_background, colour_surface, colour_text, colour_muted,
+             colour_accent, colour_accent_text;
+};
+
+struct content {
+    struct content_clinic clinic;
+    struct content_treatment treatments[CONTENT_MAX_TREATMENTS];
+    int ntreatments;
+};
+
+/* Loads DIR/clinic.txt and every DIR/treatments/*.txt (sorted by file name) into *out.
+ * Returns 0, or -1 with the first problem in err as "file:line: message".
+ * On success *out owns every string; release with content_free(). On failure *out is empty. */
+int content_load(const char *dir, struct content *out, char *err, size_t errlen);
+
+/* Checks DIR like content_load() but reports every problem, one "file:line: message" line
+ * each, to report. Returns the number of problems (0 = good). */
+int content_check(const char *dir, FILE *report);
+
+/* Frees every string of c and leaves it empty. Safe on an empty or already freed struct. */
+void content_free(struct content *c);
+
+/* The treatment with this id, or NULL. The pointer lives as long as c. */
+const struct content_treatment *content_treatment(const struct content *c, const char *id);
+
+#endif

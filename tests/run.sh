@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runs every suite headlessly and ends with one line "N passed, N failed".
+#   unit tests   build/tests/test_*          (each prints its own counts)
+#   replay tests tests/replay/*.replay       (one test each; see tests/replay/README.md)
+#   CLI tests    tests/cli/*.sh              (one test each; exit 0 is a pass)
+# An optional argument runs only the suites and files whose name contains it.
+set -u
+B=${BUILD:-build}
+ONLY=${1:-}
+OUT=tests/out
+rm -rf "$OUT" && mkdir -p "$OUT/shots" "$OUT/tmp"
+export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy
+export KIOSK_BUILD="$B" KIOSK_OUT="$OUT"
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2"; }
+wanted() { [ -z "$ONLY" ] || case "$1" in *"$ONLY"*) return 0;; *) return 1;; esac; }
+
+for t in "$B"/tests/test_*; do
+    [ -x "$t" ] || continue
+    wanted "$t" || continue
+    log="$OUT/$(basename "$t").log"
+    "$t" >"$log" 2>&1
+    rc=$?
+    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    p=$(echo "$line" | sed -E 's/.* ?([0-9]+) passed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    [ -n "$line" ] || { p=0; f=0; }
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" -ne 0 ]; then echo "FAIL $(basename "$t")"; grep -v ' passed, ' "$log" | sed 's/^/    /' | head -n 40; fi
+    echo "$(basename "$t"): $p ok, $f failing"
+done
+
+for s in tests/replay/*.replay; do
+    [ -f "$s" ] || continue
+    wanted "$s" || continue
+    log="$OUT/$(basename "$s" .replay).log"
+    if sh tests/replay/run-one.sh "$s" >"$log" 2>&1; then pass; else fail "$s" "$log"; fi
+done
+echo "replay: done"
+
+for s in tests/cli/*.sh; do
+    [ -f "$s" ] || continue
+    wanted "$s" || continue
+    log="$OUT/$(basename "$s" .sh).log"
+    if sh "$s" >"$log" 2>&1; then pass; else fail "$s" "$log"; fi
+done
+echo "cli: done"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
