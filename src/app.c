@@ -1,0 +1,286 @@
+/* app: the screen flow in one table, the timers (idle, countdowns, drift) and the client session. */
+#include "app.h"
+
+#include <assert.h>
+#include <string.h>
+
+#include "screens/screens.h"
+
+#define ANY_SCREEN SCREEN_COUNT
+#define DRIFT_MS   2000     /* the attract screen moves a pixel or two this often */
+
+static const char *const screen_names[SCREEN_COUNT] = {
+    [SCREEN_ATTRACT] = "attract",       [SCREEN_HOME] = "home",           [SCREEN_INFO] = "info",
+    [SCREEN_DOCTOR] = "doctor",         [SCREEN_IDLE_WARNING] = "idle-warning",
+    [SCREEN_OUT_OF_ORDER] = "out-of-order", [SCREEN_SCREENING] = "screening", [SCREEN_RESULT] = "result",
+    [SCREEN_FORM] = "form",             [SCREEN_REVIEW] = "review",       [SCREEN_THANKS] = "thanks",
+    [SCREEN_SAVE_ERROR] = "save-error", [SCREEN_STAFF_PIN] = "staff-pin", [SCREEN_STAFF] = "staff",
+    [SCREEN_PRIVACY] = "privacy",
+};
+
+typedef void (*screen_fn)(struct app *a, struct ui *u);
+
+static const screen_fn screen_draw[SCREEN_COUNT] = {
+    [SCREEN_ATTRACT] = screen_attract,      [SCREEN_HOME] = screen_home,
+    [SCREEN_INFO] = screen_info,            [SCREEN_DOCTOR] = screen_doctor,
+    [SCREEN_IDLE_WARNING] = screen_idle_warning, [SCREEN_OUT_OF_ORDER] = screen_out_of_order,
+    [SCREEN_SCREENING] = screen_placeholder, [SCREEN_RESULT] = screen_placeholder,
+    [SCREEN_FORM] = screen_placeholder,     [SCREEN_REVIEW] = screen_placeholder,
+    [SCREEN_THANKS] = screen_placeholder,   [SCREEN_SAVE_ERROR] = screen_placeholder,
+    [SCREEN_STAFF_PIN] = screen_placeholder, [SCREEN_STAFF] = screen_placeholder,
+    [SCREEN_PRIVACY] = screen_placeholder,
+};
+
+/* The whole screen flow: on this screen, this action leads there. First match wins. */
+static const struct { enum screen from; enum action act; enum screen to; } flow[] = {
+    { SCREEN_ATTRACT,   ACT_START,     SCREEN_HOME },
+    { SCREEN_HOME,      ACT_ABOUT,     SCREEN_INFO },
+    { SCREEN_HOME,      ACT_SCREENING, SCREEN_SCREENING },
+    { SCREEN_HOME,      ACT_REQUEST,   SCREEN_FORM },
+    { SCREEN_HOME,      ACT_DOCTOR,    SCREEN_DOCTOR },
+    { SCREEN_INFO,      ACT_SCREENING, SCREEN_SCREENING },
+    { SCREEN_DOCTOR,    ACT_REQUEST,   SCREEN_FORM },
+    { ANY_SCREEN,       ACT_BACK,      SCREEN_HOME },
+    { ANY_SCREEN,       ACT_HOME,      SCREEN_HOME },
+};
+
+const char *app_screen_name(enum screen s)
+{
+    assert(s >= 0 && s < SCREEN_COUNT);
+    return screen_names[s];
+}
+
+const struct content_treatment *app_treatment(const struct app *a)
+{
+    assert(a->content && a->content->ntreatments > 0);
+    return &a->content->treatments[a->treatment];
+}
+
+void app_act(struct app *a, enum action act)
+{
+    if (a->pending == ACT_NONE)
+        a->pending = act;
+}
+
+static void go(struct app *a, enum screen s)
+{
+    if (s != SCREEN_IDLE_WARNING && a->screen != SCREEN_IDLE_WARNING)
+        memset(&a->scroll[s], 0, sizeof a->scroll[s]);
+    a->screen = s;
+    a->screen_since = a->now;
+    a->dirty = 1;
+    if (a->trace) {
+        fprintf(a->trace, "screen %s\n", screen_names[s]);
+        fflush(a->trace);
+    }
+}
+
+void app_forget_client(struct app *a)
+{
+    memset(a->scroll, 0, sizeof a->scroll);
+    memset(a->section_y, 0, sizeof a->section_y);
+    text_cache_clear(&a->text_cache);
+    a->treatment = 0;
+    a->large_text = a->cfg->large_text;
+    a->high_contrast = a->cfg->high_contrast;
+    a->forget_text = 1;
+    a->dirty = 1;
+}
+
+static void apply(struct app *a, enum action act)
+{
+    if (act == ACT_CONTINUE && a->screen == SCREEN_IDLE_WARNING) {
+        go(a, a->under);
+        return;
+    }
+    for (size_t i = 0; i < sizeof flow / sizeof flow[0]; i++) {
+        if (flow[i].act != act || (flow[i].from != a->screen && flow[i].from != ANY_SCREEN))
+            continue;
+        go(a, flow[i].to);
+        return;
+    }
+}
+
+static unsigned rgba(unsigned rgb)
+{
+    return (rgb << 8) | 0xFF;
+}
+
+static struct theme theme_of(const struct app *a)
+{
+    struct theme t;
+
+    if (a->high_contrast) {
+        t = (struct theme){ .bg = 0x000000FF, .surface = 0x000000FF, .text = 0xFFFFFFFF, .muted = 0xFFFFFFFF,
+                            .accent = 0xFFE14DFF, .accent_text = 0x000000FF, .border = 0xFFFFFFFF,
+                            .pressed = 0xFFFFFFFF, .pressed_text = 0x000000FF, .danger = 0xFF8080FF,
+                            .focus = 0xFFE14DFF, .overlay = 0x000000D8, .selected = 0xFFE14DFF,
+                            .selected_text = 0x000000FF, .track = 0x4D4D4DFF };
+        return t;
+    }
+    if (a->content) {
+        const struct content_clinic *c = &a->content->clinic;
+        t.bg = rgba(c->colour_background);
+        t.surface = rgba(c->colour_surface);
+        t.text = rgba(c->colour_text);
+        t.muted = rgba(c->colour_muted);
+        t.accent = rgba(c->colour_accent);
+        t.accent_text = rgba(c->colour_accent_text);
+    } else {
+        t.bg = 0xF6F4F0FF;
+        t.surface = 0xFFFFFFFF;
+        t.text = 0x1F2A30FF;
+        t.muted = 0x47525CFF;
+        t.accent = 0x1F5F66FF;
+        t.accent_text = 0xFFFFFFFF;
+    }
+    t.border = t.muted;
+    t.pressed = t.text;
+    t.pressed_text = t.surface;
+    t.danger = 0xA1262BFF;
+    t.focus = t.accent;
+    t.overlay = 0x101820B0;
+    t.selected = t.accent;
+    t.selected_text = t.accent_text;
+    t.track = 0xDCE0E3FF;
+    return t;
+}
+
+/* One immediate-mode pass over the current screen with the pointer as it is now. */
+static void pass(struct app *a)
+{
+    struct ui *u = &a->ui;
+    int shorter = a->w < a->h ? a->w : a->h;
+    enum action act;
+
+    u->th = theme_of(a);
+    u->scale = (float)shorter / 800.0f;
+    u->text_scale = a->large_text ? 1.3f : 1.0f;
+    ui_begin(u, &a->frame, a->w, a->h);
+    if (a->screen == SCREEN_IDLE_WARNING) {
+        /* The screen beneath is drawn but cannot be touched. */
+        struct ui_pointer real = u->ptr;
+        u->ptr = (struct ui_pointer){ -1, -1, 0, 0, 0 };
+        screen_draw[a->under](a, u);
+        u->ptr = real;
+        a->frame.nwidgets = 0;
+    }
+    screen_draw[a->screen](a, u);
+    ui_end(u);
+    act = a->pending;
+    a->pending = ACT_NONE;
+    if (act != ACT_NONE)
+        apply(a, act);
+}
+
+void app_init(struct app *a, const struct content *content, const char *reason, const struct config *cfg,
+              const struct text_measurer *m, FILE *trace, uint64_t now)
+{
+    memset(a, 0, sizeof *a);
+    a->content = content && content->ntreatments > 0 ? content : NULL;
+    a->cfg = cfg;
+    a->measurer = m;
+    a->trace = trace;
+    a->now = a->last_input = now;
+    a->ui.tm = m;
+    a->ui.tc = &a->text_cache;
+    a->w = 1280;
+    a->h = 800;
+    a->large_text = cfg->large_text;
+    a->high_contrast = cfg->high_contrast;
+    if (!a->content)
+        snprintf(a->out_of_order, sizeof a->out_of_order, "%s", reason ? reason : "no treatments");
+    go(a, a->content ? SCREEN_ATTRACT : SCREEN_OUT_OF_ORDER);
+}
+
+void app_event(struct app *a, const struct input_event *ev, uint64_t now)
+{
+    struct ui_pointer *p = &a->ui.ptr;
+
+    a->now = now;
+    switch (ev->kind) {
+    case INPUT_POINTER_DOWN:
+    case INPUT_POINTER_MOVE:
+    case INPUT_POINTER_UP:
+        if (ev->kind == INPUT_POINTER_MOVE && !p->down)
+            return;
+        p->x = ev->x;
+        p->y = ev->y;
+        p->went_down = ev->kind == INPUT_POINTER_DOWN;
+        p->went_up = ev->kind == INPUT_POINTER_UP && p->down;
+        p->down = ev->kind != INPUT_POINTER_UP;
+        a->last_input = now;
+        pass(a);
+        p->went_down = p->went_up = 0;
+        a->dirty = 1;
+        break;
+    case INPUT_TEXT:
+    case INPUT_KEY:
+        a->last_input = now;
+        break;
+    case INPUT_EXPOSE:
+        a->dirty = 1;
+        break;
+    case INPUT_QUIT:
+        a->quit = 1;
+        break;
+    case INPUT_NONE:
+        break;
+    }
+}
+
+static int client_screen(enum screen s)
+{
+    return s != SCREEN_ATTRACT && s != SCREEN_OUT_OF_ORDER && s != SCREEN_IDLE_WARNING;
+}
+
+void app_tick(struct app *a, uint64_t now)
+{
+    uint64_t idle_ms = (uint64_t)a->cfg->idle_timeout_s * 1000;
+    uint64_t warn_ms = (uint64_t)a->cfg->idle_warning_s * 1000;
+    uint64_t before = a->now;
+
+    a->now = now;
+    if (a->screen == SCREEN_ATTRACT) {
+        if (now / DRIFT_MS != before / DRIFT_MS)
+            a->dirty = 1;
+    } else if (a->screen == SCREEN_IDLE_WARNING) {
+        if (now >= a->screen_since + warn_ms) {
+            app_forget_client(a);
+            go(a, SCREEN_ATTRACT);
+        } else if ((now - a->screen_since) / 1000 != (before - a->screen_since) / 1000) {
+            a->dirty = 1;
+        }
+    } else if (client_screen(a->screen) && now >= a->last_input + idle_ms) {
+        a->under = a->screen;
+        go(a, SCREEN_IDLE_WARNING);
+    }
+}
+
+uint64_t app_next_deadline(const struct app *a)
+{
+    uint64_t warn_ms = (uint64_t)a->cfg->idle_warning_s * 1000;
+
+    switch (a->screen) {
+    case SCREEN_ATTRACT:
+        return (a->now / DRIFT_MS + 1) * DRIFT_MS;
+    case SCREEN_OUT_OF_ORDER:
+        return UINT64_MAX;
+    case SCREEN_IDLE_WARNING: {
+        uint64_t next_second = a->screen_since + ((a->now - a->screen_since) / 1000 + 1) * 1000;
+        uint64_t end = a->screen_since + warn_ms;
+        return next_second < end ? next_second : end;
+    }
+    default:
+        return a->last_input + (uint64_t)a->cfg->idle_timeout_s * 1000;
+    }
+}
+
+const struct frame *app_draw(struct app *a, int w, int h)
+{
+    a->w = w;
+    a->h = h;
+    pass(a);
+    a->dirty = 0;
+    return &a->frame;
+}

@@ -1,0 +1,91 @@
+/* app: the kiosk's screen flow, timers and client session, driven by plain input events and time.
+ * It knows nothing of SDL: kiosk.c feeds it events from the platform or the replay driver. */
+#ifndef APP_H
+#define APP_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "config.h"
+#include "content.h"
+#include "frame.h"
+#include "input.h"
+#include "text.h"
+#include "ui.h"
+
+/* Screen names are an interface: --trace prints them and replay scripts expect them. */
+enum screen {
+    SCREEN_ATTRACT, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_IDLE_WARNING, SCREEN_OUT_OF_ORDER,
+    SCREEN_SCREENING, SCREEN_RESULT, SCREEN_FORM, SCREEN_REVIEW, SCREEN_THANKS, SCREEN_SAVE_ERROR,
+    SCREEN_STAFF_PIN, SCREEN_STAFF, SCREEN_PRIVACY,
+    SCREEN_COUNT
+};
+
+/* What a screen asks for; app.c's flow table turns (screen, action) into the next screen. */
+enum action {
+    ACT_NONE, ACT_START, ACT_HOME, ACT_BACK, ACT_ABOUT, ACT_SCREENING, ACT_REQUEST, ACT_DOCTOR,
+    ACT_CONTINUE, ACT_PRIVACY, ACT_REVIEW, ACT_EDIT, ACT_SEND, ACT_RESULT, ACT_STAFF_PIN,
+    ACT_STAFF, ACT_LEAVE,
+    ACT_COUNT
+};
+
+struct app {
+    /* Wiring, not owned. content is NULL when it could not be loaded (out-of-order). */
+    const struct content *content;
+    const struct config *cfg;
+    const struct text_measurer *measurer;
+    FILE *trace;                    /* --trace: "screen NAME" lines; NULL when off */
+
+    /* Screen flow. */
+    enum screen screen;
+    enum screen under;              /* the screen beneath the idle warning */
+    enum action pending;            /* asked for during this pass, applied after it */
+    int treatment;                  /* index into content->treatments */
+    uint64_t now;                   /* the clock, in ms, as last given */
+    uint64_t last_input;            /* for the idle timeout */
+    uint64_t screen_since;          /* when the current screen was entered */
+    char out_of_order[512];         /* why, for the log (not shown to clients) */
+
+    /* Look. */
+    int large_text, high_contrast;
+    int w, h;
+
+    /* Per-screen state. */
+    struct ui_scroll scroll[SCREEN_COUNT];
+    int section_y[32];              /* info: where each section starts in the scrolled text */
+
+    /* Drawing. */
+    struct ui ui;
+    struct text_cache text_cache;
+    struct frame frame;
+    int dirty;                      /* something changed since the last frame drawn */
+    int forget_text;                /* the platform must drop its text textures (client data) */
+
+    int quit;                       /* the app should stop; exit_code says how */
+    int exit_code;
+};
+
+/* Sets a up (a is zeroed first). content may be NULL, with why in reason. Keeps the pointers. */
+void app_init(struct app *a, const struct content *content, const char *reason, const struct config *cfg,
+              const struct text_measurer *m, FILE *trace, uint64_t now);
+
+/* One input event at time now: one pass over the current screen. */
+void app_event(struct app *a, const struct input_event *ev, uint64_t now);
+/* Fires the timers that are due at now. */
+void app_tick(struct app *a, uint64_t now);
+/* The absolute time in ms of the next timer, or UINT64_MAX when none. */
+uint64_t app_next_deadline(const struct app *a);
+/* The frame to show for the screen size w x h; a->dirty is cleared. The frame lives in a. */
+const struct frame *app_draw(struct app *a, int w, int h);
+
+/* Screen names for --trace and replay. */
+const char *app_screen_name(enum screen s);
+/* Asks for an action; applied after the current pass. */
+void app_act(struct app *a, enum action act);
+/* Forgets everything the client did: answers, typed text, scroll positions. */
+void app_forget_client(struct app *a);
+
+/* The current treatment (content must be loaded). */
+const struct content_treatment *app_treatment(const struct app *a);
+
+#endif

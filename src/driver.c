@@ -1,0 +1,276 @@
+/* driver: executes replay commands; time only moves when the script says so. */
+#include "driver.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+
+#define TAP_MS       80     /* how long a finger rests on the glass for a tap */
+#define DRAG_STEPS   12
+#define DRAG_STEP_MS 16
+
+struct drv {
+    struct runtime *rt;
+    const struct driver_options *o;
+    const struct replay_cmd *cmd;
+    uint64_t now;
+    char msg[2048];
+};
+
+static int failf(struct drv *d, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* Moves the virtual clock to target, firing each timer at its own time. */
+static void advance(struct drv *d, uint64_t target)
+{
+    runtime_update(d->rt, d->now);
+    while (d->now < target) {
+        uint64_t next = app_next_deadline(d->rt->app);
+        if (next <= d->now)
+            next = d->now + 1;
+        d->now = next < target ? next : target;
+        runtime_update(d->rt, d->now);
+    }
+}
+
+static void pointer(struct drv *d, enum input_kind kind, int x, int y, int touch)
+{
+    platform_inject_pointer(d->rt->platform, kind, x, y, touch);
+    runtime_pump(d->rt, d->now);
+    runtime_update(d->rt, d->now);
+}
+
+static void press(struct drv *d, int x, int y, uint64_t ms, int touch)
+{
+    pointer(d, INPUT_POINTER_DOWN, x, y, touch);
+    advance(d, d->now + ms);
+    pointer(d, INPUT_POINTER_UP, x, y, touch);
+}
+
+/* The centre of the one visible control labelled label. */
+static int find(struct drv *d, const char *label, int *x, int *y)
+{
+    const struct frame *f = &d->rt->app->frame;
+    int i;
+    size_t used = 0;
+    char list[1024] = "";
+
+    runtime_update(d->rt, d->now);
+    i = frame_find_widget(f, label);
+    if (i >= 0) {
+        *x = f->widgets[i].r.x + f->widgets[i].r.w / 2;
+        *y = f->widgets[i].r.y + f->widgets[i].r.h / 2;
+        return 0;
+    }
+    for (int k = 0; k < f->nwidgets && used < sizeof list - 1; k++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", k ? ", " : "", f->widgets[k].label);
+    return failf(d, "expected %s control \"%s\" on %s, found %s: %s", i == -2 ? "one" : "a", label,
+                 app_screen_name(d->rt->app->screen), i == -2 ? "several" : "none of that label",
+                 f->nwidgets ? list : "(no controls)");
+}
+
+static void drag(struct drv *d, const int *n)
+{
+    pointer(d, INPUT_POINTER_DOWN, n[0], n[1], 1);
+    for (int i = 1; i <= DRAG_STEPS; i++) {
+        advance(d, d->now + DRAG_STEP_MS);
+        pointer(d, INPUT_POINTER_MOVE, n[0] + (n[2] - n[0]) * i / DRAG_STEPS, n[1] + (n[3] - n[1]) * i / DRAG_STEPS, 1);
+    }
+    pointer(d, INPUT_POINTER_UP, n[2], n[3], 1);
+}
+
+/* Physical-keyboard text, in pieces that fit an SDL text event, split between characters. */
+static void text(struct drv *d, const char *s)
+{
+    size_t len = strlen(s);
+
+    while (len > 0) {
+        char piece[32];
+        size_t n = len < sizeof piece - 1 ? len : sizeof piece - 1;
+        while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        if (n == 0)
+            n = len < sizeof piece - 1 ? len : sizeof piece - 1;
+        memcpy(piece, s, n);
+        piece[n] = '\0';
+        platform_inject_text(d->rt->platform, piece);
+        runtime_pump(d->rt, d->now);
+        s += n;
+        len -= n;
+    }
+    runtime_update(d->rt, d->now);
+}
+
+static int shot(struct drv *d, const char *name)
+{
+    char path[1024], err[512];
+
+    snprintf(path, sizeof path, "%s/%s.png", d->o->shots_dir ? d->o->shots_dir : ".", name);
+    runtime_update(d->rt, d->now);
+    if (platform_save_png(d->rt->platform, path, err, sizeof err) != 0)
+        return failf(d, "%s", err);
+    return 0;
+}
+
+static int golden(struct drv *d, const char *name)
+{
+    char path[1024], err[512];
+    double share;
+
+    if (!d->o->golden_dir)
+        return failf(d, "expect-golden needs --golden DIR");
+    snprintf(path, sizeof path, "%s/%s.png", d->o->golden_dir, name);
+    runtime_update(d->rt, d->now);
+    if (d->o->update_golden)
+        return platform_save_png(d->rt->platform, path, err, sizeof err) == 0 ? 0 : failf(d, "%s", err);
+    share = platform_compare_png(d->rt->platform, path, err, sizeof err);
+    if (share < 0)
+        return failf(d, "%s (make golden writes the references)", err);
+    if (share > 0.005) {
+        char errname[300];
+        snprintf(errname, sizeof errname, "%s_err", name);
+        shot(d, errname);
+        return failf(d, "expected the screen to match %s, found %.2f%% of pixels differ (see %s/%s.png)",
+                     path, share * 100, d->o->shots_dir ? d->o->shots_dir : ".", errname);
+    }
+    return 0;
+}
+
+static void print_widgets(struct drv *d)
+{
+    const struct frame *f = &d->rt->app->frame;
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; i < f->nwidgets; i++)
+        fprintf(d->o->out, "widget\t%s\t%d\t%d\t%d\t%d\n", f->widgets[i].label, f->widgets[i].r.x,
+                f->widgets[i].r.y, f->widgets[i].r.w, f->widgets[i].r.h);
+    fflush(d->o->out);
+}
+
+static void print_texts(struct drv *d)
+{
+    const struct frame *f = &d->rt->app->frame;
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; i < f->ntexts; i++)
+        fprintf(d->o->out, "text\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y,
+                f->texts[i].r.w, f->texts[i].r.h);
+    fflush(d->o->out);
+}
+
+static int expect_text(struct drv *d, const char *s, int want)
+{
+    const struct frame *f = &d->rt->app->frame;
+
+    runtime_update(d->rt, d->now);
+    if (frame_has_text(f, s) == want)
+        return 0;
+    return failf(d, want ? "expected text \"%s\" on %s, found it nowhere on screen"
+                         : "expected no text \"%s\" on %s, found it on screen",
+                 s, app_screen_name(d->rt->app->screen));
+}
+
+static int run_one(struct drv *d, const struct replay_cmd *c, int first)
+{
+    uint64_t ms = (uint64_t)(c->seconds * 1000.0 + 0.5);
+    char err[512];
+    int x, y;
+
+    switch (c->op) {
+    case OP_SIZE:
+        if (!first)
+            return failf(d, "size must come before anything else");
+        if (c->n[0] < 200 || c->n[1] < 200 || c->n[0] > 8192 || c->n[1] > 8192)
+            return failf(d, "size %d %d is out of range (200 to 8192)", c->n[0], c->n[1]);
+        if (platform_resize(d->rt->platform, c->n[0], c->n[1], err, sizeof err) != 0)
+            return failf(d, "%s", err);
+        d->rt->app->dirty = 1;
+        runtime_update(d->rt, d->now);
+        return 0;
+    case OP_TAP:
+        if (find(d, c->str, &x, &y) != 0)
+            return -1;
+        press(d, x, y, TAP_MS, 1);
+        return 0;
+    case OP_TAP_AT:
+    case OP_MOUSE_TAP_AT:
+        press(d, c->n[0], c->n[1], TAP_MS, c->op == OP_TAP_AT);
+        return 0;
+    case OP_HOLD:
+        if (find(d, c->str, &x, &y) != 0)
+            return -1;
+        press(d, x, y, ms, 1);
+        return 0;
+    case OP_HOLD_AT:
+        press(d, c->n[0], c->n[1], ms, 1);
+        return 0;
+    case OP_DRAG:
+        drag(d, c->n);
+        return 0;
+    case OP_TEXT:
+        text(d, c->str);
+        return 0;
+    case OP_KEY:
+        if (input_key_from_name(c->str) == KEY_NONE)
+            return failf(d, "unknown key '%s' (backspace, return, tab, escape, up, down, pageup, pagedown)", c->str);
+        platform_inject_key(d->rt->platform, input_key_from_name(c->str));
+        runtime_pump(d->rt, d->now);
+        runtime_update(d->rt, d->now);
+        return 0;
+    case OP_WAIT:
+        advance(d, d->now + ms);
+        return 0;
+    case OP_SLEEP: {
+        struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+        fflush(stdout);
+        while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+            ;
+        return 0;
+    }
+    case OP_SHOT:
+        return shot(d, c->str);
+    case OP_EXPECT_GOLDEN:
+        return golden(d, c->str);
+    case OP_EXPECT_SCREEN:
+        runtime_update(d->rt, d->now);
+        if (strcmp(app_screen_name(d->rt->app->screen), c->str) == 0)
+            return 0;
+        return failf(d, "expected screen %s, found %s", c->str, app_screen_name(d->rt->app->screen));
+    case OP_EXPECT_TEXT:
+    case OP_EXPECT_NO_TEXT:
+        return expect_text(d, c->str, c->op == OP_EXPECT_TEXT);
+    case OP_WIDGETS:
+        print_widgets(d);
+        return 0;
+    case OP_TEXTS:
+        print_texts(d);
+        return 0;
+    case OP_TYPE:
+    case OP_DB_FAULT:
+        return failf(d, "%s is not available in this build", c->op == OP_TYPE ? "type" : "db-fault");
+    }
+    return failf(d, "unknown command");
+}
+
+int driver_run(struct runtime *rt, const struct replay_script *s, const struct driver_options *o)
+{
+    struct drv d = { .rt = rt, .o = o, .now = rt->app->now };
+
+    runtime_update(rt, d.now);
+    for (int i = 0; i < s->n; i++) {
+        d.cmd = &s->cmds[i];
+        if (run_one(&d, d.cmd, i == 0) != 0) {
+            fprintf(stderr, "%s:%d: %s\n", o->script_name, d.cmd->line, d.msg);
+            return 1;
+        }
+    }
+    return 0;
+}

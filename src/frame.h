@@ -1,0 +1,83 @@
+/* frame: what one frame draws, as a list of plain commands, plus what can be touched and read on it.
+ * Screens fill it through ui.h; the platform layer turns it into pixels; tests and replay read it. */
+#ifndef FRAME_H
+#define FRAME_H
+
+#include <stddef.h>
+
+#define FRAME_MAX_CMDS    4096
+#define FRAME_MAX_WIDGETS 256
+#define FRAME_MAX_TEXTS   1024
+#define FRAME_ARENA       (256 * 1024)
+
+struct rect { int x, y, w, h; };
+
+enum draw_kind { DRAW_RECT, DRAW_TEXT };
+
+/* Colours are 0xRRGGBBAA. */
+struct draw_cmd {
+    enum draw_kind kind;
+    struct rect r;          /* RECT: the box; TEXT: top-left and the line's measured size */
+    struct rect clip;       /* nothing outside is drawn; w == 0 means no clip */
+    unsigned colour;        /* fill, or the text's colour */
+    unsigned border_colour; /* RECT: drawn as a border border_px wide inside r */
+    int border_px;
+    int radius;             /* RECT: rounded corners */
+    int font_px;            /* TEXT */
+    int bold;               /* TEXT */
+    const char *text;       /* TEXT: one line, in the frame's arena, len bytes */
+    int len;
+};
+
+/* A control that a finger can touch: its label is what `tap "Label"` matches. */
+struct frame_widget {
+    const char *label;      /* in the arena */
+    struct rect r;          /* as visible (clipped to its scroll area) */
+    unsigned id;
+};
+
+/* A piece of text as a person reads it: a wrapped paragraph is one piece. */
+struct frame_text {
+    const char *text;       /* in the arena, whole, line breaks as spaces */
+    struct rect r;
+};
+
+struct frame {
+    int w, h;
+    unsigned background;
+    struct draw_cmd cmds[FRAME_MAX_CMDS];
+    int ncmds;
+    struct frame_widget widgets[FRAME_MAX_WIDGETS];
+    int nwidgets;
+    struct frame_text texts[FRAME_MAX_TEXTS];
+    int ntexts;
+    char arena[FRAME_ARENA];
+    size_t arena_used;
+    int overflow;           /* set when a limit was hit: the frame is incomplete */
+};
+
+/* Empties f for a new frame of w x h. Zeroes the arena, which may hold what a client typed. */
+void frame_begin(struct frame *f, int w, int h, unsigned background);
+
+/* Copies len bytes of s into f's arena; the copy lives until the next frame_begin().
+ * Returns NULL (and sets f->overflow) when the arena is full. */
+const char *frame_strdup(struct frame *f, const char *s, size_t len);
+
+/* Appends a command; returns it for the caller to fill, or NULL (f->overflow set) when full. */
+struct draw_cmd *frame_push(struct frame *f, enum draw_kind kind);
+
+/* Records a touchable control and a piece of text. Strings are copied. */
+void frame_add_widget(struct frame *f, const char *label, struct rect r, unsigned id);
+void frame_add_text(struct frame *f, const char *text, struct rect r);
+
+/* The visible control whose label is exactly label: returns its index, -1 if none, -2 if several. */
+int frame_find_widget(const struct frame *f, const char *label);
+
+/* 1 when any text drawn on f contains needle. */
+int frame_has_text(const struct frame *f, const char *needle);
+
+int rect_contains(struct rect r, int x, int y);
+int rect_overlaps(struct rect a, struct rect b);
+struct rect rect_intersect(struct rect a, struct rect b);
+
+#endif

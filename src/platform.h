@@ -1,0 +1,61 @@
+/* platform: the one layer that touches SDL: window or offscreen surface, events, fonts, pixels.
+ * The rest of the program sees plain input events (input.h), draws frames (frame.h) and measures text (text.h). */
+#ifndef PLATFORM_H
+#define PLATFORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "frame.h"
+#include "input.h"
+#include "text.h"
+
+struct platform;
+
+struct platform_options {
+    int headless;           /* draw on an offscreen surface: no window, no display needed */
+    int width, height;      /* window or surface size; 0 x 0: fullscreen at the display's size */
+    int rotation;           /* 0, 90, 180, 270: the screen is mounted turned this far clockwise */
+    const char *assets_dir; /* holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf */
+};
+
+/* Opens the window (or surface), the renderer and the fonts. Returns 0 and *out, which the
+ * caller releases with platform_close(); or -1 with a message in err. */
+int platform_open(struct platform **out, const struct platform_options *o, char *err, size_t errlen);
+void platform_close(struct platform *p);
+
+/* The size the app lays out for (after rotation). */
+void platform_size(const struct platform *p, int *w, int *h);
+/* Headless only: a new surface of w x h (logical, before rotation). Returns 0 or -1 with err. */
+int platform_resize(struct platform *p, int w, int h, char *err, size_t errlen);
+
+/* Milliseconds since start, from the monotonic clock. */
+uint64_t platform_now_ms(void);
+
+/* Waits up to timeout_ms (0: do not wait, -1: forever) for the next event the app understands.
+ * Returns 1 with *ev filled, 0 when the time ran out. */
+int platform_next_event(struct platform *p, int timeout_ms, struct input_event *ev);
+
+/* Replay's way in: queues the SDL events a real device would send. A touch also queues the mouse
+ * event SDL synthesises from it, exactly as a touchscreen does. */
+void platform_inject_pointer(struct platform *p, enum input_kind kind, int x, int y, int touch);
+void platform_inject_text(struct platform *p, const char *utf8);
+void platform_inject_key(struct platform *p, enum input_key key);
+
+/* Draws f and shows it. */
+void platform_render(struct platform *p, const struct frame *f);
+
+/* Writes the last frame drawn to a PNG file. Returns 0 or -1 with err. */
+int platform_save_png(struct platform *p, const char *path, char *err, size_t errlen);
+/* Compares the last frame with the PNG at path: returns the share of pixels (0..1) that differ by
+ * more than 48 in any channel, or -1 with err when the file cannot be read or the sizes differ. */
+double platform_compare_png(struct platform *p, const char *path, char *err, size_t errlen);
+
+/* Glyph metrics for layout; lives as long as p. */
+const struct text_measurer *platform_measurer(struct platform *p);
+/* Drops every cached text texture (they may show what a client typed). */
+void platform_forget_text(struct platform *p);
+/* Counts for tests and the benchmark: text textures made and reused since start. */
+void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached);
+
+#endif

@@ -1,0 +1,170 @@
+/* runtime: wiring and the live loop, which sleeps in the platform until the next event or timer. */
+#include "runtime.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <systemd/sd-daemon.h>
+#include <unistd.h>
+
+#ifndef KIOSK_DATADIR
+#define KIOSK_DATADIR "/usr/local/share/kiosk"
+#endif
+#ifndef KIOSK_SYSCONFDIR
+#define KIOSK_SYSCONFDIR "/etc"
+#endif
+
+/* The directory of the running binary, or "" when it cannot be read. */
+static void exe_dir(char *buf, size_t len)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, len - 1);
+    char *slash;
+
+    if (n <= 0) {
+        buf[0] = '\0';
+        return;
+    }
+    buf[n] = '\0';
+    slash = strrchr(buf, '/');
+    if (slash)
+        *slash = '\0';
+}
+
+/* DIR/../name next to the binary if it exists there, else the installed one. */
+static const char *data_path(const char *name, const char *probe, char *buf, size_t len)
+{
+    char dir[512], test[1024];
+
+    exe_dir(dir, sizeof dir);
+    snprintf(test, sizeof test, "%s/../%s/%s", dir, name, probe);
+    if (dir[0] && access(test, R_OK) == 0)
+        snprintf(buf, len, "%s/../%s", dir, name);
+    else
+        snprintf(buf, len, "%s/%s", KIOSK_DATADIR, name);
+    return buf;
+}
+
+const char *runtime_assets_dir(char *buf, size_t len)
+{
+    return data_path("assets", "fonts/NotoSans-Regular.ttf", buf, len);
+}
+
+static int load_config(struct runtime *rt, const char *path, char *err, size_t errlen)
+{
+    const char *installed = KIOSK_SYSCONFDIR "/kiosk/kiosk.conf";
+
+    config_defaults(&rt->cfg);
+    if (!path && access(installed, F_OK) == 0)
+        path = installed;
+    return path ? config_load(&rt->cfg, path, err, errlen) : 0;
+}
+
+int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen)
+{
+    struct platform_options po = { 0 };
+    char assets[600], reason[512] = "";
+    int loaded;
+
+    memset(rt, 0, sizeof *rt);
+    if (load_config(rt, o->config_path, err, errlen) != 0)
+        return -1;
+    if (o->content_dir)
+        snprintf(rt->content_dir, sizeof rt->content_dir, "%s", o->content_dir);
+    else if (rt->cfg.content_dir[0])
+        snprintf(rt->content_dir, sizeof rt->content_dir, "%s", rt->cfg.content_dir);
+    else
+        data_path("content", "clinic.txt", rt->content_dir, sizeof rt->content_dir);
+    snprintf(rt->db_path, sizeof rt->db_path, "%s", o->db_path ? o->db_path : rt->cfg.db_path);
+
+    loaded = content_load(rt->content_dir, &rt->content, reason, sizeof reason) == 0;
+    if (!loaded)
+        fprintf(stderr, "kiosk: %s\n", reason);
+
+    po.headless = o->headless;
+    po.width = o->width;
+    po.height = o->height;
+    po.rotation = rt->cfg.rotation;
+    po.assets_dir = runtime_assets_dir(assets, sizeof assets);
+    if (platform_open(&rt->platform, &po, err, errlen) != 0)
+        goto fail;
+    rt->app = calloc(1, sizeof *rt->app);
+    if (!rt->app) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform),
+             o->trace ? stdout : NULL, now);
+    return 0;
+fail:
+    runtime_close(rt);
+    return -1;
+}
+
+void runtime_close(struct runtime *rt)
+{
+    if (rt->app) {
+        app_forget_client(rt->app);
+        free(rt->app);
+    }
+    rt->app = NULL;
+    platform_close(rt->platform);
+    rt->platform = NULL;
+    content_free(&rt->content);
+}
+
+void runtime_pump(struct runtime *rt, uint64_t now)
+{
+    struct input_event ev;
+
+    while (platform_next_event(rt->platform, 0, &ev))
+        app_event(rt->app, &ev, now);
+}
+
+void runtime_update(struct runtime *rt, uint64_t now)
+{
+    struct app *a = rt->app;
+    int w, h;
+
+    app_tick(a, now);
+    if (a->forget_text) {
+        platform_forget_text(rt->platform);
+        a->forget_text = 0;
+    }
+    if (!a->dirty)
+        return;
+    platform_size(rt->platform, &w, &h);
+    platform_render(rt->platform, app_draw(a, w, h));
+    rt->frames++;
+}
+
+int runtime_loop(struct runtime *rt)
+{
+    struct app *a = rt->app;
+    uint64_t watchdog_usec = 0, next_ping = 0;
+    struct input_event ev;
+
+    if (sd_watchdog_enabled(0, &watchdog_usec) <= 0)
+        watchdog_usec = 0;
+    sd_notify(0, "READY=1");
+    while (!a->quit) {
+        uint64_t now = platform_now_ms(), deadline;
+        int timeout;
+
+        runtime_update(rt, now);
+        if (watchdog_usec && now >= next_ping) {
+            sd_notify(0, "WATCHDOG=1");
+            next_ping = now + watchdog_usec / 2000;
+        }
+        deadline = app_next_deadline(a);
+        if (watchdog_usec && next_ping < deadline)
+            deadline = next_ping;
+        timeout = deadline == UINT64_MAX ? -1 : deadline <= now ? 0
+                : deadline - now > 3600000 ? 3600000 : (int)(deadline - now);
+        if (platform_next_event(rt->platform, timeout, &ev)) {
+            app_event(a, &ev, platform_now_ms());
+            runtime_pump(rt, platform_now_ms());
+        }
+    }
+    sd_notify(0, "STOPPING=1");
+    return a->exit_code;
+}

@@ -1,0 +1,50 @@
+/* runtime: a running kiosk, the app wired to its platform, content and config; the live event loop.
+ * The replay driver (driver.c) uses the same pump and draw steps on a virtual clock. */
+#ifndef RUNTIME_H
+#define RUNTIME_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "app.h"
+#include "config.h"
+#include "content.h"
+#include "platform.h"
+
+struct runtime {
+    struct platform *platform;  /* owned */
+    struct app *app;            /* owned (large: heap) */
+    struct content content;     /* owned; empty when it could not be loaded */
+    struct config cfg;
+    char content_dir[CONFIG_PATH_MAX];
+    char db_path[CONFIG_PATH_MAX];
+    unsigned long frames;       /* frames drawn */
+};
+
+/* What the kiosk was asked for on its command line. */
+struct runtime_options {
+    const char *content_dir;    /* NULL: from config, else the repo's or the installed content */
+    const char *db_path;        /* NULL: from config */
+    const char *config_path;    /* NULL: the installed config file if it exists */
+    int width, height;          /* 0: fullscreen */
+    int headless;
+    int trace;
+};
+
+/* Loads config and content and opens the platform. Bad content is not an error: the app then
+ * shows out-of-order and the message goes to stderr. Returns 0, or -1 with err (then rt is closed). */
+int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen);
+void runtime_close(struct runtime *rt);
+
+/* Hands every queued platform event to the app at time now. */
+void runtime_pump(struct runtime *rt, uint64_t now);
+/* Fires due timers and draws a frame if anything changed. */
+void runtime_update(struct runtime *rt, uint64_t now);
+
+/* The live loop: sleeps until an event or the next timer. Returns the exit code. */
+int runtime_loop(struct runtime *rt);
+
+/* Where the fonts live: next to the binary in a checkout, else the installed data directory. */
+const char *runtime_assets_dir(char *buf, size_t len);
+
+#endif
