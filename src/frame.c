@@ -116,6 +116,9 @@ struct rect rect_intersect(struct rect a, struct rect b)
     int y0 = a.y > b.y ? a.y : b.y;
     int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
     int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    struct rect r = { x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0 };
+    struct rect r = { x0, y0, x1 - x0, y1 - y0 };
+
+    if (r.w <= 0 || r.h <= 0)
+        r = (struct rect){ 0, 0, 0, 0 };
     return r;
 }

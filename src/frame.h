@@ -39,7 +39,7 @@ struct frame_widget {
 /* A piece of text as a person reads it: a wrapped paragraph is one piece. */
 struct frame_text {
     const char *text;       /* in the arena, whole, line breaks as spaces */
-    struct rect r;
+    struct rect r;          /* the part on screen (clipped to its scroll area) */
 };
 
 struct frame {

@@ -8,7 +8,7 @@
 static const struct { float px; int bold; } roles[] = {
     [UI_TITLE] = { 44, 1 },      [UI_HEADING] = { 34, 1 },   [UI_SUBHEADING] = { 28, 1 },
     [UI_BODY] = { 26, 0 },       [UI_BODY_BOLD] = { 26, 1 }, [UI_SMALL] = { 22, 0 },
-    [UI_BUTTON] = { 27, 1 },     [UI_HUGE] = { 64, 1 },
+    [UI_BUTTON] = { 27, 1 },     [UI_HUGE] = { 64, 1 },      [UI_BUTTON_SMALL] = { 21, 1 },
 };
 
 int ui_px(const struct ui *u, float design)
@@ -82,9 +82,6 @@ enum ui_press ui_press_behave(unsigned *active, const struct ui_pointer *p, int 
 /* The part of r that can be seen and touched, given the current clip. */
 static struct rect visible(const struct ui *u, struct rect r)
 {
-    struct rect screen = { 0, 0, u->f->w, u->f->h };
-
-    r = rect_intersect(r, screen);
     return u->clip.w ? rect_intersect(r, u->clip) : r;
 }
 
@@ -162,7 +159,7 @@ static void record_text(struct ui *u, const char *s, struct rect r)
             copy[i] = ' ';
     if (u->f->ntexts < FRAME_MAX_TEXTS) {
         u->f->texts[u->f->ntexts].text = copy;
-        u->f->texts[u->f->ntexts].r = r;
+        u->f->texts[u->f->ntexts].r = visible(u, r);
         u->f->ntexts++;
     } else {
         u->f->overflow = 1;
@@ -206,6 +203,7 @@ int ui_button_ex(struct ui *u, const char *label, const char *caption, struct re
     enum ui_press st = ui_press_behave(&u->active, &u->ptr, u->dragging && u->scroll_id, id, vis);
     unsigned fill, ink, border = 0;
     int pad = ui_px(u, 12), border_px = 0, th;
+    enum ui_role role = UI_BUTTON;
 
     if (vis.w == 0)
         return 0;
@@ -235,8 +233,13 @@ int ui_button_ex(struct ui *u, const char *label, const char *caption, struct re
         ink = u->th.pressed_text;
     }
     ui_rect(u, r, fill, ui_px(u, 16), border, border_px);
-    th = ui_text_height(u, r.w - 2 * pad, caption, UI_BUTTON);
-    ui_text(u, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, caption, UI_BUTTON, ink, UI_CENTRE);
+    /* A caption that does not fit its button is set smaller rather than cut. */
+    th = ui_text_height(u, r.w - 2 * pad, caption, role);
+    if (th > r.h - pad) {
+        role = UI_BUTTON_SMALL;
+        th = ui_text_height(u, r.w - 2 * pad, caption, role);
+    }
+    ui_text(u, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, caption, role, ink, UI_CENTRE);
     return st == UI_CLICKED;
 }
 

@@ -22,7 +22,7 @@ struct ui_pointer {
 /* What a button's behaviour decided on one pass. */
 enum ui_press { UI_IDLE, UI_HELD, UI_CLICKED };
 
-enum ui_role { UI_TITLE, UI_HEADING, UI_SUBHEADING, UI_BODY, UI_BODY_BOLD, UI_SMALL, UI_BUTTON, UI_HUGE };
+enum ui_role { UI_TITLE, UI_HEADING, UI_SUBHEADING, UI_BODY, UI_BODY_BOLD, UI_SMALL, UI_BUTTON, UI_HUGE, UI_BUTTON_SMALL };
 enum ui_align { UI_LEFT, UI_CENTRE };
 enum ui_button_kind { UI_PRIMARY, UI_SECONDARY, UI_QUIET };
 
