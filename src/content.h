@@ -1,5 +1,5 @@
 /* content: the clinic's and the treatments' text files that staff edit.
- * Parses content/clinic.txt and content/treatments/*.txt into structs and reports "file:line: what is wrong". */
+ * Parses content/clinic.txt and each content/treatments/NAME.txt into structs and reports "file:line: what is wrong". */
 #ifndef CONTENT_H
 #define CONTENT_H
 
@@ -7,6 +7,12 @@
 #include <stdio.h>
 
 #define CONTENT_MAX_TREATMENTS 16
+#define CONTENT_MAX_SECTIONS 32             /* information sections in one file */
+#define CONTENT_MAX_BLOCKS 64               /* paragraphs, bullets, steps and FAQ pairs in one section */
+#define CONTENT_MAX_QUESTIONS 20            /* screening questions in one treatment */
+#define CONTENT_MAX_FILE_BYTES (256 * 1024)
+#define CONTENT_MAX_LINE_BYTES 4096         /* not counting the line ending */
+#define CONTENT_MIN_CONTRAST 7.0            /* the clinic's text colours against their backgrounds */
 
 enum content_block_kind {
     CONTENT_PARAGRAPH,  /* text */
@@ -45,8 +51,11 @@ struct content_treatment {
     char *name;                     /* "Calf slimming" */
     char *tagline;                  /* one line under the name on the home card */
     char *summary;                  /* two or three sentences for the home card */
-    struct content_section *sections;   /* the info screen, in file order */
+    struct content_section *sections;   /* the info screen, in file order; nsections >= 1 */
     int nsections;
+    /* The checklist: nquestions is 0 when the file has no Screening section, and then the
+     * intro and results are NULL. result_discuss and result_stop are NULL when no question
+     * has that outcome. */
     char *screening_intro;          /* shown before the first question */
     struct content_question *questions;
     int nquestions;
@@ -64,7 +73,9 @@ struct content_clinic {
     char *doctor_role;              /* "Consultant dermatologist" */
     struct content_section doctor;  /* the doctor screen's text (title = heading) */
     struct content_section privacy; /* the privacy notice shown from the form */
-    char privacy_version[17];       /* first 16 hex digits of SHA-256 of the notice text as shown */
+    char privacy_version[17];       /* first 16 lower-case hex digits of SHA-256 of the notice as
+                                     * shown: each block's title (if any) and text (if not empty),
+                                     * joined with "\n" */
     /* Theme colours as 0xRRGGBB; the parser fills defaults for keys not given. */
     unsigned colour_background, colour_surface, colour_text, colour_muted,
              colour_accent, colour_accent_text;
@@ -76,8 +87,10 @@ struct content {
     int ntreatments;
 };
 
-/* Loads DIR/clinic.txt and every DIR/treatments/*.txt (sorted by file name) into *out.
- * Returns 0, or -1 with the first problem in err as "file:line: message".
+/* Loads DIR/clinic.txt and every DIR/treatments/NAME.txt (sorted by name) into *out,
+ * which it overwrites (free an earlier load first).
+ * Returns 0, or -1 with the first problem in err as "file:line: message" (or "file: message"
+ * for a whole file, "cannot open file: reason" when it cannot be read).
  * On success *out owns every string; release with content_free(). On failure *out is empty. */
 int content_load(const char *dir, struct content *out, char *err, size_t errlen);
 
@@ -90,5 +103,8 @@ void content_free(struct content *c);
 
 /* The treatment with this id, or NULL. The pointer lives as long as c. */
 const struct content_treatment *content_treatment(const struct content *c, const char *id);
+
+/* The WCAG contrast ratio of two 0xRRGGBB colours, from 1.0 to 21.0. */
+double content_contrast(unsigned rgb_a, unsigned rgb_b);
 
 #endif

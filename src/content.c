@@ -1,0 +1,1215 @@
+/* content: the clinic's and the treatments' text files that staff edit.
+ * The format is explained for staff in content/README.md; this file follows it line by line. */
+#include "content.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sodium.h>
+
+#include "utf8.h"
+
+#define PATH_BYTES 4096
+#define KEY_BYTES 48                /* the longest field name is "Colour accent text" */
+#define MESSAGE_BYTES 1024
+#define QUOTE_CHARS "60"            /* how much of a wrong value a message repeats */
+#define MAX_HEADER_FIELDS 8
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* ---------------------------------------------------------------- types */
+
+/* Where problems go: content_check() prints each one, content_load() keeps the first. */
+struct reporter {
+    FILE *out;                      /* every problem, one a line; or NULL */
+    char *first;                    /* the first problem; or NULL */
+    size_t firstlen;
+    int count;
+};
+
+/* A field holding text, such as "Name: ...": its name as staff write it and where it goes. */
+struct text_field {
+    const char *name;               /* "Doctor role" */
+    size_t offset;                  /* of the char * in the clinic or treatment struct */
+    int (*valid)(const char *value);    /* NULL when any text will do */
+    const char *rule;               /* what valid() wants, for the message */
+};
+
+/* A theme colour of clinic.txt, "Colour background: #F6F4F0". */
+struct colour_field {
+    const char *name;
+    size_t offset;                  /* of the unsigned in struct content_clinic */
+    unsigned fallback;
+};
+
+/* What one kind of file may hold in its header. */
+struct file_kind {
+    int is_clinic;
+    const struct text_field *fields;
+    int nfields;
+    const char *expected;           /* the field names, for "unknown field" */
+};
+
+/* The Screening section's fields, in screening_fields[]. */
+enum { INTRO, RESULT_CLEAR, RESULT_DISCUSS, RESULT_STOP, NSCREENING_FIELDS };
+
+/* The theme colours, in colour_fields[]. */
+enum { BACKGROUND, SURFACE, TEXT, MUTED, ACCENT, ACCENT_TEXT, NCOLOURS };
+
+/* What the lines being read belong to. */
+enum where { IN_HEADER, IN_INFO, IN_SCREENING, IN_IGNORED };
+
+/* The state of reading one file. */
+struct parser {
+    struct reporter *rep;
+    const char *path;               /* for messages */
+    int line;                       /* the line being read, from 1 */
+    int oom;                        /* out of memory: stop reading */
+    const struct file_kind *kind;
+    void *target;                   /* struct content_clinic or struct content_treatment */
+    int field_line[MAX_HEADER_FIELDS];  /* where each header field was given, 0 = not yet */
+    int colour_line[NCOLOURS];
+
+    /* Information sections, in file order; owned here until finish_file() hands them on. */
+    struct content_section *sections;
+    int section_line[CONTENT_MAX_SECTIONS];
+    int nsections;
+    int sections_full;              /* "too many sections" was reported */
+
+    /* The section being read. */
+    enum where where;
+    int block_limit_reported;
+    char **cont;                    /* the text a next non-blank line continues, or NULL */
+    struct content_block *question; /* a "Q:" still waiting for its "A:", or NULL */
+    int question_line;
+    int last_step;                  /* the number of the section's last step, 0 if none */
+
+    /* The Screening section of a treatment. */
+    int screening_line;             /* where it starts, 0 = none yet */
+    int screening_field_line[NSCREENING_FIELDS];
+    struct content_question *q;     /* the question being read, or NULL */
+    int q_line, q_if_yes_line;
+    int questions_full;             /* "too many questions" was reported */
+};
+
+/* ---------------------------------------------------------------- static prototypes */
+
+static void report(struct reporter *rep, const char *fmt, ...);
+static void problem(struct parser *p, int line, const char *fmt, ...);
+static char *dup_text(struct parser *p, const char *s);
+static void append_text(struct parser *p, char **dst, const char *s);
+static char *trim(char *s);
+static int split_field(char *s, char **key, char **value);
+static void normalise_key(const char *key, char *out);
+static int key_is(const char *norm, const char *name);
+static char **text_slot(void *base, size_t offset);
+static unsigned *colour_slot(struct content_clinic *c, int i);
+static int valid_id(const char *value);
+
+static void load_dir(const char *dir, struct content *c, struct reporter *rep);
+static int join_path(struct reporter *rep, char *out, const char *a, const char *b);
+static void load_treatments(struct reporter *rep, const char *base, struct content *c);
+static int list_treatments(struct reporter *rep, const char *dir, char names[][256]);
+static void check_unique_id(struct reporter *rep, struct content *c, int id_line);
+static void load_file(struct reporter *rep, const char *path, const struct file_kind *kind,
+                      void *target, int *id_line);
+static char *read_file(struct reporter *rep, const char *path, size_t *len);
+
+static void parse_text(struct parser *p, const char *buf, size_t len);
+static void read_line(struct parser *p, const char *raw, size_t n);
+static void parse_line(struct parser *p, char *s);
+static void header_line(struct parser *p, char *s);
+static void set_text(struct parser *p, const struct text_field *f, int *line, const char *value);
+static void set_colour(struct parser *p, int i, const char *value);
+
+static void start_section(struct parser *p, char *s);
+static char *section_title(struct parser *p, char *s);
+static void end_section(struct parser *p);
+static void info_line(struct parser *p, char *s);
+static void start_block(struct parser *p, enum content_block_kind kind, const char *text);
+static void bullet_line(struct parser *p, const char *text);
+static struct content_block *new_block(struct parser *p, enum content_block_kind kind);
+static void faq_question(struct parser *p, const char *text);
+static void faq_answer(struct parser *p, const char *text);
+static void close_question(struct parser *p);
+static void step_line(struct parser *p, int number, const char *title);
+static int step_number(const char *s, const char **title);
+
+static void start_screening(struct parser *p);
+static void screening_line(struct parser *p, char *s);
+static void new_question(struct parser *p, const char *text);
+static void if_yes(struct parser *p, const char *value);
+static void question_note(struct parser *p, const char *value);
+static void finish_question(struct parser *p);
+static void end_screening(struct parser *p);
+
+static void finish_file(struct parser *p);
+static void finish_clinic(struct parser *p, struct content_clinic *c);
+static void check_contrast(struct parser *p, struct content_clinic *c);
+static void privacy_version(struct parser *p, struct content_clinic *c);
+
+static void section_free(struct content_section *s);
+static void clinic_free(struct content_clinic *c);
+static void treatment_free(struct content_treatment *t);
+
+/* ---------------------------------------------------------------- static data */
+
+static const struct text_field clinic_fields[] = {
+    { "Name", offsetof(struct content_clinic, name), NULL, NULL },
+    { "Welcome", offsetof(struct content_clinic, welcome), NULL, NULL },
+    { "Contact", offsetof(struct content_clinic, contact), NULL, NULL },
+    { "Doctor", offsetof(struct content_clinic, doctor_name), NULL, NULL },
+    { "Doctor role", offsetof(struct content_clinic, doctor_role), NULL, NULL },
+};
+
+static const struct text_field treatment_fields[] = {
+    { "Id", offsetof(struct content_treatment, id), valid_id,
+      "lower-case letters, digits and '-', like 'calf-slimming'" },
+    { "Name", offsetof(struct content_treatment, name), NULL, NULL },
+    { "Tagline", offsetof(struct content_treatment, tagline), NULL, NULL },
+    { "Summary", offsetof(struct content_treatment, summary), NULL, NULL },
+};
+
+/* The Screening section's fields other than Question, If yes and Note. */
+static const struct text_field screening_fields[] = {
+    [INTRO] = { "Intro", offsetof(struct content_treatment, screening_intro), NULL, NULL },
+    [RESULT_CLEAR] = { "Result clear", offsetof(struct content_treatment, result_clear), NULL, NULL },
+    [RESULT_DISCUSS] = { "Result discuss", offsetof(struct content_treatment, result_discuss), NULL, NULL },
+    [RESULT_STOP] = { "Result stop", offsetof(struct content_treatment, result_stop), NULL, NULL },
+};
+_Static_assert(COUNT(screening_fields) == NSCREENING_FIELDS, "one field for each screening text");
+
+static const struct colour_field colour_fields[] = {
+    [BACKGROUND] = { "Colour background", offsetof(struct content_clinic, colour_background), 0xF6F4F0 },
+    [SURFACE] = { "Colour surface", offsetof(struct content_clinic, colour_surface), 0xFFFFFF },
+    [TEXT] = { "Colour text", offsetof(struct content_clinic, colour_text), 0x1F2A30 },
+    [MUTED] = { "Colour muted", offsetof(struct content_clinic, colour_muted), 0x46515B },
+    [ACCENT] = { "Colour accent", offsetof(struct content_clinic, colour_accent), 0x1F5F66 },
+    [ACCENT_TEXT] = { "Colour accent text", offsetof(struct content_clinic, colour_accent_text), 0xFFFFFF },
+};
+_Static_assert(COUNT(colour_fields) == NCOLOURS, "one field for each colour");
+
+/* Text colours and what they are drawn on: each pair needs CONTENT_MIN_CONTRAST. */
+static const int contrast_pairs[][2] = {
+    { TEXT, BACKGROUND }, { TEXT, SURFACE }, { MUTED, BACKGROUND }, { MUTED, SURFACE },
+    { ACCENT_TEXT, ACCENT },
+};
+
+static const struct file_kind clinic_kind = {
+    1, clinic_fields, COUNT(clinic_fields),
+    "Name, Welcome, Contact, Doctor, Doctor role or a 'Colour ...' field",
+};
+
+static const struct file_kind treatment_kind = {
+    0, treatment_fields, COUNT(treatment_fields), "Id, Name, Tagline or Summary",
+};
+
+_Static_assert(COUNT(clinic_fields) <= MAX_HEADER_FIELDS && COUNT(treatment_fields) <= MAX_HEADER_FIELDS,
+               "struct parser keeps a line for each header field");
+
+/* ---------------------------------------------------------------- global functions */
+
+int content_load(const char *dir, struct content *out, char *err, size_t errlen)
+{
+    struct reporter rep = { NULL, err, errlen, 0 };
+
+    if (errlen > 0)
+        err[0] = '\0';
+    load_dir(dir, out, &rep);
+    if (rep.count > 0) {
+        content_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+int content_check(const char *dir, FILE *report_to)
+{
+    struct reporter rep = { report_to, NULL, 0, 0 };
+    struct content c;
+
+    load_dir(dir, &c, &rep);
+    content_free(&c);
+    return rep.count;
+}
+
+void content_free(struct content *c)
+{
+    clinic_free(&c->clinic);
+    for (int i = 0; i < c->ntreatments; i++)
+        treatment_free(&c->treatments[i]);
+    memset(c, 0, sizeof *c);
+}
+
+const struct content_treatment *content_treatment(const struct content *c, const char *id)
+{
+    for (int i = 0; i < c->ntreatments; i++)
+        if (c->treatments[i].id && strcmp(c->treatments[i].id, id) == 0)
+            return &c->treatments[i];
+    return NULL;
+}
+
+double content_contrast(unsigned rgb_a, unsigned rgb_b)
+{
+    double la = 0, lb = 0;
+    static const double weight[3] = { 0.2126, 0.7152, 0.0722 };
+
+    for (int i = 0; i < 3; i++) {
+        int shift = 16 - 8 * i;
+        double a = ((rgb_a >> shift) & 0xFF) / 255.0, b = ((rgb_b >> shift) & 0xFF) / 255.0;
+
+        la += weight[i] * (a <= 0.04045 ? a / 12.92 : pow((a + 0.055) / 1.055, 2.4));
+        lb += weight[i] * (b <= 0.04045 ? b / 12.92 : pow((b + 0.055) / 1.055, 2.4));
+    }
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* ---------------------------------------------------------------- messages and strings */
+
+static void report(struct reporter *rep, const char *fmt, ...)
+{
+    char msg[MESSAGE_BYTES];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (rep->count == 0 && rep->first && rep->firstlen > 0)
+        snprintf(rep->first, rep->firstlen, "%s", msg);
+    if (rep->out)
+        fprintf(rep->out, "%s\n", msg);
+    rep->count++;
+}
+
+/* Reports "path:line: message". */
+static void problem(struct parser *p, int line, const char *fmt, ...)
+{
+    char msg[MESSAGE_BYTES];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    report(p->rep, "%s:%d: %s", p->path, line, msg);
+}
+
+/* A copy of s owned by the caller, or NULL (reported) when memory runs out. */
+static char *dup_text(struct parser *p, const char *s)
+{
+    char *copy = strdup(s);
+
+    if (!copy && !p->oom) {
+        problem(p, p->line, "out of memory");
+        p->oom = 1;
+    }
+    return copy;
+}
+
+/* Continues the text *dst with s, joined by one space; *dst stays owned by its holder. */
+static void append_text(struct parser *p, char **dst, const char *s)
+{
+    size_t had = *dst ? strlen(*dst) : 0, add = strlen(s);
+    char *grown;
+
+    if (had == 0) {
+        free(*dst);
+        *dst = dup_text(p, s);
+        return;
+    }
+    grown = realloc(*dst, had + 1 + add + 1);
+    if (!grown) {
+        problem(p, p->line, "out of memory");
+        p->oom = 1;
+        return;
+    }
+    grown[had] = ' ';
+    memcpy(grown + had + 1, s, add + 1);
+    *dst = grown;
+}
+
+/* s without the spaces at either end; the end is cut in place. */
+static char *trim(char *s)
+{
+    size_t n;
+
+    while (*s == ' ')
+        s++;
+    n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        s[--n] = '\0';
+    return s;
+}
+
+/* Whether s reads "Key: value" with a key of letters and spaces; cuts s in two in place. */
+static int split_field(char *s, char **key, char **value)
+{
+    char *colon = strchr(s, ':');
+
+    if (!colon || colon == s || colon - s >= KEY_BYTES)
+        return 0;
+    for (const char *k = s; k < colon; k++)
+        if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == ' '))
+            return 0;
+    *colon = '\0';
+    *key = trim(s);
+    *value = trim(colon + 1);
+    return **key != '\0';
+}
+
+/* key in lower case with single spaces, "colour" spelt "color"; out holds KEY_BYTES. */
+static void normalise_key(const char *key, char *out)
+{
+    size_t n = 0;
+
+    for (; *key && n + 1 < KEY_BYTES; key++) {
+        if (*key == ' ' && (n == 0 || out[n - 1] == ' '))
+            continue;
+        out[n++] = (char)(*key >= 'A' && *key <= 'Z' ? *key - 'A' + 'a' : *key);
+    }
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    if (strncmp(out, "colour", 6) == 0 && (out[6] == ' ' || out[6] == '\0'))
+        memmove(out + 4, out + 5, strlen(out + 5) + 1);
+}
+
+/* Whether the normalised key norm names the field called name. */
+static int key_is(const char *norm, const char *name)
+{
+    char want[KEY_BYTES];
+
+    normalise_key(name, want);
+    return strcmp(norm, want) == 0;
+}
+
+static char **text_slot(void *base, size_t offset)
+{
+    return (char **)((char *)base + offset);
+}
+
+static unsigned *colour_slot(struct content_clinic *c, int i)
+{
+    return (unsigned *)((char *)c + colour_fields[i].offset);
+}
+
+static int valid_id(const char *value)
+{
+    size_t n = strlen(value);
+
+    if (n == 0 || n > 64)
+        return 0;
+    return strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+/* ---------------------------------------------------------------- files and directories */
+
+/* Fills *c from dir, reporting each problem; c owns what it holds, whatever happened. */
+static void load_dir(const char *dir, struct content *c, struct reporter *rep)
+{
+    char base[PATH_BYTES], path[PATH_BYTES];
+    size_t n = strlen(dir);
+
+    memset(c, 0, sizeof *c);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    if (n >= sizeof base) {
+        report(rep, "cannot open %s: %s", dir, strerror(ENAMETOOLONG));
+        return;
+    }
+    memcpy(base, dir, n);
+    base[n] = '\0';
+    if (join_path(rep, path, base, "clinic.txt") == 0)
+        load_file(rep, path, &clinic_kind, &c->clinic, NULL);
+    load_treatments(rep, base, c);
+}
+
+/* Writes "a/b" to out (PATH_BYTES); returns 0, or -1 (reported) when it does not fit. */
+static int join_path(struct reporter *rep, char *out, const char *a, const char *b)
+{
+    if (snprintf(out, PATH_BYTES, "%s/%s", a, b) < PATH_BYTES)
+        return 0;
+    report(rep, "cannot open %s/%s: %s", a, b, strerror(ENAMETOOLONG));
+    return -1;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+static void load_treatments(struct reporter *rep, const char *base, struct content *c)
+{
+    char dir[PATH_BYTES], path[PATH_BYTES];
+    char names[CONTENT_MAX_TREATMENTS][256];
+    int n;
+
+    if (join_path(rep, dir, base, "treatments") < 0)
+        return;
+    n = list_treatments(rep, dir, names);
+    if (n < 0)
+        return;
+    if (n == 0) {
+        report(rep, "%s: no treatment files: add one such as calf-slimming.txt", dir);
+        return;
+    }
+    qsort(names, (size_t)n, sizeof names[0], compare_names);
+    for (int i = 0; i < n; i++) {
+        struct content_treatment *t = &c->treatments[c->ntreatments++];
+        int id_line = 0;
+
+        if (join_path(rep, path, dir, names[i]) < 0)
+            return;
+        t->path = strdup(path);
+        if (!t->path) {
+            report(rep, "%s: out of memory", path);
+            return;
+        }
+        load_file(rep, t->path, &treatment_kind, t, &id_line);
+        check_unique_id(rep, c, id_line);
+    }
+}
+
+/* Fills names with the "*.txt" files of dir; returns how many, or -1 (reported). */
+static int list_treatments(struct reporter *rep, const char *dir, char names[][256])
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+
+    if (!d) {
+        report(rep, "cannot open %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+
+        if (e->d_name[0] == '.' || len < 5 || len >= 256 || strcmp(e->d_name + len - 4, ".txt") != 0)
+            continue;
+        if (n == CONTENT_MAX_TREATMENTS) {
+            report(rep, "%s: more than %d treatment files", dir, CONTENT_MAX_TREATMENTS);
+            break;
+        }
+        memcpy(names[n++], e->d_name, len + 1);
+    }
+    closedir(d);
+    return n;
+}
+
+/* Reports the last treatment of c when an earlier one has the same id. */
+static void check_unique_id(struct reporter *rep, struct content *c, int id_line)
+{
+    const struct content_treatment *last = &c->treatments[c->ntreatments - 1];
+
+    if (!last->id)
+        return;
+    for (int i = 0; i < c->ntreatments - 1; i++)
+        if (c->treatments[i].id && strcmp(c->treatments[i].id, last->id) == 0) {
+            report(rep, "%s:%d: id '%s' is already used by %s", last->path, id_line, last->id,
+                   c->treatments[i].path);
+            return;
+        }
+}
+
+/* Reads the file at path into target (a clinic or a treatment, by kind), which owns what it
+ * gets. With id_line, also says where the Id field was (0 if nowhere). */
+static void load_file(struct reporter *rep, const char *path, const struct file_kind *kind,
+                      void *target, int *id_line)
+{
+    struct parser p;
+    size_t len;
+    char *buf = read_file(rep, path, &len);
+
+    if (!buf)
+        return;
+    memset(&p, 0, sizeof p);
+    p.rep = rep;
+    p.path = path;
+    p.kind = kind;
+    p.target = target;
+    parse_text(&p, buf, len);
+    if (id_line)
+        *id_line = p.field_line[0];     /* treatment_fields[0] is Id */
+    free(buf);
+}
+
+/* The file's bytes, owned by the caller, or NULL (reported). */
+static char *read_file(struct reporter *rep, const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n;
+
+    if (!f) {
+        report(rep, "cannot open %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    buf = malloc(CONTENT_MAX_FILE_BYTES + 1);
+    if (!buf) {
+        report(rep, "%s: out of memory", path);
+        goto done;
+    }
+    n = fread(buf, 1, CONTENT_MAX_FILE_BYTES + 1, f);
+    if (ferror(f)) {
+        report(rep, "cannot read %s: %s", path, strerror(errno));
+    } else if (n > CONTENT_MAX_FILE_BYTES) {
+        report(rep, "%s: file is larger than %d KiB", path, CONTENT_MAX_FILE_BYTES / 1024);
+    } else {
+        *len = n;
+        goto done;
+    }
+    free(buf);
+    buf = NULL;
+done:
+    fclose(f);
+    return buf;
+}
+
+/* ---------------------------------------------------------------- lines */
+
+static void parse_text(struct parser *p, const char *buf, size_t len)
+{
+    size_t start = 0;
+
+    if (p->kind->is_clinic)
+        for (int i = 0; i < COUNT(colour_fields); i++)
+            *colour_slot(p->target, i) = colour_fields[i].fallback;
+    p->sections = calloc(CONTENT_MAX_SECTIONS, sizeof *p->sections);
+    if (!p->sections) {
+        problem(p, 1, "out of memory");
+        return;
+    }
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;                  /* the byte order mark some editors write */
+    while (start < len && !p->oom) {
+        const char *nl = memchr(buf + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - buf) : len;
+
+        p->line++;
+        read_line(p, buf + start, end - start);
+        start = end + 1;
+    }
+    end_section(p);
+    finish_file(p);
+}
+
+/* Checks one raw line (n bytes, without '\n') and hands it on trimmed. */
+static void read_line(struct parser *p, const char *raw, size_t n)
+{
+    char line[CONTENT_MAX_LINE_BYTES + 1];
+
+    if (n > 0 && raw[n - 1] == '\r')
+        n--;
+    if (n > CONTENT_MAX_LINE_BYTES) {
+        problem(p, p->line, "line is longer than %d bytes: split it", CONTENT_MAX_LINE_BYTES);
+        return;
+    }
+    if (!utf8_valid(raw, n)) {
+        problem(p, p->line, "invalid UTF-8: save the file as UTF-8 text");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)raw[i];
+
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            problem(p, p->line, "control character 0x%02X in the text", c);
+            return;
+        }
+        line[i] = c == '\t' ? ' ' : (char)c;
+    }
+    line[n] = '\0';
+    parse_line(p, trim(line));
+}
+
+static void parse_line(struct parser *p, char *s)
+{
+    if (s[0] == '#')
+        return;
+    if (strncmp(s, "==", 2) == 0) {
+        start_section(p, s);
+        return;
+    }
+    switch (p->where) {
+    case IN_HEADER:
+        header_line(p, s);
+        break;
+    case IN_INFO:
+        info_line(p, s);
+        break;
+    case IN_SCREENING:
+        screening_line(p, s);
+        break;
+    case IN_IGNORED:
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------- the header */
+
+static void header_line(struct parser *p, char *s)
+{
+    char *key, *value, norm[KEY_BYTES];
+
+    if (*s == '\0')
+        return;
+    if (!split_field(s, &key, &value)) {
+        problem(p, p->line, "text outside a section: put a line like '== Title ==' above it");
+        return;
+    }
+    normalise_key(key, norm);
+    for (int i = 0; i < p->kind->nfields; i++)
+        if (key_is(norm, p->kind->fields[i].name)) {
+            set_text(p, &p->kind->fields[i], &p->field_line[i], value);
+            return;
+        }
+    if (p->kind->is_clinic)
+        for (int i = 0; i < COUNT(colour_fields); i++)
+            if (key_is(norm, colour_fields[i].name)) {
+                set_colour(p, i, value);
+                return;
+            }
+    problem(p, p->line, "unknown field '%s': expected %s", key, p->kind->expected);
+}
+
+/* Sets field f of the target to value; *line says where it was set before (0 = never). */
+static void set_text(struct parser *p, const struct text_field *f, int *line, const char *value)
+{
+    if (*line) {
+        problem(p, p->line, "'%s' is given twice (first on line %d)", f->name, *line);
+        return;
+    }
+    *line = p->line;
+    if (*value == '\0') {
+        problem(p, p->line, "'%s' is empty", f->name);
+        return;
+    }
+    if (f->valid && !f->valid(value)) {
+        problem(p, p->line, "'%s' must be %s, not '%." QUOTE_CHARS "s'", f->name, f->rule, value);
+        return;
+    }
+    *text_slot(p->target, f->offset) = dup_text(p, value);
+}
+
+static void set_colour(struct parser *p, int i, const char *value)
+{
+    const char *name = colour_fields[i].name;
+
+    if (p->colour_line[i]) {
+        problem(p, p->line, "'%s' is given twice (first on line %d)", name, p->colour_line[i]);
+        return;
+    }
+    p->colour_line[i] = p->line;
+    if (strlen(value) != 7 || value[0] != '#' || strspn(value + 1, "0123456789abcdefABCDEF") != 6) {
+        problem(p, p->line, "'%s' must be a colour written like #1F5F66, not '%." QUOTE_CHARS "s'",
+                name, value);
+        return;
+    }
+    *colour_slot(p->target, i) = (unsigned)strtoul(value + 1, NULL, 16);
+}
+
+/* ---------------------------------------------------------------- sections */
+
+static void start_section(struct parser *p, char *s)
+{
+    struct content_section *sec;
+    char *title;
+
+    end_section(p);
+    title = section_title(p, s);
+    if (strcasecmp(title, "Screening") == 0) {
+        start_screening(p);
+        return;
+    }
+    p->where = IN_IGNORED;
+    if (p->nsections == CONTENT_MAX_SECTIONS) {
+        if (!p->sections_full)
+            problem(p, p->line, "more than %d sections in one file", CONTENT_MAX_SECTIONS);
+        p->sections_full = 1;
+        return;
+    }
+    sec = &p->sections[p->nsections];
+    p->section_line[p->nsections++] = p->line;
+    sec->title = dup_text(p, title);
+    sec->blocks = calloc(CONTENT_MAX_BLOCKS, sizeof *sec->blocks);
+    if (!sec->blocks) {
+        problem(p, p->line, "out of memory");
+        p->oom = 1;
+        return;
+    }
+    p->where = IN_INFO;
+    p->block_limit_reported = 0;
+    p->last_step = 0;
+}
+
+/* The title of a "== Title ==" line s, reporting a missing "==" at its end or an empty title. */
+static char *section_title(struct parser *p, char *s)
+{
+    size_t n = strlen(s);
+    int closed = n >= 4 && strcmp(s + n - 2, "==") == 0;
+
+    while (n > 0 && s[n - 1] == '=')
+        s[--n] = '\0';
+    while (*s == '=')
+        s++;
+    s = trim(s);
+    if (!closed)
+        problem(p, p->line, "section title must end with '==', like '== %." QUOTE_CHARS "s =='",
+                *s ? s : "Title");
+    else if (*s == '\0')
+        problem(p, p->line, "section title is empty");
+    return s;
+}
+
+static void end_section(struct parser *p)
+{
+    if (p->where == IN_INFO) {
+        const struct content_section *sec = &p->sections[p->nsections - 1];
+
+        close_question(p);
+        if (sec->nblocks == 0)
+            problem(p, p->section_line[p->nsections - 1], "section '%s' is empty",
+                    sec->title ? sec->title : "");
+    } else if (p->where == IN_SCREENING) {
+        end_screening(p);
+    }
+    p->where = IN_IGNORED;
+    p->cont = NULL;
+}
+
+/* ---------------------------------------------------------------- information sections */
+
+static void info_line(struct parser *p, char *s)
+{
+    const char *title;
+    int number;
+
+    if (*s == '\0')
+        p->cont = NULL;             /* a blank line ends a paragraph, bullet, step or answer */
+    else if (strncasecmp(s, "Q:", 2) == 0)
+        faq_question(p, trim(s + 2));
+    else if (strncasecmp(s, "A:", 2) == 0)
+        faq_answer(p, trim(s + 2));
+    else if (s[0] == '-' && (s[1] == ' ' || s[1] == '\0'))
+        bullet_line(p, trim(s + 1));
+    else if ((number = step_number(s, &title)) > 0)
+        step_line(p, number, title);
+    else if (p->cont)
+        append_text(p, p->cont, s);
+    else
+        start_block(p, CONTENT_PARAGRAPH, s);
+}
+
+/* Starts a block whose text the next lines may continue. */
+static void start_block(struct parser *p, enum content_block_kind kind, const char *text)
+{
+    struct content_block *b = new_block(p, kind);
+
+    if (!b)
+        return;
+    p->cont = &b->text;
+    append_text(p, p->cont, text);
+}
+
+static void bullet_line(struct parser *p, const char *text)
+{
+    if (*text == '\0') {
+        close_question(p);
+        p->cont = NULL;
+        problem(p, p->line, "nothing after '-': write the item on the same line");
+        return;
+    }
+    start_block(p, CONTENT_BULLET, text);
+}
+
+/* A new block of the open section with empty text, or NULL when it is full (reported once). */
+static struct content_block *new_block(struct parser *p, enum content_block_kind kind)
+{
+    struct content_section *sec = &p->sections[p->nsections - 1];
+    struct content_block *b;
+
+    close_question(p);
+    p->cont = NULL;
+    if (sec->nblocks == CONTENT_MAX_BLOCKS) {
+        if (!p->block_limit_reported)
+            problem(p, p->line, "section '%s' has more than %d paragraphs, items, steps and "
+                    "questions: split it", sec->title ? sec->title : "", CONTENT_MAX_BLOCKS);
+        p->block_limit_reported = 1;
+        return NULL;
+    }
+    b = &sec->blocks[sec->nblocks++];
+    b->kind = kind;
+    b->text = dup_text(p, "");
+    return b;
+}
+
+static void faq_question(struct parser *p, const char *text)
+{
+    struct content_block *b;
+
+    if (*text == '\0') {
+        close_question(p);
+        problem(p, p->line, "nothing after 'Q:': write the question on the same line");
+        return;
+    }
+    b = new_block(p, CONTENT_FAQ);
+    if (!b)
+        return;
+    p->cont = &b->title;            /* the lines below, up to "A:", continue the question */
+    append_text(p, p->cont, text);
+    p->question = b;
+    p->question_line = p->line;
+}
+
+static void faq_answer(struct parser *p, const char *text)
+{
+    struct content_block *b = p->question;
+
+    p->cont = NULL;
+    if (!b) {
+        problem(p, p->line, "'A:' without a question: put a line starting with 'Q:' above it");
+        return;
+    }
+    p->question = NULL;
+    if (*text == '\0') {
+        problem(p, p->line, "nothing after 'A:': write the answer on the same line");
+        return;
+    }
+    p->cont = &b->text;
+    append_text(p, p->cont, text);
+}
+
+/* Reports a question still waiting for its answer. */
+static void close_question(struct parser *p)
+{
+    if (p->question)
+        problem(p, p->question_line, "question without an answer: add a line starting with 'A:' below it");
+    p->question = NULL;
+}
+
+static void step_line(struct parser *p, int number, const char *title)
+{
+    struct content_block *b;
+
+    if (number != p->last_step + 1)
+        problem(p, p->line, "step %d is out of order: expected step %d", number, p->last_step + 1);
+    p->last_step = number;
+    if (*title == '\0') {
+        close_question(p);
+        p->cont = NULL;
+        problem(p, p->line, "step %d has no title: write it after '%d.'", number, number);
+        return;
+    }
+    b = new_block(p, CONTENT_STEP);
+    if (!b)
+        return;
+    b->number = number;
+    b->title = dup_text(p, title);
+    p->cont = &b->text;             /* the lines below the title are the step's text */
+}
+
+/* The number of a step line "12. Title" with *title pointing at "Title", or 0 for other lines. */
+static int step_number(const char *s, const char **title)
+{
+    int n = 0, digits = 0;
+
+    while (s[digits] >= '0' && s[digits] <= '9' && digits < 3)
+        n = n * 10 + (s[digits++] - '0');
+    if (digits == 0 || s[digits] != '.' || (s[digits + 1] != ' ' && s[digits + 1] != '\0'))
+        return 0;
+    for (*title = s + digits + 1; **title == ' '; (*title)++)
+        ;
+    return n;
+}
+
+/* ---------------------------------------------------------------- the Screening section */
+
+static void start_screening(struct parser *p)
+{
+    struct content_treatment *t = p->target;
+
+    p->where = IN_IGNORED;
+    if (p->kind->is_clinic) {
+        problem(p, p->line, "a Screening section belongs in a treatment file, not here");
+        return;
+    }
+    if (p->screening_line) {
+        problem(p, p->line, "a second Screening section (the first is on line %d)", p->screening_line);
+        return;
+    }
+    p->screening_line = p->line;
+    t->questions = calloc(CONTENT_MAX_QUESTIONS, sizeof *t->questions);
+    if (!t->questions) {
+        problem(p, p->line, "out of memory");
+        p->oom = 1;
+        return;
+    }
+    p->where = IN_SCREENING;
+}
+
+static void screening_line(struct parser *p, char *s)
+{
+    char *key, *value, norm[KEY_BYTES];
+
+    if (*s == '\0')
+        return;
+    if (!split_field(s, &key, &value)) {
+        problem(p, p->line, "each line of the Screening section starts with 'Question:', "
+                "'If yes:', 'Note:', 'Intro:' or 'Result ...:'");
+        return;
+    }
+    normalise_key(key, norm);
+    if (strcmp(norm, "question") == 0) {
+        new_question(p, value);
+    } else if (strcmp(norm, "if yes") == 0) {
+        if_yes(p, value);
+    } else if (strcmp(norm, "note") == 0) {
+        question_note(p, value);
+    } else {
+        for (int i = 0; i < COUNT(screening_fields); i++)
+            if (key_is(norm, screening_fields[i].name)) {
+                set_text(p, &screening_fields[i], &p->screening_field_line[i], value);
+                return;
+            }
+        problem(p, p->line, "unknown field '%s' in the Screening section: expected Intro, Question, "
+                "If yes, Note, Result clear, Result discuss or Result stop", key);
+    }
+}
+
+static void new_question(struct parser *p, const char *text)
+{
+    struct content_treatment *t = p->target;
+
+    finish_question(p);
+    if (t->nquestions == CONTENT_MAX_QUESTIONS) {
+        if (!p->questions_full)
+            problem(p, p->line, "more than %d questions", CONTENT_MAX_QUESTIONS);
+        p->questions_full = 1;
+        return;
+    }
+    p->q = &t->questions[t->nquestions++];
+    p->q_line = p->line;
+    p->q_if_yes_line = 0;
+    if (*text == '\0')
+        problem(p, p->line, "'Question' is empty");
+    p->q->text = dup_text(p, text);
+}
+
+static void if_yes(struct parser *p, const char *value)
+{
+    if (!p->q) {
+        if (!p->questions_full)
+            problem(p, p->line, "'If yes:' without a question: put a line starting with 'Question:' above it");
+        return;
+    }
+    if (p->q_if_yes_line) {
+        problem(p, p->line, "'If yes' is given twice (first on line %d)", p->q_if_yes_line);
+        return;
+    }
+    p->q_if_yes_line = p->line;
+    if (strcasecmp(value, "stop") == 0)
+        p->q->yes_outcome = CONTENT_OUTCOME_STOP;
+    else if (strcasecmp(value, "discuss") == 0)
+        p->q->yes_outcome = CONTENT_OUTCOME_DISCUSS;
+    else
+        problem(p, p->line, "'If yes' must be 'stop' or 'discuss', not '%." QUOTE_CHARS "s'", value);
+}
+
+static void question_note(struct parser *p, const char *value)
+{
+    if (!p->q) {
+        if (!p->questions_full)
+            problem(p, p->line, "'Note:' without a question: put a line starting with 'Question:' above it");
+        return;
+    }
+    if (p->q->note) {
+        problem(p, p->line, "the question on line %d has two notes", p->q_line);
+        return;
+    }
+    if (*value == '\0') {
+        problem(p, p->line, "'Note' is empty");
+        return;
+    }
+    p->q->note = dup_text(p, value);
+}
+
+/* Reports a question left without its "If yes:" line. */
+static void finish_question(struct parser *p)
+{
+    if (p->q && !p->q_if_yes_line)
+        problem(p, p->q_line, "question without 'If yes:': add 'If yes: stop' or 'If yes: discuss' below it");
+    p->q = NULL;
+}
+
+static void end_screening(struct parser *p)
+{
+    const struct content_treatment *t = p->target;
+    int stops = 0, discusses = 0;
+
+    finish_question(p);
+    if (t->nquestions == 0) {
+        problem(p, p->screening_line, "the Screening section has no questions: add lines starting "
+                "with 'Question:' or remove the section");
+        return;
+    }
+    for (int i = 0; i < t->nquestions; i++) {
+        stops += t->questions[i].yes_outcome == CONTENT_OUTCOME_STOP;
+        discusses += t->questions[i].yes_outcome == CONTENT_OUTCOME_DISCUSS;
+    }
+    if (!p->screening_field_line[INTRO])
+        problem(p, p->screening_line, "the Screening section needs an 'Intro:' line");
+    if (!p->screening_field_line[RESULT_CLEAR])
+        problem(p, p->screening_line, "the Screening section needs a 'Result clear:' line");
+    if (discusses && !p->screening_field_line[RESULT_DISCUSS])
+        problem(p, p->screening_line, "the Screening section needs a 'Result discuss:' line, "
+                "as a question says 'If yes: discuss'");
+    if (stops && !p->screening_field_line[RESULT_STOP])
+        problem(p, p->screening_line, "the Screening section needs a 'Result stop:' line, "
+                "as a question says 'If yes: stop'");
+}
+
+/* ---------------------------------------------------------------- the end of a file */
+
+/* Checks what the whole file needs and hands the sections to the target. */
+static void finish_file(struct parser *p)
+{
+    for (int i = 0; i < p->kind->nfields; i++)
+        if (!p->field_line[i])
+            problem(p, 1, "no '%s:' line: add it at the top of the file", p->kind->fields[i].name);
+    if (p->kind->is_clinic) {
+        finish_clinic(p, p->target);
+    } else {
+        struct content_treatment *t = p->target;
+
+        if (p->nsections == 0 && !p->oom)
+            problem(p, 1, "no information sections: add one under a line like '== What it is =='");
+        t->sections = p->sections;
+        t->nsections = p->nsections;
+    }
+    p->sections = NULL;
+}
+
+/* Takes the doctor's page and the privacy notice out of the file's sections. */
+static void finish_clinic(struct parser *p, struct content_clinic *c)
+{
+    int have_doctor = 0, have_privacy = 0;
+
+    for (int i = 0; i < p->nsections; i++) {
+        struct content_section *sec = &p->sections[i];
+        int is_privacy = sec->title && strcasecmp(sec->title, "Privacy notice") == 0;
+
+        if (is_privacy && !have_privacy) {
+            c->privacy = *sec;
+            have_privacy = 1;
+        } else if (!is_privacy && !have_doctor) {
+            c->doctor = *sec;
+            have_doctor = 1;
+        } else {
+            problem(p, p->section_line[i], is_privacy ? "a second privacy notice"
+                    : "a third section: clinic.txt holds only the doctor's page and the privacy notice");
+            section_free(sec);
+        }
+    }
+    free(p->sections);
+    if (p->oom)
+        return;
+    if (!have_doctor)
+        problem(p, 1, "no doctor's page: add a section such as '== About Dr Nicole =='");
+    if (have_privacy)
+        privacy_version(p, c);
+    else
+        problem(p, 1, "no '== Privacy notice ==' section");
+    check_contrast(p, c);
+}
+
+static void check_contrast(struct parser *p, struct content_clinic *c)
+{
+    for (int i = 0; i < COUNT(contrast_pairs); i++) {
+        int fg = contrast_pairs[i][0], bg = contrast_pairs[i][1];
+        int line = p->colour_line[fg] > p->colour_line[bg] ? p->colour_line[fg] : p->colour_line[bg];
+        double ratio = content_contrast(*colour_slot(c, fg), *colour_slot(c, bg));
+
+        if (ratio < CONTENT_MIN_CONTRAST)       /* at the later of the two lines, if either was given */
+            problem(p, line > 0 ? line : 1,
+                    "'%s' #%06X on '%s' #%06X has a contrast of %.1f:1; it needs at least %.0f:1",
+                    colour_fields[fg].name, *colour_slot(c, fg), colour_fields[bg].name,
+                    *colour_slot(c, bg), ratio, CONTENT_MIN_CONTRAST);
+    }
+}
+
+/* Sets c->privacy_version from the notice's text as shown (see content.h). */
+static void privacy_version(struct parser *p, struct content_clinic *c)
+{
+    crypto_hash_sha256_state state;
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    int pieces = 0;
+
+    if (sodium_init() < 0) {
+        problem(p, 1, "cannot initialise libsodium");
+        return;
+    }
+    crypto_hash_sha256_init(&state);
+    for (int i = 0; i < c->privacy.nblocks; i++) {
+        const struct content_block *b = &c->privacy.blocks[i];
+        const char *piece[2] = { b->title, b->text };
+
+        for (int k = 0; k < 2; k++) {
+            if (!piece[k] || piece[k][0] == '\0')
+                continue;
+            if (pieces++ > 0)
+                crypto_hash_sha256_update(&state, (const unsigned char *)"\n", 1);
+            crypto_hash_sha256_update(&state, (const unsigned char *)piece[k], strlen(piece[k]));
+        }
+    }
+    crypto_hash_sha256_final(&state, hash);
+    sodium_bin2hex(c->privacy_version, sizeof c->privacy_version, hash, 8);
+}
+
+/* ---------------------------------------------------------------- freeing */
+
+static void section_free(struct content_section *s)
+{
+    for (int i = 0; i < s->nblocks; i++) {
+        free(s->blocks[i].title);
+        free(s->blocks[i].text);
+    }
+    free(s->blocks);
+    free(s->title);
+    memset(s, 0, sizeof *s);
+}
+
+static void clinic_free(struct content_clinic *c)
+{
+    free(c->name);
+    free(c->welcome);
+    free(c->contact);
+    free(c->doctor_name);
+    free(c->doctor_role);
+    section_free(&c->doctor);
+    section_free(&c->privacy);
+    memset(c, 0, sizeof *c);
+}
+
+static void treatment_free(struct content_treatment *t)
+{
+    for (int i = 0; i < t->nsections; i++)
+        section_free(&t->sections[i]);
+    free(t->sections);
+    for (int i = 0; i < t->nquestions; i++) {
+        free(t->questions[i].text);
+        free(t->questions[i].note);
+    }
+    free(t->questions);
+    free(t->id);
+    free(t->name);
+    free(t->tagline);
+    free(t->summary);
+    free(t->screening_intro);
+    free(t->result_clear);
+    free(t->result_discuss);
+    free(t->result_stop);
+    free(t->path);
+    memset(t, 0, sizeof *t);
+}

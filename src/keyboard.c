@@ -1,0 +1,272 @@
+/* keyboard: the on-screen keyboard's layouts, key behaviour and typing planner. */
+#include "keyboard.h"
+#include "utf8.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A letter key is 2 units wide; rows of the letter pages and the email layout are 20. */
+#define KEY(s)          { .label = (s), .output = (s), .width = 2, .action = KEYBOARD_TYPE }
+#define GAP(w)          { .label = "", .width = (w), .action = KEYBOARD_GAP }
+#define CONTROL(l, w, a) { .label = (l), .width = (w), .action = (a) }
+#define PAGE(l, w, k)   { .label = (l), .width = (w), .action = KEYBOARD_SWITCH, .target = (k) }
+#define SHIFT_TO(k)     { .label = "Shift", .width = 3, .action = KEYBOARD_SHIFT, .target = (k) }
+#define DELETE(w)       CONTROL("Delete", (w), KEYBOARD_BACKSPACE)
+
+/* The bottom row of each letter page: two page keys, then punctuation, space and controls. */
+#define LETTER_PAGE_BOTTOM(page1, page2) \
+    page1, page2, KEY("'"), KEY("-"), \
+    { .label = "Space", .output = " ", .width = 4, .action = KEYBOARD_TYPE }, KEY("."), \
+    CONTROL("Clear", 2, KEYBOARD_CLEAR), CONTROL("Next", 2, KEYBOARD_NEXT), \
+    CONTROL("Done", 2, KEYBOARD_DONE)
+
+#define TO_LETTERS  PAGE("abc", 2, KEYBOARD_LETTERS)
+#define TO_ACCENTS  PAGE("àé", 2, KEYBOARD_ACCENTS)
+#define TO_MORE     PAGE("čł", 2, KEYBOARD_MORE)
+
+static const int letter_page_rows[] = { 10, 11, 9, 9 };
+
+static const struct keyboard_key letters[] = {
+    KEY("q"), KEY("w"), KEY("e"), KEY("r"), KEY("t"), KEY("y"), KEY("u"), KEY("i"), KEY("o"), KEY("p"),
+    GAP(1), KEY("a"), KEY("s"), KEY("d"), KEY("f"), KEY("g"), KEY("h"), KEY("j"), KEY("k"), KEY("l"), GAP(1),
+    SHIFT_TO(KEYBOARD_LETTERS_SHIFT), KEY("z"), KEY("x"), KEY("c"), KEY("v"), KEY("b"), KEY("n"), KEY("m"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_ACCENTS, TO_MORE),
+};
+
+static const struct keyboard_key letters_shift[] = {
+    KEY("Q"), KEY("W"), KEY("E"), KEY("R"), KEY("T"), KEY("Y"), KEY("U"), KEY("I"), KEY("O"), KEY("P"),
+    GAP(1), KEY("A"), KEY("S"), KEY("D"), KEY("F"), KEY("G"), KEY("H"), KEY("J"), KEY("K"), KEY("L"), GAP(1),
+    SHIFT_TO(KEYBOARD_LETTERS), KEY("Z"), KEY("X"), KEY("C"), KEY("V"), KEY("B"), KEY("N"), KEY("M"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_ACCENTS, TO_MORE),
+};
+
+static const int accent_page_rows[] = { 10, 10, 9, 9 };
+
+static const struct keyboard_key accents[] = {
+    KEY("á"), KEY("à"), KEY("â"), KEY("ä"), KEY("ã"), KEY("å"), KEY("ç"), KEY("é"), KEY("è"), KEY("ê"),
+    KEY("ë"), KEY("í"), KEY("ì"), KEY("î"), KEY("ï"), KEY("ñ"), KEY("ó"), KEY("ò"), KEY("ô"), KEY("ö"),
+    SHIFT_TO(KEYBOARD_ACCENTS_SHIFT), KEY("õ"), KEY("ø"), KEY("œ"), KEY("ú"), KEY("ù"), KEY("û"), KEY("ü"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_MORE),
+};
+
+static const struct keyboard_key accents_shift[] = {
+    KEY("Á"), KEY("À"), KEY("Â"), KEY("Ä"), KEY("Ã"), KEY("Å"), KEY("Ç"), KEY("É"), KEY("È"), KEY("Ê"),
+    KEY("Ë"), KEY("Í"), KEY("Ì"), KEY("Î"), KEY("Ï"), KEY("Ñ"), KEY("Ó"), KEY("Ò"), KEY("Ô"), KEY("Ö"),
+    SHIFT_TO(KEYBOARD_ACCENTS), KEY("Õ"), KEY("Ø"), KEY("Œ"), KEY("Ú"), KEY("Ù"), KEY("Û"), KEY("Ü"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_MORE),
+};
+
+static const struct keyboard_key more[] = {
+    KEY("ą"), KEY("æ"), KEY("ć"), KEY("č"), KEY("ď"), KEY("ð"), KEY("ę"), KEY("ě"), KEY("ğ"), KEY("ł"),
+    KEY("ń"), KEY("ň"), KEY("ő"), KEY("ř"), KEY("ś"), KEY("š"), KEY("ş"), KEY("ß"), KEY("ť"), KEY("þ"),
+    SHIFT_TO(KEYBOARD_MORE_SHIFT), KEY("ů"), KEY("ű"), KEY("ý"), KEY("ÿ"), KEY("ź"), KEY("ż"), KEY("ž"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_ACCENTS),
+};
+
+static const struct keyboard_key more_shift[] = {
+    KEY("Ą"), KEY("Æ"), KEY("Ć"), KEY("Č"), KEY("Ď"), KEY("Ð"), KEY("Ę"), KEY("Ě"), KEY("Ğ"), KEY("Ł"),
+    KEY("Ń"), KEY("Ň"), KEY("Ő"), KEY("Ř"), KEY("Ś"), KEY("Š"), KEY("Ş"), KEY("ẞ"), KEY("Ť"), KEY("Þ"),
+    SHIFT_TO(KEYBOARD_MORE), KEY("Ů"), KEY("Ű"), KEY("Ý"), KEY("Ÿ"), KEY("Ź"), KEY("Ż"), KEY("Ž"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_ACCENTS),
+};
+
+/* The phone pad's keys are all 1 unit wide, in four columns. */
+#define PAD(s)          { .label = (s), .output = (s), .width = 1, .action = KEYBOARD_TYPE }
+
+static const int phone_rows[] = { 4, 4, 4, 4 };
+
+static const struct keyboard_key phone[] = {
+    PAD("1"), PAD("2"), PAD("3"), DELETE(1),
+    PAD("4"), PAD("5"), PAD("6"), CONTROL("Clear", 1, KEYBOARD_CLEAR),
+    PAD("7"), PAD("8"), PAD("9"), CONTROL("Next", 1, KEYBOARD_NEXT),
+    PAD("+"), PAD("0"), { .label = "Space", .output = " ", .width = 1, .action = KEYBOARD_TYPE },
+    CONTROL("Done", 1, KEYBOARD_DONE),
+};
+
+static const int email_rows[] = { 10, 10, 10, 10, 5 };
+
+static const struct keyboard_key email[] = {
+    KEY("1"), KEY("2"), KEY("3"), KEY("4"), KEY("5"), KEY("6"), KEY("7"), KEY("8"), KEY("9"), KEY("0"),
+    KEY("q"), KEY("w"), KEY("e"), KEY("r"), KEY("t"), KEY("y"), KEY("u"), KEY("i"), KEY("o"), KEY("p"),
+    KEY("a"), KEY("s"), KEY("d"), KEY("f"), KEY("g"), KEY("h"), KEY("j"), KEY("k"), KEY("l"), KEY("@"),
+    KEY("-"), KEY("z"), KEY("x"), KEY("c"), KEY("v"), KEY("b"), KEY("n"), KEY("m"), KEY("_"), DELETE(2),
+    CONTROL("Clear", 3, KEYBOARD_CLEAR),
+    { .label = ".", .output = ".", .width = 3, .action = KEYBOARD_TYPE },
+    { .label = ".com", .output = ".com", .width = 4, .action = KEYBOARD_TYPE },
+    CONTROL("Next", 5, KEYBOARD_NEXT), CONTROL("Done", 5, KEYBOARD_DONE),
+};
+
+#define COUNT(a) ((int)(sizeof (a) / sizeof *(a)))
+#define LAYOUT(k, n, u, rows, keys_, shift, after) \
+    [k] = { .kind = (k), .name = (n), .units = (u), .nrows = COUNT(rows), .row_keys = (rows), \
+            .keys = (keys_), .nkeys = COUNT(keys_), .shifted = (shift), .after_type = (after) }
+
+static const struct keyboard_layout layouts[KEYBOARD_KIND_COUNT] = {
+    LAYOUT(KEYBOARD_LETTERS, "letters", 20, letter_page_rows, letters, false, KEYBOARD_LETTERS),
+    LAYOUT(KEYBOARD_LETTERS_SHIFT, "letters-shift", 20, letter_page_rows, letters_shift, true,
+           KEYBOARD_LETTERS),
+    LAYOUT(KEYBOARD_ACCENTS, "accents", 20, accent_page_rows, accents, false, KEYBOARD_ACCENTS),
+    LAYOUT(KEYBOARD_ACCENTS_SHIFT, "accents-shift", 20, accent_page_rows, accents_shift, true,
+           KEYBOARD_ACCENTS),
+    LAYOUT(KEYBOARD_MORE, "more", 20, accent_page_rows, more, false, KEYBOARD_MORE),
+    LAYOUT(KEYBOARD_MORE_SHIFT, "more-shift", 20, accent_page_rows, more_shift, true, KEYBOARD_MORE),
+    LAYOUT(KEYBOARD_PHONE, "phone", 4, phone_rows, phone, false, KEYBOARD_PHONE),
+    LAYOUT(KEYBOARD_EMAIL, "email", 20, email_rows, email, false, KEYBOARD_EMAIL),
+};
+
+const struct keyboard_layout *keyboard_layout(enum keyboard_kind kind)
+{
+    assert(kind >= 0 && kind < KEYBOARD_KIND_COUNT);
+    return &layouts[kind];
+}
+
+enum keyboard_kind keyboard_for_field(enum form_field field)
+{
+    switch (field) {
+    case FORM_FIELD_NAME:
+        return KEYBOARD_LETTERS;
+    case FORM_FIELD_PHONE:
+        return KEYBOARD_PHONE;
+    case FORM_FIELD_EMAIL:
+        return KEYBOARD_EMAIL;
+    case FORM_FIELD_CONTACT_TIME:
+    case FORM_FIELD_CONSENT_CONTACT:
+    case FORM_FIELD_COUNT:
+        break;
+    }
+    assert(!"only a text field has a keyboard");
+    return KEYBOARD_LETTERS;
+}
+
+void keyboard_show(struct keyboard *kb, enum keyboard_kind kind)
+{
+    assert(kind >= 0 && kind < KEYBOARD_KIND_COUNT);
+    kb->kind = kind;
+}
+
+struct keyboard_event keyboard_press(struct keyboard *kb, int key)
+{
+    const struct keyboard_layout *l = keyboard_layout(kb->kind);
+    const struct keyboard_key *k;
+
+    assert(key >= 0 && key < l->nkeys);
+    k = &l->keys[key];
+    if (k->action == KEYBOARD_SHIFT || k->action == KEYBOARD_SWITCH)
+        kb->kind = k->target;
+    else if (k->action == KEYBOARD_TYPE)
+        kb->kind = l->after_type;
+    return (struct keyboard_event){ k->action, k->output };
+}
+
+/* Shortest ways between layouts: how many page presses reach each, and the last of them. */
+struct routes {
+    int presses[KEYBOARD_KIND_COUNT];       /* -1: unreachable */
+    struct keyboard_step last[KEYBOARD_KIND_COUNT];
+};
+
+static void routes_from(enum keyboard_kind start, struct routes *r)
+{
+    enum keyboard_kind queue[KEYBOARD_KIND_COUNT];
+    int head = 0, tail = 0;
+
+    for (enum keyboard_kind k = 0; k < KEYBOARD_KIND_COUNT; k++)
+        r->presses[k] = -1;
+    r->presses[start] = 0;
+    queue[tail++] = start;
+    while (head < tail) {
+        const struct keyboard_layout *l = keyboard_layout(queue[head++]);
+
+        for (int i = 0; i < l->nkeys; i++) {
+            const struct keyboard_key *k = &l->keys[i];
+
+            if ((k->action != KEYBOARD_SHIFT && k->action != KEYBOARD_SWITCH) ||
+                r->presses[k->target] >= 0)
+                continue;
+            r->presses[k->target] = r->presses[l->kind] + 1;
+            r->last[k->target] = (struct keyboard_step){ l->kind, i };
+            queue[tail++] = k->target;
+        }
+    }
+}
+
+/* The typing key, among the layouts r reaches, that types a prefix of text in the fewest
+ * presses, the longest prefix on a tie. Returns false when none does. */
+static bool best_key(const struct routes *r, const char *text, struct keyboard_step *best)
+{
+    int best_presses = 0;
+    size_t best_len = 0;
+
+    for (enum keyboard_kind kind = 0; kind < KEYBOARD_KIND_COUNT; kind++) {
+        const struct keyboard_layout *l = keyboard_layout(kind);
+
+        if (r->presses[kind] < 0)
+            continue;
+        for (int i = 0; i < l->nkeys; i++) {
+            const struct keyboard_key *k = &l->keys[i];
+            size_t len = k->output ? strlen(k->output) : 0;
+
+            if (k->action != KEYBOARD_TYPE || strncmp(text, k->output, len) != 0)
+                continue;
+            if (best_len == 0 || r->presses[kind] < best_presses ||
+                (r->presses[kind] == best_presses && len > best_len)) {
+                best_presses = r->presses[kind];
+                best_len = len;
+                *best = (struct keyboard_step){ kind, i };
+            }
+        }
+    }
+    return best_len > 0;
+}
+
+static void untypable(const char *text, enum keyboard_kind start, char *err, size_t errlen)
+{
+    uint32_t cp;
+    size_t len = utf8_decode(text, strlen(text), &cp);
+    const char *name = keyboard_layout(start)->name;
+
+    if (len == 0)
+        snprintf(err, errlen, "text is not valid UTF-8");
+    else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        snprintf(err, errlen, "no key of the %s keyboard types U+%04X", name, (unsigned)cp);
+    else
+        snprintf(err, errlen, "no key of the %s keyboard types '%.*s' (U+%04X)", name, (int)len,
+                 text, (unsigned)cp);
+}
+
+int keyboard_plan(enum keyboard_kind start, const char *text, struct keyboard_step *out, int max,
+                  char *err, size_t errlen)
+{
+    struct keyboard kb = { start };
+    struct routes r;
+    struct keyboard_step step;
+    int n = 0;
+
+    while (*text) {
+        routes_from(kb.kind, &r);
+        if (!best_key(&r, text, &step)) {
+            untypable(text, start, err, errlen);
+            return -1;
+        }
+        int pages = r.presses[step.kind];
+        enum keyboard_kind k = step.kind;
+
+        if (n + pages + 1 > max) {
+            snprintf(err, errlen, "typing the text takes more than %d key presses", max);
+            return -1;
+        }
+        /* The page presses that lead to step.kind, found backwards, then the key itself. */
+        for (int i = pages - 1; i >= 0; i--) {
+            out[n + i] = r.last[k];
+            k = r.last[k].kind;
+        }
+        out[n + pages] = step;
+        for (int i = 0; i <= pages; i++) {
+            assert(out[n + i].kind == kb.kind);
+            keyboard_press(&kb, out[n + i].key);
+        }
+        n += pages + 1;
+        text += strlen(keyboard_layout(step.kind)->keys[step.key].output);
+    }
+    return n;
+}

@@ -1,0 +1,98 @@
+/* keyboard: the built-in on-screen keyboard: its layouts as data (rows of keys with relative
+ * widths), what a key press does, and a planner of the presses that type a given text. */
+#ifndef KEYBOARD_H
+#define KEYBOARD_H
+
+#include "form.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define KEYBOARD_MAX_ROWS 5     /* the most rows any layout has */
+
+enum keyboard_kind {
+    KEYBOARD_LETTERS,           /* a-z ' - . space: names */
+    KEYBOARD_LETTERS_SHIFT,
+    KEYBOARD_ACCENTS,           /* "àé": accented letters of western Europe */
+    KEYBOARD_ACCENTS_SHIFT,
+    KEYBOARD_MORE,              /* "čł": letters of central and northern Europe, æ ß ð þ */
+    KEYBOARD_MORE_SHIFT,
+    KEYBOARD_PHONE,             /* a phone pad: 0-9 + space */
+    KEYBOARD_EMAIL,             /* a-z 0-9 @ . - _ ".com", lower case only */
+    KEYBOARD_KIND_COUNT
+};
+
+enum keyboard_action {
+    KEYBOARD_GAP,               /* no key: empty space in its row (an indent) */
+    KEYBOARD_TYPE,              /* types the key's output */
+    KEYBOARD_SHIFT,             /* shows the target page; drawn "on" when layout->shifted */
+    KEYBOARD_SWITCH,            /* shows the target page */
+    KEYBOARD_BACKSPACE,
+    KEYBOARD_CLEAR,             /* empties the field */
+    KEYBOARD_NEXT,              /* focus moves to the next field */
+    KEYBOARD_DONE               /* the keyboard is put away */
+};
+
+struct keyboard_key {
+    const char *label;          /* what is drawn, UTF-8; "" for a gap; unique in its layout */
+    const char *output;         /* KEYBOARD_TYPE: what it types; NULL otherwise */
+    int width;                  /* in the layout's units */
+    enum keyboard_action action;
+    enum keyboard_kind target;  /* KEYBOARD_SHIFT, KEYBOARD_SWITCH: the page shown next */
+};
+
+/* A layout is static data. Keys are stored row after row, and a key is named by its index
+ * in keys[]; every row's widths add up to units, so rows line up edge to edge. */
+struct keyboard_layout {
+    enum keyboard_kind kind;
+    const char *name;           /* "letters", "letters-shift", ... for traces and tests */
+    int units;                  /* the width of each row */
+    int nrows;
+    const int *row_keys;        /* how many keys each row has */
+    const struct keyboard_key *keys;
+    int nkeys;
+    bool shifted;               /* a capitals page: the Shift key is drawn "on" */
+    enum keyboard_kind after_type;  /* shown once a key has typed: a shifted page returns to
+                                     * its lower-case page (shift lasts for one letter) */
+};
+
+/* The keyboard's state: which layout is showing. */
+struct keyboard {
+    enum keyboard_kind kind;
+};
+
+/* What a key press asks of the field in focus. */
+struct keyboard_event {
+    enum keyboard_action action;
+    const char *text;           /* KEYBOARD_TYPE: the text to insert (static); NULL otherwise */
+};
+
+/* One press of a plan: the key numbered key on the layout kind (showing at that moment). */
+struct keyboard_step {
+    enum keyboard_kind kind;
+    int key;
+};
+
+/* The layout of kind: static data that lives for the whole program. */
+const struct keyboard_layout *keyboard_layout(enum keyboard_kind kind);
+
+/* The layout a text field starts on: name letters, phone pad, email. */
+enum keyboard_kind keyboard_for_field(enum form_field field);
+
+/* Shows the layout kind, as when a field takes focus. */
+void keyboard_show(struct keyboard *kb, enum keyboard_kind kind);
+
+/* Presses key number key (0 <= key < nkeys) of the showing layout: shift and page keys change
+ * the layout, a typing key returns what to insert and ends a one-letter shift; the other
+ * actions are for the caller to carry out on the field. */
+struct keyboard_event keyboard_press(struct keyboard *kb, int key);
+
+/* Plans the presses that type the UTF-8 text starting on the layout start, switching pages
+ * and shifting as needed, with the fewest presses for each character (a key typing several,
+ * like ".com", is preferred on a tie). Writes up to max steps to out and returns how many,
+ * or -1 with a message in err: the first character no key reaches ("no key of the letters
+ * keyboard types 'Ж' (U+0416)"), text that is not UTF-8, or a plan longer than max. */
+int keyboard_plan(enum keyboard_kind start, const char *text, struct keyboard_step *out, int max,
+                  char *err, size_t errlen);
+
+#endif

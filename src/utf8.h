@@ -1,0 +1,25 @@
+/* utf8: small strict helpers for UTF-8 text in fixed buffers.
+ * Decoding refuses overlong forms, surrogates, code points past U+10FFFF and truncated sequences. */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s, of which n >= 1 bytes may be read. Returns its length in
+ * bytes (1 to 4) with the code point in *cp, or 0 when the bytes there are not well-formed
+ * UTF-8 (*cp is then left alone). */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Whether the n bytes at s are well-formed UTF-8 throughout. */
+bool utf8_valid(const char *s, size_t n);
+
+/* The number of code points in the n bytes of well-formed UTF-8 at s. */
+size_t utf8_count(const char *s, size_t n);
+
+/* The length in bytes of the last code point of the n bytes of well-formed UTF-8 at s
+ * (what one backspace removes); 0 when n is 0. */
+size_t utf8_last_len(const char *s, size_t n);
+
+#endif
