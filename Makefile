@@ -22,6 +22,7 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck
 
+.SECONDARY:
 .PHONY: all deps run test golden clean install uninstall bench soak fuzz
 all: $(BUILD)/kiosk $(BUILD)/kioskctl
 
@@ -45,21 +46,25 @@ $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 	@$(CC) $(WARN) $(OPT) $(CFLAGS) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/kiosk: $(BUILD)/obj/src/kiosk.o $(BUILD)/libcore.a
-	$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/kioskctl: $(BUILD)/obj/src/kioskctl.o $(BUILD)/libcore.a
-	$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/dbcheck: $(BUILD)/obj/tests/dbcheck.o
 	@mkdir -p $(dir $@)
-	$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # The kiosk in a 1280x800 window with the repo's content and a local database.
 run: all

@@ -24,11 +24,11 @@ static const screen_fn screen_draw[SCREEN_COUNT] = {
     [SCREEN_ATTRACT] = screen_attract,      [SCREEN_HOME] = screen_home,
     [SCREEN_INFO] = screen_info,            [SCREEN_DOCTOR] = screen_doctor,
     [SCREEN_IDLE_WARNING] = screen_idle_warning, [SCREEN_OUT_OF_ORDER] = screen_out_of_order,
-    [SCREEN_SCREENING] = screen_placeholder, [SCREEN_RESULT] = screen_placeholder,
-    [SCREEN_FORM] = screen_placeholder,     [SCREEN_REVIEW] = screen_placeholder,
-    [SCREEN_THANKS] = screen_placeholder,   [SCREEN_SAVE_ERROR] = screen_placeholder,
+    [SCREEN_SCREENING] = screen_screening,  [SCREEN_RESULT] = screen_result,
+    [SCREEN_FORM] = screen_form,            [SCREEN_REVIEW] = screen_review,
+    [SCREEN_THANKS] = screen_thanks,        [SCREEN_SAVE_ERROR] = screen_save_error,
     [SCREEN_STAFF_PIN] = screen_placeholder, [SCREEN_STAFF] = screen_placeholder,
-    [SCREEN_PRIVACY] = screen_placeholder,
+    [SCREEN_PRIVACY] = screen_privacy,
 };
 
 /* The whole screen flow: on this screen, this action leads there. First match wins. */
@@ -40,6 +40,15 @@ static const struct { enum screen from; enum action act; enum screen to; } flow[
     { SCREEN_HOME,      ACT_DOCTOR,    SCREEN_DOCTOR },
     { SCREEN_INFO,      ACT_SCREENING, SCREEN_SCREENING },
     { SCREEN_DOCTOR,    ACT_REQUEST,   SCREEN_FORM },
+    { SCREEN_SCREENING, ACT_RESULT,    SCREEN_RESULT },
+    { SCREEN_RESULT,    ACT_REQUEST,   SCREEN_FORM },
+    { SCREEN_RESULT,    ACT_ABOUT,     SCREEN_INFO },
+    { SCREEN_RESULT,    ACT_BACK,      SCREEN_SCREENING },
+    { SCREEN_FORM,      ACT_PRIVACY,   SCREEN_PRIVACY },
+    { SCREEN_FORM,      ACT_REVIEW,    SCREEN_REVIEW },
+    { SCREEN_PRIVACY,   ACT_BACK,      SCREEN_FORM },
+    { SCREEN_REVIEW,    ACT_BACK,      SCREEN_FORM },
+    { SCREEN_SAVE_ERROR, ACT_BACK,     SCREEN_FORM },
     { ANY_SCREEN,       ACT_BACK,      SCREEN_HOME },
     { ANY_SCREEN,       ACT_HOME,      SCREEN_HOME },
 };
@@ -77,6 +86,14 @@ static void go(struct app *a, enum screen s)
 
 void app_forget_client(struct app *a)
 {
+    screening_wipe(&a->screening);
+    form_wipe(&a->form);
+    memset(&a->errors, 0, sizeof a->errors);
+    memset(&a->receipt, 0, sizeof a->receipt);
+    a->show_errors = 0;
+    a->submitted = 0;
+    a->focus = -1;
+    a->field_note = NULL;
     memset(a->scroll, 0, sizeof a->scroll);
     memset(a->section_y, 0, sizeof a->section_y);
     text_cache_clear(&a->text_cache);
@@ -87,11 +104,58 @@ void app_forget_client(struct app *a)
     a->dirty = 1;
 }
 
+enum screening_outcome app_outcome(const struct app *a)
+{
+    const struct content_treatment *t = app_treatment(a);
+
+    if (a->screening.nquestions != t->nquestions)
+        return SCREENING_NOT_TAKEN;     /* not started (or started on another treatment) */
+    return screening_outcome(&a->screening, t->questions, t->nquestions);
+}
+
+/* The request form starts on the current treatment; a checklist that said "stop" shows why instead. */
+static enum screen open_form(struct app *a)
+{
+    if (app_outcome(a) == SCREENING_STOP)
+        return SCREEN_RESULT;
+    if (strcmp(a->form.treatment_id, app_treatment(a)->id) != 0) {
+        form_set_treatment(&a->form, app_treatment(a)->id);
+        a->submitted = 0;
+    }
+    return SCREEN_FORM;
+}
+
 static void apply(struct app *a, enum action act)
 {
-    if (act == ACT_CONTINUE && a->screen == SCREEN_IDLE_WARNING) {
-        go(a, a->under);
+    switch (act) {
+    case ACT_CONTINUE:
+        if (a->screen == SCREEN_IDLE_WARNING)
+            go(a, a->under);
         return;
+    case ACT_SEND:
+        app_submit(a);
+        return;
+    case ACT_START_OVER:
+    case ACT_LEAVE:
+        app_forget_client(a);
+        go(a, SCREEN_ATTRACT);
+        return;
+    case ACT_SCREENING:
+        screening_start(&a->screening, app_treatment(a)->nquestions);
+        break;
+    case ACT_REQUEST:
+        go(a, open_form(a));
+        return;
+    case ACT_REVIEW:
+        a->show_errors = form_validate(&a->form, &a->errors) > 0;
+        a->focus = -1;
+        if (a->show_errors) {
+            a->dirty = 1;
+            return;
+        }
+        break;
+    default:
+        break;
     }
     for (size_t i = 0; i < sizeof flow / sizeof flow[0]; i++) {
         if (flow[i].act != act || (flow[i].from != a->screen && flow[i].from != ANY_SCREEN))
@@ -137,7 +201,7 @@ static struct theme theme_of(const struct app *a)
     t.border = t.muted;
     t.pressed = t.text;
     t.pressed_text = t.surface;
-    t.danger = 0xA1262BFF;
+    t.danger = 0x8A1C22FF;
     t.focus = t.accent;
     t.overlay = 0x101820B0;
     t.selected = t.accent;
@@ -188,6 +252,7 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
     a->h = 800;
     a->large_text = cfg->large_text;
     a->high_contrast = cfg->high_contrast;
+    a->focus = -1;
     if (!a->content)
         snprintf(a->out_of_order, sizeof a->out_of_order, "%s", reason ? reason : "no treatments");
     go(a, a->content ? SCREEN_ATTRACT : SCREEN_OUT_OF_ORDER);
@@ -217,6 +282,9 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     case INPUT_TEXT:
     case INPUT_KEY:
         a->last_input = now;
+        if (a->screen == SCREEN_FORM)
+            app_form_key(a, ev);
+        a->dirty = 1;
         break;
     case INPUT_EXPOSE:
         a->dirty = 1;
@@ -251,6 +319,11 @@ void app_tick(struct app *a, uint64_t now)
         } else if ((now - a->screen_since) / 1000 != (before - a->screen_since) / 1000) {
             a->dirty = 1;
         }
+    } else if (a->screen == SCREEN_THANKS && now >= a->screen_since + (uint64_t)a->cfg->thanks_timeout_s * 1000) {
+        app_forget_client(a);
+        go(a, SCREEN_ATTRACT);
+    } else if (a->screen == SCREEN_THANKS && (now - a->screen_since) / 1000 != (before - a->screen_since) / 1000) {
+        a->dirty = 1;   /* the countdown shows whole seconds */
     } else if (client_screen(a->screen) && now >= a->last_input + idle_ms) {
         a->under = a->screen;
         go(a, SCREEN_IDLE_WARNING);
@@ -266,9 +339,12 @@ uint64_t app_next_deadline(const struct app *a)
         return (a->now / DRIFT_MS + 1) * DRIFT_MS;
     case SCREEN_OUT_OF_ORDER:
         return UINT64_MAX;
-    case SCREEN_IDLE_WARNING: {
+    case SCREEN_IDLE_WARNING:
+    case SCREEN_THANKS: {
+        /* A countdown in whole seconds, then the end of the screen. */
         uint64_t next_second = a->screen_since + ((a->now - a->screen_since) / 1000 + 1) * 1000;
-        uint64_t end = a->screen_since + warn_ms;
+        uint64_t end = a->screen_since + (a->screen == SCREEN_THANKS ? (uint64_t)a->cfg->thanks_timeout_s * 1000
+                                                                     : warn_ms);
         return next_second < end ? next_second : end;
     }
     default:
@@ -283,4 +359,52 @@ const struct frame *app_draw(struct app *a, int w, int h)
     pass(a);
     a->dirty = 0;
     return &a->frame;
+}
+
+void app_submit(struct app *a)
+{
+    const struct content_treatment *t = app_treatment(a);
+    struct queue_request r;
+    char answers[QUEUE_ANSWERS_MAX], err[256];
+    enum screening_outcome outcome = app_outcome(a);
+
+    if (a->submitted)
+        return;     /* already in the queue: a second tap must not make a second row */
+    if (form_validate(&a->form, &a->errors) > 0) {
+        a->show_errors = 1;
+        go(a, SCREEN_FORM);
+        return;
+    }
+    answers[0] = '\0';
+    if (a->form.consent_share_answers && outcome != SCREENING_NOT_TAKEN &&
+        screening_answers_json(&a->screening, t->questions, t->nquestions, answers, sizeof answers) < 0)
+        answers[0] = '\0';
+    r = (struct queue_request){
+        .kiosk_id = a->cfg->kiosk_id,
+        .treatment_id = a->form.treatment_id,
+        .name = form_text(&a->form, FORM_FIELD_NAME),
+        .phone = form_text(&a->form, FORM_FIELD_PHONE),
+        .email = form_text(&a->form, FORM_FIELD_EMAIL),
+        .contact_time = form_contact_time_name(a->form.contact_time),
+        .screening = screening_outcome_name(outcome),
+        .answers = answers[0] ? answers : NULL,
+        .consent_contact = a->form.consent_contact,
+        .consent_share_answers = a->form.consent_share_answers,
+        .notice_version = a->content->clinic.privacy_version,
+    };
+    if (!a->queue) {
+        fprintf(stderr, "kiosk: cannot save the request: no database: %s\n", a->queue_error[0] ? a->queue_error : "not opened");
+        go(a, SCREEN_SAVE_ERROR);
+    } else if (queue_submit(a->queue, &r, &a->receipt, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        go(a, SCREEN_SAVE_ERROR);
+    } else {
+        a->submitted = 1;
+        if (a->trace) {
+            fprintf(a->trace, "submitted %s %s\n", a->receipt.uuid, a->receipt.ref);
+            fflush(a->trace);
+        }
+        go(a, SCREEN_THANKS);
+    }
+    memset(answers, 0, sizeof answers);
 }

@@ -8,8 +8,12 @@
 
 #include "config.h"
 #include "content.h"
+#include "form.h"
 #include "frame.h"
 #include "input.h"
+#include "keyboard.h"
+#include "queue.h"
+#include "screening.h"
 #include "text.h"
 #include "ui.h"
 
@@ -24,8 +28,8 @@ enum screen {
 /* What a screen asks for; app.c's flow table turns (screen, action) into the next screen. */
 enum action {
     ACT_NONE, ACT_START, ACT_HOME, ACT_BACK, ACT_ABOUT, ACT_SCREENING, ACT_REQUEST, ACT_DOCTOR,
-    ACT_CONTINUE, ACT_PRIVACY, ACT_REVIEW, ACT_EDIT, ACT_SEND, ACT_RESULT, ACT_STAFF_PIN,
-    ACT_STAFF, ACT_LEAVE,
+    ACT_CONTINUE, ACT_PRIVACY, ACT_REVIEW, ACT_SEND, ACT_RESULT, ACT_STAFF_PIN,
+    ACT_STAFF, ACT_LEAVE, ACT_START_OVER, ACT_QUESTION_BACK,
     ACT_COUNT
 };
 
@@ -35,6 +39,8 @@ struct app {
     const struct config *cfg;
     const struct text_measurer *measurer;
     FILE *trace;                    /* --trace: "screen NAME" lines; NULL when off */
+    struct queue *queue;            /* NULL when the database could not be opened */
+    char queue_error[256];          /* why not, for staff (never personal data) */
 
     /* Screen flow. */
     enum screen screen;
@@ -53,6 +59,17 @@ struct app {
     /* Per-screen state. */
     struct ui_scroll scroll[SCREEN_COUNT];
     int section_y[32];              /* info: where each section starts in the scrolled text */
+
+    /* The client's session: personal and health data, wiped by app_forget_client(). */
+    struct screening screening;
+    struct form form;
+    struct form_errors errors;
+    int show_errors;                /* "Review" was tapped with mistakes: show them by the fields */
+    int focus;                      /* the text field being typed in (enum form_field), -1 for none */
+    struct keyboard kb;
+    const char *field_note;         /* why the last keystroke was refused (static text), or NULL */
+    struct queue_receipt receipt;   /* the committed request, for the thank-you screen */
+    int submitted;                  /* this form is in the queue: a second "Send request" does nothing */
 
     /* Drawing. */
     struct ui ui;
@@ -84,6 +101,11 @@ const char *app_screen_name(enum screen s);
 void app_act(struct app *a, enum action act);
 /* Forgets everything the client did: answers, typed text, scroll positions. */
 void app_forget_client(struct app *a);
+
+/* Asks the queue to take the client's request; on to thanks or save-error. */
+void app_submit(struct app *a);
+/* The current checklist outcome. */
+enum screening_outcome app_outcome(const struct app *a);
 
 /* The current treatment (content must be loaded). */
 const struct content_treatment *app_treatment(const struct app *a);

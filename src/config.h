@@ -27,12 +27,14 @@ struct config {
 void config_defaults(struct config *c);
 
 /* Reads path over the values already in c (call config_defaults first).
- * Returns 0, or -1 with "path:line: message" (or "cannot open path: strerror") in err. */
+ * Returns 0, or -1 with "path:line: message" (or "cannot open 'path': strerror") in err;
+ * on error c is left unchanged. An absent file is an error: callers decide whether to look for one. */
 int config_load(struct config *c, const char *path, char *err, size_t errlen);
 
 /* Sets key to value in the file at path, keeping every other line and comment, creating the
- * file if absent; written atomically (temporary file, fsync, rename) with mode 0600 when new.
- * Returns 0, or -1 with a message in err. The value is checked like config_load() would. */
+ * file if absent; written atomically (temporary file, fsync, rename) with mode 0600 when new,
+ * else with the old file's mode and owner. Returns 0, or -1 with a message in err. The value is
+ * checked like config_load() would, and so is every other line of the file. */
 int config_set(const char *path, const char *key, const char *value, char *err, size_t errlen);
 
 #endif

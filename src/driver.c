@@ -6,6 +6,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "keyboard.h"
+#include "queue.h"
+#include "screens/screens.h"
+
 #define TAP_MS       80     /* how long a finger rests on the glass for a tap */
 #define DRAG_STEPS   12
 #define DRAG_STEP_MS 16
@@ -178,6 +182,50 @@ static int expect_text(struct drv *d, const char *s, int want)
                  s, app_screen_name(d->rt->app->screen));
 }
 
+/* Types text by tapping the on-screen keyboard's keys, switching pages as a person would. */
+static int type(struct drv *d, const char *s)
+{
+    static struct keyboard_step steps[4096];
+    struct app *a = d->rt->app;
+    char err[256];
+    int n, x, y;
+
+    runtime_update(d->rt, d->now);
+    if (a->screen != SCREEN_FORM || a->focus < 0)
+        return failf(d, "type needs a text field in focus on the form (tap the field first), found %s",
+                     app_screen_name(a->screen));
+    n = keyboard_plan(a->kb.kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
+    if (n < 0)
+        return failf(d, "cannot type \"%s\": %s", s, err);
+    for (int i = 0; i < n; i++) {
+        const struct keyboard_layout *l = keyboard_layout(steps[i].kind);
+        if (a->kb.kind != steps[i].kind)
+            return failf(d, "expected the %s keyboard before key %d, found %s", l->name, i + 1,
+                         keyboard_layout(a->kb.kind)->name);
+        if (find(d, l->keys[steps[i].key].label, &x, &y) != 0)
+            return -1;
+        press(d, x, y, TAP_MS, 1);
+    }
+    return 0;
+}
+
+static int db_fault(struct drv *d, const char *name)
+{
+    static const struct { const char *name; enum queue_fault fault; } faults[] = {
+        { "none", QUEUE_FAULT_NONE }, { "write", QUEUE_FAULT_WRITE }, { "sync", QUEUE_FAULT_SYNC },
+        { "full", QUEUE_FAULT_FULL },
+    };
+
+    if (!d->rt->app->queue)
+        return failf(d, "db-fault needs an open database, found none: %s", d->rt->app->queue_error);
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+        if (strcmp(faults[i].name, name) == 0) {
+            queue_fault_set(d->rt->app->queue, faults[i].fault);
+            return 0;
+        }
+    return failf(d, "unknown fault '%s' (none, write, sync, full)", name);
+}
+
 static int run_one(struct drv *d, const struct replay_cmd *c, int first)
 {
     uint64_t ms = (uint64_t)(c->seconds * 1000.0 + 0.5);
@@ -253,9 +301,17 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
     case OP_TEXTS:
         print_texts(d);
         return 0;
+    case OP_DOUBLE_TAP:
+        if (find(d, c->str, &x, &y) != 0)
+            return -1;
+        press(d, x, y, TAP_MS, 1);
+        advance(d, d->now + 60);
+        press(d, x, y, TAP_MS, 1);
+        return 0;
     case OP_TYPE:
+        return type(d, c->str);
     case OP_DB_FAULT:
-        return failf(d, "%s is not available in this build", c->op == OP_TYPE ? "type" : "db-fault");
+        return db_fault(d, c->str);
     }
     return failf(d, "unknown command");
 }

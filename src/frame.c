@@ -45,7 +45,7 @@ struct draw_cmd *frame_push(struct frame *f, enum draw_kind kind)
     return c;
 }
 
-void frame_add_widget(struct frame *f, const char *label, struct rect r, unsigned id)
+void frame_add_widget(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id)
 {
     const char *copy;
 
@@ -58,6 +58,7 @@ void frame_add_widget(struct frame *f, const char *label, struct rect r, unsigne
         return;
     f->widgets[f->nwidgets].label = copy;
     f->widgets[f->nwidgets].r = r;
+    f->widgets[f->nwidgets].full = full;
     f->widgets[f->nwidgets].id = id;
     f->nwidgets++;
 }

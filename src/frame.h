@@ -33,6 +33,7 @@ struct draw_cmd {
 struct frame_widget {
     const char *label;      /* in the arena */
     struct rect r;          /* as visible (clipped to its scroll area) */
+    struct rect full;       /* its whole size, part of which may be scrolled out of view */
     unsigned id;
 };
 
@@ -67,7 +68,7 @@ const char *frame_strdup(struct frame *f, const char *s, size_t len);
 struct draw_cmd *frame_push(struct frame *f, enum draw_kind kind);
 
 /* Records a touchable control and a piece of text. Strings are copied. */
-void frame_add_widget(struct frame *f, const char *label, struct rect r, unsigned id);
+void frame_add_widget(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id);
 void frame_add_text(struct frame *f, const char *text, struct rect r);
 
 /* The visible control whose label is exactly label: returns its index, -1 if none, -2 if several. */

@@ -156,6 +156,7 @@ int main(int argc, char **argv)
     }
     if (script) {
         ro.headless = 1;
+        ro.fault_injection = 1;
         ro.width = size_w;
         ro.height = size_h;
         return replay(&ro, script, shots, golden);

@@ -11,6 +11,7 @@
 enum replay_op {
     OP_SIZE,            /* size W H */
     OP_TAP,             /* tap "Label" */
+    OP_DOUBLE_TAP,      /* double-tap "Label": two quick taps on the same spot */
     OP_TAP_AT,          /* tap-at X Y */
     OP_MOUSE_TAP_AT,    /* mouse-tap-at X Y: a mouse click, no touch */
     OP_HOLD,            /* hold "Label" SECONDS */

@@ -59,6 +59,18 @@ static int load_config(struct runtime *rt, const char *path, char *err, size_t e
     return path ? config_load(&rt->cfg, path, err, errlen) : 0;
 }
 
+/* The queue is not needed to show information: without it the app runs and a submit fails
+ * plainly, and the reason is logged and kept for the staff screen. */
+static void open_queue(struct runtime *rt, const struct runtime_options *o)
+{
+    struct queue_options qo = { .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
+    struct app *a = rt->app;
+
+    a->queue = queue_open(rt->db_path, &qo, a->queue_error, sizeof a->queue_error);
+    if (!a->queue)
+        fprintf(stderr, "kiosk: %s\n", a->queue_error);
+}
+
 int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen)
 {
     struct platform_options po = { 0 };
@@ -94,6 +106,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     }
     app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform),
              o->trace ? stdout : NULL, now);
+    open_queue(rt, o);
     return 0;
 fail:
     runtime_close(rt);
@@ -103,6 +116,7 @@ fail:
 void runtime_close(struct runtime *rt)
 {
     if (rt->app) {
+        queue_close(rt->app->queue);
         app_forget_client(rt->app);
         free(rt->app);
     }

@@ -29,6 +29,7 @@ struct runtime_options {
     int width, height;          /* 0: fullscreen */
     int headless;
     int trace;
+    int fault_injection;        /* open the database so tests can make it fail (replay only) */
 };
 
 /* Loads config and content and opens the platform. Bad content is not an error: the app then

@@ -2,6 +2,7 @@
 #include "ui.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,10 +205,11 @@ int ui_button_ex(struct ui *u, const char *label, const char *caption, struct re
     unsigned fill, ink, border = 0;
     int pad = ui_px(u, 12), border_px = 0, th;
     enum ui_role role = UI_BUTTON;
+    float scale = 0;
 
     if (vis.w == 0)
         return 0;
-    frame_add_widget(u->f, label, vis, id);
+    frame_add_widget(u->f, label, vis, r, id);
     switch (kind) {
     case UI_PRIMARY:
         fill = u->th.accent;
@@ -218,6 +220,10 @@ int ui_button_ex(struct ui *u, const char *label, const char *caption, struct re
         ink = u->th.text;
         border = u->th.border;
         border_px = ui_px(u, 2) > 1 ? ui_px(u, 2) : 1;
+        break;
+    case UI_TINTED:
+        fill = u->th.track;
+        ink = u->th.text;
         break;
     default:
         fill = u->th.bg;
@@ -239,7 +245,16 @@ int ui_button_ex(struct ui *u, const char *label, const char *caption, struct re
         role = UI_BUTTON_SMALL;
         th = ui_text_height(u, r.w - 2 * pad, caption, role);
     }
+    if (th > r.h - pad) {
+        /* Still too big (a narrow key with large text): the smallest size, unscaled. */
+        scale = u->text_scale;
+        u->text_scale = 1.0f;
+        pad /= 2;
+        th = ui_text_height(u, r.w - 2 * pad, caption, role);
+    }
     ui_text(u, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, caption, role, ink, UI_CENTRE);
+    if (scale > 0)
+        u->text_scale = scale;
     return st == UI_CLICKED;
 }
 
@@ -252,7 +267,7 @@ int ui_toggle(struct ui *u, const char *label, struct rect r, int on)
 {
     unsigned id = ui_id(label, 0x7063);
     struct rect vis = visible(u, r);
-    enum ui_press st = ui_press_behave(&u->active, &u->ptr, 0, id, vis);
+    enum ui_press st = ui_press_behave(&u->active, &u->ptr, u->dragging && u->scroll_id, id, vis);
     int box = ui_px(u, 28), pad = ui_px(u, 14), tw;
     unsigned fill = st == UI_HELD ? u->th.pressed : on ? u->th.selected : u->th.surface;
     unsigned ink = st == UI_HELD ? u->th.pressed_text : on ? u->th.selected_text : u->th.text;
@@ -260,7 +275,7 @@ int ui_toggle(struct ui *u, const char *label, struct rect r, int on)
 
     if (vis.w == 0)
         return 0;
-    frame_add_widget(u->f, label, vis, id);
+    frame_add_widget(u->f, label, vis, r, id);
     ui_rect(u, r, fill, ui_px(u, 16), u->th.border, ui_px(u, 2) > 1 ? ui_px(u, 2) : 1);
     ui_rect(u, tick, on ? ink : fill, ui_px(u, 6), ink, ui_px(u, 3) > 1 ? ui_px(u, 3) : 1);
     if (on) {
@@ -319,4 +334,44 @@ void ui_scroll_end(struct ui *u, struct ui_scroll *s, struct rect view, int cont
         ui_rect(u, (struct rect){ track.x, view.y + (view.h - thumb) * s->offset / max, bar, thumb },
                 u->th.muted, bar / 2, 0, 0);
     }
+}
+
+/* What a field shows: its value with a caret when focused, or the placeholder. Writes out. */
+static void field_caption(char *out, size_t len, const char *value, const char *placeholder, int focused)
+{
+    snprintf(out, len, "%s%s", value[0] ? value : placeholder, focused && value[0] ? "|" : "");
+}
+
+int ui_field_height(struct ui *u, int w, const char *value, const char *placeholder, int focused)
+{
+    char caption[FORM_TEXT_SHOWN];
+    int pad = ui_px(u, 18), h;
+
+    field_caption(caption, sizeof caption, value, placeholder, focused);
+    h = ui_text_height(u, w - 2 * pad, caption, UI_BODY) + 2 * pad;
+    memset(caption, 0, sizeof caption);
+    return h > ui_line_h(u, UI_BODY) + ui_px(u, 36) ? h : ui_line_h(u, UI_BODY) + ui_px(u, 36);
+}
+
+int ui_field(struct ui *u, const char *label, const char *value, const char *placeholder, struct rect r,
+             int focused, int error)
+{
+    unsigned id = ui_id(label, 0xf1e1d);
+    struct rect vis = visible(u, r);
+    enum ui_press st = ui_press_behave(&u->active, &u->ptr, u->dragging && u->scroll_id, id, vis);
+    int pad = ui_px(u, 18), bw = ui_px(u, focused || error ? 4 : 2), th;
+    unsigned border = error ? u->th.danger : focused ? u->th.focus : u->th.muted;
+    char caret[FORM_TEXT_SHOWN];
+
+    if (vis.w == 0)
+        return 0;
+    frame_add_widget(u->f, label, vis, r, id);
+    ui_rect(u, r, st == UI_HELD ? u->th.track : u->th.surface, ui_px(u, 12), border, bw > 1 ? bw : 1);
+    /* The caret is drawn as part of the text so that it follows the last character. */
+    field_caption(caret, sizeof caret, value, placeholder, focused);
+    th = ui_text_height(u, r.w - 2 * pad, caret, UI_BODY);
+    ui_text(u, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, caret, UI_BODY,
+            value[0] ? u->th.text : u->th.muted, UI_LEFT);
+    memset(caret, 0, sizeof caret);     /* it held what the client typed */
+    return st == UI_CLICKED;
 }

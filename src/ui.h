@@ -3,6 +3,8 @@
 #ifndef UI_H
 #define UI_H
 
+#define FORM_TEXT_SHOWN 512    /* the longest field value ui_field() draws whole */
+
 #include "frame.h"
 #include "text.h"
 
@@ -24,7 +26,7 @@ enum ui_press { UI_IDLE, UI_HELD, UI_CLICKED };
 
 enum ui_role { UI_TITLE, UI_HEADING, UI_SUBHEADING, UI_BODY, UI_BODY_BOLD, UI_SMALL, UI_BUTTON, UI_HUGE, UI_BUTTON_SMALL };
 enum ui_align { UI_LEFT, UI_CENTRE };
-enum ui_button_kind { UI_PRIMARY, UI_SECONDARY, UI_QUIET };
+enum ui_button_kind { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_TINTED };
 
 struct ui_scroll {
     int offset;             /* pixels scrolled down */
@@ -89,6 +91,12 @@ int ui_button_ex(struct ui *u, const char *label, const char *caption, struct re
                  enum ui_button_kind kind, int selected);
 /* A two-state button with a visible tick box; returns 1 when tapped (the caller flips the state). */
 int ui_toggle(struct ui *u, const char *label, struct rect r, int on);
+/* A text field showing value (or placeholder when empty, in a quieter colour) and, when focused,
+ * a caret; tapping it returns 1. error, when not NULL, is drawn in the danger colour. */
+int ui_field(struct ui *u, const char *label, const char *value, const char *placeholder, struct rect r,
+             int focused, int error);
+/* The height a field of width w needs to show value (or placeholder) whole. */
+int ui_field_height(struct ui *u, int w, const char *value, const char *placeholder, int focused);
 /* A hidden area (no label, not a control for tap "Label"); returns the press state. */
 enum ui_press ui_hidden_area(struct ui *u, unsigned id, struct rect r);
 

@@ -25,8 +25,8 @@ for t in "$B"/tests/test_*; do
     "$t" >"$log" 2>&1
     rc=$?
     line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-    p=$(echo "$line" | sed -E 's/.* ?([0-9]+) passed.*/\1/')
-    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    p=$(echo "$line" | sed -E 's/(.*[^0-9])?([0-9]+) passed.*/\2/')
+    f=$(echo "$line" | sed -E 's/.*[^0-9]([0-9]+) failed.*/\1/')
     [ -n "$line" ] || { p=0; f=0; }
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
     passed=$((passed + p))

@@ -18,7 +18,7 @@ void screen_attract(struct app *a, struct ui *u)
     int welcome_h = c->welcome ? ui_text_height(u, w, c->welcome, UI_SUBHEADING) : 0;
     int list_h = 0, gap = ui_px(u, 28);
 
-    frame_add_widget(u->f, "Touch to start", all, id);
+    frame_add_widget(u->f, "Touch to start", all, all, id);
     for (int i = 0; i < a->content->ntreatments; i++)
         list_h += ui_text_height(u, w, a->content->treatments[i].name, UI_HEADING);
     h = name_h + gap + welcome_h + 2 * gap + list_h + 2 * gap + pill_h;

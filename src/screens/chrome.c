@@ -43,7 +43,8 @@ int chrome_top(struct app *a, struct ui *u)
     return h;
 }
 
-int chrome_bottom(struct app *a, struct ui *u, int back, int home, const char *primary, enum action act)
+int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_second second, const char *primary,
+                  enum action act)
 {
     int m = chrome_margin(u), bh = chrome_button_h(u), gap = ui_px(u, 16);
     int h = bh + 2 * ui_px(u, 16), top = u->f->h - h, y = top + (h - bh) / 2, x = m;
@@ -54,14 +55,18 @@ int chrome_bottom(struct app *a, struct ui *u, int back, int home, const char *p
     ui_rect(u, (struct rect){ 0, top, u->f->w, h }, u->th.surface, 0, 0, 0);
     ui_rect(u, (struct rect){ 0, top, u->f->w, ui_px(u, 2) > 0 ? ui_px(u, 2) : 1 }, u->th.border, 0, 0, 0);
     if (back) {
-        if (ui_button(u, "Back", (struct rect){ x, y, bw, bh }, UI_SECONDARY))
+        if (ui_button(u, back, (struct rect){ x, y, bw, bh }, UI_SECONDARY))
             app_act(a, ACT_BACK);
         x += bw + gap;
     }
-    if (home) {
-        if (ui_button(u, "Home", (struct rect){ x, y, bw, bh }, UI_SECONDARY))
-            app_act(a, ACT_HOME);
-        x += bw + gap;
+    if (second != CHROME_NONE) {
+        const char *label = second == CHROME_HOME ? "Home" : "Start over";
+        int sw = ui_text_width(u, label, UI_BUTTON) + ui_px(u, 60);
+        if (sw < bw)
+            sw = bw;
+        if (ui_button(u, label, (struct rect){ x, y, sw, bh }, UI_SECONDARY))
+            app_act(a, second == CHROME_HOME ? ACT_HOME : ACT_START_OVER);
+        x += sw + gap;
     }
     if (primary) {
         int pw = ui_text_width(u, primary, UI_BUTTON) + ui_px(u, 80);

@@ -51,7 +51,7 @@ void screen_info(struct app *a, struct ui *u)
 {
     const struct content_treatment *t = app_treatment(a);
     struct ui_scroll *s = &a->scroll[SCREEN_INFO];
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, 1, 1, "Am I suitable?", ACT_SCREENING);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, "Am I suitable?", ACT_SCREENING);
     struct body b = chrome_body(a, u, top, bottom);
     int m = chrome_margin(u), n = t->nsections < MAX_SECTIONS ? t->nsections : MAX_SECTIONS;
     int *section_y = a->section_y;
@@ -78,7 +78,7 @@ void screen_doctor(struct app *a, struct ui *u)
 {
     const struct content_clinic *c = &a->content->clinic;
     struct ui_scroll *s = &a->scroll[SCREEN_DOCTOR];
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, 1, 1, "Request a consultation", ACT_REQUEST);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, "Request a consultation", ACT_REQUEST);
     struct body b = chrome_body(a, u, top, bottom);
     struct rect view = { 0, top, u->f->w, bottom - top };
     int y0 = ui_scroll_begin(u, s, view, ui_id("doctor", 1)), y;

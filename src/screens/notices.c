@@ -56,7 +56,7 @@ void screen_out_of_order(struct app *a, struct ui *u)
 
 void screen_placeholder(struct app *a, struct ui *u)
 {
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, 1, 1, NULL, ACT_NONE);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, NULL, ACT_NONE);
     struct body b = chrome_body(a, u, top, bottom);
     const char *line = "This part of the kiosk is not ready yet. Please ask at reception.";
 

@@ -12,9 +12,12 @@ struct body { struct rect area; int x, w; };
 
 /* Top bar (clinic name, text size and contrast toggles). Returns its bottom edge. */
 int chrome_top(struct app *a, struct ui *u);
-/* Bottom bar with "Back" and "Home" (either may be omitted) and an optional primary button
- * (label NULL for none) asking for act. Returns its top edge. */
-int chrome_bottom(struct app *a, struct ui *u, int back, int home, const char *primary, enum action act);
+/* Bottom bar: a back button labelled back (it asks for ACT_BACK; NULL for none), "Home" or
+ * "Start over", and an optional primary button (label NULL for none) asking for act.
+ * Returns its top edge. */
+enum chrome_second { CHROME_NONE, CHROME_HOME, CHROME_START_OVER };
+int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_second second, const char *primary,
+                  enum action act);
 /* The body between top and bottom edges, with a readable column width. */
 struct body chrome_body(struct app *a, struct ui *u, int top, int bottom);
 /* Margin around everything. */
@@ -33,5 +36,15 @@ void screen_doctor(struct app *a, struct ui *u);
 void screen_idle_warning(struct app *a, struct ui *u);
 void screen_out_of_order(struct app *a, struct ui *u);
 void screen_placeholder(struct app *a, struct ui *u);
+void screen_screening(struct app *a, struct ui *u);
+void screen_result(struct app *a, struct ui *u);
+void screen_form(struct app *a, struct ui *u);
+void screen_privacy(struct app *a, struct ui *u);
+void screen_review(struct app *a, struct ui *u);
+void screen_thanks(struct app *a, struct ui *u);
+void screen_save_error(struct app *a, struct ui *u);
+
+/* A key of a physical keyboard, or typed text, for the field being edited on the form. */
+void app_form_key(struct app *a, const struct input_event *ev);
 
 #endif

@@ -44,8 +44,8 @@ static void check_frame(const struct frame *f, enum screen s, int large)
             snprintf(msg, sizeof msg, "\"%s\" at %d,%d %dx%d", a->label, a->r.x, a->r.y, a->r.w, a->r.h);
             report("control off screen", s, f->w, f->h, large, msg);
         }
-        if (a->r.w < min || a->r.h < min) {
-            snprintf(msg, sizeof msg, "\"%s\" is %dx%d, less than %d", a->label, a->r.w, a->r.h, min);
+        if (a->full.w < min || a->full.h < min) {
+            snprintf(msg, sizeof msg, "\"%s\" is %dx%d, less than %d", a->label, a->full.w, a->full.h, min);
             report("control too small", s, f->w, f->h, large, msg);
         }
         for (int j = i + 1; j < f->nwidgets; j++)
@@ -92,6 +92,17 @@ TEST(every_screen_lays_out_at_every_size)
                 app_draw(&app, sizes[z][0], sizes[z][1]);
                 check_frame(app_draw(&app, sizes[z][0], sizes[z][1]), (enum screen)s, large);
             }
+        /* The form with each page of the on-screen keyboard up. */
+        for (int large = 0; large < 2; large++)
+            for (int k = 0; k < KEYBOARD_KIND_COUNT; k++) {
+                app.screen = SCREEN_FORM;
+                app.large_text = large;
+                app.focus = k == KEYBOARD_PHONE ? FORM_FIELD_PHONE : k == KEYBOARD_EMAIL ? FORM_FIELD_EMAIL
+                          : FORM_FIELD_NAME;
+                app.kb.kind = (enum keyboard_kind)k;
+                check_frame(app_draw(&app, sizes[z][0], sizes[z][1]), SCREEN_FORM, large);
+            }
+        app.focus = -1;
     }
     if (problems)
         FAIL_AT("%d layout problems (first 30 above)", problems);

@@ -1,0 +1,1317 @@
+/* queue: the durable SQLite queue of consultation requests (see queue.h). */
+#include "queue.h"
+
+#include "utf8.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------- defines */
+
+/* 32 symbols, none of which can be misread: no 0/O, no 1/I. */
+static const char ref_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+#define REF_TRIES           16      /* 30 random bits a reference: a collision is rare, a run of them absurd */
+#define STATE_DAMAGED_PATH  "damaged-moved-to"
+#define STATE_DAMAGED_UTC   "damaged-utc"
+#define PURGE_DAYS_MAX      36500
+
+/* The columns every row-reading statement returns, in the order row_fill() reads them. */
+#define ROW_COLUMNS "coalesce(batch_id, 0), uuid, ref, created_utc, status, exported_utc, " \
+    "acknowledged_utc, kiosk_id, treatment_id, name, phone, email, contact_time, screening, " \
+    "answers, consent_contact, consent_share_answers, notice_version"
+
+/* ---------------------------------------------------------------- schema */
+
+/* Version 1: requests and batches. Kept as it was: a fresh database is made by running every step. */
+static const char schema_v1[] =
+    "CREATE TABLE batches ("
+    "  id INTEGER PRIMARY KEY,"
+    "  created_utc TEXT NOT NULL,"
+    "  count INTEGER NOT NULL,"
+    "  acknowledged_utc TEXT);"
+    "CREATE TABLE requests ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  created_utc TEXT NOT NULL,"
+    "  kiosk_id TEXT NOT NULL,"
+    "  treatment_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  phone TEXT NOT NULL,"
+    "  email TEXT NOT NULL,"
+    "  contact_time TEXT NOT NULL CHECK (contact_time IN ('morning', 'afternoon', 'evening', 'any')),"
+    "  screening TEXT NOT NULL CHECK (screening IN ('clear', 'discuss', 'stop', 'not-taken')),"
+    "  answers TEXT CHECK (answers IS NULL OR (consent_share_answers = 1 AND json_valid(answers))),"
+    "  consent_contact INTEGER NOT NULL CHECK (consent_contact IN (0, 1)),"
+    "  consent_share_answers INTEGER NOT NULL CHECK (consent_share_answers IN (0, 1)),"
+    "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'exported', 'acknowledged')),"
+    "  batch_id INTEGER REFERENCES batches (id),"
+    "  exported_utc TEXT,"
+    "  acknowledged_utc TEXT);"
+    "CREATE INDEX requests_status ON requests (status, id);"
+    "CREATE INDEX requests_batch ON requests (batch_id);";
+
+/* Version 2: a short reference the client can quote, the privacy notice's version, the app's state;
+ * answers are stored minified from now on (json()), so an export can copy them onto one line. */
+static const char schema_v2[] =
+    "UPDATE requests SET answers = json(answers) WHERE answers IS NOT NULL;"
+    "ALTER TABLE requests ADD COLUMN ref TEXT;"
+    "ALTER TABLE requests ADD COLUMN notice_version TEXT NOT NULL DEFAULT '';"
+    "CREATE UNIQUE INDEX requests_ref ON requests (ref);"
+    "CREATE TABLE kiosk_state (key TEXT PRIMARY KEY, value NOT NULL);";
+
+/* ---------------------------------------------------------------- types */
+
+/* Every statement, prepared once per connection. */
+enum stmt {
+    ST_BEGIN_READ, ST_BEGIN_WRITE, ST_COMMIT, ST_ROLLBACK,
+    ST_REF_EXISTS, ST_INSERT,
+    ST_STATE_GET, ST_STATE_SET, ST_STATE_DELETE,
+    ST_PENDING_SNAPSHOT, ST_ROWS_PENDING, ST_ROWS_BATCH, ST_BATCH_GET,
+    ST_BATCH_INSERT, ST_MARK_EXPORTED,
+    ST_ACK_BATCH, ST_ACK_ROWS, ST_PURGE,
+    ST_LIST, ST_STATUS, ST_QUICK_CHECK,
+    ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+    [ST_BEGIN_READ] = "BEGIN DEFERRED",
+    [ST_BEGIN_WRITE] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_REF_EXISTS] = "SELECT 1 FROM requests WHERE ref = ?1",
+    [ST_INSERT] = "INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone,"
+                  " email, contact_time, screening, answers, consent_contact, consent_share_answers,"
+                  " notice_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json(?11), ?12, ?13, ?14)",
+    [ST_STATE_GET] = "SELECT value FROM kiosk_state WHERE key = ?1",
+    [ST_STATE_SET] = "INSERT INTO kiosk_state (key, value) VALUES (?1, ?2)"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    [ST_STATE_DELETE] = "DELETE FROM kiosk_state WHERE key = ?1",
+    [ST_PENDING_SNAPSHOT] = "SELECT count(*), coalesce(min(id), 0), coalesce(max(id), 0),"
+                            " (SELECT coalesce(max(id), 0) + 1 FROM batches)"
+                            " FROM requests WHERE status = 'pending'",
+    [ST_ROWS_PENDING] = "SELECT " ROW_COLUMNS " FROM requests"
+                        " WHERE status = 'pending' AND id BETWEEN ?1 AND ?2 ORDER BY id",
+    [ST_ROWS_BATCH] = "SELECT " ROW_COLUMNS " FROM requests WHERE batch_id = ?1 ORDER BY id",
+    [ST_BATCH_GET] = "SELECT count, acknowledged_utc, (SELECT count(*) FROM requests WHERE batch_id = ?1)"
+                     " FROM batches WHERE id = ?1",
+    [ST_BATCH_INSERT] = "INSERT INTO batches (id, created_utc, count) VALUES (?1, ?2, ?3)",
+    /* The rows lie in one range of ids: walking it is quicker than the status index being changed. */
+    [ST_MARK_EXPORTED] = "UPDATE requests NOT INDEXED SET status = 'exported', batch_id = ?1, exported_utc = ?2"
+                         " WHERE status = 'pending' AND id BETWEEN ?3 AND ?4",
+    [ST_ACK_BATCH] = "UPDATE batches SET acknowledged_utc = ?2 WHERE id = ?1 AND acknowledged_utc IS NULL",
+    [ST_ACK_ROWS] = "UPDATE requests SET status = 'acknowledged', acknowledged_utc = ?2"
+                    " WHERE batch_id = ?1 AND status = 'exported'",
+    [ST_PURGE] = "DELETE FROM requests WHERE status = 'acknowledged' AND acknowledged_utc <= ?1",
+    [ST_LIST] = "SELECT " ROW_COLUMNS " FROM requests WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+    [ST_STATUS] = "SELECT (SELECT count(*) FROM requests WHERE status = 'pending'),"
+                  " (SELECT ?1 - CAST(strftime('%s', min(created_utc)) AS INTEGER)"
+                  "  FROM requests WHERE status = 'pending'),"
+                  " (SELECT count(*) FROM batches WHERE acknowledged_utc IS NULL),"
+                  " (SELECT max(created_utc) FROM batches),"
+                  " (SELECT max(acknowledged_utc) FROM batches)",
+    [ST_QUICK_CHECK] = "PRAGMA quick_check(1)",
+};
+
+/* A VFS of its own for each queue that asks for fault injection: it forwards every call to the
+ * default VFS, but makes writes or syncs fail while a fault is set. */
+struct fault_vfs {
+    sqlite3_vfs base;               /* registered under name; base.pAppData points back here */
+    sqlite3_vfs *real;
+    enum queue_fault fault;
+    char name[48];
+};
+
+/* A file opened through struct fault_vfs; the real VFS's file follows it in the same allocation. */
+struct fault_file {
+    sqlite3_file base;
+    struct fault_vfs *vfs;
+    sqlite3_file *real;
+};
+
+/* The one export a queue may have under way. */
+struct export_cursor {
+    int active;
+    struct queue_batch batch;
+    long long min_id, max_id;       /* new batch: the oldest and newest pending request in the snapshot */
+    sqlite3_stmt *rows;             /* ST_ROWS_PENDING or ST_ROWS_BATCH, bound */
+};
+
+struct queue {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];
+    char path[QUEUE_PATH_MAX];
+    struct fault_vfs *fault;        /* NULL unless opened with fault_injection */
+    struct export_cursor exp;
+};
+
+/* ---------------------------------------------------------------- static prototypes */
+
+static int connect_db(struct queue *q, const struct queue_options *o, char *err, size_t errlen);
+static void disconnect_db(struct queue *q);
+
+/* ---------------------------------------------------------------- small helpers */
+
+static void utc_format(time_t t, char out[QUEUE_TIME_LEN + 1])
+{
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(out, QUEUE_TIME_LEN + 1, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Fills buf from the kernel's random source. Returns 0, or -1 (errno set). */
+static int random_fill(unsigned char *buf, size_t len)
+{
+    size_t got = 0;
+
+    while (got < len) {
+        ssize_t n = getrandom(buf + got, len - got, 0);
+        if (n < 0 && errno != EINTR)
+            return -1;
+        if (n > 0)
+            got += (size_t)n;
+    }
+    return 0;
+}
+
+static int make_uuid(char out[QUEUE_UUID_LEN + 1])
+{
+    unsigned char b[16];
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+
+    if (random_fill(b, sizeof b) != 0)
+        return -1;
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);  /* version 4 */
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);  /* variant 10 */
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out[o++] = '-';
+        out[o++] = hex[b[i] >> 4];
+        out[o++] = hex[b[i] & 0x0f];
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+/* "AB-CDEF" from ref_alphabet: 32 symbols, so the low five bits of a random byte pick one fairly. */
+static int make_ref(char out[QUEUE_REF_LEN + 1])
+{
+    unsigned char b[6];
+    size_t o = 0;
+
+    if (random_fill(b, sizeof b) != 0)
+        return -1;
+    for (int i = 0; i < 6; i++) {
+        if (i == 2)
+            out[o++] = '-';
+        out[o++] = ref_alphabet[b[i] & 31];
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+static int one_of(const char *v, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(v, *set) == 0)
+            return 1;
+    return 0;
+}
+
+/* Writes "cannot WHAT: sqlite's message" into err and returns -1. */
+static int db_error(struct queue *q, const char *what, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "cannot %s: %s", what, sqlite3_errmsg(q->db));
+    return -1;
+}
+
+/* Runs a statement that returns no rows (BEGIN, COMMIT ...). Returns the sqlite code. */
+static int run(struct queue *q, enum stmt s)
+{
+    int rc = sqlite3_step(q->st[s]);
+
+    sqlite3_reset(q->st[s]);
+    return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+}
+
+/* Resets a statement after use, so it holds no read lock and no pointer to the caller's strings. */
+static void done(struct queue *q, enum stmt s)
+{
+    sqlite3_reset(q->st[s]);
+    sqlite3_clear_bindings(q->st[s]);
+}
+
+/* Rolls back whatever transaction a failure left open. */
+static void rollback_if_open(struct queue *q)
+{
+    if (!sqlite3_get_autocommit(q->db))
+        run(q, ST_ROLLBACK);
+}
+
+static const char *column_text(sqlite3_stmt *s, int i)
+{
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Fills row from a statement positioned on a row of ROW_COLUMNS. */
+static void row_fill(sqlite3_stmt *s, struct queue_row *row)
+{
+    row->batch_id = sqlite3_column_int64(s, 0);
+    row->uuid = column_text(s, 1);
+    row->ref = column_text(s, 2);
+    row->created_utc = column_text(s, 3);
+    row->status = column_text(s, 4);
+    row->exported_utc = column_text(s, 5);
+    row->acknowledged_utc = column_text(s, 6);
+    row->req.kiosk_id = column_text(s, 7);
+    row->req.treatment_id = column_text(s, 8);
+    row->req.name = column_text(s, 9);
+    row->req.phone = column_text(s, 10);
+    row->req.email = column_text(s, 11);
+    row->req.contact_time = column_text(s, 12);
+    row->req.screening = column_text(s, 13);
+    row->req.answers = column_text(s, 14);
+    row->req.consent_contact = sqlite3_column_int(s, 15);
+    row->req.consent_share_answers = sqlite3_column_int(s, 16);
+    row->req.notice_version = column_text(s, 17);
+}
+
+/* ---------------------------------------------------------------- fault-injecting VFS */
+
+static struct fault_file *ff(sqlite3_file *f)
+{
+    return (struct fault_file *)f;
+}
+
+static int ff_close(sqlite3_file *f)
+{
+    return ff(f)->real->pMethods->xClose(ff(f)->real);
+}
+
+static int ff_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
+{
+    return ff(f)->real->pMethods->xRead(ff(f)->real, buf, n, off);
+}
+
+static int ff_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
+{
+    switch (ff(f)->vfs->fault) {
+    case QUEUE_FAULT_WRITE: return SQLITE_IOERR_WRITE;
+    case QUEUE_FAULT_FULL: return SQLITE_FULL;
+    default: return ff(f)->real->pMethods->xWrite(ff(f)->real, buf, n, off);
+    }
+}
+
+static int ff_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+    return ff(f)->real->pMethods->xTruncate(ff(f)->real, size);
+}
+
+static int ff_sync(sqlite3_file *f, int flags)
+{
+    if (ff(f)->vfs->fault == QUEUE_FAULT_SYNC)
+        return SQLITE_IOERR_FSYNC;
+    return ff(f)->real->pMethods->xSync(ff(f)->real, flags);
+}
+
+static int ff_file_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+    return ff(f)->real->pMethods->xFileSize(ff(f)->real, size);
+}
+
+static int ff_lock(sqlite3_file *f, int level)
+{
+    return ff(f)->real->pMethods->xLock(ff(f)->real, level);
+}
+
+static int ff_unlock(sqlite3_file *f, int level)
+{
+    return ff(f)->real->pMethods->xUnlock(ff(f)->real, level);
+}
+
+static int ff_check_reserved_lock(sqlite3_file *f, int *out)
+{
+    return ff(f)->real->pMethods->xCheckReservedLock(ff(f)->real, out);
+}
+
+static int ff_file_control(sqlite3_file *f, int op, void *arg)
+{
+    return ff(f)->real->pMethods->xFileControl(ff(f)->real, op, arg);
+}
+
+static int ff_sector_size(sqlite3_file *f)
+{
+    return ff(f)->real->pMethods->xSectorSize(ff(f)->real);
+}
+
+static int ff_device_characteristics(sqlite3_file *f)
+{
+    return ff(f)->real->pMethods->xDeviceCharacteristics(ff(f)->real);
+}
+
+static int ff_shm_map(sqlite3_file *f, int page, int size, int extend, void volatile **out)
+{
+    return ff(f)->real->pMethods->xShmMap(ff(f)->real, page, size, extend, out);
+}
+
+static int ff_shm_lock(sqlite3_file *f, int offset, int n, int flags)
+{
+    return ff(f)->real->pMethods->xShmLock(ff(f)->real, offset, n, flags);
+}
+
+static void ff_shm_barrier(sqlite3_file *f)
+{
+    ff(f)->real->pMethods->xShmBarrier(ff(f)->real);
+}
+
+static int ff_shm_unmap(sqlite3_file *f, int delete_flag)
+{
+    return ff(f)->real->pMethods->xShmUnmap(ff(f)->real, delete_flag);
+}
+
+static int ff_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **out)
+{
+    return ff(f)->real->pMethods->xFetch(ff(f)->real, off, n, out);
+}
+
+static int ff_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
+{
+    return ff(f)->real->pMethods->xUnfetch(ff(f)->real, off, p);
+}
+
+static const sqlite3_io_methods fault_io_methods = {
+    .iVersion = 3,
+    .xClose = ff_close,
+    .xRead = ff_read,
+    .xWrite = ff_write,
+    .xTruncate = ff_truncate,
+    .xSync = ff_sync,
+    .xFileSize = ff_file_size,
+    .xLock = ff_lock,
+    .xUnlock = ff_unlock,
+    .xCheckReservedLock = ff_check_reserved_lock,
+    .xFileControl = ff_file_control,
+    .xSectorSize = ff_sector_size,
+    .xDeviceCharacteristics = ff_device_characteristics,
+    .xShmMap = ff_shm_map,
+    .xShmLock = ff_shm_lock,
+    .xShmBarrier = ff_shm_barrier,
+    .xShmUnmap = ff_shm_unmap,
+    .xFetch = ff_fetch,
+    .xUnfetch = ff_unfetch,
+};
+
+static sqlite3_vfs *real_vfs(sqlite3_vfs *v)
+{
+    return ((struct fault_vfs *)v->pAppData)->real;
+}
+
+static int fv_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out_flags)
+{
+    struct fault_file *p = ff(f);
+    int rc;
+
+    p->vfs = v->pAppData;
+    p->real = (sqlite3_file *)(p + 1);
+    rc = real_vfs(v)->xOpen(real_vfs(v), name, p->real, flags, out_flags);
+    p->base.pMethods = p->real->pMethods ? &fault_io_methods : NULL;
+    return rc;
+}
+
+static int fv_delete(sqlite3_vfs *v, const char *name, int sync_dir)
+{
+    return real_vfs(v)->xDelete(real_vfs(v), name, sync_dir);
+}
+
+static int fv_access(sqlite3_vfs *v, const char *name, int flags, int *out)
+{
+    return real_vfs(v)->xAccess(real_vfs(v), name, flags, out);
+}
+
+static int fv_full_pathname(sqlite3_vfs *v, const char *name, int n, char *out)
+{
+    return real_vfs(v)->xFullPathname(real_vfs(v), name, n, out);
+}
+
+static void *fv_dl_open(sqlite3_vfs *v, const char *name)
+{
+    return real_vfs(v)->xDlOpen(real_vfs(v), name);
+}
+
+static void fv_dl_error(sqlite3_vfs *v, int n, char *out)
+{
+    real_vfs(v)->xDlError(real_vfs(v), n, out);
+}
+
+static void (*fv_dl_sym(sqlite3_vfs *v, void *h, const char *sym))(void)
+{
+    return real_vfs(v)->xDlSym(real_vfs(v), h, sym);
+}
+
+static void fv_dl_close(sqlite3_vfs *v, void *h)
+{
+    real_vfs(v)->xDlClose(real_vfs(v), h);
+}
+
+static int fv_randomness(sqlite3_vfs *v, int n, char *out)
+{
+    return real_vfs(v)->xRandomness(real_vfs(v), n, out);
+}
+
+static int fv_sleep(sqlite3_vfs *v, int us)
+{
+    return real_vfs(v)->xSleep(real_vfs(v), us);
+}
+
+static int fv_current_time(sqlite3_vfs *v, double *out)
+{
+    return real_vfs(v)->xCurrentTime(real_vfs(v), out);
+}
+
+static int fv_get_last_error(sqlite3_vfs *v, int n, char *out)
+{
+    return real_vfs(v)->xGetLastError(real_vfs(v), n, out);
+}
+
+static int fv_current_time_int64(sqlite3_vfs *v, sqlite3_int64 *out)
+{
+    return real_vfs(v)->xCurrentTimeInt64(real_vfs(v), out);
+}
+
+/* Registers a fault VFS for q under a name of its own. Returns 0, or -1 with err. */
+static int fault_vfs_register(struct queue *q, char *err, size_t errlen)
+{
+    struct fault_vfs *fv = calloc(1, sizeof *fv);
+    sqlite3_vfs *real = sqlite3_vfs_find(NULL);
+
+    if (!fv || !real || real->iVersion < 2) {
+        free(fv);
+        snprintf(err, errlen, "cannot set up fault injection: %s", fv ? "no usable default VFS" : strerror(ENOMEM));
+        return -1;
+    }
+    snprintf(fv->name, sizeof fv->name, "queue-fault-%p", (void *)q);
+    fv->real = real;
+    fv->base = (sqlite3_vfs){
+        .iVersion = 2,
+        .szOsFile = (int)sizeof(struct fault_file) + real->szOsFile,
+        .mxPathname = real->mxPathname,
+        .zName = fv->name,
+        .pAppData = fv,
+        .xOpen = fv_open,
+        .xDelete = fv_delete,
+        .xAccess = fv_access,
+        .xFullPathname = fv_full_pathname,
+        .xDlOpen = fv_dl_open,
+        .xDlError = fv_dl_error,
+        .xDlSym = fv_dl_sym,
+        .xDlClose = fv_dl_close,
+        .xRandomness = fv_randomness,
+        .xSleep = fv_sleep,
+        .xCurrentTime = fv_current_time,
+        .xGetLastError = fv_get_last_error,
+        .xCurrentTimeInt64 = fv_current_time_int64,
+    };
+    if (sqlite3_vfs_register(&fv->base, 0) != SQLITE_OK) {
+        free(fv);
+        snprintf(err, errlen, "cannot set up fault injection: cannot register a VFS");
+        return -1;
+    }
+    q->fault = fv;
+    return 0;
+}
+
+void queue_fault_set(struct queue *q, enum queue_fault fault)
+{
+    assert(q && q->fault && "queue_fault_set needs a queue opened with fault_injection");
+    q->fault->fault = fault;
+}
+
+/* ---------------------------------------------------------------- opening */
+
+/* Makes sure path exists, creating it empty with mode 0600 so that SQLite (and its -wal and -shm,
+ * which copy the file's mode) never makes it readable by others. Returns 0, or -1 with err. */
+static int create_private(const char *path, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    close(fd);
+    return 0;
+}
+
+/* 1 when an error code means the file is not a usable database (as opposed to locked, missing ...). */
+static int is_damage(int rc)
+{
+    return (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT;
+}
+
+/* Runs PRAGMA quick_check(1) into out ("ok" or the first problem). Returns 0, or an sqlite code. */
+static int quick_check_raw(sqlite3 *db, char *out, size_t outlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(db, stmt_sql[ST_QUICK_CHECK], -1, &s, NULL);
+
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            snprintf(out, outlen, "%s", column_text(s, 0) ? column_text(s, 0) : "");
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Replaces the unused references of version-1 rows with fresh unique ones. Returns an sqlite code. */
+static int backfill_refs(sqlite3 *db)
+{
+    sqlite3_stmt *s = NULL;
+    char ref[QUEUE_REF_LEN + 1];
+    int rc = sqlite3_prepare_v2(db, "UPDATE requests SET ref = ?1"
+                                " WHERE id = (SELECT min(id) FROM requests WHERE ref IS NULL)", -1, &s, NULL);
+
+    for (int collisions = 0; rc == SQLITE_OK && collisions < REF_TRIES;) {
+        if (make_ref(ref) != 0) {
+            rc = SQLITE_IOERR;
+            break;
+        }
+        sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+            collisions++;
+            rc = SQLITE_OK;
+        } else if (rc == SQLITE_DONE) {
+            if (sqlite3_changes(db) == 0)
+                break;
+            collisions = 0;
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int migrate_to_v1(sqlite3 *db)
+{
+    return sqlite3_exec(db, schema_v1, NULL, NULL, NULL);
+}
+
+static int migrate_to_v2(sqlite3 *db)
+{
+    int rc = sqlite3_exec(db, schema_v2, NULL, NULL, NULL);
+
+    return rc == SQLITE_OK ? backfill_refs(db) : rc;
+}
+
+/* migrations[v] takes a database from version v to v + 1, keeping its rows. */
+static int (*const migrations[QUEUE_SCHEMA_VERSION])(sqlite3 *db) = { migrate_to_v1, migrate_to_v2 };
+
+static int user_version(sqlite3 *db, int *version)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *version = sqlite3_column_int(s, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Brings the schema to QUEUE_SCHEMA_VERSION in one write transaction. Returns 0, or -1 with err. */
+static int migrate(struct queue *q, char *err, size_t errlen)
+{
+    char sql[48];
+    int version = 0;
+    int rc = user_version(q->db, &version);
+
+    if (rc == SQLITE_OK && version == QUEUE_SCHEMA_VERSION)
+        return 0;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = user_version(q->db, &version);     /* again, now that no one else can migrate */
+    if (rc == SQLITE_OK && version > QUEUE_SCHEMA_VERSION) {
+        snprintf(err, errlen, "cannot open '%s': its schema version %d is newer than this program's (%d)",
+                 q->path, version, QUEUE_SCHEMA_VERSION);
+        sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    for (; rc == SQLITE_OK && version < QUEUE_SCHEMA_VERSION; version++)
+        rc = migrations[version](q->db);
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", QUEUE_SCHEMA_VERSION);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        return 0;
+    snprintf(err, errlen, "cannot update the schema of '%s': %s", q->path, sqlite3_errmsg(q->db));
+    if (!sqlite3_get_autocommit(q->db))
+        sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+    return is_damage(rc) ? 1 : -1;
+}
+
+static int prepare_all(struct queue *q, char *err, size_t errlen)
+{
+    for (int i = 0; i < ST_COUNT; i++) {
+        if (sqlite3_prepare_v3(q->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &q->st[i], NULL) != SQLITE_OK) {
+            snprintf(err, errlen, "cannot prepare statement %d on '%s': %s", i, q->path, sqlite3_errmsg(q->db));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Opens q->path and brings it to a usable state. Returns 0; 1 when the file is damaged (the reason
+ * in err); -1 for any other failure (the reason in err). q->db is NULL unless it returns 0. */
+static int connect_db(struct queue *q, const struct queue_options *o, char *err, size_t errlen)
+{
+    static const char pragmas[] =
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+        " PRAGMA secure_delete = ON;";
+    char check[256] = "ok";
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    int rc, status;
+
+    if (o->create && create_private(q->path, err, errlen) != 0)
+        return -1;
+    rc = sqlite3_open_v2(q->path, &q->db, flags, q->fault ? q->fault->name : NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(q->db, 1);
+        sqlite3_busy_timeout(q->db, o->busy_timeout_ms);
+        rc = sqlite3_exec(q->db, pragmas, NULL, NULL, NULL);
+    }
+    if (rc == SQLITE_OK && o->recover_damaged)
+        rc = quick_check_raw(q->db, check, sizeof check);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open '%s': %s", q->path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+        status = is_damage(rc) ? 1 : -1;
+    } else if (strcmp(check, "ok") != 0) {
+        snprintf(err, errlen, "cannot open '%s': quick_check failed: %s", q->path, check);
+        status = 1;
+    } else {
+        status = migrate(q, err, errlen);
+        if (status == 0)
+            status = prepare_all(q, err, errlen);
+    }
+    if (status != 0)
+        disconnect_db(q);
+    return status;
+}
+
+static void disconnect_db(struct queue *q)
+{
+    for (int i = 0; i < ST_COUNT; i++) {
+        sqlite3_finalize(q->st[i]);
+        q->st[i] = NULL;
+    }
+    sqlite3_close(q->db);
+    q->db = NULL;
+}
+
+/* Renames from to to, unless from does not exist. Returns 0, or -1 with err. */
+static int rename_if_present(const char *from, const char *to, char *err, size_t errlen)
+{
+    if (rename(from, to) == 0 || errno == ENOENT)
+        return 0;
+    snprintf(err, errlen, "cannot move damaged '%s' aside: %s", from, strerror(errno));
+    return -1;
+}
+
+/* Moves the damaged database (and its -wal and -shm) to PATH.damaged-YYYYMMDDTHHMMSSZ, never
+ * overwriting anything. Returns 0 with the new name in moved_to, or -1 with err. */
+static int move_aside(const char *path, char *moved_to, size_t len, char *err, size_t errlen)
+{
+    static const char *const sidecars[] = { "-wal", "-shm" };
+    char stamp[20], from[QUEUE_PATH_MAX + 8], to[QUEUE_ASIDE_MAX + 8];
+    time_t now = time(NULL);
+    struct tm tm;
+    struct stat sb;
+
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    snprintf(moved_to, len, "%s.damaged-%s", path, stamp);
+    for (int n = 2; lstat(moved_to, &sb) == 0; n++)
+        snprintf(moved_to, len, "%s.damaged-%s-%d", path, stamp, n);
+    if (rename_if_present(path, moved_to, err, errlen) != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
+        snprintf(from, sizeof from, "%s%s", path, sidecars[i]);
+        snprintf(to, sizeof to, "%s%s", moved_to, sidecars[i]);
+        if (rename_if_present(from, to, err, errlen) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int state_set_text(struct queue *q, const char *key, const char *value)
+{
+    sqlite3_bind_text(q->st[ST_STATE_SET], 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q->st[ST_STATE_SET], 2, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q->st[ST_STATE_SET]);
+    done(q, ST_STATE_SET);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Moves the damaged file aside, starts a fresh database and records what happened for staff. */
+static int recover(struct queue *q, const struct queue_options *o, char *err, size_t errlen)
+{
+    struct queue_options fresh = *o;
+    char moved_to[QUEUE_ASIDE_MAX], now[QUEUE_TIME_LEN + 1];
+
+    if (move_aside(q->path, moved_to, sizeof moved_to, err, errlen) != 0)
+        return -1;
+    fresh.create = 1;
+    if (connect_db(q, &fresh, err, errlen) != 0)
+        return -1;
+    utc_format(time(NULL), now);
+    if (run(q, ST_BEGIN_WRITE) != SQLITE_DONE || state_set_text(q, STATE_DAMAGED_PATH, moved_to) != 0 ||
+        state_set_text(q, STATE_DAMAGED_UTC, now) != 0 || run(q, ST_COMMIT) != SQLITE_DONE) {
+        db_error(q, "record the damaged database", err, errlen);
+        rollback_if_open(q);
+        return -1;
+    }
+    return 0;
+}
+
+struct queue *queue_open(const char *path, const struct queue_options *opt, char *err, size_t errlen)
+{
+    struct queue_options o = opt ? *opt : (struct queue_options){ 0 };
+    struct queue *q = calloc(1, sizeof *q);
+    int rc;
+
+    if (!q) {
+        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(ENOMEM));
+        return NULL;
+    }
+    if (o.busy_timeout_ms <= 0)
+        o.busy_timeout_ms = QUEUE_BUSY_TIMEOUT_MS;
+    if (strlen(path) >= sizeof q->path) {
+        snprintf(err, errlen, "cannot open '%s': path too long", path);
+        rc = -1;
+    } else {
+        snprintf(q->path, sizeof q->path, "%s", path);
+        rc = o.fault_injection ? fault_vfs_register(q, err, errlen) : 0;
+    }
+    if (rc == 0)
+        rc = connect_db(q, &o, err, errlen);
+    if (rc == 1 && o.recover_damaged)
+        rc = recover(q, &o, err, errlen);
+    if (rc != 0) {
+        queue_close(q);
+        return NULL;
+    }
+    return q;
+}
+
+void queue_close(struct queue *q)
+{
+    if (!q)
+        return;
+    if (q->db && q->exp.active)
+        queue_export_cancel(q);
+    if (q->db)
+        disconnect_db(q);
+    if (q->fault) {
+        sqlite3_vfs_unregister(&q->fault->base);
+        free(q->fault);
+    }
+    free(q);
+}
+
+/* ---------------------------------------------------------------- submit */
+
+/* Checks every field of r. Returns 0 when good, else -1 with what is wrong in out (never a value). */
+static int request_problem(const struct queue_request *r, char *out, size_t len)
+{
+    static const char *const contact_times[] = { "morning", "afternoon", "evening", "any", NULL };
+    static const char *const screenings[] = { "clear", "discuss", "stop", "not-taken", NULL };
+    const struct { const char *field, *value; size_t max; int required; } text[] = {
+        { "kiosk id", r->kiosk_id, QUEUE_ID_MAX, 1 },
+        { "treatment id", r->treatment_id, QUEUE_ID_MAX, 1 },
+        { "name", r->name, QUEUE_NAME_MAX, 1 },
+        { "phone", r->phone, QUEUE_PHONE_MAX, 0 },
+        { "email", r->email, QUEUE_EMAIL_MAX, 0 },
+        { "notice version", r->notice_version, QUEUE_NOTICE_MAX, 0 },
+        { "answers", r->answers ? r->answers : "", QUEUE_ANSWERS_MAX, 0 },
+    };
+    const char *problem = NULL;
+
+    for (size_t i = 0; i < sizeof text / sizeof *text && !problem; i++) {
+        if (!text[i].value || (text[i].required && !*text[i].value))
+            problem = "is missing";
+        else if (strlen(text[i].value) > text[i].max)
+            problem = "is too long";
+        else if (!utf8_valid(text[i].value, strlen(text[i].value)))
+            problem = "is not valid UTF-8";
+        if (problem) {
+            snprintf(out, len, "the %s %s", text[i].field, problem);
+            return -1;
+        }
+    }
+    if (!*r->phone && !*r->email)
+        problem = "neither a phone number nor an email address was given";
+    else if (!r->contact_time || !one_of(r->contact_time, contact_times))
+        problem = "the contact time must be morning, afternoon, evening or any";
+    else if (!r->screening || !one_of(r->screening, screenings))
+        problem = "the screening outcome must be clear, discuss, stop or not-taken";
+    else if ((r->consent_contact != 0 && r->consent_contact != 1) ||
+             (r->consent_share_answers != 0 && r->consent_share_answers != 1))
+        problem = "a consent must be 0 or 1";
+    else if (r->answers && !r->consent_share_answers)
+        problem = "answers given without consent to share them";
+    if (problem)
+        snprintf(out, len, "%s", problem);
+    return problem ? -1 : 0;
+}
+
+/* Picks a reference no stored request has. Call inside the write transaction. Returns an sqlite code. */
+static int pick_ref(struct queue *q, char ref[QUEUE_REF_LEN + 1])
+{
+    sqlite3_stmt *s = q->st[ST_REF_EXISTS];
+    int rc = SQLITE_ROW;
+
+    for (int i = 0; i < REF_TRIES && rc == SQLITE_ROW; i++) {
+        if (make_ref(ref) != 0)
+            return SQLITE_IOERR;
+        sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        done(q, ST_REF_EXISTS);
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc == SQLITE_ROW ? SQLITE_CONSTRAINT_UNIQUE : rc;
+}
+
+static int insert_request(struct queue *q, const struct queue_request *r, const struct queue_receipt *k)
+{
+    sqlite3_stmt *s = q->st[ST_INSERT];
+    const char *text[] = { k->uuid, k->ref, k->created_utc, r->kiosk_id, r->treatment_id, r->name,
+                           r->phone, r->email, r->contact_time, r->screening, r->answers };
+    int rc;
+
+    for (int i = 0; i < (int)(sizeof text / sizeof *text); i++)
+        sqlite3_bind_text(s, i + 1, text[i], -1, SQLITE_STATIC);    /* NULL answers bind as NULL */
+    sqlite3_bind_int(s, 12, r->consent_contact);
+    sqlite3_bind_int(s, 13, r->consent_share_answers);
+    sqlite3_bind_text(s, 14, r->notice_version, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int queue_submit(struct queue *q, const struct queue_request *r, struct queue_receipt *out,
+                 char *err, size_t errlen)
+{
+    struct queue_receipt k;
+    char problem[128];
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (request_problem(r, problem, sizeof problem) != 0) {
+        snprintf(err, errlen, "cannot save the request: %s", problem);
+        return -1;
+    }
+    if (make_uuid(k.uuid) != 0) {
+        snprintf(err, errlen, "cannot save the request: cannot read random bytes: %s", strerror(errno));
+        return -1;
+    }
+    utc_format(time(NULL), k.created_utc);
+    rc = run(q, ST_BEGIN_WRITE);
+    if (rc == SQLITE_DONE)
+        rc = pick_ref(q, k.ref);
+    if (rc == SQLITE_OK)
+        rc = insert_request(q, r, &k);
+    if (rc == SQLITE_OK)
+        rc = run(q, ST_COMMIT);
+    if (rc != SQLITE_DONE)
+        db_error(q, "save the request", err, errlen);
+    done(q, ST_INSERT);
+    if (rc != SQLITE_DONE) {
+        rollback_if_open(q);
+        return -1;
+    }
+    *out = k;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- status and state */
+
+static long long file_size(const char *path)
+{
+    struct stat sb;
+
+    return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
+{
+    const char *v = column_text(s, i);
+
+    snprintf(out, len, "%s", v ? v : "");
+}
+
+/* Copies the text state value of key into out ("" when absent). Returns an sqlite code. */
+static int state_get_text(struct queue *q, const char *key, char *out, size_t len)
+{
+    int rc;
+
+    sqlite3_bind_text(q->st[ST_STATE_GET], 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q->st[ST_STATE_GET]);
+    out[0] = '\0';
+    if (rc == SQLITE_ROW)
+        copy_column(q->st[ST_STATE_GET], 0, out, len);
+    done(q, ST_STATE_GET);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int queue_status(struct queue *q, struct queue_status *st, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = q->st[ST_STATUS];
+    char wal[QUEUE_PATH_MAX + 8];
+    int rc;
+
+    memset(st, 0, sizeof *st);
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)time(NULL));
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        st->pending = sqlite3_column_int64(s, 0);
+        st->oldest_pending_age_s = sqlite3_column_type(s, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 1);
+        st->unacked_batches = sqlite3_column_int64(s, 2);
+        copy_column(s, 3, st->last_export_utc, sizeof st->last_export_utc);
+        copy_column(s, 4, st->last_ack_utc, sizeof st->last_ack_utc);
+        rc = SQLITE_OK;
+    }
+    done(q, ST_STATUS);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_DAMAGED_PATH, st->damaged_moved_to, sizeof st->damaged_moved_to);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_DAMAGED_UTC, st->damaged_utc, sizeof st->damaged_utc);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(q->st[ST_QUICK_CHECK])) == SQLITE_ROW) {
+        copy_column(q->st[ST_QUICK_CHECK], 0, st->quick_check, sizeof st->quick_check);
+        rc = SQLITE_OK;
+    }
+    done(q, ST_QUICK_CHECK);
+    if (rc != SQLITE_OK)
+        return db_error(q, "read the status", err, errlen);
+    snprintf(wal, sizeof wal, "%s-wal", q->path);
+    st->db_bytes = file_size(q->path) + file_size(wal);
+    return 0;
+}
+
+int queue_dismiss_damaged(struct queue *q, char *err, size_t errlen)
+{
+    static const char *const keys[] = { STATE_DAMAGED_PATH, STATE_DAMAGED_UTC };
+    int rc = run(q, ST_BEGIN_WRITE);
+
+    for (size_t i = 0; i < sizeof keys / sizeof *keys && rc == SQLITE_DONE; i++) {
+        sqlite3_bind_text(q->st[ST_STATE_DELETE], 1, keys[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step(q->st[ST_STATE_DELETE]);
+        done(q, ST_STATE_DELETE);
+    }
+    if (rc == SQLITE_DONE)
+        rc = run(q, ST_COMMIT);
+    if (rc == SQLITE_DONE)
+        return 0;
+    db_error(q, "dismiss the warning", err, errlen);
+    rollback_if_open(q);
+    return -1;
+}
+
+static int state_key_ok(const char *key, char *err, size_t errlen)
+{
+    if (key && *key && strlen(key) <= QUEUE_STATE_KEY_MAX)
+        return 1;
+    snprintf(err, errlen, "bad state key: empty or longer than %d bytes", QUEUE_STATE_KEY_MAX);
+    return 0;
+}
+
+int queue_state_get_int(struct queue *q, const char *key, long long *value, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = q->st[ST_STATE_GET];
+    int rc;
+
+    if (!state_key_ok(key, err, errlen))
+        return -1;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *value = sqlite3_column_int64(s, 0);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        db_error(q, "read the saved state", err, errlen);
+    done(q, ST_STATE_GET);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int queue_state_set_int(struct queue *q, const char *key, long long value, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = q->st[ST_STATE_SET];
+    int rc;
+
+    if (!state_key_ok(key, err, errlen))
+        return -1;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, value);
+    rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE)
+        db_error(q, "save the state", err, errlen);
+    done(q, ST_STATE_SET);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- listing */
+
+int queue_list(struct queue *q, const char *status, queue_row_fn fn, void *ctx, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = q->st[ST_LIST];
+    struct queue_row row;
+    int rc, stop = 0;
+
+    sqlite3_bind_text(s, 1, status, -1, SQLITE_STATIC);
+    while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        row_fill(s, &row);
+        stop = fn(ctx, &row);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = db_error(q, "list the requests", err, errlen);
+    done(q, ST_LIST);
+    return stop;
+}
+
+/* ---------------------------------------------------------------- export */
+
+/* Reads the snapshot's pending requests: the batch they would become. Returns an sqlite code. */
+static int begin_new_batch(struct queue *q, struct queue_batch *b)
+{
+    sqlite3_stmt *s = q->st[ST_PENDING_SNAPSHOT];
+    int rc = sqlite3_step(s);
+
+    if (rc == SQLITE_ROW) {
+        b->count = sqlite3_column_int64(s, 0);
+        q->exp.min_id = sqlite3_column_int64(s, 1);
+        q->exp.max_id = sqlite3_column_int64(s, 2);
+        b->id = b->count ? sqlite3_column_int64(s, 3) : 0;
+        b->is_new = 1;
+        rc = SQLITE_OK;
+    }
+    done(q, ST_PENDING_SNAPSHOT);
+    if (rc == SQLITE_OK) {
+        q->exp.rows = q->st[ST_ROWS_PENDING];
+        sqlite3_bind_int64(q->exp.rows, 1, q->exp.min_id);
+        sqlite3_bind_int64(q->exp.rows, 2, q->exp.max_id);
+    }
+    return rc;
+}
+
+/* Looks batch up for exporting it again. Returns an sqlite code, or SQLITE_NOTFOUND. */
+static int begin_old_batch(struct queue *q, long long batch, struct queue_batch *b)
+{
+    sqlite3_stmt *s = q->st[ST_BATCH_GET];
+    int rc;
+
+    sqlite3_bind_int64(s, 1, batch);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        b->id = batch;
+        b->count = sqlite3_column_int64(s, 2);
+        b->is_new = 0;
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_NOTFOUND;
+    }
+    done(q, ST_BATCH_GET);
+    if (rc == SQLITE_OK) {
+        q->exp.rows = q->st[ST_ROWS_BATCH];
+        sqlite3_bind_int64(q->exp.rows, 1, batch);
+    }
+    return rc;
+}
+
+int queue_export_begin(struct queue *q, long long batch, struct queue_batch *b, char *err, size_t errlen)
+{
+    int rc;
+
+    assert(!q->exp.active && "one export at a time");
+    memset(b, 0, sizeof *b);
+    if (batch < 0) {
+        snprintf(err, errlen, "no batch %lld", batch);
+        return -1;
+    }
+    rc = run(q, ST_BEGIN_READ);
+    if (rc == SQLITE_DONE)
+        rc = batch == 0 ? begin_new_batch(q, b) : begin_old_batch(q, batch, b);
+    if (rc == SQLITE_NOTFOUND)
+        snprintf(err, errlen, "no batch %lld", batch);
+    else if (rc != SQLITE_OK)
+        db_error(q, "read the requests", err, errlen);
+    if (rc != SQLITE_OK) {
+        rollback_if_open(q);
+        return -1;
+    }
+    q->exp.batch = *b;
+    q->exp.active = 1;
+    return 0;
+}
+
+int queue_export_next(struct queue *q, struct queue_row *row, char *err, size_t errlen)
+{
+    int rc;
+
+    assert(q->exp.active);
+    rc = sqlite3_step(q->exp.rows);
+    if (rc == SQLITE_ROW) {
+        row_fill(q->exp.rows, row);
+        row->batch_id = q->exp.batch.id;
+        return 1;
+    }
+    if (rc == SQLITE_DONE)
+        return 0;
+    return db_error(q, "read the requests", err, errlen);
+}
+
+/* Ends the read snapshot of the export under way. */
+static void export_end_read(struct queue *q)
+{
+    sqlite3_reset(q->exp.rows);
+    sqlite3_clear_bindings(q->exp.rows);
+    q->exp.rows = NULL;
+    q->exp.active = 0;
+    rollback_if_open(q);
+}
+
+/* In one short write transaction: records the batch and marks exactly the snapshot's pending
+ * requests exported. Returns 0, or -1 with err and nothing changed. */
+static int mark_exported(struct queue *q, const struct export_cursor *x, char *err, size_t errlen)
+{
+    char now[QUEUE_TIME_LEN + 1];
+    int rc = run(q, ST_BEGIN_WRITE);
+
+    utc_format(time(NULL), now);
+    if (rc == SQLITE_DONE) {
+        sqlite3_bind_int64(q->st[ST_BATCH_INSERT], 1, x->batch.id);
+        sqlite3_bind_text(q->st[ST_BATCH_INSERT], 2, now, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q->st[ST_BATCH_INSERT], 3, x->batch.count);
+        rc = sqlite3_step(q->st[ST_BATCH_INSERT]);
+        done(q, ST_BATCH_INSERT);
+    }
+    if (rc == SQLITE_DONE) {
+        sqlite3_bind_int64(q->st[ST_MARK_EXPORTED], 1, x->batch.id);
+        sqlite3_bind_text(q->st[ST_MARK_EXPORTED], 2, now, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q->st[ST_MARK_EXPORTED], 3, x->min_id);
+        sqlite3_bind_int64(q->st[ST_MARK_EXPORTED], 4, x->max_id);
+        rc = sqlite3_step(q->st[ST_MARK_EXPORTED]);
+        done(q, ST_MARK_EXPORTED);
+    }
+    if (rc == SQLITE_DONE && sqlite3_changes(q->db) != x->batch.count) {
+        snprintf(err, errlen, "cannot mark batch %lld exported: another export ran at the same time; "
+                 "nothing was marked, try again", x->batch.id);
+        rollback_if_open(q);
+        return -1;
+    }
+    if (rc == SQLITE_DONE)
+        rc = run(q, ST_COMMIT);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        snprintf(err, errlen, "cannot make batch %lld: another export ran at the same time; "
+                 "nothing was marked, try again", x->batch.id);
+    else
+        db_error(q, "mark the batch exported", err, errlen);
+    rollback_if_open(q);
+    return -1;
+}
+
+int queue_export_finish(struct queue *q, char *err, size_t errlen)
+{
+    struct export_cursor x = q->exp;
+
+    assert(q->exp.active);
+    export_end_read(q);
+    if (!x.batch.is_new || x.batch.count == 0)
+        return 0;
+    return mark_exported(q, &x, err, errlen);
+}
+
+void queue_export_cancel(struct queue *q)
+{
+    assert(q->exp.active);
+    export_end_read(q);
+}
+
+/* ---------------------------------------------------------------- acknowledge and purge */
+
+int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count, char *err, size_t errlen)
+{
+    sqlite3_stmt *get = q->st[ST_BATCH_GET];
+    char now[QUEUE_TIME_LEN + 1];
+    int rc = run(q, ST_BEGIN_WRITE);
+    int found = 0;
+
+    utc_format(time(NULL), now);
+    if (rc == SQLITE_DONE) {
+        sqlite3_bind_int64(get, 1, batch);
+        rc = sqlite3_step(get);
+        found = rc == SQLITE_ROW;
+        if (found && was_acked)
+            *was_acked = sqlite3_column_type(get, 1) != SQLITE_NULL;
+        if (found && count)
+            *count = sqlite3_column_int64(get, 0);
+        rc = found ? SQLITE_DONE : rc;
+        done(q, ST_BATCH_GET);
+    }
+    for (int i = 0; found && rc == SQLITE_DONE && i < 2; i++) {
+        enum stmt s = i == 0 ? ST_ACK_BATCH : ST_ACK_ROWS;
+        sqlite3_bind_int64(q->st[s], 1, batch);
+        sqlite3_bind_text(q->st[s], 2, now, -1, SQLITE_STATIC);
+        rc = sqlite3_step(q->st[s]);
+        done(q, s);
+    }
+    if (found && rc == SQLITE_DONE)
+        rc = run(q, ST_COMMIT);
+    if (found && rc == SQLITE_DONE)
+        return 0;
+    if (rc == SQLITE_DONE)
+        snprintf(err, errlen, "no batch %lld", batch);
+    else
+        db_error(q, "acknowledge the batch", err, errlen);
+    rollback_if_open(q);
+    return -1;
+}
+
+int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = q->st[ST_PURGE];
+    char cutoff[QUEUE_TIME_LEN + 1];
+    int rc;
+
+    if (days < 0 || days > PURGE_DAYS_MAX) {
+        snprintf(err, errlen, "cannot purge: days must be between 0 and %d", PURGE_DAYS_MAX);
+        return -1;
+    }
+    utc_format(time(NULL) - (time_t)days * 86400, cutoff);
+    sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    done(q, ST_PURGE);
+    if (rc != SQLITE_DONE)
+        return db_error(q, "purge", err, errlen);
+    if (deleted)
+        *deleted = sqlite3_changes(q->db);
+    /* Secure delete zeroed the pages; a checkpoint also empties the log that held the old ones.
+     * Best effort: a busy reader only delays it to a later checkpoint. */
+    sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    return 0;
+}

@@ -1,0 +1,73 @@
+#!/bin/sh
+# `make install DESTDIR=...` lays out the expected tree with the right modes, fills in the paths
+# of the unit templates from PREFIX, keeps an existing config; `make uninstall` removes what it
+# installed and nothing else.
+set -eu
+out=$(mkdir -p "${KIOSK_OUT:-tests/out}/tmp" && cd "${KIOSK_OUT:-tests/out}/tmp" && pwd)
+dest=$out/install
+log=$out/install.log
+rm -rf "$dest"
+
+fail() { echo "install.sh: $*" >&2; exit 1; }
+run_make() { make -s BUILD="${KIOSK_BUILD:-build}" "$@" >"$log" 2>&1 || { cat "$log"; fail "make $* failed"; }; }
+# mode_is MODE PATH: PATH exists under DESTDIR with octal MODE.
+mode_is() {
+    [ -e "$dest$2" ] || fail "$2 was not installed"
+    got=$(stat -c %a "$dest$2")
+    [ "$got" = "$1" ] || fail "$2 has mode $got, expected $1"
+}
+
+run_make install DESTDIR="$dest" PREFIX=/usr/local
+
+mode_is 755 /usr/local/bin/kiosk
+mode_is 755 /usr/local/bin/kioskctl
+mode_is 755 /usr/local/libexec/kiosk/kiosk-session
+mode_is 644 /lib/systemd/system/kiosk.service
+mode_is 644 /lib/systemd/system/kiosk-export.service
+mode_is 644 /lib/systemd/system/kiosk-export.timer
+mode_is 644 /usr/lib/sysusers.d/kiosk.conf
+mode_is 644 /usr/lib/tmpfiles.d/kiosk.conf
+mode_is 750 /etc/kiosk
+mode_is 640 /etc/kiosk/kiosk.conf
+mode_is 644 /usr/local/share/kiosk/kiosk.conf.example
+find assets content -type f >"$out/install-files"
+find assets content -type d >"$out/install-dirs"
+[ -s "$out/install-files" ] || fail "no assets or content files to install"
+while read -r f; do mode_is 644 "/usr/local/share/kiosk/$f"; done <"$out/install-files"
+while read -r d; do mode_is 755 "/usr/local/share/kiosk/$d"; done <"$out/install-dirs"
+cmp -s deploy/kiosk.conf.example "$dest/etc/kiosk/kiosk.conf" || fail "/etc/kiosk/kiosk.conf is not the example"
+
+grep -q '^ExecStart=/usr/local/libexec/kiosk/kiosk-session --config /etc/kiosk/kiosk.conf$' \
+    "$dest/lib/systemd/system/kiosk.service" || fail "kiosk.service does not start the installed session"
+grep -q '/usr/local/bin/kiosk "\$@"' "$dest/usr/local/libexec/kiosk/kiosk-session" ||
+    fail "kiosk-session does not run the installed kiosk"
+if grep -rl '@[A-Z]*@' "$dest"/lib "$dest"/usr/lib "$dest"/usr/local/libexec; then
+    fail "template placeholders left in the files above"
+fi
+
+# The clinic's config survives a reinstall; the units follow another PREFIX.
+echo "kiosk-id = desk-9" >>"$dest/etc/kiosk/kiosk.conf"
+run_make install DESTDIR="$dest" PREFIX=/opt/kiosk
+grep -q '^kiosk-id = desk-9$' "$dest/etc/kiosk/kiosk.conf" || fail "reinstall overwrote /etc/kiosk/kiosk.conf"
+grep -q '^ExecStart=/opt/kiosk/libexec/kiosk/kiosk-session ' "$dest/lib/systemd/system/kiosk.service" ||
+    fail "kiosk.service does not follow PREFIX=/opt/kiosk"
+grep -q 'exec /opt/kiosk/bin/kioskctl ' "$dest/lib/systemd/system/kiosk-export.service" ||
+    fail "kiosk-export.service does not follow PREFIX=/opt/kiosk"
+mode_is 755 /opt/kiosk/bin/kiosk
+run_make uninstall DESTDIR="$dest" PREFIX=/opt/kiosk
+left=$(find "$dest/opt/kiosk" ! -type d)
+[ -z "$left" ] || fail "uninstall left $left"
+
+# A file the clinic added to the content folder survives uninstall, and so does its config.
+echo "added by the clinic" >"$dest/usr/local/share/kiosk/content/notes.txt"
+run_make uninstall DESTDIR="$dest" PREFIX=/usr/local
+for f in /usr/local/bin/kiosk /usr/local/bin/kioskctl /usr/local/libexec/kiosk \
+         /lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-export.service \
+         /lib/systemd/system/kiosk-export.timer /usr/lib/sysusers.d/kiosk.conf \
+         /usr/lib/tmpfiles.d/kiosk.conf /usr/local/share/kiosk/assets \
+         /usr/local/share/kiosk/kiosk.conf.example; do
+    [ ! -e "$dest$f" ] || fail "uninstall left $f"
+done
+[ -f "$dest/usr/local/share/kiosk/content/notes.txt" ] || fail "uninstall removed a file it did not install"
+[ -f "$dest/etc/kiosk/kiosk.conf" ] || fail "uninstall removed the clinic's config"
+echo "install.sh: ok"

@@ -1,0 +1,618 @@
+/* test_export: CSV and JSON Lines output (quoting, CRLF, BOM, formula neutralisation, escaping), a round
+ * trip of hostile names through both formats parsed back here, and exports that fail leaving requests pending. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "harness.h"
+#include "queue.h"
+
+static char test_dir[512];
+
+/* ---------------------------------------------------------------- helpers */
+
+static void make_test_dir(void)
+{
+    const char *out = getenv("KIOSK_OUT");
+    char cmd[1100];
+
+    snprintf(test_dir, sizeof test_dir, "%s/tmp/test_export", out ? out : "tests/out");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", test_dir, test_dir);
+    if (system(cmd) != 0) {
+        fprintf(stderr, "cannot make %s\n", test_dir);
+        exit(1);
+    }
+}
+
+static struct queue *fresh_queue(const char *name)
+{
+    struct queue_options o = { .create = 1 };
+    char path[600], err[512];
+    struct queue *q;
+
+    snprintf(path, sizeof path, "%s/%s.db", test_dir, name);
+    unlink(path);
+    q = queue_open(path, &o, err, sizeof err);
+    if (!q)
+        fprintf(stderr, "  queue_open: %s\n", err);
+    return q;
+}
+
+static struct queue_row row_named(const char *name)
+{
+    return (struct queue_row){
+        .batch_id = 12, .uuid = "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b", .ref = "FT-7K3Q",
+        .created_utc = "2026-11-25T15:04:05Z", .status = "pending",
+        .req = { .kiosk_id = "reception-1", .treatment_id = "calf-slimming", .name = name,
+                 .phone = "07700 900118", .email = "a@example.org", .contact_time = "any",
+                 .screening = "clear", .answers = NULL, .consent_contact = 1,
+                 .consent_share_answers = 0, .notice_version = "0123456789abcdef" },
+    };
+}
+
+/* Writes the header (or not) and one row into a string the caller frees. */
+static char *render(enum export_format fmt, int header, const struct queue_row *r)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    if (!f)
+        return NULL;
+    if (header)
+        export_write_header(f, fmt);
+    if (r)
+        export_write_row(f, fmt, r);
+    fclose(f);
+    return buf;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t len = 0, got;
+
+    if (!f)
+        return NULL;
+    do {
+        char *grown = realloc(buf, len + 4097);
+        if (!grown) {
+            free(buf);
+            fclose(f);
+            return NULL;
+        }
+        buf = grown;
+        got = fread(buf + len, 1, 4096, f);
+        len += got;
+    } while (got > 0);
+    buf[len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* ---------------------------------------------------------------- a small RFC 4180 reader */
+
+#define MAX_FIELDS 16
+#define MAX_RECORDS 32
+
+struct csv {
+    int nrec;
+    int nfield[MAX_RECORDS];
+    char *field[MAX_RECORDS][MAX_FIELDS];
+};
+
+/* Parses CRLF-terminated records; returns 0, or -1 on anything RFC 4180 does not allow. */
+static int csv_parse(const char *s, struct csv *c)
+{
+    memset(c, 0, sizeof *c);
+    while (*s) {
+        int r = c->nrec;
+        if (r == MAX_RECORDS)
+            return -1;
+        for (;;) {
+            char *out = malloc(strlen(s) + 1);
+            size_t n = 0;
+            if (!out || c->nfield[r] == MAX_FIELDS)
+                return -1;
+            if (*s == '"') {
+                for (s++;; s++) {
+                    if (!*s)
+                        return -1;
+                    if (*s == '"' && s[1] == '"')
+                        out[n++] = *s++;
+                    else if (*s == '"')
+                        break;
+                    else
+                        out[n++] = *s;
+                }
+                s++;
+            } else {
+                while (*s && *s != ',' && *s != '\r' && *s != '\n' && *s != '"')
+                    out[n++] = *s++;
+                if (*s == '"' || *s == '\n')
+                    return -1;
+            }
+            out[n] = '\0';
+            c->field[r][c->nfield[r]++] = out;
+            if (*s == ',') {
+                s++;
+                continue;
+            }
+            if (s[0] != '\r' || s[1] != '\n')
+                return -1;
+            s += 2;
+            break;
+        }
+        c->nrec++;
+    }
+    return 0;
+}
+
+static void csv_free(struct csv *c)
+{
+    for (int r = 0; r < c->nrec; r++)
+        for (int i = 0; i < c->nfield[r]; i++)
+            free(c->field[r][i]);
+}
+
+/* ---------------------------------------------------------------- a small JSON reader */
+
+/* Appends code point cp to out as UTF-8. */
+static size_t put_utf8(char *out, unsigned long cp)
+{
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) { out[0] = (char)(0xc0 | cp >> 6); out[1] = (char)(0x80 | (cp & 63)); return 2; }
+    out[0] = (char)(0xe0 | cp >> 12);
+    out[1] = (char)(0x80 | ((cp >> 6) & 63));
+    out[2] = (char)(0x80 | (cp & 63));
+    return 3;
+}
+
+/* Reads a JSON string at *s (at its opening quote) into a new string; NULL when malformed. */
+static char *json_string(const char **s)
+{
+    const char *p = *s;
+    char *out = malloc(strlen(p) + 1);
+    size_t n = 0;
+
+    if (!out || *p++ != '"')
+        goto bad;
+    for (; *p != '"'; p++) {
+        if (!*p || (unsigned char)*p < 0x20)
+            goto bad;
+        if (*p != '\\') {
+            out[n++] = *p;
+            continue;
+        }
+        p++;
+        if (*p == 'u') {
+            unsigned long cp = 0;
+            for (int i = 1; i <= 4; i++) {
+                char h = p[i];
+                if (!h || !strchr("0123456789abcdefABCDEF", h))
+                    goto bad;
+                cp = cp * 16 + (unsigned long)(h <= '9' ? h - '0' : (h | 32) - 'a' + 10);
+            }
+            n += put_utf8(out + n, cp);
+            p += 4;
+        } else if (*p && strchr("\"\\/", *p)) {
+            out[n++] = *p;
+        } else {
+            const char *from = "bfnrt", *to = "\b\f\n\r\t";
+            const char *at = *p ? strchr(from, *p) : NULL;
+            if (!at)
+                goto bad;
+            out[n++] = to[at - from];
+        }
+    }
+    out[n] = '\0';
+    *s = p + 1;
+    return out;
+bad:
+    free(out);
+    return NULL;
+}
+
+/* Skips one JSON value (object, string, number, literal) at *s; returns 0, or -1 when malformed. */
+static int json_skip(const char **s)
+{
+    const char *p = *s;
+
+    if (*p == '"') {
+        char *str = json_string(&p);
+        if (!str)
+            return -1;
+        free(str);
+    } else if (*p == '{') {
+        for (p++; *p != '}';) {
+            char *key = json_string(&p);
+            if (!key)
+                return -1;
+            free(key);
+            if (*p++ != ':' || json_skip(&p) != 0)
+                return -1;
+            if (*p == ',')
+                p++;
+            else if (*p != '}')
+                return -1;
+        }
+        p++;
+    } else if (strncmp(p, "true", 4) == 0 || strncmp(p, "null", 4) == 0) {
+        p += 4;
+    } else if (strncmp(p, "false", 5) == 0) {
+        p += 5;
+    } else if (*p >= '0' && *p <= '9') {
+        while (*p >= '0' && *p <= '9')
+            p++;
+    } else {
+        return -1;
+    }
+    *s = p;
+    return 0;
+}
+
+/* The value of key in the one-line JSON object line: a string decoded, anything else as its raw text.
+ * Returns a new string, or NULL when absent or when line is not one well-formed object. */
+static char *json_field(const char *line, const char *key)
+{
+    const char *p = line;
+    char *found = NULL;
+
+    if (*p++ != '{')
+        return NULL;
+    while (*p != '}') {
+        char *k = json_string(&p);
+        const char *value;
+        int match;
+        if (!k || *p++ != ':') {
+            free(k);
+            break;
+        }
+        match = strcmp(k, key) == 0;
+        free(k);
+        value = p;
+        if (match && *p == '"') {
+            found = json_string(&p);
+        } else {
+            if (json_skip(&p) != 0)
+                break;
+            if (match)
+                found = strndup(value, (size_t)(p - value));
+        }
+        if (*p == ',')
+            p++;
+        else if (*p != '}')
+            break;
+    }
+    if (*p != '}' || strcmp(p, "}") != 0) {
+        free(found);
+        return NULL;
+    }
+    return found;
+}
+
+/* ---------------------------------------------------------------- tests */
+
+TEST(csv_header_crlf_and_bom)
+{
+    static const char header[] = "batch_id,uuid,ref,created_utc,kiosk_id,treatment_id,name,phone,email,"
+                                 "contact_time,screening,answers,consent_contact,consent_share_answers,"
+                                 "notice_version\r\n";
+    struct queue_row r = row_named("Ann Example");
+    char *plain = render(EXPORT_CSV, 1, &r);
+    char *excel = render(EXPORT_CSV_EXCEL, 1, NULL);
+
+    ASSERT(plain && excel);
+    ASSERT(strncmp(plain, header, strlen(header)) == 0);
+    ASSERT_STR_EQ("12,1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b,FT-7K3Q,2026-11-25T15:04:05Z,reception-1,"
+                  "calf-slimming,Ann Example,07700 900118,a@example.org,any,clear,,yes,no,0123456789abcdef\r\n",
+                  plain + strlen(header));
+    ASSERT(strncmp(excel, "\xef\xbb\xbf", 3) == 0);
+    ASSERT_STR_EQ(header, excel + 3);
+    free(plain);
+    free(excel);
+}
+
+/* The name cell of a rendered CSV row (the seventh field), as written. */
+static char *name_cell(const char *name)
+{
+    struct queue_row r = row_named(name);
+    char *line = render(EXPORT_CSV, 0, &r);
+    const char *start = line, *end;
+    char *cell;
+
+    for (int i = 0; i < 6 && start; i++)
+        start = strchr(start, ',') + 1;
+    end = strstr(start, ",07700");
+    cell = strndup(start, (size_t)(end - start));
+    free(line);
+    return cell;
+}
+
+TEST(csv_quotes_only_what_needs_it)
+{
+    const struct { const char *name, *cell; } cases[] = {
+        { "Plain Name", "Plain Name" },
+        { "O'Brien, Ann", "\"O'Brien, Ann\"" },
+        { "Say \"hi\"", "\"Say \"\"hi\"\"\"" },
+        { "Two\nlines", "\"Two\nlines\"" },
+        { "Carriage\rreturn", "\"Carriage\rreturn\"" },
+        { "Zoë Ñúñez 😀", "Zoë Ñúñez 😀" },
+    };
+
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *cell = name_cell(cases[i].name);
+        ASSERT_STR_EQ(cases[i].cell, cell);
+        free(cell);
+    }
+}
+
+TEST(csv_neutralises_formulas)
+{
+    const struct { const char *name, *cell; } cases[] = {
+        { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+        { "+1+1", "'+1+1" },
+        { "-2+3", "'-2+3" },
+        { "@SUM(A1)", "'@SUM(A1)" },
+        { "\tcmd", "'\tcmd" },
+        { "\r=1", "\"'\r=1\"" },
+        { "Ann =1", "Ann =1" },
+    };
+
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *cell = name_cell(cases[i].name);
+        ASSERT_STR_EQ(cases[i].cell, cell);
+        free(cell);
+    }
+}
+
+TEST(json_escapes_and_keeps_utf8)
+{
+    struct queue_row r = row_named("Q\"uote \\ back\nnew\x01 ctl\x1f Zoë 😀 =1");
+    char *line, *name;
+
+    r.req.answers = "{\"q1\":\"no\",\"q2\":\"yes\"}";
+    r.req.consent_share_answers = 1;
+    line = render(EXPORT_JSONL, 1, &r);
+    ASSERT(line);
+    ASSERT_CONTAINS(line, "\"name\":\"Q\\\"uote \\\\ back\\u000anew\\u0001 ctl\\u001f Zoë 😀 =1\"");
+    ASSERT_CONTAINS(line, "\"answers\":{\"q1\":\"no\",\"q2\":\"yes\"}");
+    ASSERT_CONTAINS(line, "\"consent_contact\":true,\"consent_share_answers\":true");
+    ASSERT(strncmp(line, "{\"batch_id\":12,\"uuid\":", 22) == 0);
+    ASSERT_INT_EQ(1, strchr(line, '\n') == line + strlen(line) - 1);
+    line[strlen(line) - 1] = '\0';
+    name = json_field(line, "name");
+    ASSERT_STR_EQ(r.req.name, name);
+    free(name);
+    free(line);
+}
+
+/* Names a spreadsheet or a parser could trip on; none begins with a formula character. */
+static const char *const hostile[] = {
+    "Ann \"Nan\" O'Neil, Jr.",
+    "Line one\nline two\r\nline three",
+    "José Ñúñez-Müller",
+    "Emoji 😀👍🏽 family 👨‍👩‍👧",
+    "Combining e\xcc\x81 and RTL \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
+    "Back\\slash and tab\tinside",
+    "'); DROP TABLE requests; --",
+};
+
+static int submit_hostile(struct queue *q)
+{
+    struct queue_receipt k;
+    char err[256];
+
+    for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+        struct queue_request r = {
+            .kiosk_id = "reception-1", .treatment_id = "calf-slimming", .name = hostile[i],
+            .phone = "+44 7700 900118", .email = "", .contact_time = "evening", .screening = "clear",
+            .answers = i % 2 ? "{\"q1\":\"no\"}" : NULL, .consent_contact = 1,
+            .consent_share_answers = i % 2, .notice_version = "abc",
+        };
+        if (queue_submit(q, &r, &k, err, sizeof err) != 0) {
+            fprintf(stderr, "  submit: %s\n", err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+TEST(hostile_names_round_trip_through_csv)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue *q = fresh_queue("roundtrip-csv");
+    struct csv c;
+    char *text;
+
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_hostile(q));
+    snprintf(path, sizeof path, "%s/out.csv", test_dir);
+    ASSERT_INT_EQ(0, export_to_path(q, 0, EXPORT_CSV, path, &b, err, sizeof err));
+    queue_close(q);
+    text = slurp(path);
+    ASSERT(text);
+    ASSERT_INT_EQ(0, csv_parse(text, &c));
+    free(text);
+    ASSERT_INT_EQ(1 + (int)(sizeof hostile / sizeof *hostile), c.nrec);
+    for (int r = 0; r < c.nrec; r++)
+        ASSERT_INT_EQ(15, c.nfield[r]);
+    ASSERT_STR_EQ("name", c.field[0][6]);
+    for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+        ASSERT_STR_EQ("1", c.field[i + 1][0]);
+        ASSERT_STR_EQ(hostile[i], c.field[i + 1][6]);
+        ASSERT_STR_EQ("'+44 7700 900118", c.field[i + 1][7]);
+        ASSERT_STR_EQ(i % 2 ? "{\"q1\":\"no\"}" : "", c.field[i + 1][11]);
+        ASSERT_STR_EQ(i % 2 ? "yes" : "no", c.field[i + 1][13]);
+    }
+    csv_free(&c);
+}
+
+TEST(hostile_names_round_trip_through_jsonl)
+{
+    char *buf = NULL, err[256];
+    size_t len = 0, lines = 0;
+    struct queue_batch b;
+    struct queue *q = fresh_queue("roundtrip-jsonl");
+    FILE *f = open_memstream(&buf, &len);
+
+    ASSERT(q && f);
+    ASSERT_INT_EQ(0, submit_hostile(q));
+    ASSERT_INT_EQ(0, export_to_stream(q, 0, EXPORT_JSONL, f, &b, err, sizeof err));
+    queue_close(q);
+    fclose(f);
+    for (char *line = buf, *nl; (nl = strchr(line, '\n')); line = nl + 1, lines++) {
+        char *name, *phone, *answers, *batch;
+        *nl = '\0';
+        name = json_field(line, "name");
+        phone = json_field(line, "phone");
+        answers = json_field(line, "answers");
+        batch = json_field(line, "batch_id");
+        ASSERT(lines < sizeof hostile / sizeof *hostile);
+        ASSERT_STR_EQ(hostile[lines], name);
+        ASSERT_STR_EQ("+44 7700 900118", phone);
+        ASSERT_STR_EQ(lines % 2 ? "{\"q1\":\"no\"}" : "null", answers);
+        ASSERT_STR_EQ("1", batch);
+        free(name);
+        free(phone);
+        free(answers);
+        free(batch);
+    }
+    ASSERT_INT_EQ(sizeof hostile / sizeof *hostile, lines);
+    free(buf);
+}
+
+static int count_pending(struct queue *q)
+{
+    struct queue_status st;
+    char err[256];
+
+    return queue_status(q, &st, err, sizeof err) == 0 ? (int)st.pending : -1;
+}
+
+/* Files in test_dir/sub whose name contains part. */
+static int count_files(const char *sub, const char *part)
+{
+    char dir[700];
+    DIR *d;
+    struct dirent *e;
+    int n = 0;
+
+    snprintf(dir, sizeof dir, "%s/%s", test_dir, sub);
+    d = opendir(dir);
+    while (d && (e = readdir(d)))
+        n += strstr(e->d_name, part) != NULL;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+TEST(failed_writes_leave_requests_pending)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    struct export_result res;
+    struct queue *q = fresh_queue("fails");
+    FILE *full;
+
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_hostile(q));
+    snprintf(path, sizeof path, "%s/no-such-dir/out.csv", test_dir);
+    ASSERT_INT_EQ(-1, export_to_path(q, 0, EXPORT_CSV, path, &b, err, sizeof err));
+    ASSERT_CONTAINS(err, "cannot write '");
+    ASSERT_CONTAINS(err, "No such file or directory");
+    ASSERT_INT_EQ(7, count_pending(q));
+
+    snprintf(path, sizeof path, "%s/no-such-dir", test_dir);
+    ASSERT_INT_EQ(-1, export_to_dir(q, path, &res, err, sizeof err));
+    ASSERT_INT_EQ(7, count_pending(q));
+
+    full = fopen("/dev/full", "w");
+    if (full) {     /* a disk that fills up: the error shows at the flush */
+        ASSERT_INT_EQ(-1, export_to_stream(q, 0, EXPORT_JSONL, full, &b, err, sizeof err));
+        ASSERT_CONTAINS(err, "No space left on device");
+        fclose(full);
+        ASSERT_INT_EQ(7, count_pending(q));
+    }
+    queue_close(q);
+}
+
+TEST(export_to_path_replaces_atomically_and_marks)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue *q = fresh_queue("atomic");
+    char *text;
+
+    ASSERT(q);
+    snprintf(path, sizeof path, "%s/atomic", test_dir);
+    ASSERT_INT_EQ(0, mkdir(path, 0700));
+    snprintf(path, sizeof path, "%s/atomic/out.jsonl", test_dir);
+    ASSERT_INT_EQ(0, export_to_path(q, 0, EXPORT_JSONL, path, &b, err, sizeof err));
+    ASSERT_INT_EQ(0, b.count);
+    text = slurp(path);
+    ASSERT_STR_EQ("", text);                    /* nothing pending: an empty file */
+    free(text);
+    ASSERT_INT_EQ(0, submit_hostile(q));
+    ASSERT_INT_EQ(0, export_to_path(q, 0, EXPORT_JSONL, path, &b, err, sizeof err));
+    ASSERT_INT_EQ(1, b.id);
+    ASSERT_INT_EQ(7, b.count);
+    ASSERT_INT_EQ(0, count_pending(q));
+    ASSERT_INT_EQ(1, count_files("atomic", "out.jsonl"));   /* no temporary file left */
+    ASSERT_INT_EQ(0, count_files("atomic", ".tmp-"));
+    queue_close(q);
+}
+
+TEST(export_to_dir_writes_both_files)
+{
+    char dir[600], err[256];
+    struct export_result res;
+    struct queue *q = fresh_queue("usb");
+    char *csv, *jsonl;
+
+    ASSERT(q);
+    snprintf(dir, sizeof dir, "%s/usb", test_dir);
+    ASSERT_INT_EQ(0, mkdir(dir, 0700));
+    ASSERT_INT_EQ(0, export_to_dir(q, dir, &res, err, sizeof err));
+    ASSERT_INT_EQ(0, res.batch.count);
+    ASSERT_INT_EQ(0, count_files("usb", "enquiries-"));
+    ASSERT_INT_EQ(0, submit_hostile(q));
+    ASSERT_INT_EQ(0, export_to_dir(q, dir, &res, err, sizeof err));
+    ASSERT_INT_EQ(1, res.batch.id);
+    ASSERT_INT_EQ(7, res.batch.count);
+    ASSERT_CONTAINS(res.csv_path, "/usb/enquiries-1-");
+    ASSERT_CONTAINS(res.jsonl_path, "/usb/enquiries-1-");
+    ASSERT_INT_EQ(2, count_files("usb", "enquiries-1-"));
+    ASSERT_INT_EQ(0, count_files("usb", ".tmp-"));
+    csv = slurp(res.csv_path);
+    jsonl = slurp(res.jsonl_path);
+    ASSERT(csv && jsonl);
+    ASSERT(strncmp(csv, "\xef\xbb\xbf" "batch_id,", 12) == 0);
+    ASSERT_CONTAINS(jsonl, "\"name\":\"José Ñúñez-Müller\"");
+    free(csv);
+    free(jsonl);
+    ASSERT_INT_EQ(0, count_pending(q));
+    queue_close(q);
+}
+
+int main(int argc, char **argv)
+{
+    BEGIN(argc, argv);
+    make_test_dir();
+    RUN(csv_header_crlf_and_bom);
+    RUN(csv_quotes_only_what_needs_it);
+    RUN(csv_neutralises_formulas);
+    RUN(json_escapes_and_keeps_utf8);
+    RUN(hostile_names_round_trip_through_csv);
+    RUN(hostile_names_round_trip_through_jsonl);
+    RUN(failed_writes_leave_requests_pending);
+    RUN(export_to_path_replaces_atomically_and_marks);
+    RUN(export_to_dir_writes_both_files);
+    END();
+}

@@ -1,0 +1,914 @@
+/* test_queue: the SQLite request queue: fields, references, modes, migration, faults, locks,
+ * damaged files, and the pending -> exported -> acknowledged -> purged life of a request. */
+#include <dirent.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "queue.h"
+
+static char test_dir[512];
+
+/* ---------------------------------------------------------------- helpers */
+
+static void make_test_dir(void)
+{
+    const char *out = getenv("KIOSK_OUT");
+    char cmd[1100];
+
+    snprintf(test_dir, sizeof test_dir, "%s/tmp/test_queue", out ? out : "tests/out");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", test_dir, test_dir);
+    if (system(cmd) != 0) {
+        fprintf(stderr, "cannot make %s\n", test_dir);
+        exit(1);
+    }
+}
+
+/* A fresh database path for one test: nothing at it yet. */
+static void fresh(char *path, size_t len, const char *name)
+{
+    static const char *const suffix[] = { "", "-wal", "-shm" };
+    char p[600];
+
+    snprintf(path, len, "%s/%s.db", test_dir, name);
+    for (int i = 0; i < 3; i++) {
+        snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+        unlink(p);
+    }
+}
+
+static struct queue *open_q(const char *path, int fault)
+{
+    struct queue_options o = { .create = 1, .recover_damaged = 1, .fault_injection = fault };
+    char err[512];
+    struct queue *q = queue_open(path, &o, err, sizeof err);
+
+    if (!q)
+        fprintf(stderr, "  queue_open: %s\n", err);
+    return q;
+}
+
+static struct queue_request sample(const char *name)
+{
+    return (struct queue_request){
+        .kiosk_id = "reception-1", .treatment_id = "calf-slimming", .name = name,
+        .phone = "07700 900118", .email = "test.client@example.org", .contact_time = "afternoon",
+        .screening = "discuss", .answers = "{\"q1\": \"no\", \"q2\": \"yes\"}",
+        .consent_contact = 1, .consent_share_answers = 1, .notice_version = "0123456789abcdef",
+    };
+}
+
+static int submit_n(struct queue *q, int n)
+{
+    struct queue_request r = sample("Test Person");
+    struct queue_receipt k;
+    char err[256];
+
+    for (int i = 0; i < n; i++)
+        if (queue_submit(q, &r, &k, err, sizeof err) != 0) {
+            fprintf(stderr, "  submit: %s\n", err);
+            return -1;
+        }
+    return 0;
+}
+
+/* The single integer SQL returns on a separate plain connection, or -999 on error. */
+static long long sql_int(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    long long v = -999;
+
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    else
+        fprintf(stderr, "  sql_int(%s): %s\n", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+static int sql_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        fprintf(stderr, "  sql_exec: %s\n", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int count_row(void *ctx, const struct queue_row *row)
+{
+    (void)row;
+    ++*(int *)ctx;
+    return 0;
+}
+
+static int rows(struct queue *q, const char *status)
+{
+    int n = 0;
+    char err[256];
+
+    if (queue_list(q, status, count_row, &n, err, sizeof err) != 0) {
+        fprintf(stderr, "  list: %s\n", err);
+        return -1;
+    }
+    return n;
+}
+
+static int matches_uuid_v4(const char *u)
+{
+    if (strlen(u) != QUEUE_UUID_LEN)
+        return 0;
+    for (int i = 0; i < QUEUE_UUID_LEN; i++) {
+        int dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? u[i] != '-' : !strchr("0123456789abcdef", u[i]))
+            return 0;
+    }
+    return u[14] == '4' && strchr("89ab", u[19]) != NULL;
+}
+
+static int matches_ref(const char *r)
+{
+    static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    if (strlen(r) != QUEUE_REF_LEN || r[2] != '-')
+        return 0;
+    for (int i = 0; i < QUEUE_REF_LEN; i++)
+        if (i != 2 && (!r[i] || !strchr(alphabet, r[i])))
+            return 0;
+    return 1;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* ---------------------------------------------------------------- tests */
+
+/* Copies the one row the list returns, so the test can look at it after the call. */
+struct snapshot { int n; struct queue_row row; char buf[18][512]; };
+
+static int keep_row(void *ctx, const struct queue_row *r)
+{
+    struct snapshot *s = ctx;
+    const char **fields[] = { &s->row.uuid, &s->row.ref, &s->row.created_utc, &s->row.status,
+                              &s->row.req.kiosk_id, &s->row.req.treatment_id, &s->row.req.name,
+                              &s->row.req.phone, &s->row.req.email, &s->row.req.contact_time,
+                              &s->row.req.screening, &s->row.req.answers, &s->row.req.notice_version,
+                              &s->row.exported_utc, &s->row.acknowledged_utc };
+
+    s->n++;
+    s->row = *r;
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        if (*fields[i]) {
+            snprintf(s->buf[i], sizeof s->buf[i], "%s", *fields[i]);
+            *fields[i] = s->buf[i];
+        }
+    }
+    return 0;
+}
+
+TEST(submit_stores_every_field)
+{
+    char path[600], err[256];
+    struct queue_request r = sample("José O'Brien-Łukasz 😀");
+    struct queue_receipt k;
+    struct snapshot s = { 0 };
+    struct queue *q;
+
+    fresh(path, sizeof path, "fields");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT(matches_uuid_v4(k.uuid));
+    ASSERT(matches_ref(k.ref));
+    ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(k.created_utc));
+    ASSERT(k.created_utc[4] == '-' && k.created_utc[10] == 'T' && k.created_utc[19] == 'Z');
+    ASSERT_INT_EQ(0, queue_list(q, NULL, keep_row, &s, err, sizeof err));
+    queue_close(q);
+    ASSERT_INT_EQ(1, s.n);
+    ASSERT_STR_EQ(k.uuid, s.row.uuid);
+    ASSERT_STR_EQ(k.ref, s.row.ref);
+    ASSERT_STR_EQ(k.created_utc, s.row.created_utc);
+    ASSERT_STR_EQ("pending", s.row.status);
+    ASSERT_INT_EQ(0, s.row.batch_id);
+    ASSERT(s.row.exported_utc == NULL && s.row.acknowledged_utc == NULL);
+    ASSERT_STR_EQ("reception-1", s.row.req.kiosk_id);
+    ASSERT_STR_EQ("calf-slimming", s.row.req.treatment_id);
+    ASSERT_STR_EQ("José O'Brien-Łukasz 😀", s.row.req.name);
+    ASSERT_STR_EQ("07700 900118", s.row.req.phone);
+    ASSERT_STR_EQ("test.client@example.org", s.row.req.email);
+    ASSERT_STR_EQ("afternoon", s.row.req.contact_time);
+    ASSERT_STR_EQ("discuss", s.row.req.screening);
+    ASSERT_STR_EQ("{\"q1\":\"no\",\"q2\":\"yes\"}", s.row.req.answers);    /* stored minified */
+    ASSERT_INT_EQ(1, s.row.req.consent_contact);
+    ASSERT_INT_EQ(1, s.row.req.consent_share_answers);
+    ASSERT_STR_EQ("0123456789abcdef", s.row.req.notice_version);
+}
+
+TEST(answers_need_consent_and_fields_are_checked)
+{
+    char path[600], err[256], long_name[QUEUE_NAME_MAX + 2];
+    struct queue_request r = sample("Test Person");
+    struct queue_receipt k;
+    struct queue *q;
+
+    fresh(path, sizeof path, "checks");
+    q = open_q(path, 0);
+    ASSERT(q);
+    r.consent_share_answers = 0;
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_CONTAINS(err, "without consent");
+    r.answers = NULL;
+    ASSERT_INT_EQ(0, queue_submit(q, &r, &k, err, sizeof err));
+
+    r = sample("Bad \xc3\x28 UTF-8");
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_STR_EQ("cannot save the request: the name is not valid UTF-8", err);
+    memset(long_name, 'a', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    r = sample(long_name);
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_STR_EQ("cannot save the request: the name is too long", err);
+    r = sample("Test Person");
+    r.contact_time = "midnight";
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_CONTAINS(err, "contact time");
+    r = sample("Test Person");
+    r.phone = r.email = "";
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_CONTAINS(err, "neither a phone number nor an email");
+    r = sample("Test Person");
+    r.answers = "{not json";
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_CONTAINS(err, "malformed JSON");
+    ASSERT_INT_EQ(1, rows(q, NULL));
+    queue_close(q);
+}
+
+TEST(references_and_uuids_are_well_formed_and_unique)
+{
+    enum { N = 300 };
+    char path[600], err[256];
+    static char refs[N][QUEUE_REF_LEN + 1], uuids[N][QUEUE_UUID_LEN + 1];
+    struct queue_request r = sample("Test Person");
+    struct queue_receipt k;
+    struct queue *q;
+
+    fresh(path, sizeof path, "refs");
+    q = open_q(path, 0);
+    ASSERT(q);
+    for (int i = 0; i < N; i++) {
+        ASSERT_INT_EQ(0, queue_submit(q, &r, &k, err, sizeof err));
+        ASSERT(matches_ref(k.ref));
+        ASSERT(matches_uuid_v4(k.uuid));
+        memcpy(refs[i], k.ref, sizeof refs[i]);
+        memcpy(uuids[i], k.uuid, sizeof uuids[i]);
+    }
+    for (int i = 0; i < N; i++)
+        for (int j = i + 1; j < N; j++) {
+            ASSERT(strcmp(refs[i], refs[j]) != 0);
+            ASSERT(strcmp(uuids[i], uuids[j]) != 0);
+        }
+    queue_close(q);
+    ASSERT_INT_EQ(N, sql_int(path, "SELECT count(DISTINCT ref) FROM requests"));
+}
+
+TEST(file_is_private_wal_and_versioned)
+{
+    char path[600], wal[620];
+    struct stat sb;
+    struct queue *q;
+
+    fresh(path, sizeof path, "mode");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 1));
+    ASSERT_INT_EQ(0, stat(path, &sb));
+    ASSERT_INT_EQ(0600, sb.st_mode & 0777);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ASSERT_INT_EQ(0, stat(wal, &sb));
+    ASSERT_INT_EQ(0600, sb.st_mode & 0777);
+    queue_close(q);
+    ASSERT_INT_EQ(QUEUE_SCHEMA_VERSION, sql_int(path, "PRAGMA user_version"));
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"));
+}
+
+TEST(missing_directory_and_missing_file_are_errors)
+{
+    struct queue_options create = { .create = 1 };
+    char path[600], err[512];
+
+    snprintf(path, sizeof path, "%s/no-such-dir/kiosk.db", test_dir);
+    ASSERT(queue_open(path, &create, err, sizeof err) == NULL);
+    ASSERT_CONTAINS(err, "No such file or directory");
+    ASSERT_CONTAINS(err, path);
+    fresh(path, sizeof path, "absent");
+    ASSERT(queue_open(path, NULL, err, sizeof err) == NULL);
+    ASSERT_CONTAINS(err, "unable to open database file");
+    ASSERT(access(path, F_OK) != 0);    /* not created without create */
+}
+
+/* Version 1 as it was shipped: no ref, no notice_version, no kiosk_state. */
+static const char v1_schema[] =
+    "CREATE TABLE batches (id INTEGER PRIMARY KEY, created_utc TEXT NOT NULL, count INTEGER NOT NULL,"
+    " acknowledged_utc TEXT);"
+    "CREATE TABLE requests (id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL UNIQUE,"
+    " created_utc TEXT NOT NULL, kiosk_id TEXT NOT NULL, treatment_id TEXT NOT NULL, name TEXT NOT NULL,"
+    " phone TEXT NOT NULL, email TEXT NOT NULL,"
+    " contact_time TEXT NOT NULL CHECK (contact_time IN ('morning', 'afternoon', 'evening', 'any')),"
+    " screening TEXT NOT NULL CHECK (screening IN ('clear', 'discuss', 'stop', 'not-taken')),"
+    " answers TEXT CHECK (answers IS NULL OR (consent_share_answers = 1 AND json_valid(answers))),"
+    " consent_contact INTEGER NOT NULL CHECK (consent_contact IN (0, 1)),"
+    " consent_share_answers INTEGER NOT NULL CHECK (consent_share_answers IN (0, 1)),"
+    " status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'exported', 'acknowledged')),"
+    " batch_id INTEGER REFERENCES batches (id), exported_utc TEXT, acknowledged_utc TEXT);"
+    "CREATE INDEX requests_status ON requests (status, id);"
+    "CREATE INDEX requests_batch ON requests (batch_id);"
+    "INSERT INTO batches VALUES (1, '2026-01-02T10:00:00Z', 1, NULL);"
+    "INSERT INTO requests (uuid, created_utc, kiosk_id, treatment_id, name, phone, email, contact_time,"
+    " screening, answers, consent_contact, consent_share_answers, status, batch_id, exported_utc) VALUES"
+    " ('6f1c2d3e-0000-4000-8000-000000000001', '2026-01-01T09:00:00Z', 'k1', 'calf-slimming', 'Old One',"
+    "  '07700 900001', '', 'morning', 'clear', NULL, 1, 0, 'exported', 1, '2026-01-02T10:00:00Z'),"
+    " ('6f1c2d3e-0000-4000-8000-000000000002', '2026-01-03T09:00:00Z', 'k1', 'calf-slimming', 'Old Two',"
+    "  '', 'two@example.org', 'any', 'discuss', '{ \"q1\" :\n \"yes\" }', 1, 1, 'pending', NULL, NULL),"
+    " ('6f1c2d3e-0000-4000-8000-000000000003', '2026-01-04T09:00:00Z', 'k1', 'calf-slimming', 'Old Three',"
+    "  '07700 900003', '', 'evening', 'not-taken', NULL, 1, 0, 'pending', NULL, NULL);"
+    "PRAGMA user_version = 1;";
+
+TEST(migration_from_v1_keeps_rows)
+{
+    char path[600], err[256];
+    struct queue *q;
+    long long v = 0;
+
+    fresh(path, sizeof path, "v1");
+    ASSERT_INT_EQ(0, sql_exec(path, v1_schema));
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(3, rows(q, NULL));
+    ASSERT_INT_EQ(2, rows(q, "pending"));
+    ASSERT_INT_EQ(1, rows(q, "exported"));
+    ASSERT_INT_EQ(0, submit_n(q, 1));
+    ASSERT_INT_EQ(0, queue_state_set_int(q, "pin-failures", 2, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_state_get_int(q, "pin-failures", &v, err, sizeof err));
+    ASSERT_INT_EQ(2, v);
+    queue_close(q);
+    ASSERT_INT_EQ(QUEUE_SCHEMA_VERSION, sql_int(path, "PRAGMA user_version"));
+    ASSERT_INT_EQ(4, sql_int(path, "SELECT count(DISTINCT ref) FROM requests"));
+    ASSERT_INT_EQ(4, sql_int(path, "SELECT count(*) FROM requests WHERE ref GLOB '[2-9A-Z][2-9A-Z]-[2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z]'"));
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM requests WHERE name = 'Old Two' AND email = 'two@example.org'"
+                                   " AND answers = '{\"q1\":\"yes\"}' AND notice_version = '' AND status = 'pending'"));
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT batch_id FROM requests WHERE name = 'Old One'"));
+}
+
+TEST(newer_schema_is_refused)
+{
+    char path[600], err[512];
+    struct queue_options o = { .create = 1 };
+
+    fresh(path, sizeof path, "newer");
+    ASSERT_INT_EQ(0, sql_exec(path, "PRAGMA user_version = 99"));
+    ASSERT(queue_open(path, &o, err, sizeof err) == NULL);
+    ASSERT_CONTAINS(err, "schema version 99 is newer");
+}
+
+/* A submit under each fault fails cleanly; once it is cleared the next submit stores exactly one row. */
+TEST(faults_fail_submit_then_clear)
+{
+    static const enum queue_fault faults[] = { QUEUE_FAULT_WRITE, QUEUE_FAULT_SYNC, QUEUE_FAULT_FULL };
+    static const char *const expect[] = { "disk I/O error", "disk I/O error", "database or disk is full" };
+    struct queue_request r = sample("Test Person");
+    struct queue_receipt k;
+    char path[600], err[256];
+    struct queue *q;
+
+    for (size_t i = 0; i < sizeof faults / sizeof *faults; i++) {
+        fresh(path, sizeof path, "fault");
+        q = open_q(path, 1);
+        ASSERT(q);
+        queue_fault_set(q, faults[i]);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+            ASSERT_CONTAINS(err, "cannot save the request");
+            ASSERT_CONTAINS(err, expect[i]);
+            ASSERT_STR_EQ("", k.ref);
+        }
+        queue_fault_set(q, QUEUE_FAULT_NONE);
+        ASSERT_INT_EQ(0, queue_submit(q, &r, &k, err, sizeof err));
+        ASSERT_INT_EQ(1, rows(q, NULL));
+        queue_close(q);
+        ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM requests"));
+        ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"));
+    }
+}
+
+TEST(locked_database_fails_after_timeout)
+{
+    struct queue_options o = { .create = 1, .busy_timeout_ms = 200 };
+    struct queue_request r = sample("Test Person");
+    struct queue_receipt k;
+    char path[600], err[256];
+    sqlite3 *other = NULL;
+    struct queue *q;
+    double t0, took;
+
+    fresh(path, sizeof path, "busy");
+    q = queue_open(path, &o, err, sizeof err);
+    ASSERT(q);
+    ASSERT_INT_EQ(SQLITE_OK, sqlite3_open(path, &other));
+    ASSERT_INT_EQ(SQLITE_OK, sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL));
+    t0 = now_ms();
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    took = now_ms() - t0;
+    ASSERT_CONTAINS(err, "database is locked");
+    ASSERT(took >= 150 && took < 2000);
+    ASSERT_INT_EQ(SQLITE_OK, sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL));
+    sqlite3_close(other);
+    ASSERT_INT_EQ(0, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_INT_EQ(1, rows(q, NULL));
+    queue_close(q);
+}
+
+/* Finds the file moved aside for path; returns 1 with its name in out. */
+static int find_damaged(const char *name, char *out, size_t len)
+{
+    char prefix[128];
+    DIR *d = opendir(test_dir);
+    struct dirent *e;
+    int found = 0;
+
+    snprintf(prefix, sizeof prefix, "%s.db.damaged-", name);
+    while (d && (e = readdir(d)))
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && !strstr(e->d_name, "-wal") &&
+            !strstr(e->d_name, "-shm")) {
+            snprintf(out, len, "%s/%s", test_dir, e->d_name);
+            found++;
+        }
+    if (d)
+        closedir(d);
+    return found == 1;
+}
+
+static int file_equals(const char *path, const char *data, size_t len)
+{
+    char buf[8192];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+
+    if (f)
+        fclose(f);
+    return f && n == len && memcmp(buf, data, len) == 0;
+}
+
+TEST(not_a_database_is_moved_aside_not_deleted)
+{
+    static const char junk[] = "This is not an SQLite database, just some text that got here.\n";
+    char path[600], aside[700], err[512];
+    struct queue_status st;
+    struct queue *q;
+    FILE *f;
+
+    fresh(path, sizeof path, "junk");
+    f = fopen(path, "wb");
+    ASSERT(f);
+    for (int i = 0; i < 50; i++)
+        fputs(junk, f);
+    fclose(f);
+    ASSERT(queue_open(path, &(struct queue_options){ .create = 1 }, err, sizeof err) == NULL);
+    ASSERT_CONTAINS(err, "file is not a database");
+
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT(find_damaged("junk", aside, sizeof aside));
+    ASSERT_INT_EQ(0, submit_n(q, 1));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ(aside, st.damaged_moved_to);
+    ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(st.damaged_utc));
+    ASSERT_STR_EQ("ok", st.quick_check);
+    ASSERT_INT_EQ(1, st.pending);
+    queue_close(q);
+
+    q = open_q(path, 0);    /* the warning survives a restart until dismissed */
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ(aside, st.damaged_moved_to);
+    ASSERT_INT_EQ(0, queue_dismiss_damaged(q, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ("", st.damaged_moved_to);
+    queue_close(q);
+
+    f = fopen(aside, "rb");
+    ASSERT(f);
+    fclose(f);
+    {
+        char expect[sizeof junk * 50];
+        size_t n = 0;
+        for (int i = 0; i < 50; i++, n += sizeof junk - 1)
+            memcpy(expect + n, junk, sizeof junk - 1);
+        ASSERT(file_equals(aside, expect, n));
+    }
+}
+
+TEST(corrupt_pages_are_moved_aside)
+{
+    char path[600], aside[700], err[256];
+    unsigned char junk[4096];
+    struct queue_status st;
+    struct queue *q;
+    FILE *f;
+
+    fresh(path, sizeof path, "corrupt");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 200));
+    queue_close(q);
+    memset(junk, 0xa5, sizeof junk);
+    f = fopen(path, "r+b");
+    ASSERT(f);
+    ASSERT_INT_EQ(0, fseek(f, 4096 * 3, SEEK_SET));
+    ASSERT_INT_EQ(sizeof junk, fwrite(junk, 1, sizeof junk, f));
+    fclose(f);
+
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT(find_damaged("corrupt", aside, sizeof aside));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ(aside, st.damaged_moved_to);
+    ASSERT_INT_EQ(0, st.pending);
+    queue_close(q);
+}
+
+static int batch_of(void *ctx, const struct queue_row *r)
+{
+    long long *want = ctx;
+
+    return r->batch_id == *want ? 0 : 1;
+}
+
+/* Drains the export under way; returns the number of rows, or -1. */
+static int drain(struct queue *q, long long want_batch)
+{
+    struct queue_row row;
+    char err[256];
+    int n = 0, rc;
+
+    while ((rc = queue_export_next(q, &row, err, sizeof err)) == 1) {
+        if (row.batch_id != want_batch)
+            return -1;
+        n++;
+    }
+    return rc == 0 ? n : -1;
+}
+
+TEST(export_ack_purge_life_cycle)
+{
+    char path[600], err[256], sql[256];
+    struct queue_batch b;
+    struct queue_status st;
+    long long count = 0, deleted = -1, one = 1;
+    int was = -1;
+    struct queue *q;
+
+    fresh(path, sizeof path, "cycle");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(0, st.pending);
+    ASSERT_INT_EQ(-1, st.oldest_pending_age_s);
+    ASSERT_STR_EQ("", st.last_export_utc);
+    ASSERT_INT_EQ(0, submit_n(q, 3));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(3, st.pending);
+    ASSERT(st.oldest_pending_age_s >= 0 && st.oldest_pending_age_s < 60);
+    ASSERT(st.db_bytes > 0);
+
+    /* pending -> exported as batch 1 */
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(1, b.id);
+    ASSERT_INT_EQ(3, b.count);
+    ASSERT_INT_EQ(1, b.is_new);
+    ASSERT_INT_EQ(3, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(3, rows(q, "exported"));
+    ASSERT_INT_EQ(0, queue_list(q, "exported", batch_of, &one, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(0, st.pending);
+    ASSERT_INT_EQ(1, st.unacked_batches);
+    ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(st.last_export_utc));
+
+    /* nothing pending: no batch */
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(0, b.id);
+    ASSERT_INT_EQ(0, drain(q, 0));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+
+    /* batch 1 again, while a new request waits: nothing changes */
+    ASSERT_INT_EQ(0, submit_n(q, 1));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 1, &b, err, sizeof err));
+    ASSERT_INT_EQ(0, b.is_new);
+    ASSERT_INT_EQ(3, b.count);
+    ASSERT_INT_EQ(3, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(1, rows(q, "pending"));
+    ASSERT_INT_EQ(-1, queue_export_begin(q, 7, &b, err, sizeof err));
+    ASSERT_STR_EQ("no batch 7", err);
+
+    /* exported -> acknowledged, idempotently */
+    ASSERT_INT_EQ(0, queue_ack(q, 1, &was, &count, err, sizeof err));
+    ASSERT_INT_EQ(0, was);
+    ASSERT_INT_EQ(3, count);
+    ASSERT_INT_EQ(0, queue_ack(q, 1, &was, &count, err, sizeof err));
+    ASSERT_INT_EQ(1, was);
+    ASSERT_INT_EQ(3, rows(q, "acknowledged"));
+    ASSERT_INT_EQ(-1, queue_ack(q, 9, NULL, NULL, err, sizeof err));
+    ASSERT_STR_EQ("no batch 9", err);
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(0, st.unacked_batches);
+    ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(st.last_ack_utc));
+
+    /* batch 2 exported, not acknowledged; the acknowledged ones are a year old */
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(2, b.id);
+    ASSERT_INT_EQ(1, drain(q, 2));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, submit_n(q, 2));
+    snprintf(sql, sizeof sql, "UPDATE requests SET acknowledged_utc = '2025-01-01T00:00:00Z' WHERE batch_id = 1");
+    ASSERT_INT_EQ(0, sql_exec(path, sql));
+
+    ASSERT_INT_EQ(-1, queue_purge(q, -1, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_purge(q, 3650, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(0, deleted);
+    ASSERT_INT_EQ(0, queue_purge(q, 30, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(3, deleted);
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(0, deleted);                      /* pending and exported are never purged */
+    ASSERT_INT_EQ(2, rows(q, "pending"));
+    ASSERT_INT_EQ(1, rows(q, "exported"));
+    ASSERT_INT_EQ(0, rows(q, "acknowledged"));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 1, &b, err, sizeof err));   /* a purged batch is empty */
+    ASSERT_INT_EQ(0, b.count);
+    queue_export_cancel(q);
+    queue_close(q);
+}
+
+/* 1 when the file at path holds the bytes of s anywhere. */
+static int file_contains(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "rb");
+    size_t n = strlen(s), have = 0;
+    char *buf = NULL;
+    int found = 0;
+
+    if (!f)
+        return 0;
+    for (size_t got = 1; got > 0; have += got) {
+        char *grown = realloc(buf, have + 65536);
+        if (!grown)
+            break;
+        buf = grown;
+        got = fread(buf + have, 1, 65536, f);
+    }
+    fclose(f);
+    for (size_t i = 0; i + n <= have && !found; i++)
+        found = memcmp(buf + i, s, n) == 0;
+    free(buf);
+    return found;
+}
+
+TEST(purge_leaves_no_trace_in_the_file)
+{
+    struct queue_request r = sample("Zebulon Canary-Purge");
+    char path[600], wal[620], err[256];
+    struct queue_receipt k;
+    struct queue_batch b;
+    long long deleted = 0;
+    struct queue *q;
+
+    fresh(path, sizeof path, "wipe");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 20));
+    ASSERT_INT_EQ(0, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(21, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_ack(q, 1, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(21, deleted);
+    queue_close(q);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ASSERT(!file_contains(path, "Canary-Purge"));
+    ASSERT(!file_contains(wal, "Canary-Purge"));
+}
+
+/* A submit while an export reads succeeds at once, and the export marks only what it read. */
+TEST(submit_during_export_stays_pending)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue *q, *kiosk;
+    double t0;
+
+    fresh(path, sizeof path, "during");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 2));
+    kiosk = open_q(path, 0);
+    ASSERT(kiosk);
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    t0 = now_ms();
+    ASSERT_INT_EQ(0, submit_n(kiosk, 1));
+    ASSERT(now_ms() - t0 < 1000);
+    ASSERT_INT_EQ(2, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(1, rows(q, "pending"));
+    ASSERT_INT_EQ(2, rows(q, "exported"));
+    queue_close(kiosk);
+    queue_close(q);
+}
+
+/* Another process holds a write transaction for hold_ms; the export's mark waits up to timeout_ms. */
+static int export_against_locker(const char *path, int hold_ms, int timeout_ms, char *err, size_t errlen)
+{
+    struct queue_options o = { .busy_timeout_ms = timeout_ms };
+    int fds[2], status = 0, rc = -1;
+    struct queue_batch b;
+    struct queue *q;
+    pid_t pid;
+    char c;
+
+    if (pipe(fds) != 0)
+        return -1;
+    pid = fork();
+    if (pid == 0) {
+        sqlite3 *db = NULL;
+        close(fds[0]);
+        if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+            _exit(1);
+        if (write(fds[1], "x", 1) != 1)
+            _exit(1);
+        usleep((useconds_t)hold_ms * 1000);
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(db);
+        _exit(0);
+    }
+    close(fds[1]);
+    if (pid > 0 && read(fds[0], &c, 1) == 1 && (q = queue_open(path, &o, err, errlen))) {
+        if (queue_export_begin(q, 0, &b, err, errlen) == 0) {
+            rc = drain(q, b.id) == b.count ? 0 : -1;
+            rc = rc == 0 ? queue_export_finish(q, err, errlen) : (queue_export_cancel(q), -1);
+        }
+        queue_close(q);
+    }
+    close(fds[0]);
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    return rc;
+}
+
+TEST(export_waits_for_a_short_lock_and_fails_cleanly_on_a_long_one)
+{
+    char path[600], err[256];
+    struct queue *q;
+
+    fresh(path, sizeof path, "locker");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 3));
+    queue_close(q);
+    ASSERT_INT_EQ(-1, export_against_locker(path, 800, 100, err, sizeof err));
+    ASSERT_CONTAINS(err, "database is locked");
+    ASSERT_INT_EQ(3, sql_int(path, "SELECT count(*) FROM requests WHERE status = 'pending'"));
+    ASSERT_INT_EQ(0, sql_int(path, "SELECT count(*) FROM batches"));
+    ASSERT_INT_EQ(0, export_against_locker(path, 200, 2000, err, sizeof err));
+    ASSERT_INT_EQ(3, sql_int(path, "SELECT count(*) FROM requests WHERE status = 'exported' AND batch_id = 1"));
+}
+
+TEST(state_survives_restart)
+{
+    char path[600], err[256];
+    long long v = -1;
+    struct queue *q;
+
+    fresh(path, sizeof path, "state");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_state_get_int(q, "pin-failures", &v, err, sizeof err));
+    ASSERT_INT_EQ(-1, v);                           /* unset: left alone */
+    ASSERT_INT_EQ(0, queue_state_set_int(q, "pin-failures", 5, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_state_set_int(q, "pin-lockout-until", 1764083045LL, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_state_set_int(q, "pin-failures", 6, err, sizeof err));
+    ASSERT_INT_EQ(-1, queue_state_set_int(q, "", 1, err, sizeof err));
+    queue_close(q);
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_state_get_int(q, "pin-failures", &v, err, sizeof err));
+    ASSERT_INT_EQ(6, v);
+    ASSERT_INT_EQ(0, queue_state_get_int(q, "pin-lockout-until", &v, err, sizeof err));
+    ASSERT_INT_EQ(1764083045LL, v);
+    queue_close(q);
+}
+
+/* ---------------------------------------------------------------- helper modes for tests/cli */
+
+/* Made-up requests, hostile where it matters, with fixed ids and times so outputs can be compared. */
+static const struct fixture {
+    const char *uuid, *ref, *created;
+    struct queue_request r;
+} fixtures[] = {
+    { "00000000-0000-4000-8000-000000000001", "AA-2345", "2026-01-05T09:00:00Z",
+      { "reception-1", "calf-slimming", "Ann Example", "07700 900001", "", "morning", "clear",
+        NULL, 1, 0, "0123456789abcdef" } },
+    { "00000000-0000-4000-8000-000000000002", "BB-6789", "2026-01-05T10:30:00Z",
+      { "reception-1", "calf-slimming", "José O'Brien-Núñez", "", "jose@example.org", "afternoon",
+        "discuss", "{\"q1\":\"no\",\"q2\":\"yes\"}", 1, 1, "0123456789abcdef" } },
+    { "00000000-0000-4000-8000-000000000003", "CC-ABCD", "2026-01-06T11:15:00Z",
+      { "reception-1", "calf-slimming", "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "+44 7700 900003", "", "any", "not-taken", NULL, 1, 0, "0123456789abcdef" } },
+    { "00000000-0000-4000-8000-000000000004", "DD-EFGH", "2026-01-07T16:45:00Z",
+      { "reception-2", "calf-slimming", "Zoë \"Zed\" Smith, Jr.\nSecond line 😀", "07700 900004",
+        "zoe@example.org", "evening", "clear", "{\"q1\":\"no\"}", 1, 1, "fedcba9876543210" } },
+};
+
+/* test_queue --fixture FILE: a fresh database holding the fixture requests, all pending. */
+static int make_fixture(const char *path)
+{
+    struct queue_options o = { .create = 1 };
+    char err[512], sql[512];
+    struct queue_receipt k;
+    struct queue *q = queue_open(path, &o, err, sizeof err);
+
+    for (size_t i = 0; q && i < sizeof fixtures / sizeof *fixtures; i++) {
+        if (queue_submit(q, &fixtures[i].r, &k, err, sizeof err) != 0)
+            break;
+        snprintf(sql, sizeof sql, "UPDATE requests SET uuid = '%s', ref = '%s', created_utc = '%s' WHERE uuid = '%s'",
+                 fixtures[i].uuid, fixtures[i].ref, fixtures[i].created, k.uuid);
+        if (sql_exec(path, sql) != 0) {
+            snprintf(err, sizeof err, "cannot fix the fixture's ids");
+            break;
+        }
+        err[0] = '\0';
+    }
+    queue_close(q);
+    if (err[0])
+        fprintf(stderr, "test_queue --fixture: %s\n", err);
+    return err[0] ? 1 : 0;
+}
+
+/* test_queue --open-as-kiosk FILE: opens FILE as the kiosk does, moving a damaged one aside. */
+static int open_as_kiosk(const char *path)
+{
+    struct queue_options o = { .create = 1, .recover_damaged = 1 };
+    char err[512];
+    struct queue *q = queue_open(path, &o, err, sizeof err);
+
+    if (!q)
+        fprintf(stderr, "test_queue --open-as-kiosk: %s\n", err);
+    queue_close(q);
+    return q ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "--fixture") == 0)
+        return make_fixture(argv[2]);
+    if (argc == 3 && strcmp(argv[1], "--open-as-kiosk") == 0)
+        return open_as_kiosk(argv[2]);
+    BEGIN(argc, argv);
+    make_test_dir();
+    RUN(submit_stores_every_field);
+    RUN(answers_need_consent_and_fields_are_checked);
+    RUN(references_and_uuids_are_well_formed_and_unique);
+    RUN(file_is_private_wal_and_versioned);
+    RUN(missing_directory_and_missing_file_are_errors);
+    RUN(migration_from_v1_keeps_rows);
+    RUN(newer_schema_is_refused);
+    RUN(faults_fail_submit_then_clear);
+    RUN(locked_database_fails_after_timeout);
+    RUN(not_a_database_is_moved_aside_not_deleted);
+    RUN(corrupt_pages_are_moved_aside);
+    RUN(export_ack_purge_life_cycle);
+    RUN(purge_leaves_no_trace_in_the_file);
+    RUN(submit_during_export_stays_pending);
+    RUN(export_waits_for_a_short_lock_and_fails_cleanly_on_a_long_one);
+    RUN(state_survives_restart);
+    END();
+}
