@@ -6,6 +6,7 @@ CC      ?= cc
 PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
            libsqlite3-dev libsodium-dev libsystemd-dev
+TEST_DEBS := clang libclang-rt-14-dev valgrind
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
@@ -26,19 +27,25 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck
 .PHONY: all deps run test golden clean install uninstall bench soak fuzz
 all: $(BUILD)/kiosk $(BUILD)/kioskctl
 
-# Install what the build needs when pkg-config cannot find it: as root with
-# apt-get, else with sudo, else print the exact command and stop.
+# Install what is missing: as root with apt-get, else with sudo, else print the exact
+# command and stop. $(1): the packages; $(2): a shell test that is true when all is there.
+define install_debs
+	@mkdir -p $(BUILD)
+	@if ! ( $(2) ) >/dev/null 2>&1; then \
+	  echo "installing: $(1)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(1); \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y $(1); \
+	  else echo "missing packages; run: apt-get install -y $(1)" >&2; exit 1; fi; \
+	fi
+	@( $(2) ) >/dev/null 2>&1 || { echo "still missing after install: $(1)" >&2; exit 1; }
+	@touch $@
+endef
+
 deps: $(BUILD)/.deps
 $(BUILD)/.deps:
-	@mkdir -p $(BUILD)
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(PKGS); then \
-	  echo "installing build dependencies: $(DEBS)"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); \
-	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); \
-	  else echo "missing packages; run: apt-get install -y $(DEBS)" >&2; exit 1; fi; \
-	fi
-	@pkg-config --exists $(PKGS) || { echo "pkg-config still cannot find: $(PKGS)" >&2; exit 1; }
-	@touch $@
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS))
+$(BUILD)/.test-deps: $(BUILD)/.deps
+	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
 
 $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
@@ -73,7 +80,7 @@ run: all
 	  $$( [ -f var/kiosk.conf ] && echo --config var/kiosk.conf )
 
 # Everything headless: unit tests, replay scripts, command-line tests.
-test: all $(TEST_BIN)
+test: all $(TEST_BIN) | $(BUILD)/.test-deps
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # Rewrite the reference screenshots in tests/golden (only on purpose).
@@ -84,4 +91,6 @@ clean:
 	rm -rf $(BUILD) tests/out
 
 -include deploy/install.mk
+-include tests/fuzz/fuzz.mk
+-include tests/bench/bench.mk
 -include $(CORE_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d

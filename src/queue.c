@@ -20,7 +20,7 @@
 /* 32 symbols, none of which can be misread: no 0/O, no 1/I. */
 static const char ref_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-#define REF_TRIES           16      /* 30 random bits a reference: a collision is rare, a run of them absurd */
+#define REF_TRIES           16      /* 20 random bits a reference: a collision is rare, a run of 16 absurd */
 #define STATE_DAMAGED_PATH  "damaged-moved-to"
 #define STATE_DAMAGED_UTC   "damaged-utc"
 #define PURGE_DAYS_MAX      36500
@@ -204,20 +204,18 @@ static int make_uuid(char out[QUEUE_UUID_LEN + 1])
     return 0;
 }
 
-/* "AB-CDEF" from ref_alphabet: 32 symbols, so the low five bits of a random byte pick one fairly. */
+/* "FT-7K3Q" (Fast Track): four symbols of ref_alphabet, which has 32, so the low five bits of a
+ * random byte pick one fairly. About a million references; pick_ref() skips those in use. */
 static int make_ref(char out[QUEUE_REF_LEN + 1])
 {
-    unsigned char b[6];
-    size_t o = 0;
+    unsigned char b[4];
 
     if (random_fill(b, sizeof b) != 0)
         return -1;
-    for (int i = 0; i < 6; i++) {
-        if (i == 2)
-            out[o++] = '-';
-        out[o++] = ref_alphabet[b[i] & 31];
-    }
-    out[o] = '\0';
+    memcpy(out, "FT-", 3);
+    for (int i = 0; i < 4; i++)
+        out[3 + i] = ref_alphabet[b[i] & 31];
+    out[QUEUE_REF_LEN] = '\0';
     return 0;
 }
 
@@ -763,9 +761,11 @@ static int move_aside(const char *path, char *moved_to, size_t len, char *err, s
 
 static int state_set_text(struct queue *q, const char *key, const char *value)
 {
+    int rc;
+
     sqlite3_bind_text(q->st[ST_STATE_SET], 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(q->st[ST_STATE_SET], 2, value, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q->st[ST_STATE_SET]);
+    rc = sqlite3_step(q->st[ST_STATE_SET]);
     done(q, ST_STATE_SET);
     return rc == SQLITE_DONE ? 0 : -1;
 }

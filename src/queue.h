@@ -97,7 +97,8 @@ typedef int (*queue_row_fn)(void *ctx, const struct queue_row *row);
 
 /* Opens (creating if asked) and migrates the database at path. Returns the queue, owned by the
  * caller (release with queue_close), or NULL with the reason in err: the caller carries on
- * without a database. opt may be NULL for the defaults (no create, no recovery, no faults). */
+ * without a database. opt may be NULL for the defaults (no create, no recovery, no faults).
+ * After a recovery, queue_status() names the file moved aside (worth a line in the log). */
 struct queue *queue_open(const char *path, const struct queue_options *opt, char *err, size_t errlen);
 
 /* Closes the database and frees q. Safe on NULL. */

@@ -144,10 +144,10 @@ static int matches_ref(const char *r)
 {
     static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    if (strlen(r) != QUEUE_REF_LEN || r[2] != '-')
+    if (strlen(r) != QUEUE_REF_LEN || strncmp(r, "FT-", 3) != 0)
         return 0;
-    for (int i = 0; i < QUEUE_REF_LEN; i++)
-        if (i != 2 && (!r[i] || !strchr(alphabet, r[i])))
+    for (int i = 3; i < QUEUE_REF_LEN; i++)
+        if (!r[i] || !strchr(alphabet, r[i]))
             return 0;
     return 1;
 }
@@ -373,7 +373,7 @@ TEST(migration_from_v1_keeps_rows)
     queue_close(q);
     ASSERT_INT_EQ(QUEUE_SCHEMA_VERSION, sql_int(path, "PRAGMA user_version"));
     ASSERT_INT_EQ(4, sql_int(path, "SELECT count(DISTINCT ref) FROM requests"));
-    ASSERT_INT_EQ(4, sql_int(path, "SELECT count(*) FROM requests WHERE ref GLOB '[2-9A-Z][2-9A-Z]-[2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z]'"));
+    ASSERT_INT_EQ(4, sql_int(path, "SELECT count(*) FROM requests WHERE ref GLOB 'FT-[2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z]'"));
     ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM requests WHERE name = 'Old Two' AND email = 'two@example.org'"
                                    " AND answers = '{\"q1\":\"yes\"}' AND notice_version = '' AND status = 'pending'"));
     ASSERT_INT_EQ(1, sql_int(path, "SELECT batch_id FROM requests WHERE name = 'Old One'"));
@@ -580,7 +580,7 @@ static int drain(struct queue *q, long long want_batch)
 
 TEST(export_ack_purge_life_cycle)
 {
-    char path[600], err[256], sql[256];
+    char path[600], err[256];
     struct queue_batch b;
     struct queue_status st;
     long long count = 0, deleted = -1, one = 1;
@@ -650,8 +650,7 @@ TEST(export_ack_purge_life_cycle)
     ASSERT_INT_EQ(1, drain(q, 2));
     ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
     ASSERT_INT_EQ(0, submit_n(q, 2));
-    snprintf(sql, sizeof sql, "UPDATE requests SET acknowledged_utc = '2025-01-01T00:00:00Z' WHERE batch_id = 1");
-    ASSERT_INT_EQ(0, sql_exec(path, sql));
+    ASSERT_INT_EQ(0, sql_exec(path, "UPDATE requests SET acknowledged_utc = '2025-01-01T00:00:00Z' WHERE batch_id = 1"));
 
     ASSERT_INT_EQ(-1, queue_purge(q, -1, &deleted, err, sizeof err));
     ASSERT_INT_EQ(0, queue_purge(q, 3650, &deleted, err, sizeof err));
