@@ -2,12 +2,14 @@
 #include "app.h"
 
 #include <assert.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "screens/screens.h"
 
 #define ANY_SCREEN SCREEN_COUNT
 #define DRIFT_MS   2000     /* the attract screen moves a pixel or two this often */
+#define CORNER_MS  3000     /* how long staff hold the top-left corner to reach the PIN pad */
 
 static const char *const screen_names[SCREEN_COUNT] = {
     [SCREEN_ATTRACT] = "attract",       [SCREEN_HOME] = "home",           [SCREEN_INFO] = "info",
@@ -27,7 +29,7 @@ static const screen_fn screen_draw[SCREEN_COUNT] = {
     [SCREEN_SCREENING] = screen_screening,  [SCREEN_RESULT] = screen_result,
     [SCREEN_FORM] = screen_form,            [SCREEN_REVIEW] = screen_review,
     [SCREEN_THANKS] = screen_thanks,        [SCREEN_SAVE_ERROR] = screen_save_error,
-    [SCREEN_STAFF_PIN] = screen_placeholder, [SCREEN_STAFF] = screen_placeholder,
+    [SCREEN_STAFF_PIN] = screen_staff_pin,  [SCREEN_STAFF] = screen_staff,
     [SCREEN_PRIVACY] = screen_privacy,
 };
 
@@ -49,6 +51,9 @@ static const struct { enum screen from; enum action act; enum screen to; } flow[
     { SCREEN_PRIVACY,   ACT_BACK,      SCREEN_FORM },
     { SCREEN_REVIEW,    ACT_BACK,      SCREEN_FORM },
     { SCREEN_SAVE_ERROR, ACT_BACK,     SCREEN_FORM },
+    { SCREEN_ATTRACT,   ACT_STAFF_PIN, SCREEN_STAFF_PIN },
+    { SCREEN_HOME,      ACT_STAFF_PIN, SCREEN_STAFF_PIN },
+    { SCREEN_STAFF_PIN, ACT_STAFF,     SCREEN_STAFF },
     { ANY_SCREEN,       ACT_BACK,      SCREEN_HOME },
     { ANY_SCREEN,       ACT_HOME,      SCREEN_HOME },
 };
@@ -86,6 +91,10 @@ static void go(struct app *a, enum screen s)
 
 void app_forget_client(struct app *a)
 {
+    sodium_memzero(a->pin, sizeof a->pin);
+    a->pin_note = NULL;
+    a->staff_note[0] = '\0';
+    a->corner_since = 0;
     screening_wipe(&a->screening);
     form_wipe(&a->form);
     memset(&a->errors, 0, sizeof a->errors);
@@ -102,6 +111,27 @@ void app_forget_client(struct app *a)
     a->high_contrast = a->cfg->high_contrast;
     a->forget_text = 1;
     a->dirty = 1;
+}
+
+/* The PIN lockout as the database keeps it (in memory only when there is no database). */
+static void staff_load_lock(struct app *a)
+{
+    char err[256];
+
+    sodium_memzero(a->pin, sizeof a->pin);
+    a->pin_note = NULL;
+    if (a->queue && (queue_state_get_int(a->queue, "staff_pin_failures", &a->lock.failures, err, sizeof err) != 0 ||
+                     queue_state_get_int(a->queue, "staff_locked_until", &a->lock.locked_until, err, sizeof err) != 0))
+        fprintf(stderr, "kiosk: cannot read the staff lockout: %s\n", err);
+}
+
+void app_staff_refresh(struct app *a)
+{
+    a->status_error[0] = '\0';
+    if (!a->queue)
+        snprintf(a->status_error, sizeof a->status_error, "%s", a->queue_error[0] ? a->queue_error : "no database");
+    else if (queue_status(a->queue, &a->status, a->status_error, sizeof a->status_error) != 0)
+        fprintf(stderr, "kiosk: %s\n", a->status_error);
 }
 
 enum screening_outcome app_outcome(const struct app *a)
@@ -146,6 +176,12 @@ static void apply(struct app *a, enum action act)
     case ACT_REQUEST:
         go(a, open_form(a));
         return;
+    case ACT_STAFF_PIN:
+        staff_load_lock(a);
+        break;
+    case ACT_STAFF:
+        app_staff_refresh(a);
+        break;
     case ACT_REVIEW:
         a->show_errors = form_validate(&a->form, &a->errors) > 0;
         a->focus = -1;
@@ -297,9 +333,14 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     }
 }
 
+static int staff_screen(enum screen s)
+{
+    return s == SCREEN_STAFF_PIN || s == SCREEN_STAFF;
+}
+
 static int client_screen(enum screen s)
 {
-    return s != SCREEN_ATTRACT && s != SCREEN_OUT_OF_ORDER && s != SCREEN_IDLE_WARNING;
+    return s != SCREEN_ATTRACT && s != SCREEN_OUT_OF_ORDER && s != SCREEN_IDLE_WARNING && !staff_screen(s);
 }
 
 void app_tick(struct app *a, uint64_t now)
@@ -309,9 +350,24 @@ void app_tick(struct app *a, uint64_t now)
     uint64_t before = a->now;
 
     a->now = now;
+    if (a->corner_since && a->ui.ptr.down && now >= a->corner_since + CORNER_MS) {
+        /* The finger stays down: the PIN pad opens under it, with nothing pressed. */
+        a->corner_since = 0;
+        a->ui.active = 0;
+        apply(a, ACT_STAFF_PIN);
+        return;
+    }
     if (a->screen == SCREEN_ATTRACT) {
         if (now / DRIFT_MS != before / DRIFT_MS)
             a->dirty = 1;
+    } else if (staff_screen(a->screen)) {
+        if (now >= a->last_input + (uint64_t)a->cfg->staff_timeout_s * 1000) {
+            app_forget_client(a);
+            go(a, SCREEN_ATTRACT);
+        } else if (a->screen == SCREEN_STAFF_PIN &&
+                   staff_lock_left(&a->lock, (long long)before + a->wall_offset) > 0) {
+            a->dirty = 1;   /* a lockout's countdown: its timer fires as the seconds shown change */
+        }
     } else if (a->screen == SCREEN_IDLE_WARNING) {
         if (now >= a->screen_since + warn_ms) {
             app_forget_client(a);
@@ -330,7 +386,13 @@ void app_tick(struct app *a, uint64_t now)
     }
 }
 
-uint64_t app_next_deadline(const struct app *a)
+static uint64_t earliest(uint64_t x, uint64_t y)
+{
+    return x < y ? x : y;
+}
+
+/* The next timer of the screen itself. */
+static uint64_t screen_deadline(const struct app *a)
 {
     uint64_t warn_ms = (uint64_t)a->cfg->idle_warning_s * 1000;
 
@@ -347,9 +409,24 @@ uint64_t app_next_deadline(const struct app *a)
                                                                      : warn_ms);
         return next_second < end ? next_second : end;
     }
+    case SCREEN_STAFF_PIN:
+    case SCREEN_STAFF: {
+        uint64_t leave = a->last_input + (uint64_t)a->cfg->staff_timeout_s * 1000;
+        long long left = staff_lock_left(&a->lock, (long long)a->now + a->wall_offset);
+        if (a->screen == SCREEN_STAFF_PIN && left > 0)
+            return earliest(leave, a->now + (uint64_t)(left % 1000 ? left % 1000 : 1000));
+        return leave;
+    }
     default:
         return a->last_input + (uint64_t)a->cfg->idle_timeout_s * 1000;
     }
+}
+
+uint64_t app_next_deadline(const struct app *a)
+{
+    uint64_t next = screen_deadline(a);
+
+    return a->corner_since ? earliest(next, a->corner_since + CORNER_MS) : next;
 }
 
 const struct frame *app_draw(struct app *a, int w, int h)

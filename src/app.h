@@ -14,6 +14,7 @@
 #include "keyboard.h"
 #include "queue.h"
 #include "screening.h"
+#include "staff.h"
 #include "text.h"
 #include "ui.h"
 
@@ -71,6 +72,17 @@ struct app {
     struct queue_receipt receipt;   /* the committed request, for the thank-you screen */
     int submitted;                  /* this form is in the queue: a second "Send request" does nothing */
 
+    /* Staff. */
+    const char *content_dir;        /* for "Check content"; not owned */
+    int64_t wall_offset;            /* wall-clock ms = now + wall_offset (the lockout survives restarts) */
+    uint64_t corner_since;          /* the hidden corner is held since then; 0 when not */
+    char pin[STAFF_PIN_MAX + 1];    /* digits typed on the PIN pad, zeroed after each try */
+    struct staff_lock lock;
+    const char *pin_note;           /* why the last PIN was refused (static text) */
+    struct queue_status status;     /* the figures on the staff screen, as last read */
+    char status_error[256];         /* why they could not be read, or "" */
+    char staff_note[768];           /* what the last staff action did */
+
     /* Drawing. */
     struct ui ui;
     struct text_cache text_cache;
@@ -104,6 +116,8 @@ void app_forget_client(struct app *a);
 
 /* Asks the queue to take the client's request; on to thanks or save-error. */
 void app_submit(struct app *a);
+/* Reads the queue's figures for the staff screen into a->status (or a->status_error). */
+void app_staff_refresh(struct app *a);
 /* The current checklist outcome. */
 enum screening_outcome app_outcome(const struct app *a);
 

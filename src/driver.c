@@ -327,6 +327,8 @@ int driver_run(struct runtime *rt, const struct replay_script *s, const struct d
             fprintf(stderr, "%s:%d: %s\n", o->script_name, d.cmd->line, d.msg);
             return 1;
         }
+        if (rt->app->quit)
+            break;      /* the app was told to stop (staff's "Exit kiosk") */
     }
     return 0;
 }

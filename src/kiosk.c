@@ -94,7 +94,7 @@ static int replay(struct runtime_options *ro, const char *script, const char *sh
         replay_free(&s);
         return EXIT_ERROR;
     }
-    rc = driver_run(&rt, &s, &d) == 0 ? EXIT_OK : EXIT_ERROR;
+    rc = driver_run(&rt, &s, &d) == 0 ? rt.app->exit_code : EXIT_ERROR;
     runtime_close(&rt);
     replay_free(&s);
     return rc;

@@ -118,7 +118,9 @@ static const char *const stmt_sql[ST_COUNT] = {
                   "  FROM requests WHERE status = 'pending'),"
                   " (SELECT count(*) FROM batches WHERE acknowledged_utc IS NULL),"
                   " (SELECT max(created_utc) FROM batches),"
-                  " (SELECT max(acknowledged_utc) FROM batches)",
+                  " (SELECT max(acknowledged_utc) FROM batches),"
+                  " (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL),"
+                  " (SELECT count FROM batches WHERE id = (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL))",
     [ST_QUICK_CHECK] = "PRAGMA quick_check(1)",
 };
 
@@ -994,6 +996,8 @@ int queue_status(struct queue *q, struct queue_status *st, char *err, size_t err
         st->unacked_batches = sqlite3_column_int64(s, 2);
         copy_column(s, 3, st->last_export_utc, sizeof st->last_export_utc);
         copy_column(s, 4, st->last_ack_utc, sizeof st->last_ack_utc);
+        st->newest_unacked_batch = sqlite3_column_int64(s, 5);
+        st->newest_unacked_count = sqlite3_column_int64(s, 6);
         rc = SQLITE_OK;
     }
     done(q, ST_STATUS);

@@ -70,6 +70,8 @@ struct queue_status {
     long long pending;                      /* requests not yet exported */
     long long oldest_pending_age_s;         /* -1 when nothing is pending */
     long long unacked_batches;              /* exported batches staff have not acknowledged */
+    long long newest_unacked_batch;         /* the newest of them, 0 when none */
+    long long newest_unacked_count;         /* how many requests it holds */
     char last_export_utc[QUEUE_TIME_LEN + 1];   /* "" when never */
     char last_ack_utc[QUEUE_TIME_LEN + 1];      /* "" when never */
     long long db_bytes;                     /* the file and its write-ahead log */

@@ -44,7 +44,24 @@ static const char *skip_space(const char *p, const char *end)
     return p;
 }
 
-/* A double-quoted string into out. Returns the position after it, or NULL with err. */
+/* The byte written as two hex digits at p, or -1. */
+static int hex_byte(const char *p)
+{
+    int v = 0;
+
+    for (int i = 0; i < 2; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* A double-quoted string into out: \" \\ \n \t and \xNN (any byte but NUL, so that a script
+ * can send bytes that are not UTF-8). Returns the position after it, or NULL with err. */
 static const char *parse_string(const char *p, const char *end, char *out, char *err, size_t errlen)
 {
     size_t n = 0;
@@ -58,9 +75,18 @@ static const char *parse_string(const char *p, const char *end, char *out, char 
         if (c == '\\') {
             if (++p >= end)
                 break;
-            c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
-            if (*p != 'n' && *p != 't' && *p != '"' && *p != '\\') {
-                snprintf(err, errlen, "unknown escape '\\%c' (use \\\" \\\\ \\n \\t)", *p);
+            if (*p == 'x') {
+                int v = end - p > 2 ? hex_byte(p + 1) : -1;
+                if (v <= 0) {
+                    snprintf(err, errlen, "\\x needs two hex digits naming a byte from 01 to ff");
+                    return NULL;
+                }
+                c = (char)v;
+                p += 2;
+            } else if (*p == 'n' || *p == 't' || *p == '"' || *p == '\\') {
+                c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+            } else {
+                snprintf(err, errlen, "unknown escape '\\%c' (use \\\" \\\\ \\n \\t \\xNN)", *p);
                 return NULL;
             }
         }
@@ -78,15 +104,18 @@ static const char *parse_string(const char *p, const char *end, char *out, char 
     return p + 1;
 }
 
-/* A bare word (no spaces, no quotes). */
+/* A bare word (no spaces, no quotes, no '#') into out. Returns the position after it, or NULL
+ * when there is none or it does not fit in outlen bytes. */
 static const char *parse_word(const char *p, const char *end, char *out, size_t outlen)
 {
     size_t n = 0;
 
     while (p < end && !isspace((unsigned char)*p) && *p != '#') {
-        if (n + 1 < outlen)
-            out[n++] = *p;
-        p++;
+        if (n + 1 == outlen) {
+            out[n] = '\0';
+            return NULL;
+        }
+        out[n++] = *p++;
     }
     out[n] = '\0';
     return n ? p : NULL;
@@ -99,10 +128,10 @@ static int parse_line(const char *p, const char *end, struct replay_cmd *cmd, ch
     int ints = 0;
 
     p = parse_word(p, end, word, sizeof word);
-    for (g = 0; g < sizeof grammar / sizeof grammar[0]; g++)
+    for (g = 0; p && g < sizeof grammar / sizeof grammar[0]; g++)
         if (strcmp(grammar[g].name, word) == 0)
             break;
-    if (g == sizeof grammar / sizeof grammar[0]) {
+    if (!p || g == sizeof grammar / sizeof grammar[0]) {
         snprintf(err, errlen, "unknown command '%s'", word);
         return -1;
     }
@@ -119,17 +148,17 @@ static int parse_line(const char *p, const char *end, struct replay_cmd *cmd, ch
         case A_WORD:
             p = parse_word(p, end, cmd->str, sizeof cmd->str);
             if (!p) {
-                snprintf(err, errlen, "%s needs a name", word);
+                snprintf(err, errlen, "%s needs a name of 1 to %zu bytes", word, sizeof cmd->str - 1);
                 return -1;
             }
             break;
         case A_INT:
         case A_SECS:
-            if (!parse_word(p, end, value, sizeof value)) {
+            p = parse_word(p, end, value, sizeof value);
+            if (!p) {
                 snprintf(err, errlen, "%s needs %s", word, grammar[g].args[i] == A_INT ? "a number" : "seconds");
                 return -1;
             }
-            p += strlen(value);
             if (grammar[g].args[i] == A_INT) {
                 long v = strtol(value, &num_end, 10);
                 if (*num_end || v < -100000 || v > 100000) {
@@ -170,14 +199,20 @@ int replay_parse(const char *text, size_t len, struct replay_script *out, char *
         const char *stop = eol ? eol : end;
         const char *q = skip_space(p, stop);
         line++;
+        if (memchr(p, '\0', (size_t)(stop - p))) {
+            snprintf(err, errlen, "%d: a NUL byte: a script is text", line);
+            goto fail;
+        }
         if (q < stop && *q != '#') {
             if (out->n == cap) {
                 int ncap = cap ? cap * 2 : 64;
                 struct replay_cmd *grown;
-                if (ncap > REPLAY_MAX_CMDS) {
+                if (out->n == REPLAY_MAX_CMDS) {
                     snprintf(err, errlen, "%d: more than %d commands", line, REPLAY_MAX_CMDS);
                     goto fail;
                 }
+                if (ncap > REPLAY_MAX_CMDS)
+                    ncap = REPLAY_MAX_CMDS;
                 grown = realloc(out->cmds, (size_t)ncap * sizeof *grown);
                 if (!grown) {
                     snprintf(err, errlen, "%d: out of memory", line);

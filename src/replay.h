@@ -46,7 +46,8 @@ struct replay_script {
 };
 
 /* Parses len bytes of text. Returns 0 with *out filled, or -1 with "LINE: message" in err.
- * Strings are double-quoted with \" \\ \n escapes; '#' starts a comment outside strings. */
+ * Strings are double-quoted with \" \\ \n \t and \xNN (a byte, 01 to ff) escapes; '#' starts a
+ * comment outside strings. */
 int replay_parse(const char *text, size_t len, struct replay_script *out, char *err, size_t errlen);
 void replay_free(struct replay_script *s);
 

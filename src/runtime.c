@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <systemd/sd-daemon.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef KIOSK_DATADIR
@@ -106,6 +107,8 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     }
     app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform),
              o->trace ? stdout : NULL, now);
+    rt->app->content_dir = rt->content_dir;
+    rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
     open_queue(rt, o);
     return 0;
 fail:

@@ -8,7 +8,7 @@ void screen_attract(struct app *a, struct ui *u)
     const struct content_clinic *c = &a->content->clinic;
     struct rect all = { 0, 0, u->f->w, u->f->h };
     unsigned id = ui_id("Touch to start", 0xa77);
-    enum ui_press st = ui_press_behave(&u->active, &u->ptr, 0, id, all);
+    enum ui_press st;
     double t = (double)a->now / 1000.0;
     int amp = ui_px(u, 36);
     int dx = (int)(amp * sin(2 * M_PI * t / 97.0)), dy = (int)(amp * sin(2 * M_PI * t / 131.0));
@@ -18,6 +18,8 @@ void screen_attract(struct app *a, struct ui *u)
     int welcome_h = c->welcome ? ui_text_height(u, w, c->welcome, UI_SUBHEADING) : 0;
     int list_h = 0, gap = ui_px(u, 28);
 
+    chrome_staff_corner(a, u);
+    st = ui_press_behave(&u->active, &u->ptr, 0, id, all);
     frame_add_widget(u->f, "Touch to start", all, all, id);
     for (int i = 0; i < a->content->ntreatments; i++)
         list_h += ui_text_height(u, w, a->content->treatments[i].name, UI_HEADING);

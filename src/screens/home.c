@@ -76,9 +76,13 @@ static int treatment_picker(struct app *a, struct ui *u, int x, int y, int w)
 
 void screen_home(struct app *a, struct ui *u)
 {
-    int top = chrome_top(a, u), m = chrome_margin(u), gap = ui_px(u, 32);
-    int x = m, w = u->f->w - 2 * m, y = top + gap;
+    int top, m = chrome_margin(u), gap = ui_px(u, 32);
+    int x = m, w = u->f->w - 2 * m, y;
     int landscape = u->f->w > u->f->h;
+
+    chrome_staff_corner(a, u);
+    top = chrome_top(a, u);
+    y = top + gap;
 
     y += treatment_picker(a, u, x, y, w);
     if (landscape) {

@@ -43,6 +43,11 @@ void screen_privacy(struct app *a, struct ui *u);
 void screen_review(struct app *a, struct ui *u);
 void screen_thanks(struct app *a, struct ui *u);
 void screen_save_error(struct app *a, struct ui *u);
+void screen_staff_pin(struct app *a, struct ui *u);
+void screen_staff(struct app *a, struct ui *u);
+
+/* The hidden top-left corner that staff hold for 3 s on attract and home. Call before any control. */
+void chrome_staff_corner(struct app *a, struct ui *u);
 
 /* A key of a physical keyboard, or typed text, for the field being edited on the form. */
 void app_form_key(struct app *a, const struct input_event *ev);
