@@ -93,4 +93,4 @@ clean:
 -include deploy/install.mk
 -include tests/fuzz/fuzz.mk
 -include tests/bench/bench.mk
--include $(CORE_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d
+-include $(CORE_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(TEST_SRC:%.c=$(BUILD)/obj/%.d)

@@ -103,6 +103,20 @@ void report_check(struct report *r, const char *figure, int ok, const char *valu
     snprintf(row->target, sizeof row->target, "%s", target);
 }
 
+void report_p50_p99(struct report *r, const char *figure, struct samples *s, double limit_ms)
+{
+    double p50 = samples_percentile(s, 50), p99 = samples_percentile(s, 99);
+    char value[96], target[48];
+
+    snprintf(value, sizeof value, "%.2f / %.2f ms (n=%d)", p50, p99, s->n);
+    if (limit_ms <= 0) {
+        report_info(r, figure, "%s", value);
+        return;
+    }
+    snprintf(target, sizeof target, "p99 < %g ms", limit_ms);
+    report_check(r, figure, p99 < limit_ms, value, target);
+}
+
 void report_failed(struct report *r, const char *figure, const char *fmt, ...)
 {
     struct report_row *row = add_row(r, figure, REPORT_FAILED);

@@ -45,6 +45,8 @@ void report_info(struct report *r, const char *figure, const char *fmt, ...)
 void report_below(struct report *r, const char *figure, double value, double limit, const char *unit, int decimals);
 /* A figure that meets its target when ok; value and target are already written out. */
 void report_check(struct report *r, const char *figure, int ok, const char *value, const char *target);
+/* The median and p99 of s, in ms; checked as p99 < limit_ms when limit_ms > 0, else for information. */
+void report_p50_p99(struct report *r, const char *figure, struct samples *s, double limit_ms);
 /* A figure that could not be measured, and why. It counts as a missed target. */
 void report_failed(struct report *r, const char *figure, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -1,0 +1,386 @@
+/* inproc: start-up, tap and drag figures measured inside this process on a headless kiosk.
+ * Input goes in through the platform as the replay driver's does; time is virtual, timing is real. */
+#include "sections.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "keyboard.h"
+#include "runtime.h"
+
+#define START_RUNS      20
+#define LAPS            30      /* full walks over every screen, at each size */
+#define TAP_MS          80      /* how long a finger rests on the glass */
+#define GAP_MS          300     /* between taps */
+#define KINDS           (SCREEN_COUNT + 1)      /* every screen, and the form with its keyboard up */
+#define KIND_KEYBOARD   SCREEN_COUNT
+#define KIND_SAMPLES    4096
+#define DRAG_STROKES    20
+#define DRAG_MOVES      24      /* pointer moves in one stroke */
+#define DRAG_MOVE_MS    16      /* a touchscreen reports about every 16 ms */
+#define TAP_P99_MS      4.0
+#define DRAG_P99_MS     8.0
+
+/* A headless kiosk on a virtual clock, with the time each input event took to reach a frame. */
+struct rig {
+    struct runtime rt;
+    uint64_t now;
+    struct samples *kinds;      /* [KINDS] when taps are timed, else NULL */
+    struct samples *moves;      /* when drag moves are timed, else NULL */
+    char err[512];
+};
+
+/* One step of a walk over the screens. */
+enum step_op {
+    STEP_TAP,           /* tap the control labelled arg ("@doctor", "@section": named by the content) */
+    STEP_TAP_WHILE,     /* tap it again and again while the screen stays the same */
+    STEP_TYPE,          /* type arg on the on-screen keyboard */
+    STEP_SCROLL,        /* drag the page up by half the screen (not timed) */
+    STEP_IDLE,          /* let the idle timeout run out */
+    STEP_EXPECT         /* the screen must now be arg */
+};
+
+struct step {
+    enum step_op op;
+    const char *arg;
+};
+
+/* One client's whole visit, over every screen a tap can reach; it ends where it began. */
+static const struct step lap[] = {
+    { STEP_EXPECT, "attract" },   { STEP_TAP, "Touch to start" },     { STEP_EXPECT, "home" },
+    { STEP_TAP, "About the treatment" }, { STEP_EXPECT, "info" },     { STEP_TAP, "@section" },
+    { STEP_TAP, "Back" },         { STEP_EXPECT, "home" },
+    { STEP_TAP, "@doctor" },      { STEP_EXPECT, "doctor" },          { STEP_TAP, "Back" },
+    { STEP_EXPECT, "home" },      { STEP_IDLE, NULL },                { STEP_EXPECT, "idle-warning" },
+    { STEP_TAP, "Continue" },     { STEP_EXPECT, "home" },
+    { STEP_TAP, "Am I suitable?" }, { STEP_EXPECT, "screening" },     { STEP_TAP_WHILE, "No" },
+    { STEP_EXPECT, "result" },    { STEP_TAP, "Request a consultation" }, { STEP_EXPECT, "form" },
+    { STEP_TAP, "Full name" },    { STEP_TYPE, "Test Person" },       { STEP_TAP, "Next" },
+    { STEP_TYPE, "07700 900000" }, { STEP_TAP, "Done" },
+    { STEP_TAP, "Afternoon" },    { STEP_TAP, "You may contact me about this enquiry" },
+    { STEP_SCROLL, NULL },        { STEP_TAP, "Read the privacy notice" }, { STEP_EXPECT, "privacy" },
+    { STEP_TAP, "Back" },         { STEP_EXPECT, "form" },
+    { STEP_TAP, "Review" },       { STEP_EXPECT, "review" },
+    { STEP_TAP, "Send request" }, { STEP_EXPECT, "thanks" },
+    { STEP_TAP, "Done" },         { STEP_EXPECT, "attract" },
+};
+
+static int failf(struct rig *g, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static int rig_open(struct rig *g, const struct bench_env *e, const char *db_name, int w, int h)
+{
+    struct runtime_options o = { .content_dir = e->content, .config_path = e->config,
+                                 .width = w, .height = h, .headless = 1 };
+    char db[BENCH_PATH_MAX + 32];
+
+    memset(g, 0, sizeof *g);
+    snprintf(db, sizeof db, "%s/%s", e->tmp, db_name);
+    o.db_path = db;
+    g->now = 1000000;
+    if (runtime_open(&g->rt, &o, g->now, g->err, sizeof g->err) != 0)
+        return -1;
+    if (!g->rt.app->content || !g->rt.app->queue) {
+        failf(g, "the kiosk opened without %s", g->rt.app->content ? "its database" : "content");
+        runtime_close(&g->rt);
+        return -1;
+    }
+    runtime_update(&g->rt, g->now);
+    return 0;
+}
+
+/* Moves the virtual clock on by ms, firing each timer at its own time. */
+static void advance(struct rig *g, uint64_t ms)
+{
+    uint64_t target = g->now + ms;
+
+    runtime_update(&g->rt, g->now);
+    while (g->now < target) {
+        uint64_t next = app_next_deadline(g->rt.app);
+        g->now = next <= g->now ? g->now + 1 : next < target ? next : target;
+        runtime_update(&g->rt, g->now);
+    }
+}
+
+/* The form with its keyboard up is measured apart from the bare form. */
+static int kind_now(const struct app *a)
+{
+    return a->screen == SCREEN_FORM && a->focus >= 0 ? KIND_KEYBOARD : (int)a->screen;
+}
+
+static const char *kind_name(int kind)
+{
+    return kind == KIND_KEYBOARD ? "form with keyboard" : app_screen_name((enum screen)kind);
+}
+
+/* One event from the glass: queued as a touchscreen's, then handed to the app and drawn. Returns ms. */
+static double event_to_frame(struct rig *g, enum input_kind kind, int x, int y)
+{
+    double t0;
+
+    platform_inject_pointer(g->rt.platform, kind, x, y, 1);
+    t0 = report_now_ms();
+    runtime_pump(&g->rt, g->now);
+    runtime_update(&g->rt, g->now);
+    return report_now_ms() - t0;
+}
+
+static void tap_at(struct rig *g, int x, int y)
+{
+    int kind = kind_now(g->rt.app);
+    double down = event_to_frame(g, INPUT_POINTER_DOWN, x, y), up;
+
+    advance(g, TAP_MS);
+    up = event_to_frame(g, INPUT_POINTER_UP, x, y);
+    if (g->kinds) {
+        samples_add(&g->kinds[kind], down);
+        samples_add(&g->kinds[kind], up);
+    }
+    advance(g, GAP_MS);
+}
+
+/* Resolves the labels the content decides. */
+static const char *label_of(struct rig *g, const char *arg, char *buf, size_t len)
+{
+    const struct content_treatment *t = app_treatment(g->rt.app);
+
+    if (strcmp(arg, "@doctor") == 0)
+        snprintf(buf, len, "About %s", g->rt.app->content->clinic.doctor_name);
+    else if (strcmp(arg, "@section") == 0)
+        snprintf(buf, len, "%s", t->sections[t->nsections - 1].title);
+    else
+        snprintf(buf, len, "%s", arg);
+    return buf;
+}
+
+static int tap(struct rig *g, const char *arg)
+{
+    const struct frame *f = &g->rt.app->frame;
+    char label[256];
+    int i;
+
+    runtime_update(&g->rt, g->now);
+    i = frame_find_widget(f, label_of(g, arg, label, sizeof label));
+    if (i < 0)
+        return failf(g, "found %s control \"%s\" on %s", i == -2 ? "more than one" : "no", label,
+                     app_screen_name(g->rt.app->screen));
+    tap_at(g, f->widgets[i].r.x + f->widgets[i].r.w / 2, f->widgets[i].r.y + f->widgets[i].r.h / 2);
+    return 0;
+}
+
+static int tap_while(struct rig *g, const char *arg)
+{
+    enum screen s = g->rt.app->screen;
+
+    for (int n = 0; n < 64 && g->rt.app->screen == s; n++)
+        if (tap(g, arg) != 0)
+            return -1;
+    return g->rt.app->screen == s ? failf(g, "64 taps on \"%s\" never left %s", arg, app_screen_name(s)) : 0;
+}
+
+/* Types s by tapping the keys a person would, as the replay driver's `type` does. */
+static int type(struct rig *g, const char *s)
+{
+    struct keyboard_step steps[256];
+    struct app *a = g->rt.app;
+    char err[256];
+    int n;
+
+    if (a->screen != SCREEN_FORM || a->focus < 0)
+        return failf(g, "cannot type \"%s\": no field in focus on %s", s, app_screen_name(a->screen));
+    n = keyboard_plan(a->kb.kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
+    if (n < 0)
+        return failf(g, "cannot type \"%s\": %s", s, err);
+    for (int i = 0; i < n; i++)
+        if (tap(g, keyboard_layout(steps[i].kind)->keys[steps[i].key].label) != 0)
+            return -1;
+    return 0;
+}
+
+/* A finger's stroke from (x, y0) to (x, y1) in DRAG_MOVES moves, each timed when moves is set. */
+static void stroke(struct rig *g, int x, int y0, int y1)
+{
+    event_to_frame(g, INPUT_POINTER_DOWN, x, y0);
+    for (int i = 1; i <= DRAG_MOVES; i++) {
+        double ms;
+        advance(g, DRAG_MOVE_MS);
+        ms = event_to_frame(g, INPUT_POINTER_MOVE, x, y0 + (y1 - y0) * i / DRAG_MOVES);
+        if (g->moves)
+            samples_add(g->moves, ms);
+    }
+    event_to_frame(g, INPUT_POINTER_UP, x, y1);
+    advance(g, GAP_MS);
+}
+
+static int run_step(struct rig *g, const struct step *s)
+{
+    int w, h;
+
+    platform_size(g->rt.platform, &w, &h);
+    switch (s->op) {
+    case STEP_TAP:
+        return tap(g, s->arg);
+    case STEP_TAP_WHILE:
+        return tap_while(g, s->arg);
+    case STEP_TYPE:
+        return type(g, s->arg);
+    case STEP_SCROLL:
+        stroke(g, w * 7 / 10, h * 3 / 4, h / 4);
+        return 0;
+    case STEP_IDLE:
+        advance(g, (uint64_t)g->rt.cfg.idle_timeout_s * 1000);
+        return 0;
+    case STEP_EXPECT:
+        runtime_update(&g->rt, g->now);
+        if (strcmp(app_screen_name(g->rt.app->screen), s->arg) == 0)
+            return 0;
+        return failf(g, "expected screen %s, found %s", s->arg, app_screen_name(g->rt.app->screen));
+    }
+    return failf(g, "unknown step");
+}
+
+static int walk(struct rig *g)
+{
+    for (size_t i = 0; i < sizeof lap / sizeof lap[0]; i++)
+        if (run_step(g, &lap[i]) != 0)
+            return -1;
+    return 0;
+}
+
+void bench_start_in_process(const struct bench_env *e, struct report *r)
+{
+    const char *figure = "start in-process: open to first frame, 1280x800";
+    struct samples ms;
+    struct rig g;
+
+    if (samples_init(&ms, START_RUNS) != 0) {
+        report_failed(r, figure, "out of memory");
+        return;
+    }
+    for (int i = 0; i < START_RUNS; i++) {
+        double t0 = report_now_ms();
+        if (rig_open(&g, e, "start.db", 1280, 800) != 0) {
+            report_failed(r, figure, "%s", g.err);
+            samples_free(&ms);
+            return;
+        }
+        samples_add(&ms, report_now_ms() - t0);
+        if (g.rt.frames != 1)
+            failf(&g, "expected one frame drawn, found %lu", g.rt.frames);
+        runtime_close(&g.rt);
+        if (g.err[0]) {
+            report_failed(r, figure, "%s", g.err);
+            samples_free(&ms);
+            return;
+        }
+    }
+    report_info(r, figure, "%.1f ms median, %.1f p99 (n=%d)", samples_percentile(&ms, 50),
+                samples_percentile(&ms, 99), ms.n);
+    samples_free(&ms);
+}
+
+static void report_taps(struct report *r, struct samples *kinds, struct samples *all, int w, int h)
+{
+    double limit = w == 1280 && h == 800 ? TAP_P99_MS : 0;
+    char figure[96];
+
+    for (int k = 0; k < KINDS; k++) {
+        if (kinds[k].n == 0)
+            continue;
+        snprintf(figure, sizeof figure, "tap->frame p50/p99, %s, %dx%d", kind_name(k), w, h);
+        report_p50_p99(r, figure, &kinds[k], limit);
+    }
+    snprintf(figure, sizeof figure, "tap->frame p50/p99, all screens, %dx%d", w, h);
+    report_p50_p99(r, figure, all, 0);
+}
+
+static void response_at(const struct bench_env *e, struct report *r, int w, int h)
+{
+    struct samples kinds[KINDS], all;
+    char figure[96];
+    struct rig g;
+    int ok = 0;
+
+    snprintf(figure, sizeof figure, "tap->frame, every screen, %dx%d", w, h);
+    memset(kinds, 0, sizeof kinds);
+    memset(&all, 0, sizeof all);
+    if (rig_open(&g, e, "taps.db", w, h) != 0) {
+        report_failed(r, figure, "%s", g.err);
+        return;
+    }
+    for (int k = 0; k < KINDS; k++)
+        ok += samples_init(&kinds[k], KIND_SAMPLES) == 0;
+    if (ok < KINDS || samples_init(&all, KINDS * KIND_SAMPLES) != 0) {
+        report_failed(r, figure, "out of memory");
+        goto out;
+    }
+    g.kinds = kinds;
+    for (int i = 0; i < LAPS; i++)
+        if (walk(&g) != 0) {
+            report_failed(r, figure, "lap %d: %s", i + 1, g.err);
+            goto out;
+        }
+    for (int k = 0; k < KINDS; k++)
+        for (int i = 0; i < kinds[k].n; i++)
+            samples_add(&all, kinds[k].v[i]);
+    report_taps(r, kinds, &all, w, h);
+out:
+    for (int k = 0; k < KINDS; k++)
+        samples_free(&kinds[k]);
+    samples_free(&all);
+    runtime_close(&g.rt);
+}
+
+void bench_response(const struct bench_env *e, struct report *r)
+{
+    response_at(e, r, 1280, 800);
+    response_at(e, r, 1920, 1080);
+}
+
+void bench_drag(const struct bench_env *e, struct report *r)
+{
+    static const struct step to_info[] = {
+        { STEP_TAP, "Touch to start" }, { STEP_TAP, "About the treatment" }, { STEP_EXPECT, "info" },
+    };
+    const char *figure = "drag frames on info p50/p99, 1920x1080";
+    struct samples moves;
+    int scrolled = 0;
+    struct rig g;
+
+    if (rig_open(&g, e, "drag.db", 1920, 1080) != 0) {
+        report_failed(r, figure, "%s", g.err);
+        return;
+    }
+    if (samples_init(&moves, DRAG_STROKES * DRAG_MOVES) != 0) {
+        report_failed(r, figure, "out of memory");
+        runtime_close(&g.rt);
+        return;
+    }
+    for (size_t i = 0; i < sizeof to_info / sizeof to_info[0]; i++)
+        if (run_step(&g, &to_info[i]) != 0) {
+            report_failed(r, figure, "%s", g.err);
+            goto out;
+        }
+    g.moves = &moves;
+    for (int i = 0; i < DRAG_STROKES; i++) {
+        /* Up the page, then back down: every frame shows text that moved. */
+        stroke(&g, 1920 * 6 / 10, i % 2 ? 1080 * 3 / 10 : 1080 * 3 / 4, i % 2 ? 1080 * 3 / 4 : 1080 * 3 / 10);
+        scrolled += g.rt.app->scroll[SCREEN_INFO].offset != 0;
+    }
+    if (!scrolled) {
+        report_failed(r, figure, "dragging never scrolled the info page");
+        goto out;
+    }
+    report_p50_p99(r, figure, &moves, DRAG_P99_MS);
+out:
+    samples_free(&moves);
+    runtime_close(&g.rt);
+}
