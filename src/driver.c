@@ -226,6 +226,89 @@ static int db_fault(struct drv *d, const char *name)
     return failf(d, "unknown fault '%s' (none, write, sync, full)", name);
 }
 
+static uint64_t next_random(uint64_t *state)
+{
+    /* xorshift64*: small, fast and the same on every machine for a given seed. */
+    *state ^= *state >> 12;
+    *state ^= *state << 25;
+    *state ^= *state >> 27;
+    return *state * 2685821657736338717ULL;
+}
+
+/* Resident memory in KiB, from /proc/self/statm (0 when it cannot be read). */
+static long resident_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, rss = 0;
+
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+            rss = 0;
+        fclose(f);
+    }
+    return rss * 4;
+}
+
+/* One random thing a person (or a cat) might do to the screen. */
+static void monkey_event(struct drv *d, uint64_t *rng)
+{
+    static const char *const texts[] = { "a", "Z", "\xC3\xA9", "7", "+", "@", " ", "'", "\xF0\x9F\x98\x80", "x.y" };
+    static const enum input_key keys[] = { KEY_BACKSPACE, KEY_RETURN, KEY_TAB, KEY_ESCAPE, KEY_UP, KEY_DOWN };
+    const struct frame *f = &d->rt->app->frame;
+    unsigned r = (unsigned)(next_random(rng) % 100);
+    int w = f->w > 0 ? f->w : 1, h = f->h > 0 ? f->h : 1;
+    int x = (int)(next_random(rng) % (unsigned)w), y = (int)(next_random(rng) % (unsigned)h);
+
+    if (r < 45 && f->nwidgets > 0) {
+        /* Mostly the controls on screen, so that the monkey travels through every screen. */
+        const struct frame_widget *wd = &f->widgets[next_random(rng) % (unsigned)f->nwidgets];
+        press(d, wd->r.x + wd->r.w / 2, wd->r.y + wd->r.h / 2, TAP_MS, (r & 1) == 0);
+    } else if (r < 70) {
+        press(d, x, y, TAP_MS, 1);
+    } else if (r < 78) {
+        int n[4] = { x, y, (int)(next_random(rng) % (unsigned)w), (int)(next_random(rng) % (unsigned)h) };
+        drag(d, n);
+    } else if (r < 82) {
+        press(d, x % (w / 8 + 1), y % (h / 8 + 1), next_random(rng) % 4000, 1);
+    } else if (r < 90) {
+        text(d, texts[next_random(rng) % (sizeof texts / sizeof texts[0])]);
+    } else if (r < 96) {
+        platform_inject_key(d->rt->platform, keys[next_random(rng) % (sizeof keys / sizeof keys[0])]);
+        runtime_pump(d->rt, d->now);
+        runtime_update(d->rt, d->now);
+    } else {
+        advance(d, d->now + next_random(rng) % 90000);
+    }
+}
+
+/* COUNT random events from seed; resident memory after all of them must stay within 1 MiB of
+ * what it was after the first quarter (nothing grows without bound). */
+static int monkey(struct drv *d, int seed, int count)
+{
+    uint64_t rng = (uint64_t)seed * 0x9E3779B97F4A7C15ULL + 1;
+    long early = 0, late;
+
+    if (count < 1)
+        return failf(d, "monkey needs a count of 1 or more");
+    for (int i = 0; i < count; i++) {
+        /* Every frame is laid out; one in four also becomes pixels, which keeps 20,000 events quick. */
+        d->rt->skip_pixels = i % 4 != 0;
+        monkey_event(d, &rng);
+        if (d->rt->app->quit)
+            return failf(d, "monkey (seed %d) made the app quit at event %d", seed, i + 1);
+        if (i + 1 == count / 4)
+            early = resident_kib();
+    }
+    d->rt->skip_pixels = 0;
+    late = resident_kib();
+    if (early > 0 && late - early > 1024)
+        return failf(d, "monkey (seed %d): resident memory grew from %ld KiB after %d events to %ld KiB after %d",
+                     seed, early, count / 4, late, count);
+    fprintf(d->o->out, "monkey\tseed %d\t%d events\t%lu frames\tresident %ld KiB after %d, %ld KiB after %d\n", seed,
+            count, d->rt->frames, early, count / 4, late, count);
+    return 0;
+}
+
 static int run_one(struct drv *d, const struct replay_cmd *c, int first)
 {
     uint64_t ms = (uint64_t)(c->seconds * 1000.0 + 0.5);
@@ -312,6 +395,8 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return type(d, c->str);
     case OP_DB_FAULT:
         return db_fault(d, c->str);
+    case OP_MONKEY:
+        return monkey(d, c->n[0], c->n[1]);
     }
     return failf(d, "unknown command");
 }

@@ -9,14 +9,15 @@
 
 #include "platform_text.h"
 
-#define CORNER 64   /* radius in pixels of the antialiased corner texture */
+#define DISCS 24    /* antialiased discs kept, one per corner radius in use */
 
 struct platform {
     SDL_Window *window;         /* NULL when headless */
     SDL_Surface *surface;       /* headless: what is drawn on */
     SDL_Renderer *renderer;
     SDL_Texture *target;        /* rotated screens: the app draws here first */
-    SDL_Texture *corner;        /* a white disc of radius CORNER, for rounded rectangles */
+    struct { int radius; SDL_Texture *tex; } discs[DISCS];  /* white discs for rounded corners, drawn unscaled */
+    int ndiscs;
     int pw, ph;                 /* physical size */
     int lw, lh;                 /* logical size the app lays out for */
     int rotation;
@@ -40,22 +41,22 @@ static void logical_size(struct platform *p)
     p->lh = quarter ? p->pw : p->ph;
 }
 
-/* A white disc with antialiased edges, sampled 4 x 4 per pixel. */
-static SDL_Texture *make_corner(SDL_Renderer *r)
+/* A white disc of radius rad with antialiased edges, sampled 4 x 4 per pixel. */
+static SDL_Texture *make_disc(SDL_Renderer *r, int rad)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 2 * CORNER, 2 * CORNER, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 2 * rad, 2 * rad, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Texture *t = NULL;
 
     if (!s)
         return NULL;
-    for (int y = 0; y < 2 * CORNER; y++) {
+    for (int y = 0; y < 2 * rad; y++) {
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
-        for (int x = 0; x < 2 * CORNER; x++) {
+        for (int x = 0; x < 2 * rad; x++) {
             int inside = 0;
             for (int sy = 0; sy < 4; sy++)
                 for (int sx = 0; sx < 4; sx++) {
-                    float dx = x + (sx + 0.5f) / 4 - CORNER, dy = y + (sy + 0.5f) / 4 - CORNER;
-                    inside += dx * dx + dy * dy <= (float)CORNER * CORNER;
+                    float dx = x + (sx + 0.5f) / 4 - rad, dy = y + (sy + 0.5f) / 4 - rad;
+                    inside += dx * dx + dy * dy <= (float)rad * rad;
                 }
             row[x] = ((Uint32)(inside * 255 / 16) << 24) | 0xFFFFFF;
         }
@@ -67,12 +68,38 @@ static SDL_Texture *make_corner(SDL_Renderer *r)
     return t;
 }
 
-/* (Re)creates what depends on the renderer's size: the rotation target and the corner texture. */
+static void forget_discs(struct platform *p)
+{
+    for (int i = 0; i < p->ndiscs; i++)
+        SDL_DestroyTexture(p->discs[i].tex);
+    p->ndiscs = 0;
+}
+
+/* The disc for corners of radius rad, made on first use (copying it unscaled is the fast path). */
+static SDL_Texture *disc(struct platform *p, int rad)
+{
+    SDL_Texture *t;
+
+    for (int i = 0; i < p->ndiscs; i++)
+        if (p->discs[i].radius == rad)
+            return p->discs[i].tex;
+    if (p->ndiscs == DISCS)
+        forget_discs(p);
+    t = make_disc(p->renderer, rad);
+    if (t) {
+        p->discs[p->ndiscs].radius = rad;
+        p->discs[p->ndiscs++].tex = t;
+    }
+    return t;
+}
+
+/* (Re)creates what depends on the renderer's size: the rotation target. */
 static int make_targets(struct platform *p, char *err, size_t errlen)
 {
     if (p->target)
         SDL_DestroyTexture(p->target);
     p->target = NULL;
+    forget_discs(p);
     if (p->rotation) {
         p->target = SDL_CreateTexture(p->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
                                       p->lw, p->lh);
@@ -80,12 +107,6 @@ static int make_targets(struct platform *p, char *err, size_t errlen)
             snprintf(err, errlen, "cannot make the rotated screen: %s", SDL_GetError());
             return -1;
         }
-    }
-    if (!p->corner)
-        p->corner = make_corner(p->renderer);
-    if (!p->corner) {
-        snprintf(err, errlen, "cannot make textures: %s", SDL_GetError());
-        return -1;
     }
     return 0;
 }
@@ -176,8 +197,7 @@ void platform_close(struct platform *p)
         return;
     if (p->text.measurer.width)
         ptext_close(&p->text);
-    if (p->corner)
-        SDL_DestroyTexture(p->corner);
+    forget_discs(p);
     if (p->target)
         SDL_DestroyTexture(p->target);
     if (p->renderer)
@@ -203,11 +223,10 @@ int platform_resize(struct platform *p, int w, int h, char *err, size_t errlen)
         return -1;
     }
     ptext_forget(&p->text);
-    if (p->corner)
-        SDL_DestroyTexture(p->corner);
+    forget_discs(p);
     if (p->target)
         SDL_DestroyTexture(p->target);
-    p->corner = p->target = NULL;
+    p->target = NULL;
     SDL_DestroyRenderer(p->renderer);
     SDL_FreeSurface(p->surface);
     p->renderer = NULL;
@@ -444,13 +463,15 @@ static void fill_rounded(struct platform *p, SDL_Rect b, int radius, unsigned co
     SDL_RenderFillRect(r, &mid);
     SDL_RenderFillRect(r, &left);
     SDL_RenderFillRect(r, &right);
-    set_colour(r, p->corner, colour);
-    const SDL_Rect src[4] = { { 0, 0, CORNER, CORNER }, { CORNER, 0, CORNER, CORNER },
-                              { 0, CORNER, CORNER, CORNER }, { CORNER, CORNER, CORNER, CORNER } };
+    SDL_Texture *t = disc(p, rad);
+    if (!t)
+        return;
+    set_colour(r, t, colour);
+    const SDL_Rect src[4] = { { 0, 0, rad, rad }, { rad, 0, rad, rad }, { 0, rad, rad, rad }, { rad, rad, rad, rad } };
     const SDL_Rect dst[4] = { { b.x, b.y, rad, rad }, { b.x + b.w - rad, b.y, rad, rad },
                               { b.x, b.y + b.h - rad, rad, rad }, { b.x + b.w - rad, b.y + b.h - rad, rad, rad } };
     for (int i = 0; i < 4; i++)
-        SDL_RenderCopy(r, p->corner, &src[i], &dst[i]);
+        SDL_RenderCopy(r, t, &src[i], &dst[i]);
 }
 
 static void draw_cmd(struct platform *p, const struct draw_cmd *c)
@@ -468,11 +489,10 @@ static void draw_cmd(struct platform *p, const struct draw_cmd *c)
         return;
     }
     int w, h;
-    SDL_Texture *t = ptext_texture(&p->text, p->renderer, c->font_px, c->bold, c->text, c->len, &w, &h);
+    SDL_Texture *t = ptext_texture(&p->text, p->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h);
     if (!t)
         return;
     SDL_Rect dst = { c->r.x, c->r.y, w, h };
-    set_colour(p->renderer, t, c->colour);
     SDL_RenderCopy(p->renderer, t, NULL, &dst);
 }
 

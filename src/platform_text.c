@@ -100,6 +100,27 @@ void ptext_forget(struct ptext *t)
             SDL_DestroyTexture(t->slots[i].tex);
     memset(t->slots, 0, sizeof t->slots);
     t->nslots = 0;
+    t->bytes = 0;
+}
+
+static void drop(struct ptext *t, struct ptext_slot *s)
+{
+    SDL_DestroyTexture(s->tex);
+    t->bytes -= (size_t)s->w * (size_t)s->h * 4;
+    t->nslots--;
+    memset(s, 0, sizeof *s);
+}
+
+/* Drops the least recently drawn textures until need more bytes fit the budget. */
+static void make_room(struct ptext *t, size_t need)
+{
+    while (t->nslots > 0 && t->bytes + need > PTEXT_BUDGET) {
+        struct ptext_slot *oldest = NULL;
+        for (int i = 0; i < PTEXT_SLOTS; i++)
+            if (t->slots[i].tex && (!oldest || t->slots[i].used < oldest->used))
+                oldest = &t->slots[i];
+        drop(t, oldest);
+    }
 }
 
 void ptext_close(struct ptext *t)
@@ -116,7 +137,8 @@ void ptext_close(struct ptext *t)
 }
 
 /* The slot for this text: its own if cached, else a free one or the least recently used. */
-static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int bold, int len, int *hit)
+static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int bold, unsigned colour, int len,
+                                    int *hit)
 {
     unsigned i = (unsigned)(h % PTEXT_SLOTS);
     struct ptext_slot *oldest = NULL;
@@ -124,7 +146,7 @@ static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int bol
     /* Linear probing over a short window keeps look-ups cheap and eviction local. */
     for (int probe = 0; probe < 16; probe++) {
         struct ptext_slot *s = &t->slots[(i + (unsigned)probe) % PTEXT_SLOTS];
-        if (s->tex && s->hash == h && s->px == px && s->bold == bold && s->len == len) {
+        if (s->tex && s->hash == h && s->px == px && s->bold == bold && s->colour == colour && s->len == len) {
             *hit = 1;
             return s;
         }
@@ -139,19 +161,17 @@ static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int bol
             oldest = s;
     }
     *hit = 0;
-    SDL_DestroyTexture(oldest->tex);
-    memset(oldest, 0, sizeof *oldest);
-    t->nslots--;
+    drop(t, oldest);
     return oldest;
 }
 
-SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int bold, const char *s, int len,
-                           int *w, int *h)
+SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int bold, unsigned colour,
+                           const char *s, int len, int *w, int *h)
 {
-    static const SDL_Color white = { 255, 255, 255, 255 };
+    SDL_Color ink = { (Uint8)(colour >> 24), (Uint8)(colour >> 16), (Uint8)(colour >> 8), (Uint8)colour };
     uint64_t hash = text_hash(s, len, 0);
     int hit;
-    struct ptext_slot *slot = find_slot(t, hash, px, bold, len, &hit);
+    struct ptext_slot *slot = find_slot(t, hash, px, bold, colour, len, &hit);
     TTF_Font *f;
     SDL_Surface *surf;
     char buf[MEASURE_MAX];
@@ -167,10 +187,11 @@ SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int bold, c
         len = MEASURE_MAX - 1;
     memcpy(buf, s, (size_t)len);
     buf[len] = '\0';
-    surf = TTF_RenderUTF8_Blended(f, buf, white);
+    surf = TTF_RenderUTF8_Blended(f, buf, ink);
     SDL_memset(buf, 0, (size_t)len);
     if (!surf)
         return NULL;
+    make_room(t, (size_t)surf->w * (size_t)surf->h * 4);
     slot->tex = SDL_CreateTextureFromSurface(r, surf);
     slot->w = surf->w;
     slot->h = surf->h;
@@ -181,7 +202,9 @@ SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int bold, c
     slot->hash = hash;
     slot->px = px;
     slot->bold = bold;
+    slot->colour = colour;
     slot->len = len;
+    t->bytes += (size_t)slot->w * (size_t)slot->h * 4;
     t->nslots++;
     t->made++;
 done:

@@ -12,13 +12,15 @@
 
 #define PTEXT_MAX_FONTS 48
 #define PTEXT_SLOTS     1024
+#define PTEXT_BUDGET    (6u << 20)  /* bytes of text pixels kept; the least recently drawn go first */
 
 struct ptext_font { int px, bold; TTF_Font *font; };
 
 struct ptext_slot {
     uint64_t hash;
     int px, bold, len;
-    SDL_Texture *tex;       /* white text; coloured at draw time */
+    unsigned colour;        /* 0xRRGGBBAA: text is rasterised in its colour, which blits fastest */
+    SDL_Texture *tex;
     int w, h;
     unsigned long used;     /* when last drawn, for eviction */
 };
@@ -30,6 +32,7 @@ struct ptext {
     int nfonts;
     struct ptext_slot slots[PTEXT_SLOTS];
     int nslots;
+    size_t bytes;           /* pixels held by the cached textures */
     unsigned long tick, made, reused;
     struct text_measurer measurer;
 };
@@ -38,10 +41,10 @@ struct ptext {
 int ptext_open(struct ptext *t, const char *assets_dir, char *err, size_t errlen);
 void ptext_close(struct ptext *t);
 
-/* The texture of s at px (white), made on first use and cached; NULL if it cannot be made.
- * The texture stays owned by the cache until ptext_forget() or ptext_close(). */
-SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int bold, const char *s, int len,
-                           int *w, int *h);
+/* The texture of s at px in colour (0xRRGGBBAA), made on first use and cached; NULL if it cannot
+ * be made. The texture stays owned by the cache until ptext_forget() or ptext_close(). */
+SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int bold, unsigned colour,
+                           const char *s, int len, int *w, int *h);
 /* Destroys every cached texture (the renderer changed, or a client's text must go). */
 void ptext_forget(struct ptext *t);
 

@@ -35,6 +35,7 @@ static const struct {
     { "texts", OP_TEXTS, { A_NONE } },
     { "sleep", OP_SLEEP, { A_SECS } },
     { "db-fault", OP_DB_FAULT, { A_WORD } },
+    { "monkey", OP_MONKEY, { A_INT, A_INT } },
 };
 
 static const char *skip_space(const char *p, const char *end)

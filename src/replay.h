@@ -29,7 +29,8 @@ enum replay_op {
     OP_WIDGETS,         /* widgets */
     OP_TEXTS,           /* texts */
     OP_SLEEP,           /* sleep SECONDS: really sleep, the virtual clock stands still */
-    OP_DB_FAULT         /* db-fault none|write|sync|full|busy: make the database fail (tests) */
+    OP_DB_FAULT,        /* db-fault none|write|sync|full: make the database fail (tests) */
+    OP_MONKEY           /* monkey SEED COUNT: COUNT seeded random taps, drags, holds, keys, clock jumps */
 };
 
 struct replay_cmd {

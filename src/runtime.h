@@ -19,6 +19,7 @@ struct runtime {
     char content_dir[CONFIG_PATH_MAX];
     char db_path[CONFIG_PATH_MAX];
     unsigned long frames;       /* frames drawn */
+    int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
 };
 
 /* What the kiosk was asked for on its command line. */
