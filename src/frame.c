@@ -75,6 +75,7 @@ void frame_add_text(struct frame *f, const char *text, struct rect r)
     if (!copy)
         return;
     f->texts[f->ntexts].text = copy;
+    f->texts[f->ntexts].cut = 0;
     f->texts[f->ntexts].r = r;
     f->ntexts++;
 }

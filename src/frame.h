@@ -40,6 +40,7 @@ struct frame_widget {
 /* A piece of text as a person reads it: a wrapped paragraph is one piece. */
 struct frame_text {
     const char *text;       /* in the arena, whole, line breaks as spaces */
+    int cut;                /* a word did not fit its width and was cut between characters */
     struct rect r;          /* the part on screen (clipped to its scroll area) */
 };
 

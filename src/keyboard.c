@@ -84,16 +84,16 @@ static const struct keyboard_key phone[] = {
     CONTROL("Done", 1, KEYBOARD_DONE),
 };
 
-static const int email_rows[] = { 10, 10, 10, 10, 5 };
+static const int email_rows[] = { 10, 10, 10, 9, 6 };
 
 static const struct keyboard_key email[] = {
     KEY("1"), KEY("2"), KEY("3"), KEY("4"), KEY("5"), KEY("6"), KEY("7"), KEY("8"), KEY("9"), KEY("0"),
     KEY("q"), KEY("w"), KEY("e"), KEY("r"), KEY("t"), KEY("y"), KEY("u"), KEY("i"), KEY("o"), KEY("p"),
     KEY("a"), KEY("s"), KEY("d"), KEY("f"), KEY("g"), KEY("h"), KEY("j"), KEY("k"), KEY("l"), KEY("@"),
-    KEY("-"), KEY("z"), KEY("x"), KEY("c"), KEY("v"), KEY("b"), KEY("n"), KEY("m"), KEY("_"), DELETE(2),
-    CONTROL("Clear", 3, KEYBOARD_CLEAR),
-    { .label = ".", .output = ".", .width = 3, .action = KEYBOARD_TYPE },
-    { .label = ".com", .output = ".com", .width = 4, .action = KEYBOARD_TYPE },
+    KEY("z"), KEY("x"), KEY("c"), KEY("v"), KEY("b"), KEY("n"), KEY("m"), KEY("_"), DELETE(4),
+    CONTROL("Clear", 3, KEYBOARD_CLEAR), KEY("-"),
+    { .label = ".", .output = ".", .width = 2, .action = KEYBOARD_TYPE },
+    { .label = ".com", .output = ".com", .width = 3, .action = KEYBOARD_TYPE },
     CONTROL("Next", 5, KEYBOARD_NEXT), CONTROL("Done", 5, KEYBOARD_DONE),
 };
 

@@ -31,17 +31,21 @@ static void exe_dir(char *buf, size_t len)
         *slash = '\0';
 }
 
-/* DIR/../name next to the binary if it exists there, else the installed one. */
+/* Where name (assets or content) is: next to the binary in a checkout (build/../name), in an
+ * installed tree wherever it was put (bin/../share/kiosk/name), else where it was built to go. */
 static const char *data_path(const char *name, const char *probe, char *buf, size_t len)
 {
+    static const char *const beside[] = { "%s/../%s", "%s/../share/kiosk/%s" };
     char dir[512], test[1024];
 
     exe_dir(dir, sizeof dir);
-    snprintf(test, sizeof test, "%s/../%s/%s", dir, name, probe);
-    if (dir[0] && access(test, R_OK) == 0)
-        snprintf(buf, len, "%s/../%s", dir, name);
-    else
-        snprintf(buf, len, "%s/%s", KIOSK_DATADIR, name);
+    for (size_t i = 0; dir[0] && i < sizeof beside / sizeof beside[0]; i++) {
+        snprintf(buf, len, beside[i], dir, name);
+        snprintf(test, sizeof test, "%s/%s", buf, probe);
+        if (access(test, R_OK) == 0)
+            return buf;
+    }
+    snprintf(buf, len, "%s/%s", KIOSK_DATADIR, name);
     return buf;
 }
 

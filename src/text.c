@@ -88,6 +88,7 @@ static void wrap(const struct text_measurer *m, int px, int bold, const char *s,
         if (fit < 0 && end < len && s[end] != '\n') {
             /* A single word wider than the line: cut it between characters. */
             end = line + fit_chars(m, px, bold, s + line, len - line, maxw);
+            out->cut = 1;
         }
         push_line(out, m, px, bold, s, line, end);
         while (end < len && s[end] == ' ')

@@ -25,6 +25,7 @@ struct text_lines {
     int w, h;               /* the widest line; n * line height */
     int line_h;
     int truncated;          /* more lines than TEXT_MAX_LINES: the last line should end in "..." */
+    int cut;                /* a word wider than maxw was cut between characters */
 };
 
 struct text_cache_slot {

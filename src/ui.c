@@ -139,13 +139,22 @@ int ui_text_height(struct ui *u, int maxw, const char *s, enum ui_role role)
     return lines.h;
 }
 
+/* 1 when s fits maxw x maxh without cutting a word. */
+static int fits(struct ui *u, int maxw, int maxh, const char *s, enum ui_role role)
+{
+    struct text_lines lines;
+
+    layout(u, s, role, maxw, &lines);
+    return lines.h <= maxh && !lines.cut;
+}
+
 int ui_text_width(struct ui *u, const char *s, enum ui_role role)
 {
     return u->tm->width(u->tm->ctx, ui_font_px(u, role), roles[role].bold, s, (int)strlen(s));
 }
 
 /* Records s as one piece of text, its line breaks as spaces. */
-static void record_text(struct ui *u, const char *s, struct rect r)
+static void record_text(struct ui *u, const char *s, struct rect r, int cut)
 {
     size_t len = strlen(s);
     char *copy;
@@ -160,6 +169,7 @@ static void record_text(struct ui *u, const char *s, struct rect r)
             copy[i] = ' ';
     if (u->f->ntexts < FRAME_MAX_TEXTS) {
         u->f->texts[u->f->ntexts].text = copy;
+        u->f->texts[u->f->ntexts].cut = cut;
         u->f->texts[u->f->ntexts].r = visible(u, r);
         u->f->ntexts++;
     } else {
@@ -192,7 +202,7 @@ int ui_text(struct ui *u, int x, int y, int maxw, const char *s, enum ui_role ro
         }
     }
     if (lines.n)
-        record_text(u, s, (struct rect){ align == UI_CENTRE ? left : x, y, lines.w, lines.h });
+        record_text(u, s, (struct rect){ align == UI_CENTRE ? left : x, y, lines.w, lines.h }, lines.cut);
     return lines.h;
 }
 
@@ -240,18 +250,15 @@ int ui_button_ex(struct ui *u, const char *label, const char *caption, struct re
     }
     ui_rect(u, r, fill, ui_px(u, 16), border, border_px);
     /* A caption that does not fit its button is set smaller rather than cut. */
-    th = ui_text_height(u, r.w - 2 * pad, caption, role);
-    if (th > r.h - pad) {
+    if (!fits(u, r.w - 2 * pad, r.h - pad, caption, role))
         role = UI_BUTTON_SMALL;
-        th = ui_text_height(u, r.w - 2 * pad, caption, role);
-    }
-    if (th > r.h - pad) {
+    if (!fits(u, r.w - 2 * pad, r.h - pad, caption, role)) {
         /* Still too big (a narrow key with large text): the smallest size, unscaled. */
         scale = u->text_scale;
         u->text_scale = 1.0f;
         pad /= 2;
-        th = ui_text_height(u, r.w - 2 * pad, caption, role);
     }
+    th = ui_text_height(u, r.w - 2 * pad, caption, role);
     ui_text(u, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, caption, role, ink, UI_CENTRE);
     if (scale > 0)
         u->text_scale = scale;

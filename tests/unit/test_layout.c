@@ -60,6 +60,10 @@ static void check_frame(const struct frame *f, enum screen s, int large)
             snprintf(msg, sizeof msg, "\"%.60s\" at %d,%d %dx%d", t->text, t->r.x, t->r.y, t->r.w, t->r.h);
             report("text off screen", s, f->w, f->h, large, msg);
         }
+        if (t->cut) {
+            snprintf(msg, sizeof msg, "\"%.60s\" has a word cut in two", t->text);
+            report("text cut", s, f->w, f->h, large, msg);
+        }
         if (s == SCREEN_IDLE_WARNING)
             continue; /* the dialog is meant to lie over the screen beneath */
         for (int k = 0; k < f->nwidgets; k++)
