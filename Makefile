@@ -24,7 +24,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck
 
 .SECONDARY:
-.PHONY: all deps run test golden clean install uninstall bench soak fuzz
+.PHONY: all deps run test golden clean install uninstall bench soak fuzz screenshots
 all: $(BUILD)/kiosk $(BUILD)/kioskctl
 
 # Install what is missing: as root with apt-get, else with sudo, else print the exact
@@ -94,3 +94,19 @@ clean:
 -include tests/fuzz/fuzz.mk
 -include tests/bench/bench.mk
 -include $(CORE_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
+
+# The README's screenshots of every screen, made by the replay driver at three sizes.
+screenshots: all
+	@rm -rf $(BUILD)/shots && mkdir -p $(BUILD)/shots docs/screenshots
+	@for size in 1280x800 800x1280 1920x1080; do \
+	  TMP=$(BUILD)/shots KIOSK_BUILD=$(BUILD) sh tests/replay/lib/staff-setup.sh && \
+	  mkdir -p docs/screenshots/$$size && \
+	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay tests/replay/lib/screenshots.replay --size $$size \
+	    --config $(BUILD)/shots/kiosk.conf --content content --db $(BUILD)/shots/$$size.db \
+	    --shots docs/screenshots/$$size || exit 1; \
+	  printf 'expect-screen out-of-order\nshot out-of-order\n' >$(BUILD)/shots/ooo.replay; \
+	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay $(BUILD)/shots/ooo.replay --size $$size \
+	    --content tests/fixtures/content-broken --db $(BUILD)/shots/ooo.db --shots docs/screenshots/$$size \
+	    2>/dev/null || exit 1; \
+	done
+	@echo "screenshots in docs/screenshots/"

@@ -31,7 +31,7 @@ static int section_nav(struct app *a, struct ui *u, struct rect area, const int 
         if (heights[i] < ui_px(u, 64))
             heights[i] = ui_px(u, 64);
         total += heights[i] + gap;
-        if (section_y[i] <= s->offset + area.h / 3)
+        if (s->content_h > 0 && section_y[i] <= s->offset + area.h / 3)   /* known after one pass */
             current = i;
     }
     if (total > area.h)
