@@ -165,7 +165,6 @@ static void apply(struct app *a, enum action act)
     case ACT_SEND:
         app_submit(a);
         return;
-    case ACT_START_OVER:
     case ACT_LEAVE:
         app_forget_client(a);
         go(a, SCREEN_ATTRACT);
@@ -231,7 +230,7 @@ static struct theme theme_of(const struct app *a)
         t.surface = 0xFFFFFFFF;
         t.text = 0x1F2A30FF;
         t.muted = 0x47525CFF;
-        t.accent = 0x1F5F66FF;
+        t.accent = 0x1B585EFF;
         t.accent_text = 0xFFFFFFFF;
     }
     t.border = t.muted;
@@ -319,7 +318,7 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     case INPUT_KEY:
         a->last_input = now;
         if (a->screen == SCREEN_FORM)
-            app_form_key(a, ev);
+            form_screen_key(a, ev);
         a->dirty = 1;
         break;
     case INPUT_EXPOSE:

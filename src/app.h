@@ -30,7 +30,8 @@ enum screen {
 enum action {
     ACT_NONE, ACT_START, ACT_HOME, ACT_BACK, ACT_ABOUT, ACT_SCREENING, ACT_REQUEST, ACT_DOCTOR,
     ACT_CONTINUE, ACT_PRIVACY, ACT_REVIEW, ACT_SEND, ACT_RESULT, ACT_STAFF_PIN,
-    ACT_STAFF, ACT_LEAVE, ACT_START_OVER, ACT_QUESTION_BACK,
+    ACT_STAFF,
+    ACT_LEAVE,          /* forget the client's session and go back to attract */
     ACT_COUNT
 };
 

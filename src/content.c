@@ -17,7 +17,7 @@
 #define PATH_BYTES 4096
 #define KEY_BYTES 48                /* the longest field name is "Colour accent text" */
 #define MESSAGE_BYTES 1024
-#define QUOTE_CHARS "60"            /* how much of a wrong value a message repeats */
+#define QUOTE_BYTES 60              /* how much of a wrong value a message repeats, at most */
 #define MAX_HEADER_FIELDS 8
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -100,6 +100,8 @@ struct parser {
 
 static void report(struct reporter *rep, const char *fmt, ...);
 static void problem(struct parser *p, int line, const char *fmt, ...);
+static int quote_len(const char *s);
+static void drop_partial_char(char *s);
 static char *dup_text(struct parser *p, const char *s);
 static void append_text(struct parser *p, char **dst, const char *s);
 static char *trim(char *s);
@@ -188,7 +190,7 @@ static const struct colour_field colour_fields[] = {
     [SURFACE] = { "Colour surface", offsetof(struct content_clinic, colour_surface), 0xFFFFFF },
     [TEXT] = { "Colour text", offsetof(struct content_clinic, colour_text), 0x1F2A30 },
     [MUTED] = { "Colour muted", offsetof(struct content_clinic, colour_muted), 0x46515B },
-    [ACCENT] = { "Colour accent", offsetof(struct content_clinic, colour_accent), 0x1F5F66 },
+    [ACCENT] = { "Colour accent", offsetof(struct content_clinic, colour_accent), 0x1B585E },
     [ACCENT_TEXT] = { "Colour accent text", offsetof(struct content_clinic, colour_accent_text), 0xFFFFFF },
 };
 _Static_assert(COUNT(colour_fields) == NCOLOURS, "one field for each colour");
@@ -196,7 +198,7 @@ _Static_assert(COUNT(colour_fields) == NCOLOURS, "one field for each colour");
 /* Text colours and what they are drawn on: each pair needs CONTENT_MIN_CONTRAST. */
 static const int contrast_pairs[][2] = {
     { TEXT, BACKGROUND }, { TEXT, SURFACE }, { MUTED, BACKGROUND }, { MUTED, SURFACE },
-    { ACCENT_TEXT, ACCENT },
+    { ACCENT_TEXT, ACCENT }, { ACCENT, BACKGROUND }, { ACCENT, SURFACE },
 };
 
 static const struct file_kind clinic_kind = {
@@ -270,6 +272,23 @@ double content_contrast(unsigned rgb_a, unsigned rgb_b)
 
 /* ---------------------------------------------------------------- messages and strings */
 
+/* Messages quote what staff wrote and go to the journal, which keeps only well-formed UTF-8 as
+ * text: so a message cut to fit a buffer, and a quote cut short, end between characters. */
+
+/* How many bytes of s a message quotes: at most QUOTE_BYTES, whole characters. */
+static int quote_len(const char *s)
+{
+    return (int)utf8_cut(s, strlen(s), QUOTE_BYTES);
+}
+
+/* Cuts off the last character of s when a cut to fit a buffer left it incomplete. */
+static void drop_partial_char(char *s)
+{
+    size_t n = strlen(s);
+
+    s[utf8_cut(s, n, n)] = '\0';
+}
+
 static void report(struct reporter *rep, const char *fmt, ...)
 {
     char msg[MESSAGE_BYTES];
@@ -278,8 +297,11 @@ static void report(struct reporter *rep, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (rep->count == 0 && rep->first && rep->firstlen > 0)
+    drop_partial_char(msg);
+    if (rep->count == 0 && rep->first && rep->firstlen > 0) {
         snprintf(rep->first, rep->firstlen, "%s", msg);
+        drop_partial_char(rep->first);
+    }
     if (rep->out)
         fprintf(rep->out, "%s\n", msg);
     rep->count++;
@@ -294,6 +316,7 @@ static void problem(struct parser *p, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    drop_partial_char(msg);
     report(p->rep, "%s:%d: %s", p->path, line, msg);
 }
 
@@ -687,7 +710,7 @@ static void set_text(struct parser *p, const struct text_field *f, int *line, co
         return;
     }
     if (f->valid && !f->valid(value)) {
-        problem(p, p->line, "'%s' must be %s, not '%." QUOTE_CHARS "s'", f->name, f->rule, value);
+        problem(p, p->line, "'%s' must be %s, not '%.*s'", f->name, f->rule, quote_len(value), value);
         return;
     }
     *text_slot(p->target, f->offset) = dup_text(p, value);
@@ -703,8 +726,8 @@ static void set_colour(struct parser *p, int i, const char *value)
     }
     p->colour_line[i] = p->line;
     if (strlen(value) != 7 || value[0] != '#' || strspn(value + 1, "0123456789abcdefABCDEF") != 6) {
-        problem(p, p->line, "'%s' must be a colour written like #1F5F66, not '%." QUOTE_CHARS "s'",
-                name, value);
+        problem(p, p->line, "'%s' must be a colour written like #1B585E, not '%.*s'",
+                name, quote_len(value), value);
         return;
     }
     *colour_slot(p->target, i) = (unsigned)strtoul(value + 1, NULL, 16);
@@ -756,8 +779,8 @@ static char *section_title(struct parser *p, char *s)
         s++;
     s = trim(s);
     if (!closed)
-        problem(p, p->line, "section title must end with '==', like '== %." QUOTE_CHARS "s =='",
-                *s ? s : "Title");
+        problem(p, p->line, "section title must end with '==', like '== %.*s =='",
+                *s ? quote_len(s) : 5, *s ? s : "Title");
     else if (*s == '\0')
         problem(p, p->line, "section title is empty");
     return s;
@@ -1014,7 +1037,7 @@ static void if_yes(struct parser *p, const char *value)
     else if (strcasecmp(value, "discuss") == 0)
         p->q->yes_outcome = CONTENT_OUTCOME_DISCUSS;
     else
-        problem(p, p->line, "'If yes' must be 'stop' or 'discuss', not '%." QUOTE_CHARS "s'", value);
+        problem(p, p->line, "'If yes' must be 'stop' or 'discuss', not '%.*s'", quote_len(value), value);
 }
 
 static void question_note(struct parser *p, const char *value)

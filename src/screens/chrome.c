@@ -65,7 +65,7 @@ int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_sec
         if (sw < bw)
             sw = bw;
         if (ui_button(u, label, (struct rect){ x, y, sw, bh }, UI_SECONDARY))
-            app_act(a, second == CHROME_HOME ? ACT_HOME : ACT_START_OVER);
+            app_act(a, second == CHROME_HOME ? ACT_HOME : ACT_LEAVE);
         x += sw + gap;
     }
     if (primary) {

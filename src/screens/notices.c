@@ -1,4 +1,4 @@
-/* notices: the idle warning over any screen, the out-of-order screen, and placeholders. */
+/* notices: the idle warning over any screen, and the out-of-order screen. */
 #include "screens.h"
 
 #include <stdio.h>
@@ -52,14 +52,4 @@ void screen_out_of_order(struct app *a, struct ui *u)
     in = dialog(u, h, ui_px(u, 800));
     in.y += ui_text(u, in.x, in.y, in.w, title, UI_TITLE, u->th.text, UI_CENTRE) + gap;
     ui_text(u, in.x, in.y, in.w, line, UI_HEADING, u->th.text, UI_CENTRE);
-}
-
-void screen_placeholder(struct app *a, struct ui *u)
-{
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, NULL, ACT_NONE);
-    struct body b = chrome_body(a, u, top, bottom);
-    const char *line = "This part of the kiosk is not ready yet. Please ask at reception.";
-
-    ui_text(u, b.x, top + ui_px(u, 48), b.w, line, UI_HEADING, u->th.text, UI_CENTRE);
-    (void)bottom;
 }

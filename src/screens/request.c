@@ -96,7 +96,7 @@ static void press_key(struct app *a, int key)
     }
 }
 
-void app_form_key(struct app *a, const struct input_event *ev)
+void form_screen_key(struct app *a, const struct input_event *ev)
 {
     if (ev->kind == INPUT_TEXT) {
         if (a->focus < 0)

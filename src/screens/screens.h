@@ -35,7 +35,6 @@ void screen_info(struct app *a, struct ui *u);
 void screen_doctor(struct app *a, struct ui *u);
 void screen_idle_warning(struct app *a, struct ui *u);
 void screen_out_of_order(struct app *a, struct ui *u);
-void screen_placeholder(struct app *a, struct ui *u);
 void screen_screening(struct app *a, struct ui *u);
 void screen_result(struct app *a, struct ui *u);
 void screen_form(struct app *a, struct ui *u);
@@ -50,6 +49,6 @@ void screen_staff(struct app *a, struct ui *u);
 void chrome_staff_corner(struct app *a, struct ui *u);
 
 /* A key of a physical keyboard, or typed text, for the field being edited on the form. */
-void app_form_key(struct app *a, const struct input_event *ev);
+void form_screen_key(struct app *a, const struct input_event *ev);
 
 #endif

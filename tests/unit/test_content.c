@@ -335,7 +335,7 @@ TEST(clinic_fields_colours_and_privacy_version)
     ASSERT_STR_EQ("Privacy notice", c.clinic.privacy.title);
     ASSERT_INT_EQ(0xFFFFFF, c.clinic.colour_background);
     ASSERT_INT_EQ(0x000000, c.clinic.colour_text);
-    ASSERT_INT_EQ(0x1F5F66, c.clinic.colour_accent);        /* not given: the default */
+    ASSERT_INT_EQ(0x1B585E, c.clinic.colour_accent);        /* not given: the default */
     expected_version("We keep:\nyour name\nThat is all.", want);
     ASSERT_STR_EQ(want, c.clinic.privacy_version);
     content_free(&c);
@@ -488,7 +488,7 @@ static const struct bad_case bad_cases[] = {
       SCREENING "Question: R?\n",
       "treatments/t.txt:16: a second Screening section (the first is on line 9)", 1 },
     { "bad colour", "clinic.txt", C_HEAD "Colour accent: teal\n" C_BODY,
-      "clinic.txt:6: 'Colour accent' must be a colour written like #1F5F66, not 'teal'", 1 },
+      "clinic.txt:6: 'Colour accent' must be a colour written like #1B585E, not 'teal'", 1 },
     { "pale text", "clinic.txt", C_HEAD "Color surface: #FFFFFF\nColor text: #999999\n" C_BODY,
       "clinic.txt:7: 'Colour text' #999999 on 'Colour background' #F6F4F0 has a contrast of 2.6:1; "
       "it needs at least 7:1", 2 },
