@@ -169,7 +169,8 @@ int runtime_loop(struct runtime *rt)
 
     if (sd_watchdog_enabled(0, &watchdog_usec) <= 0)
         watchdog_usec = 0;
-    sd_notify(0, "READY=1");
+    runtime_update(rt, platform_now_ms());
+    sd_notify(0, "READY=1");     /* the first screen is up */
     while (!a->quit) {
         uint64_t now = platform_now_ms(), deadline;
         int timeout;
