@@ -353,10 +353,13 @@ int platform_next_event(struct platform *p, int timeout_ms, struct input_event *
     Uint64 start = SDL_GetTicks64();
 
     for (;;) {
-        int left = timeout_ms < 0 ? -1 : timeout_ms - (int)(SDL_GetTicks64() - start);
-        int got = left < 0 && timeout_ms >= 0 ? 0
-                : timeout_ms == 0 ? SDL_PollEvent(&e)
-                : left < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, left);
+        /* A poll (0) looks at every queued event, however long that takes: once a millisecond
+         * passed it used to stop early, leaving events for a later pump (and the replay's taps
+         * out of step with its clock). Only a timed wait runs out. */
+        int left = timeout_ms <= 0 ? timeout_ms : timeout_ms - (int)(SDL_GetTicks64() - start);
+        int got = timeout_ms == 0 ? SDL_PollEvent(&e)
+                : timeout_ms < 0 ? SDL_WaitEvent(&e)
+                : left < 0 ? 0 : SDL_WaitEventTimeout(&e, left);
         if (!got)
             return 0;
         if (translate(p, &e, ev))

@@ -136,12 +136,13 @@ int report_print(const struct report *r, FILE *out, FILE *err)
                                          [REPORT_MISSED] = "MISSED", [REPORT_FAILED] = "FAILED" };
     int missed = 0;
 
-    fprintf(out, "%-52s %-30s %-16s %s\n", "figure", "value", "target", "");
+    fprintf(out, "%-52s %-30s %-16s %s\n", "figure", "value", "target", "met");
     for (int i = 0; i < r->n; i++) {
         const struct report_row *row = &r->rows[i];
         fprintf(out, "%-52s %-30s %-16s %s\n", row->figure, row->value, row->target[0] ? row->target : "-",
                 words[row->state]);
     }
+    fflush(out);
     for (int i = 0; i < r->n; i++) {
         const struct report_row *row = &r->rows[i];
         if (row->state == REPORT_MISSED)

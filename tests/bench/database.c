@@ -1,0 +1,196 @@
+/* database: the request queue on disk: commit latency, export speed and the size of a request.
+ * Every request is made up ("Test Person 0042"); nothing here is anyone's data. */
+#include "sections.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "export.h"
+#include "queue.h"
+
+#define SUBMITS         1000
+#define SUBMIT_P99_MS   5.0
+#define EXPORT_ROWS     100000
+#define EXPORT_LIMIT_S  0.5
+
+/* What a client who took the checklist and shared the answers sends (6 questions, as in the content). */
+static const char answers[] =
+    "[{\"question\":\"Are you pregnant or breast-feeding?\",\"answer\":\"no\"},"
+    "{\"question\":\"Do you have a neuromuscular disorder such as myasthenia gravis?\",\"answer\":\"no\"},"
+    "{\"question\":\"Have you had botulinum toxin in the last 3 months?\",\"answer\":\"no\"},"
+    "{\"question\":\"Do you have an infection or inflammation where the injections would go?\",\"answer\":\"no\"},"
+    "{\"question\":\"Do you have a swallowing disorder or breathing difficulties?\",\"answer\":\"no\"},"
+    "{\"question\":\"Are you younger than 18?\",\"answer\":\"no\"}]";
+
+static struct queue_request made_up(char *name, size_t len, int i)
+{
+    snprintf(name, len, "Test Person %04d", i);
+    return (struct queue_request){
+        .kiosk_id = "reception-1", .treatment_id = "calf-slimming", .name = name, .phone = "07700 900118",
+        .email = "test.person@example.com", .contact_time = "afternoon", .screening = "clear",
+        .answers = answers, .consent_contact = 1, .consent_share_answers = 1, .notice_version = "0123456789abcdef",
+    };
+}
+
+/* Bytes of path and its write-ahead log, or -1 when path cannot be read. */
+static long long file_bytes(const char *path)
+{
+    char wal[BENCH_PATH_MAX + 16];
+    struct stat st;
+    long long n;
+
+    if (stat(path, &st) != 0)
+        return -1;
+    n = st.st_size;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    if (stat(wal, &st) == 0)
+        n += st.st_size;
+    return n;
+}
+
+/* A new, empty queue database at tmp/name (its path in path). Returns 0, or -1 with err. */
+static int make_queue(const struct bench_env *e, const char *name, char *path, size_t len, char *err, size_t errlen)
+{
+    struct queue_options o = { .create = 1 };
+    struct queue *q;
+
+    snprintf(path, len, "%s/%s", e->tmp, name);
+    q = queue_open(path, &o, err, errlen);
+    queue_close(q);
+    return q ? 0 : -1;
+}
+
+void bench_submit(const struct bench_env *e, struct report *r)
+{
+    const char *figure = "submit p50/p99, synchronous=FULL, 1,000 commits";
+    char path[BENCH_PATH_MAX + 32], name[64], err[512];
+    struct queue_options o = { 0 };
+    struct queue_receipt receipt;
+    struct queue *q = NULL;
+    struct samples ms;
+    long long empty;
+
+    if (samples_init(&ms, SUBMITS) != 0) {
+        report_failed(r, figure, "out of memory");
+        return;
+    }
+    if (make_queue(e, "submit.db", path, sizeof path, err, sizeof err) != 0 ||
+        !(q = queue_open(path, &o, err, sizeof err))) {
+        report_failed(r, figure, "%s", err);
+        goto out;
+    }
+    empty = file_bytes(path);
+    for (int i = 0; i < SUBMITS; i++) {
+        struct queue_request req = made_up(name, sizeof name, i);
+        double t0 = report_now_ms();
+        if (queue_submit(q, &req, &receipt, err, sizeof err) != 0) {
+            report_failed(r, figure, "submit %d: %s", i + 1, err);
+            goto out;
+        }
+        samples_add(&ms, report_now_ms() - t0);
+    }
+    report_p50_p99(r, figure, &ms, SUBMIT_P99_MS);
+    queue_close(q);
+    q = NULL;
+    report_info(r, "database size per 1,000 requests (submitted)", "%.0f KiB (empty: %.0f KiB)",
+                (double)(file_bytes(path) - empty) / 1024.0, (double)empty / 1024.0);
+out:
+    queue_close(q);
+    samples_free(&ms);
+}
+
+/* Stores n made-up pending requests in the queue database at path, in one transaction, with one
+ * prepared statement. Returns 0, or -1 with err. */
+static int fill(const char *path, int n, char *err, size_t errlen)
+{
+    static const char sql[] =
+        "INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+        " VALUES (?1, ?2, '2026-03-02T10:15:00Z', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    static const char ref_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    char name[64], uuid[QUEUE_UUID_LEN + 1], ref[QUEUE_REF_LEN + 1];
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    for (int i = 0; i < n && rc == SQLITE_OK; i++) {
+        struct queue_request q = made_up(name, sizeof name, i);
+        snprintf(uuid, sizeof uuid, "%08x-0000-4000-8000-%012x", (unsigned)i, (unsigned)i * 7919u);
+        snprintf(ref, sizeof ref, "FT-%c%c%c%c", ref_alphabet[i >> 15 & 31], ref_alphabet[i >> 10 & 31],
+                 ref_alphabet[i >> 5 & 31], ref_alphabet[i & 31]);
+        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, q.kiosk_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, q.treatment_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, q.name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, q.phone, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 7, q.email, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, q.contact_time, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 9, q.screening, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 10, q.answers, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 11, q.consent_contact);
+        sqlite3_bind_int(st, 12, q.consent_share_answers);
+        sqlite3_bind_text(st, 13, q.notice_version, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? sqlite3_reset(st) : sqlite3_errcode(db);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        snprintf(err, errlen, "cannot fill '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Exports EXPORT_ROWS pending requests in fmt to a file; reports seconds and MB/s. Returns the
+ * size of the filled database, or -1. */
+static long long export_one(const struct bench_env *e, struct report *r, enum export_format fmt, const char *what)
+{
+    char figure[96], db[BENCH_PATH_MAX + 32], out[BENCH_PATH_MAX + 32], err[512], value[96], target[48];
+    struct queue_batch b;
+    struct queue *q;
+    long long db_bytes = -1;
+    double t0, s;
+    int rc;
+
+    snprintf(figure, sizeof figure, "export 100,000 requests to %s", what);
+    if (make_queue(e, fmt == EXPORT_JSONL ? "export-jsonl.db" : "export-csv.db", db, sizeof db, err, sizeof err) != 0 ||
+        fill(db, EXPORT_ROWS, err, sizeof err) != 0 || !(q = queue_open(db, NULL, err, sizeof err))) {
+        report_failed(r, figure, "%s", err);
+        return -1;
+    }
+    db_bytes = file_bytes(db);
+    snprintf(out, sizeof out, "%s/export.%s", e->tmp, fmt == EXPORT_JSONL ? "jsonl" : "csv");
+    t0 = report_now_ms();
+    rc = export_to_path(q, 0, fmt, out, &b, err, sizeof err);
+    s = (report_now_ms() - t0) / 1000.0;
+    queue_close(q);
+    if (rc != 0 || b.count != EXPORT_ROWS) {
+        report_failed(r, figure, "%s", rc != 0 ? err : "not every request was exported");
+        return -1;
+    }
+    snprintf(value, sizeof value, "%.3f s, %.0f MB/s", s, (double)file_bytes(out) / 1e6 / s);
+    snprintf(target, sizeof target, "< %g s", EXPORT_LIMIT_S);
+    report_check(r, figure, s < EXPORT_LIMIT_S, value, target);
+    remove(out);
+    return db_bytes;
+}
+
+void bench_export(const struct bench_env *e, struct report *r)
+{
+    char path[BENCH_PATH_MAX + 32], err[512];
+    long long filled = export_one(e, r, EXPORT_CSV, "CSV"), empty;
+
+    export_one(e, r, EXPORT_JSONL, "JSON Lines");
+    if (filled < 0 || make_queue(e, "empty.db", path, sizeof path, err, sizeof err) != 0)
+        return;
+    empty = file_bytes(path);
+    report_info(r, "database size per 1,000 requests (of 100,000)", "%.0f KiB",
+                (double)(filled - empty) / 1024.0 / (EXPORT_ROWS / 1000));
+}
