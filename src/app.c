@@ -245,6 +245,31 @@ static struct theme theme_of(const struct app *a)
     return t;
 }
 
+/* c seen through the overlay colour o (both 0xRRGGBBAA; o's alpha is how much it covers). */
+static unsigned mix(unsigned c, unsigned o)
+{
+    unsigned a = o & 0xFF, out = 0xFF;
+
+    for (int shift = 8; shift <= 24; shift += 8) {
+        unsigned cc = (c >> shift) & 0xFF, oc = (o >> shift) & 0xFF;
+        out |= ((cc * (255 - a) + oc * a + 127) / 255) << shift;
+    }
+    return out;
+}
+
+/* The theme as seen under the idle warning's dimming: drawing the screen in these colours looks
+ * the same as a translucent layer over it, and costs no full-screen blend. */
+static struct theme dimmed(const struct theme *t)
+{
+    struct theme d = *t;
+    unsigned *c = &d.bg, *end = &d.track;
+
+    for (; c <= end; c++)
+        if (c != &d.overlay)
+            *c = mix(*c, t->overlay);
+    return d;
+}
+
 /* One immediate-mode pass over the current screen with the pointer as it is now. */
 static void pass(struct app *a)
 {
@@ -259,8 +284,12 @@ static void pass(struct app *a)
     if (a->screen == SCREEN_IDLE_WARNING) {
         /* The screen beneath is drawn but cannot be touched. */
         struct ui_pointer real = u->ptr;
+        struct theme th = u->th;
         u->ptr = (struct ui_pointer){ -1, -1, 0, 0, 0 };
+        u->th = dimmed(&th);
+        a->frame.background = u->th.bg;
         screen_draw[a->under](a, u);
+        u->th = th;
         u->ptr = real;
         a->frame.nwidgets = 0;
     }

@@ -138,6 +138,11 @@ static int open_window(struct platform *p, const struct platform_options *o, cha
         snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
         return -1;
     }
+    /* SDL's software renderer shows its frames through OpenGL on X11 unless told not to; with no
+     * GPU that costs more CPU than drawing the frame. Its own framebuffer (XShm) is cheaper. */
+    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0 &&
+        SDL_strcasecmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER) ? SDL_GetHint(SDL_HINT_RENDER_DRIVER) : "", "software") == 0)
+        SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     p->renderer = SDL_CreateRenderer(p->window, -1, 0);
     if (!p->renderer) {
         snprintf(err, errlen, "cannot make a renderer: %s", SDL_GetError());
@@ -444,37 +449,71 @@ static void set_colour(SDL_Renderer *r, SDL_Texture *t, unsigned c)
     }
 }
 
-static void fill_rounded(struct platform *p, SDL_Rect b, int radius, unsigned colour)
+/* rad clamped so that two corners fit each side of b. */
+static int fit_radius(SDL_Rect b, int rad)
 {
-    SDL_Renderer *r = p->renderer;
-    int rad = radius;
-
-    if (b.w <= 0 || b.h <= 0)
-        return;
     if (rad > b.w / 2)
         rad = b.w / 2;
     if (rad > b.h / 2)
         rad = b.h / 2;
-    set_colour(r, NULL, colour);
-    if (rad <= 0) {
-        SDL_RenderFillRect(r, &b);
-        return;
-    }
-    SDL_Rect mid = { b.x + rad, b.y, b.w - 2 * rad, b.h };
-    SDL_Rect left = { b.x, b.y + rad, rad, b.h - 2 * rad };
-    SDL_Rect right = { b.x + b.w - rad, b.y + rad, rad, b.h - 2 * rad };
-    SDL_RenderFillRect(r, &mid);
-    SDL_RenderFillRect(r, &left);
-    SDL_RenderFillRect(r, &right);
-    SDL_Texture *t = disc(p, rad);
+    return rad > 0 ? rad : 0;
+}
+
+/* The four corner quarters of a disc of radius rad at the corners of b. */
+static void corners(struct platform *p, SDL_Rect b, int rad, unsigned colour)
+{
+    SDL_Texture *t = rad > 0 ? disc(p, rad) : NULL;
+
     if (!t)
         return;
-    set_colour(r, t, colour);
+    set_colour(p->renderer, t, colour);
     const SDL_Rect src[4] = { { 0, 0, rad, rad }, { rad, 0, rad, rad }, { 0, rad, rad, rad }, { rad, rad, rad, rad } };
     const SDL_Rect dst[4] = { { b.x, b.y, rad, rad }, { b.x + b.w - rad, b.y, rad, rad },
                               { b.x, b.y + b.h - rad, rad, rad }, { b.x + b.w - rad, b.y + b.h - rad, rad, rad } };
     for (int i = 0; i < 4; i++)
-        SDL_RenderCopy(r, t, &src[i], &dst[i]);
+        SDL_RenderCopy(p->renderer, t, &src[i], &dst[i]);
+}
+
+/* The inside of a rounded rectangle between its corners: a column down the middle and two beside. */
+static void body(struct platform *p, SDL_Rect b, int rad, unsigned colour)
+{
+    SDL_Rect parts[3] = { { b.x + rad, b.y, b.w - 2 * rad, b.h }, { b.x, b.y + rad, rad, b.h - 2 * rad },
+                          { b.x + b.w - rad, b.y + rad, rad, b.h - 2 * rad } };
+
+    set_colour(p->renderer, NULL, colour);
+    SDL_RenderFillRects(p->renderer, parts, rad > 0 ? 3 : 1);
+}
+
+static void fill_rounded(struct platform *p, SDL_Rect b, int radius, unsigned colour)
+{
+    int rad;
+
+    if (b.w <= 0 || b.h <= 0)
+        return;
+    rad = fit_radius(b, radius);
+    body(p, b, rad, colour);
+    corners(p, b, rad, colour);
+}
+
+/* A rounded rectangle with a border bw wide. Each pixel is filled once: the border as four strips
+ * and two discs at each corner, not a border-coloured rectangle under a smaller filled one. */
+static void bordered_rounded(struct platform *p, SDL_Rect b, int radius, int bw, unsigned fill, unsigned border)
+{
+    SDL_Rect in = { b.x + bw, b.y + bw, b.w - 2 * bw, b.h - 2 * bw };
+    int rad = fit_radius(b, radius);
+
+    if (in.w <= 0 || in.h <= 0 || rad <= bw) {
+        fill_rounded(p, b, rad, border);
+        fill_rounded(p, in, rad - bw, fill);
+        return;
+    }
+    SDL_Rect strips[4] = { { b.x + rad, b.y, b.w - 2 * rad, bw }, { b.x + rad, b.y + b.h - bw, b.w - 2 * rad, bw },
+                           { b.x, b.y + rad, bw, b.h - 2 * rad }, { b.x + b.w - bw, b.y + rad, bw, b.h - 2 * rad } };
+    set_colour(p->renderer, NULL, border);
+    SDL_RenderFillRects(p->renderer, strips, 4);
+    corners(p, b, rad, border);
+    body(p, in, rad - bw, fill);
+    corners(p, in, rad - bw, fill);
 }
 
 static void draw_cmd(struct platform *p, const struct draw_cmd *c)
@@ -482,13 +521,10 @@ static void draw_cmd(struct platform *p, const struct draw_cmd *c)
     SDL_Rect b = { c->r.x, c->r.y, c->r.w, c->r.h };
 
     if (c->kind == DRAW_RECT) {
-        if (c->border_px > 0) {
-            SDL_Rect in = { b.x + c->border_px, b.y + c->border_px, b.w - 2 * c->border_px, b.h - 2 * c->border_px };
-            fill_rounded(p, b, c->radius, c->border_colour);
-            fill_rounded(p, in, c->radius - c->border_px, c->colour);
-        } else {
+        if (c->border_px > 0)
+            bordered_rounded(p, b, c->radius, c->border_px, c->colour, c->border_colour);
+        else
             fill_rounded(p, b, c->radius, c->colour);
-        }
         return;
     }
     int w, h;

@@ -11,7 +11,7 @@
 /* Colours 0xRRGGBBAA of the current theme. */
 struct theme {
     unsigned bg, surface, text, muted, accent, accent_text, border, pressed, pressed_text,
-             danger, focus, overlay, selected, selected_text, track;
+             danger, focus, overlay, selected, selected_text, track;    /* track is the last */
 };
 
 /* The pointer as one event left it. went_down / went_up are set only on that event's pass. */

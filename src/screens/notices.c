@@ -26,7 +26,6 @@ void screen_idle_warning(struct app *a, struct ui *u)
 
     snprintf(line, sizeof line, "For your privacy, this screen will start again in %d second%s.", left,
              left == 1 ? "" : "s");
-    ui_rect(u, (struct rect){ 0, 0, u->f->w, u->f->h }, u->th.overlay, 0, 0, 0);
     w = u->f->w - 2 * chrome_margin(u) - 2 * ui_px(u, 40);
     if (w > ui_px(u, 720) - 2 * ui_px(u, 40))
         w = ui_px(u, 720) - 2 * ui_px(u, 40);
