@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "utf8.h"
+
 #define CONFIG_LINE_MAX 1024    /* longest line + 1, its "\n" not counted */
 #define ECHO_MAX 60             /* longest piece of a bad value quoted back in a message */
 #define PIN_HASH_PREFIX "$argon2"
@@ -80,7 +82,8 @@ struct reader {
     const char *ending;             /* "\n", "\r\n", or "" for a last line without one */
 };
 
-/* Formats a message into err and returns -1, so that callers can "return fail(...)". */
+/* Formats a message into err and returns -1, so that callers can "return fail(...)". A cut to fit
+ * errlen does not split a character. */
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
@@ -88,7 +91,15 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err, errlen, fmt, ap);
     va_end(ap);
+    if (errlen > 0)
+        err[utf8_cut(err, strlen(err), errlen)] = '\0';
     return -1;
+}
+
+/* How much of s a message quotes: at most ECHO_MAX bytes, whole characters. */
+static int echo_len(const char *s)
+{
+    return (int)utf8_cut(s, strlen(s), ECHO_MAX);
 }
 
 void config_defaults(struct config *c)
@@ -144,7 +155,7 @@ static int parse_id(const struct key *k, const char *value, char *field, char *e
 
     if (value[len] != '\0' || len >= k->size)
         return fail(err, errlen, "%s must be 1 to %zu letters, digits, '.', '_' or '-', not '%.*s'",
-                    k->name, k->size - 1, ECHO_MAX, value);
+                    k->name, k->size - 1, echo_len(value), value);
     memcpy(field, value, len + 1);
     return 0;
 }
@@ -179,7 +190,7 @@ static int parse_number(const struct key *k, const char *value, int *field, char
 
     if (n < k->min || n > k->max)
         return fail(err, errlen, "%s must be a whole number of %s from %d to %d, not '%.*s'",
-                    k->name, k->unit, k->min, k->max, ECHO_MAX, value);
+                    k->name, k->unit, k->min, k->max, echo_len(value), value);
     *field = (int)n;
     return 0;
 }
@@ -210,7 +221,7 @@ static int parse_choice(const struct key *k, const char *value, int *field, char
         }
     }
     list_choices(k->choices, words, sizeof words);
-    return fail(err, errlen, "%s must be %s, not '%.*s'", k->name, words, ECHO_MAX, value);
+    return fail(err, errlen, "%s must be %s, not '%.*s'", k->name, words, echo_len(value), value);
 }
 
 /* Checks value for key k and stores it in c. Returns 0, or -1 with a message (no location) in err. */
@@ -290,13 +301,13 @@ static int apply_line(struct reader *r, struct config *c, int seen[], const stru
     eq = strchr(s, '=');
     if (!eq || eq == s)
         return fail(err, errlen, "%s:%d: expected 'key = value', not '%.*s'",
-                    r->path, r->lineno, ECHO_MAX, s);
+                    r->path, r->lineno, echo_len(s), s);
     *eq = '\0';
     name = trim(s);
     value = trim(eq + 1);
     k = key_find(name);
     if (!k)
-        return fail(err, errlen, "%s:%d: unknown key '%.*s'", r->path, r->lineno, ECHO_MAX, name);
+        return fail(err, errlen, "%s:%d: unknown key '%.*s'", r->path, r->lineno, echo_len(name), name);
     if (seen[k - keys])
         return fail(err, errlen, "%s:%d: duplicate key '%s' (first set on line %d)",
                     r->path, r->lineno, k->name, seen[k - keys]);
@@ -461,12 +472,12 @@ int config_set(const char *path, const char *key, const char *value, char *err, 
     int rc = -1;
 
     if (!k)
-        return fail(err, errlen, "unknown key '%.*s'", ECHO_MAX, key);
+        return fail(err, errlen, "unknown key '%.*s'", echo_len(key), key);
     if (check_set_value(k, value, err, errlen) < 0)
         return -1;
     if (strlen(path) >= CONFIG_PATH_MAX)
         return fail(err, errlen, "cannot write '%.*s...': path longer than %d bytes",
-                    ECHO_MAX, path, CONFIG_PATH_MAX - 1);
+                    echo_len(path), path, CONFIG_PATH_MAX - 1);
     snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
     in.f = fopen(path, "r");
     if (!in.f && errno != ENOENT)

@@ -31,11 +31,12 @@ static void exe_dir(char *buf, size_t len)
         *slash = '\0';
 }
 
-/* Where name (assets or content) is: next to the binary in a checkout (build/../name), in an
- * installed tree wherever it was put (bin/../share/kiosk/name), else where it was built to go. */
+/* Where name (assets or content) is: next to the binary in a checkout (build/../name, or
+ * build/asan/../../name), in an installed tree wherever it was put (bin/../share/kiosk/name),
+ * else where it was built to go. */
 static const char *data_path(const char *name, const char *probe, char *buf, size_t len)
 {
-    static const char *const beside[] = { "%s/../%s", "%s/../share/kiosk/%s" };
+    static const char *const beside[] = { "%s/../%s", "%s/../../%s", "%s/../share/kiosk/%s" };
     char dir[512], test[1024];
 
     exe_dir(dir, sizeof dir);

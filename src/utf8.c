@@ -79,3 +79,20 @@ size_t utf8_last_len(const char *s, size_t n)
     }
     return len;
 }
+
+size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+    size_t k = max < n ? max : n, lead;
+    uint32_t cp;
+
+    while (k > 0 && k < n && is_continuation((unsigned char)s[k]))
+        k--;
+    if (k == 0)
+        return 0;
+    lead = k - 1;
+    while (lead > 0 && k - lead < 4 && is_continuation((unsigned char)s[lead]))
+        lead--;
+    if (utf8_decode(s + lead, k - lead, &cp) != k - lead)
+        k = lead;
+    return k;
+}

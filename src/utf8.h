@@ -22,4 +22,9 @@ size_t utf8_count(const char *s, size_t n);
  * (what one backspace removes); 0 when n is 0. */
 size_t utf8_last_len(const char *s, size_t n);
 
+/* The length of the longest prefix of the n bytes at s, at most max bytes long, that ends with a
+ * whole character: where to cut text to fit a buffer or a quote without splitting a character.
+ * (A cut-off sequence at the end of the n bytes, as snprintf() leaves, is dropped too.) */
+size_t utf8_cut(const char *s, size_t n, size_t max);
+
 #endif

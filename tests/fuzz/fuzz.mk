@@ -15,10 +15,10 @@ CYCLES       ?= 1000
 
 # The sources each target exercises (besides its own tests/fuzz/fuzz_NAME.c).
 FUZZ_SRC_content := src/content.c src/utf8.c
-FUZZ_SRC_config  := src/config.c
+FUZZ_SRC_config  := src/config.c src/utf8.c
 FUZZ_SRC_replay  := src/replay.c
 FUZZ_SRC_form    := src/form.c src/utf8.c
-FUZZ_SRC_export  := src/export.c src/queue.c src/utf8.c
+FUZZ_SRC_export  := src/export.c src/queue.c src/screening.c src/utf8.c
 
 # Helper programs of the CLI tests, built with the project's compiler.
 TOOLS := $(BUILD)/tools/memscan $(BUILD)/tools/crashcheck

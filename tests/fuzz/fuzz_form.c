@@ -6,7 +6,8 @@
  *   byte after its end is zero (nothing typed and removed lingers);
  * - a backspace removes exactly the last code point;
  * - no name ever holds a control, format or bidirectional character;
- * - what the validators accept has the shape they promise, and form_validate() counts its messages. */
+ * - what the validators accept has the shape they promise, and form_validate() counts its messages;
+ * - utf8_cut() (which messages use to quote text) never splits a character. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -141,6 +142,18 @@ static void check_email(const char *s)
         FUZZ_CHECK((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
 }
 
+/* utf8_cut() of well-formed text keeps whole characters, as many as fit in max bytes. */
+static void check_cut(const char *text, size_t max)
+{
+    size_t n = strlen(text), k = utf8_cut(text, n, max);
+
+    FUZZ_CHECK(k <= n && k <= max);
+    if (!utf8_valid(text, n))
+        return;
+    FUZZ_CHECK(utf8_valid(text, k));
+    FUZZ_CHECK(k == n || (k + 4 > max && (k == n || (text[k] & 0xC0) != 0x80)));
+}
+
 static void check_validate(const struct form *f)
 {
     struct form_errors e;
@@ -178,6 +191,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_insert(&f, field, text);
             check_phone(text);
             check_email(text);
+            check_cut(text, op >> 2);
             break;
         case 1:
             check_backspace(&f, field);

@@ -36,6 +36,7 @@ static const struct {
     [OP_TEXTS] = { "texts", { A_NONE } },
     [OP_SLEEP] = { "sleep", { A_SECS } },
     [OP_DB_FAULT] = { "db-fault", { A_WORD } },
+    [OP_MONKEY] = { "monkey", { A_INT, A_INT } },
 };
 
 /* Writes s as a quoted script string that the parser reads back as s. */

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Builds the libFuzzer targets (tests/fuzz), runs each over its corpus, then fuzzes each for a
+# short while (FUZZ_SMOKE_SECONDS, default 10). `make fuzz` runs them for longer.
+set -u
+B=${KIOSK_BUILD:-build}
+OUT=${KIOSK_OUT:-tests/out}
+T="$OUT/tmp/fuzz-smoke"
+SECONDS_EACH=${FUZZ_SMOKE_SECONDS:-10}
+rm -rf "$T" && mkdir -p "$T"
+make -s BUILD="$B" fuzz-build >"$T/build.log" 2>&1 || { cat "$T/build.log"; exit 1; }
+
+failed=0
+for t in content config replay form export; do
+    bin="$B/fuzz/fuzz_$t"
+    if ! "$bin" -runs=0 "tests/fuzz/corpus/$t" >"$T/$t-corpus.log" 2>&1; then
+        echo "fuzz_$t: an input of tests/fuzz/corpus/$t fails:"
+        grep -a -E 'property broken|ERROR|SUMMARY|Running|^#|artifact' "$T/$t-corpus.log" | tail -n 15
+        failed=1
+        continue
+    fi
+    mkdir -p "$T/new-$t"
+    if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+            -artifact_prefix="$T/$t-" "$T/new-$t" "tests/fuzz/corpus/$t" >"$T/$t.log" 2>&1; then
+        echo "fuzz_$t: found a failing input (copy it into tests/fuzz/corpus/$t once fixed):"
+        grep -a -E 'property broken|ERROR|SUMMARY|Test unit written' "$T/$t.log" | tail -n 15
+        failed=1
+        continue
+    fi
+    echo "fuzz_$t: corpus ok, $(grep -a 'stat::number_of_executed_units' "$T/$t.log" | awk '{print $2}') runs ok"
+done
+exit "$failed"

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Builds everything again with AddressSanitizer and UndefinedBehaviorSanitizer (gcc, -O1) into
+# $KIOSK_BUILD/asan and runs every unit test and every replay test with it. Any sanitizer report,
+# a leak included, fails the test.
+set -u
+B=${KIOSK_BUILD:-build}
+OUT=${KIOSK_OUT:-tests/out}
+A="$B/asan"
+T="$OUT/tmp/sanitizers"
+rm -rf "$T" && mkdir -p "$T/tmp" "$T/shots"
+units=$(for f in tests/unit/test_*.c; do t=${f##*/}; echo "$A/tests/${t%.c}"; done)
+# shellcheck disable=SC2086
+make -s -j2 BUILD="$A" OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+    all $units "$A/tests/dbcheck" >"$T/build.log" 2>&1 || { cat "$T/build.log"; exit 1; }
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export KIOSK_BUILD="$A" KIOSK_OUT="$T"
+failed=0
+for t in $units; do
+    log="$T/${t##*/}.log"
+    if ! "$t" >"$log" 2>&1; then
+        echo "FAIL ${t##*/} under sanitizers:"
+        grep -v ' passed, ' "$log" | head -n 40
+        failed=1
+    fi
+done
+for s in tests/replay/*.replay; do
+    name=${s##*/}
+    log="$T/${name%.replay}.log"
+    if ! sh tests/replay/run-one.sh "$s" >"$log" 2>&1; then
+        echo "FAIL $s under sanitizers:"
+        grep -v -e '^screen ' -e '^submitted ' "$log" | tail -n 40
+        failed=1
+    fi
+done
+[ "$failed" -eq 0 ] && echo "sanitizers: every unit and replay test passed under ASan and UBSan"
+exit "$failed"
