@@ -63,19 +63,23 @@ void frame_add_widget(struct frame *f, const char *label, struct rect r, struct 
     f->nwidgets++;
 }
 
-void frame_add_text(struct frame *f, const char *text, struct rect r)
+void frame_add_text(struct frame *f, const char *text, struct rect r, int cut)
 {
-    const char *copy;
+    size_t len = strlen(text);
+    char *copy;
 
     if (f->ntexts == FRAME_MAX_TEXTS) {
         f->overflow = 1;
         return;
     }
-    copy = frame_strdup(f, text, strlen(text));
+    copy = (char *)frame_strdup(f, text, len);
     if (!copy)
         return;
+    for (size_t i = 0; i < len; i++)
+        if (copy[i] == '\n')
+            copy[i] = ' ';
     f->texts[f->ntexts].text = copy;
-    f->texts[f->ntexts].cut = 0;
+    f->texts[f->ntexts].cut = cut;
     f->texts[f->ntexts].r = r;
     f->ntexts++;
 }

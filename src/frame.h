@@ -68,9 +68,10 @@ const char *frame_strdup(struct frame *f, const char *s, size_t len);
 /* Appends a command; returns it for the caller to fill, or NULL (f->overflow set) when full. */
 struct draw_cmd *frame_push(struct frame *f, enum draw_kind kind);
 
-/* Records a touchable control and a piece of text. Strings are copied. */
+/* Records a touchable control. The label is copied. */
 void frame_add_widget(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id);
-void frame_add_text(struct frame *f, const char *text, struct rect r);
+/* Records a piece of text as drawn at r: copied, its line breaks as spaces. */
+void frame_add_text(struct frame *f, const char *text, struct rect r, int cut);
 
 /* The visible control whose label is exactly label: returns its index, -1 if none, -2 if several. */
 int frame_find_widget(const struct frame *f, const char *label);

@@ -156,25 +156,10 @@ int ui_text_width(struct ui *u, const char *s, enum ui_role role)
 /* Records s as one piece of text, its line breaks as spaces. */
 static void record_text(struct ui *u, const char *s, struct rect r, int cut)
 {
-    size_t len = strlen(s);
-    char *copy;
+    struct rect seen = visible(u, r);
 
-    if (visible(u, r).w == 0)
-        return;
-    copy = (char *)frame_strdup(u->f, s, len);
-    if (!copy)
-        return;
-    for (size_t i = 0; i < len; i++)
-        if (copy[i] == '\n')
-            copy[i] = ' ';
-    if (u->f->ntexts < FRAME_MAX_TEXTS) {
-        u->f->texts[u->f->ntexts].text = copy;
-        u->f->texts[u->f->ntexts].cut = cut;
-        u->f->texts[u->f->ntexts].r = visible(u, r);
-        u->f->ntexts++;
-    } else {
-        u->f->overflow = 1;
-    }
+    if (seen.w > 0)
+        frame_add_text(u->f, s, seen, cut);
 }
 
 int ui_text(struct ui *u, int x, int y, int maxw, const char *s, enum ui_role role,
