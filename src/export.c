@@ -9,12 +9,27 @@
 #include <time.h>
 #include <unistd.h>
 
+/* ---------------------------------------------------------------- defines */
+
+#define LINE_BUF    8192        /* a typical row fits several times over; a longer one goes in pieces */
+#define SINK_BUF    (1 << 20)   /* stdio's buffer for an export file: a write(2) a megabyte */
+
 /* ---------------------------------------------------------------- types */
+
+/* One row being formatted. It reaches stdio in one piece (or a few for a huge row), not as the
+ * forty-odd small pieces it is made of: every stdio call takes the stream's lock, and at 100,000
+ * rows that was most of the time spent formatting. */
+struct line {
+    FILE *f;
+    size_t n;
+    char buf[LINE_BUF];
+};
 
 /* One output of an export: a stream, or a file written through a temporary one. */
 struct sink {
     enum export_format fmt;
     FILE *f;
+    char *buf;                      /* f's buffer when it is a file (NULL: stdio's own); the sink's */
     char path[EXPORT_PATH_MAX];     /* the final name; "" for a stream */
     char tmp[EXPORT_PATH_MAX + 16]; /* the temporary file while writing; "" once renamed or removed */
     int published;                  /* renamed to path */
@@ -26,90 +41,151 @@ const char *const export_columns[] = {
     NULL
 };
 
+/* ---------------------------------------------------------------- lines */
+
+/* Hands what is gathered to stdio, and zeroes it: it is a client's details. */
+static void line_flush(struct line *l)
+{
+    fwrite(l->buf, 1, l->n, l->f);
+    explicit_bzero(l->buf, l->n);
+    l->n = 0;
+}
+
+static void line_bytes(struct line *l, const char *p, size_t n)
+{
+    if (n > sizeof l->buf - l->n) {
+        line_flush(l);
+        if (n > sizeof l->buf) {
+            fwrite(p, 1, n, l->f);
+            return;
+        }
+    }
+    memcpy(l->buf + l->n, p, n);
+    l->n += n;
+}
+
+static void line_str(struct line *l, const char *s)
+{
+    line_bytes(l, s, strlen(s));
+}
+
+static void line_char(struct line *l, char c)
+{
+    line_bytes(l, &c, 1);
+}
+
+/* Writes v in decimal, as "%lld" would. */
+static void line_int(struct line *l, long long v)
+{
+    char digits[24];
+    int i = (int)sizeof digits;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+
+    do
+        digits[--i] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        digits[--i] = '-';
+    line_bytes(l, digits + i, sizeof digits - (size_t)i);
+}
+
 /* ---------------------------------------------------------------- CSV */
 
 /* Writes one CSV field: quoted when it holds , " CR or LF (quotes doubled), and with a ' put in
  * front when a spreadsheet would run it as a formula (= + - @ TAB CR at the start). */
-static void csv_text(FILE *f, const char *s)
+static void csv_text(struct line *l, const char *s)
 {
     int formula = s[0] && strchr("=+-@\t\r", s[0]);
     int quote = strpbrk(s, ",\"\r\n") != NULL;
 
     if (quote)
-        putc('"', f);
+        line_char(l, '"');
     if (formula)
-        putc('\'', f);
-    for (const char *q; (q = strchr(s, '"')); s = q + 1) {
-        fwrite(s, 1, (size_t)(q - s) + 1, f);
-        putc('"', f);
+        line_char(l, '\'');
+    for (const char *q = quote ? strchr(s, '"') : NULL; q; q = strchr(q + 1, '"')) {
+        line_bytes(l, s, (size_t)(q - s) + 1);
+        s = q;      /* this quote starts the next piece too: it is doubled */
     }
-    fputs(s, f);
+    line_str(l, s);
     if (quote)
-        putc('"', f);
+        line_char(l, '"');
 }
 
-static void csv_row(FILE *f, const struct queue_row *r)
+static void csv_row(struct line *l, const struct queue_row *r)
 {
     const char *text[] = { r->uuid, r->ref, r->created_utc, r->req.kiosk_id, r->req.treatment_id,
                            r->req.name, r->req.phone, r->req.email, r->req.contact_time,
                            r->req.screening, r->req.answers ? r->req.answers : "" };
 
-    fprintf(f, "%lld", r->batch_id);
+    line_int(l, r->batch_id);
     for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
-        putc(',', f);
-        csv_text(f, text[i]);
+        line_char(l, ',');
+        csv_text(l, text[i]);
     }
-    fputs(r->req.consent_contact ? ",yes" : ",no", f);
-    fputs(r->req.consent_share_answers ? ",yes," : ",no,", f);
-    csv_text(f, r->req.notice_version);
-    fputs("\r\n", f);
+    line_str(l, r->req.consent_contact ? ",yes" : ",no");
+    line_str(l, r->req.consent_share_answers ? ",yes," : ",no,");
+    csv_text(l, r->req.notice_version);
+    line_str(l, "\r\n");
 }
 
 /* ---------------------------------------------------------------- JSON Lines */
 
 /* Writes s as a JSON string: " and \ escaped, control characters as \u00XX, UTF-8 as it is. */
-static void json_text(FILE *f, const char *s)
+static void json_text(struct line *l, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const char *run = s;
 
-    putc('"', f);
+    line_char(l, '"');
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        fwrite(run, 1, (size_t)(s - run), f);
+        line_bytes(l, run, (size_t)(s - run));
         run = s + 1;
         if (c == '"' || c == '\\') {
-            putc('\\', f);
-            putc(c, f);
+            line_char(l, '\\');
+            line_char(l, (char)c);
         } else {
-            fputs("\\u00", f);
-            putc(hex[c >> 4], f);
-            putc(hex[c & 15], f);
+            char escape[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+            line_bytes(l, escape, sizeof escape);
         }
     }
-    fwrite(run, 1, (size_t)(s - run), f);
-    putc('"', f);
+    line_bytes(l, run, (size_t)(s - run));
+    line_char(l, '"');
+}
+
+/* Writes the name of member i, export_columns[i], and what comes before it: {"batch_id": for the
+ * first, ,"uuid": and so on for the others. */
+static void json_name(struct line *l, int i)
+{
+    line_str(l, i ? ",\"" : "{\"");
+    line_str(l, export_columns[i]);
+    line_str(l, "\":");
 }
 
 /* answers is JSON already (the queue stores and returns it minified), so it goes in as an object. */
-static void json_row(FILE *f, const struct queue_row *r)
+static void json_row(struct line *l, const struct queue_row *r)
 {
     const char *text[] = { r->uuid, r->ref, r->created_utc, r->req.kiosk_id, r->req.treatment_id,
                            r->req.name, r->req.phone, r->req.email, r->req.contact_time, r->req.screening };
+    int i = 0;
 
-    fprintf(f, "{\"%s\":%lld", export_columns[0], r->batch_id);
-    for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
-        fprintf(f, ",\"%s\":", export_columns[i + 1]);
-        json_text(f, text[i]);
+    json_name(l, i++);
+    line_int(l, r->batch_id);
+    for (size_t t = 0; t < sizeof text / sizeof *text; t++) {
+        json_name(l, i++);
+        json_text(l, text[t]);
     }
-    fprintf(f, ",\"answers\":%s", r->req.answers ? r->req.answers : "null");
-    fprintf(f, ",\"consent_contact\":%s", r->req.consent_contact ? "true" : "false");
-    fprintf(f, ",\"consent_share_answers\":%s", r->req.consent_share_answers ? "true" : "false");
-    fputs(",\"notice_version\":", f);
-    json_text(f, r->req.notice_version);
-    fputs("}\n", f);
+    json_name(l, i++);
+    line_str(l, r->req.answers ? r->req.answers : "null");
+    json_name(l, i++);
+    line_str(l, r->req.consent_contact ? "true" : "false");
+    json_name(l, i++);
+    line_str(l, r->req.consent_share_answers ? "true" : "false");
+    json_name(l, i);
+    json_text(l, r->req.notice_version);
+    line_str(l, "}\n");
 }
 
 /* ---------------------------------------------------------------- writers */
@@ -131,10 +207,15 @@ int export_write_header(FILE *f, enum export_format fmt)
 
 int export_write_row(FILE *f, enum export_format fmt, const struct queue_row *row)
 {
+    struct line l;     /* not initialised: zeroing its buffer for every row would cost more than the row */
+
+    l.f = f;
+    l.n = 0;
     if (fmt == EXPORT_JSONL)
-        json_row(f, row);
+        json_row(&l, row);
     else
-        csv_row(f, row);
+        csv_row(&l, row);
+    line_flush(&l);
     return ferror(f) ? -1 : 0;
 }
 
@@ -166,7 +247,23 @@ static int sink_open(struct sink *s, char *err, size_t errlen)
         close(fd);
         return -1;
     }
+    s->buf = malloc(SINK_BUF);
+    if (s->buf)
+        setvbuf(s->f, s->buf, _IOFBF, SINK_BUF);    /* else stdio's own smaller buffer does */
     return 0;
+}
+
+/* Closes the file and frees its buffer, zeroed: it held the clients' details. Returns fclose's result. */
+static int sink_close(struct sink *s)
+{
+    int rc = fclose(s->f);
+
+    s->f = NULL;
+    if (s->buf)
+        explicit_bzero(s->buf, SINK_BUF);
+    free(s->buf);
+    s->buf = NULL;
+    return rc;
 }
 
 /* Opens the directory holding path and fsyncs it, so a rename in it is durable. */
@@ -195,16 +292,13 @@ static int sync_parent(const char *path)
 /* Makes the temporary file durable and renames it to its final name. Returns 0, or -1 with err. */
 static int sink_publish(struct sink *s, char *err, size_t errlen)
 {
-    FILE *f = s->f;
-
-    s->f = NULL;
-    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
+    if (fflush(s->f) != 0 || ferror(s->f) || fsync(fileno(s->f)) != 0) {
         int saved = errno;
-        fclose(f);
+        sink_close(s);
         errno = saved;
         return sink_error(s, err, errlen);
     }
-    if (fclose(f) != 0 || rename(s->tmp, s->path) != 0 || sync_parent(s->path) != 0)
+    if (sink_close(s) != 0 || rename(s->tmp, s->path) != 0 || sync_parent(s->path) != 0)
         return sink_error(s, err, errlen);
     s->tmp[0] = '\0';
     s->published = 1;
@@ -215,8 +309,7 @@ static int sink_publish(struct sink *s, char *err, size_t errlen)
 static void sink_discard(struct sink *s)
 {
     if (s->f)
-        fclose(s->f);
-    s->f = NULL;
+        sink_close(s);
     if (s->tmp[0])
         unlink(s->tmp);
     if (s->published)

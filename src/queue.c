@@ -25,10 +25,14 @@ static const char ref_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 #define STATE_DAMAGED_UTC   "damaged-utc"
 #define PURGE_DAYS_MAX      36500
 
-/* The columns every row-reading statement returns, in the order row_fill() reads them. */
-#define ROW_COLUMNS "coalesce(batch_id, 0), uuid, ref, created_utc, status, exported_utc, " \
-    "acknowledged_utc, kiosk_id, treatment_id, name, phone, email, contact_time, screening, " \
-    "answers, consent_contact, consent_share_answers, notice_version"
+/* What the statements that read requests return, in the order row_fill() reads them: the state,
+ * then the request as submitted, of a row source named s (the view requests, or submissions). */
+#define ROW_STATE "coalesce(s.batch_id, 0), s.status, s.exported_utc, s.acknowledged_utc"
+#define ROW_DATA "s.uuid, s.ref, s.created_utc, s.kiosk_id, s.treatment_id, s.name, s.phone, s.email," \
+    " s.contact_time, s.screening, s.answers, s.consent_contact, s.consent_share_answers, s.notice_version"
+
+/* The last request any batch holds: every request after it is pending. */
+#define LAST_EXPORTED_ID "(SELECT coalesce(max(last_request_id), 0) FROM batches)"
 
 /* ---------------------------------------------------------------- schema */
 
@@ -69,6 +73,96 @@ static const char schema_v2[] =
     "CREATE UNIQUE INDEX requests_ref ON requests (ref);"
     "CREATE TABLE kiosk_state (key TEXT PRIMARY KEY, value NOT NULL);";
 
+/* Version 3: a request is written once and never changed; its state comes from its batch.
+ *
+ * Each export takes every pending request, so a batch is one range of ids, and the batches tile the
+ * ids from 1 up: a batch holds first_request_id..last_request_id, where first_request_id is the
+ * previous batch's last_request_id + 1 (a batch whose requests were all purged before version 3
+ * may be empty: first = last + 1). A request is pending when its id is above every batch's
+ * last_request_id, else exported or acknowledged as its batch is. So finishing an export is one
+ * INSERT into batches however many requests it took (version 2 rewrote each of them, and with them
+ * the whole table and its indexes), acknowledging one UPDATE of a batch, and a purge deletes ranges.
+ * It relies on ids never being reused, even after a purge deleted the newest requests:
+ * AUTOINCREMENT guarantees that.
+ *
+ * The view requests shows each request with its state under version 2's names: queue_list() reads
+ * it, and so can anyone who opens the file with sqlite3; a new (pending) request may be inserted
+ * through it.
+ *
+ * The migration numbers the requests in queue order: those in a batch batch by batch, then the
+ * pending ones. In a version-2 file this code wrote that is the order they had, since its exports
+ * too took every pending request. Should a file hold anything else (a pending request older than an
+ * exported one, batches that interleave), the numbering still gives every batch one range and keeps
+ * every pending request pending. A batch stays acknowledged only if all its requests were, so that
+ * nothing is ever purged that staff did not acknowledge. */
+static const char schema_v3[] =
+    "CREATE TABLE submissions ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  ref TEXT,"
+    "  created_utc TEXT NOT NULL,"
+    "  kiosk_id TEXT NOT NULL,"
+    "  treatment_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  phone TEXT NOT NULL,"
+    "  email TEXT NOT NULL,"
+    "  contact_time TEXT NOT NULL CHECK (contact_time IN ('morning', 'afternoon', 'evening', 'any')),"
+    "  screening TEXT NOT NULL CHECK (screening IN ('clear', 'discuss', 'stop', 'not-taken')),"
+    "  answers TEXT CHECK (answers IS NULL OR (consent_share_answers = 1 AND json_valid(answers))),"
+    "  consent_contact INTEGER NOT NULL CHECK (consent_contact IN (0, 1)),"
+    "  consent_share_answers INTEGER NOT NULL CHECK (consent_share_answers IN (0, 1)),"
+    "  notice_version TEXT NOT NULL DEFAULT '');"
+    "CREATE UNIQUE INDEX submissions_ref ON submissions (ref);"
+    "CREATE TABLE batch_ranges ("
+    "  id INTEGER PRIMARY KEY,"
+    "  first_request_id INTEGER NOT NULL,"
+    "  last_request_id INTEGER NOT NULL,"
+    "  count INTEGER NOT NULL,"
+    "  created_utc TEXT NOT NULL,"
+    "  acknowledged_utc TEXT,"
+    "  CHECK (first_request_id BETWEEN 1 AND last_request_id + 1));"
+    /* old id -> new id, in queue order; a request counts as in its batch once exported */
+    "CREATE TEMP VIEW queue_order AS"
+    "  SELECT id AS old_id, batch, row_number() OVER (ORDER BY batch IS NULL, batch, id) AS id"
+    "  FROM (SELECT id, CASE WHEN status = 'pending' THEN NULL ELSE batch_id END AS batch FROM requests);"
+    "INSERT INTO submissions (id, uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+    "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+    "  SELECT o.id, r.uuid, r.ref, r.created_utc, r.kiosk_id, r.treatment_id, r.name, r.phone, r.email,"
+    "   r.contact_time, r.screening, r.answers, r.consent_contact, r.consent_share_answers, r.notice_version"
+    "  FROM temp.queue_order o JOIN requests r ON r.id = o.old_id;"
+    "INSERT INTO batch_ranges (id, first_request_id, last_request_id, count, created_utc, acknowledged_utc)"
+    "  SELECT id, coalesce(lag(last) OVER (ORDER BY id), 0) + 1, last, count, created_utc, acknowledged_utc"
+    "  FROM (SELECT b.id, b.count, b.created_utc,"
+    "         max(coalesce(e.last, 0)) OVER (ORDER BY b.id) AS last,"
+    "         CASE WHEN EXISTS (SELECT 1 FROM requests r WHERE r.batch_id = b.id AND r.status = 'exported')"
+    "          THEN NULL ELSE b.acknowledged_utc END AS acknowledged_utc"
+    "        FROM batches b"
+    "        LEFT JOIN (SELECT batch, max(id) AS last FROM temp.queue_order GROUP BY batch) e ON e.batch = b.id);"
+    "DROP VIEW temp.queue_order;"
+    "DROP TABLE requests;"
+    "DROP TABLE batches;"
+    "ALTER TABLE batch_ranges RENAME TO batches;"
+    "CREATE INDEX batches_last ON batches (last_request_id);"
+    /* a request's batch: the first whose range ends at or after it, if it starts at or before it */
+    "CREATE VIEW requests AS"
+    "  SELECT s.id, s.uuid, s.ref, s.created_utc, s.kiosk_id, s.treatment_id, s.name, s.phone, s.email,"
+    "   s.contact_time, s.screening, s.answers, s.consent_contact, s.consent_share_answers, s.notice_version,"
+    "   CASE WHEN b.id IS NULL THEN 'pending' WHEN b.acknowledged_utc IS NULL THEN 'exported'"
+    "    ELSE 'acknowledged' END AS status,"
+    "   b.id AS batch_id, b.created_utc AS exported_utc, b.acknowledged_utc"
+    "  FROM submissions s LEFT JOIN batches b ON b.id = (SELECT k.id FROM batches k"
+    "   WHERE k.last_request_id >= s.id AND k.first_request_id <= s.id ORDER BY k.last_request_id LIMIT 1);"
+    "CREATE TRIGGER requests_insert INSTEAD OF INSERT ON requests BEGIN"
+    "  SELECT RAISE(ABORT, 'a new request is pending: give neither its id nor a state')"
+    "   WHERE NEW.id IS NOT NULL OR coalesce(NEW.status, 'pending') != 'pending'"
+    "    OR coalesce(NEW.batch_id, NEW.exported_utc, NEW.acknowledged_utc) IS NOT NULL;"
+    "  INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+    "   contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+    "  VALUES (NEW.uuid, NEW.ref, NEW.created_utc, NEW.kiosk_id, NEW.treatment_id, NEW.name, NEW.phone,"
+    "   NEW.email, NEW.contact_time, NEW.screening, json(NEW.answers), NEW.consent_contact,"
+    "   NEW.consent_share_answers, coalesce(NEW.notice_version, ''));"
+    "END;";
+
 /* ---------------------------------------------------------------- types */
 
 /* Every statement, prepared once per connection. */
@@ -76,9 +170,8 @@ enum stmt {
     ST_BEGIN_READ, ST_BEGIN_WRITE, ST_COMMIT, ST_ROLLBACK,
     ST_REF_EXISTS, ST_INSERT,
     ST_STATE_GET, ST_STATE_SET, ST_STATE_DELETE,
-    ST_PENDING_SNAPSHOT, ST_ROWS_PENDING, ST_ROWS_BATCH, ST_BATCH_GET,
-    ST_BATCH_INSERT, ST_MARK_EXPORTED,
-    ST_ACK_BATCH, ST_ACK_ROWS, ST_PURGE,
+    ST_PENDING_SNAPSHOT, ST_ROWS_PENDING, ST_ROWS_BATCH, ST_BATCH_GET, ST_BATCH_INSERT,
+    ST_ACK, ST_PURGE,
     ST_LIST, ST_STATUS, ST_QUICK_CHECK,
     ST_COUNT
 };
@@ -88,39 +181,40 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN_WRITE] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
-    [ST_REF_EXISTS] = "SELECT 1 FROM requests WHERE ref = ?1",
-    [ST_INSERT] = "INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone,"
+    [ST_REF_EXISTS] = "SELECT 1 FROM submissions WHERE ref = ?1",
+    [ST_INSERT] = "INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone,"
                   " email, contact_time, screening, answers, consent_contact, consent_share_answers,"
                   " notice_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json(?11), ?12, ?13, ?14)",
     [ST_STATE_GET] = "SELECT value FROM kiosk_state WHERE key = ?1",
     [ST_STATE_SET] = "INSERT INTO kiosk_state (key, value) VALUES (?1, ?2)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     [ST_STATE_DELETE] = "DELETE FROM kiosk_state WHERE key = ?1",
-    [ST_PENDING_SNAPSHOT] = "SELECT count(*), coalesce(min(id), 0), coalesce(max(id), 0),"
+    [ST_PENDING_SNAPSHOT] = "SELECT " LAST_EXPORTED_ID ", coalesce(max(id), 0), count(*),"
                             " (SELECT coalesce(max(id), 0) + 1 FROM batches)"
-                            " FROM requests WHERE status = 'pending'",
-    [ST_ROWS_PENDING] = "SELECT " ROW_COLUMNS " FROM requests"
-                        " WHERE status = 'pending' AND id BETWEEN ?1 AND ?2 ORDER BY id",
-    [ST_ROWS_BATCH] = "SELECT " ROW_COLUMNS " FROM requests WHERE batch_id = ?1 ORDER BY id",
-    [ST_BATCH_GET] = "SELECT count, acknowledged_utc, (SELECT count(*) FROM requests WHERE batch_id = ?1)"
-                     " FROM batches WHERE id = ?1",
-    [ST_BATCH_INSERT] = "INSERT INTO batches (id, created_utc, count) VALUES (?1, ?2, ?3)",
-    /* The rows lie in one range of ids: walking it is quicker than the status index being changed. */
-    [ST_MARK_EXPORTED] = "UPDATE requests NOT INDEXED SET status = 'exported', batch_id = ?1, exported_utc = ?2"
-                         " WHERE status = 'pending' AND id BETWEEN ?3 AND ?4",
-    [ST_ACK_BATCH] = "UPDATE batches SET acknowledged_utc = ?2 WHERE id = ?1 AND acknowledged_utc IS NULL",
-    [ST_ACK_ROWS] = "UPDATE requests SET status = 'acknowledged', acknowledged_utc = ?2"
-                    " WHERE batch_id = ?1 AND status = 'exported'",
-    [ST_PURGE] = "DELETE FROM requests WHERE status = 'acknowledged' AND acknowledged_utc <= ?1",
-    [ST_LIST] = "SELECT " ROW_COLUMNS " FROM requests WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
-    [ST_STATUS] = "SELECT (SELECT count(*) FROM requests WHERE status = 'pending'),"
-                  " (SELECT ?1 - CAST(strftime('%s', min(created_utc)) AS INTEGER)"
-                  "  FROM requests WHERE status = 'pending'),"
+                            " FROM submissions WHERE id > " LAST_EXPORTED_ID,
+    /* every request in the range is pending: no batch to look up */
+    [ST_ROWS_PENDING] = "SELECT 0, 'pending', NULL, NULL, " ROW_DATA " FROM submissions s"
+                        " WHERE s.id > ?1 AND s.id <= ?2 ORDER BY s.id",
+    [ST_ROWS_BATCH] = "SELECT " ROW_STATE ", " ROW_DATA " FROM batches b, requests s"
+                      " WHERE b.id = ?1 AND s.id BETWEEN b.first_request_id AND b.last_request_id ORDER BY s.id",
+    [ST_BATCH_GET] = "SELECT b.count, b.acknowledged_utc, (SELECT count(*) FROM submissions s"
+                     "  WHERE s.id BETWEEN b.first_request_id AND b.last_request_id)"
+                     " FROM batches b WHERE b.id = ?1",
+    /* only if no other export made a batch since the snapshot (?2: its last exported id) */
+    [ST_BATCH_INSERT] = "INSERT INTO batches (id, first_request_id, last_request_id, count, created_utc)"
+                        " SELECT ?1, ?2 + 1, ?3, ?4, ?5 WHERE " LAST_EXPORTED_ID " = ?2",
+    [ST_ACK] = "UPDATE batches SET acknowledged_utc = ?2 WHERE id = ?1 AND acknowledged_utc IS NULL",
+    [ST_PURGE] = "DELETE FROM submissions WHERE id IN (SELECT s.id FROM batches b JOIN submissions s"
+                 " ON s.id BETWEEN b.first_request_id AND b.last_request_id WHERE b.acknowledged_utc <= ?1)",
+    [ST_LIST] = "SELECT " ROW_STATE ", " ROW_DATA " FROM requests s WHERE ?1 IS NULL OR s.status = ?1 ORDER BY s.id",
+    [ST_STATUS] = "SELECT p.n, ?1 - CAST(strftime('%s', p.oldest) AS INTEGER),"
                   " (SELECT count(*) FROM batches WHERE acknowledged_utc IS NULL),"
                   " (SELECT max(created_utc) FROM batches),"
                   " (SELECT max(acknowledged_utc) FROM batches),"
                   " (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL),"
-                  " (SELECT count FROM batches WHERE id = (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL))",
+                  " (SELECT count FROM batches WHERE id = (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL))"
+                  " FROM (SELECT count(*) AS n, min(created_utc) AS oldest FROM submissions"
+                  "  WHERE id > " LAST_EXPORTED_ID ") p",
     [ST_QUICK_CHECK] = "PRAGMA quick_check(1)",
 };
 
@@ -144,7 +238,8 @@ struct fault_file {
 struct export_cursor {
     int active;
     struct queue_batch batch;
-    long long min_id, max_id;       /* new batch: the oldest and newest pending request in the snapshot */
+    long long after, last;          /* new batch: the snapshot's last exported id, and its newest request:
+                                     * the batch will be after + 1 .. last */
     sqlite3_stmt *rows;             /* ST_ROWS_PENDING or ST_ROWS_BATCH, bound */
 };
 
@@ -153,6 +248,7 @@ struct queue {
     sqlite3_stmt *st[ST_COUNT];
     char path[QUEUE_PATH_MAX];
     struct fault_vfs *fault;        /* NULL unless opened with fault_injection */
+    int busy_timeout_ms;            /* as opened, for reconnect() */
     struct export_cursor exp;
 };
 
@@ -160,6 +256,79 @@ struct queue {
 
 static int connect_db(struct queue *q, const struct queue_options *o, char *err, size_t errlen);
 static void disconnect_db(struct queue *q);
+static void reconnect(struct queue *q);
+
+/* ---------------------------------------------------------------- memory that forgets */
+
+/* SQLite copies what a client typed into its page cache, its records, its statements' registers
+ * and the buffer each connection builds new rows in. So that none of it outlives the submit,
+ * queue_submit() renews the connection once it is done, and SQLite allocates through wipe_*(),
+ * which zero each block before it goes back. SQLite's own allocator, which wipe_*() wrap: */
+static sqlite3_mem_methods system_mem;
+
+static void *wipe_malloc(int n)
+{
+    return system_mem.xMalloc(n);
+}
+
+static void wipe_free(void *p)
+{
+    if (p) {
+        explicit_bzero(p, (size_t)system_mem.xSize(p));
+        system_mem.xFree(p);
+    }
+}
+
+/* Moves the block itself, so that the old one is wiped too. */
+static void *wipe_realloc(void *p, int n)
+{
+    void *grown;
+    int had;
+
+    if (!p)
+        return system_mem.xMalloc(n);
+    had = system_mem.xSize(p);
+    grown = system_mem.xMalloc(n);
+    if (!grown)
+        return NULL;
+    memcpy(grown, p, (size_t)(had < n ? had : n));
+    wipe_free(p);
+    return grown;
+}
+
+static int wipe_size(void *p)
+{
+    return system_mem.xSize(p);
+}
+
+static int wipe_roundup(int n)
+{
+    return system_mem.xRoundup(n);
+}
+
+static int wipe_init(void *data)
+{
+    return system_mem.xInit(data);
+}
+
+static void wipe_shutdown(void *data)
+{
+    system_mem.xShutdown(data);
+}
+
+/* Makes SQLite forget as above. It must come before SQLite starts, so queue_open() calls it
+ * first; once SQLite runs, further calls change nothing. */
+static void sqlite_forgets(void)
+{
+    static const sqlite3_mem_methods wipe = {
+        wipe_malloc, wipe_free, wipe_realloc, wipe_size, wipe_roundup, wipe_init, wipe_shutdown, NULL
+    };
+
+    if (system_mem.xMalloc || sqlite3_config(SQLITE_CONFIG_GETMALLOC, &system_mem) != SQLITE_OK)
+        return;
+    if (sqlite3_config(SQLITE_CONFIG_MALLOC, &wipe) != SQLITE_OK)
+        memset(&system_mem, 0, sizeof system_mem);
+}
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -264,16 +433,16 @@ static const char *column_text(sqlite3_stmt *s, int i)
     return (const char *)sqlite3_column_text(s, i);
 }
 
-/* Fills row from a statement positioned on a row of ROW_COLUMNS. */
+/* Fills row from a statement positioned on a row of ROW_STATE, ROW_DATA. */
 static void row_fill(sqlite3_stmt *s, struct queue_row *row)
 {
     row->batch_id = sqlite3_column_int64(s, 0);
-    row->uuid = column_text(s, 1);
-    row->ref = column_text(s, 2);
-    row->created_utc = column_text(s, 3);
-    row->status = column_text(s, 4);
-    row->exported_utc = column_text(s, 5);
-    row->acknowledged_utc = column_text(s, 6);
+    row->status = column_text(s, 1);
+    row->exported_utc = column_text(s, 2);
+    row->acknowledged_utc = column_text(s, 3);
+    row->uuid = column_text(s, 4);
+    row->ref = column_text(s, 5);
+    row->created_utc = column_text(s, 6);
     row->req.kiosk_id = column_text(s, 7);
     row->req.treatment_id = column_text(s, 8);
     row->req.name = column_text(s, 9);
@@ -618,8 +787,15 @@ static int migrate_to_v2(sqlite3 *db)
     return rc == SQLITE_OK ? backfill_refs(db) : rc;
 }
 
+static int migrate_to_v3(sqlite3 *db)
+{
+    return sqlite3_exec(db, schema_v3, NULL, NULL, NULL);
+}
+
 /* migrations[v] takes a database from version v to v + 1, keeping its rows. */
-static int (*const migrations[QUEUE_SCHEMA_VERSION])(sqlite3 *db) = { migrate_to_v1, migrate_to_v2 };
+static int (*const migrations[QUEUE_SCHEMA_VERSION])(sqlite3 *db) = {
+    migrate_to_v1, migrate_to_v2, migrate_to_v3
+};
 
 static int user_version(sqlite3 *db, int *version)
 {
@@ -799,12 +975,14 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
     struct queue *q = calloc(1, sizeof *q);
     int rc;
 
+    sqlite_forgets();
     if (!q) {
         snprintf(err, errlen, "cannot open '%s': %s", path, strerror(ENOMEM));
         return NULL;
     }
     if (o.busy_timeout_ms <= 0)
         o.busy_timeout_ms = QUEUE_BUSY_TIMEOUT_MS;
+    q->busy_timeout_ms = o.busy_timeout_ms;
     if (strlen(path) >= sizeof q->path) {
         snprintf(err, errlen, "cannot open '%s': path too long", path);
         rc = -1;
@@ -916,6 +1094,24 @@ static int insert_request(struct queue *q, const struct queue_request *r, const 
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Swaps the connection for a new one, which is how the clients' details that SQLite keeps leave
+ * memory after a submit or an export (it builds each new row in a buffer its connection keeps
+ * until it closes). The new connection opens first: should that fail, the old one simply stays,
+ * and the details with it until the next time. */
+static void reconnect(struct queue *q)
+{
+    struct queue_options o = { .busy_timeout_ms = q->busy_timeout_ms };
+    struct queue fresh = { .fault = q->fault };
+    char err[256];
+
+    snprintf(fresh.path, sizeof fresh.path, "%s", q->path);
+    if (connect_db(&fresh, &o, err, sizeof err) != 0)
+        return;
+    disconnect_db(q);
+    q->db = fresh.db;
+    memcpy(q->st, fresh.st, sizeof q->st);
+}
+
 int queue_submit(struct queue *q, const struct queue_request *r, struct queue_receipt *out,
                  char *err, size_t errlen)
 {
@@ -943,10 +1139,11 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
     if (rc != SQLITE_DONE)
         db_error(q, "save the request", err, errlen);
     done(q, ST_INSERT);
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_DONE)
         rollback_if_open(q);
+    reconnect(q);
+    if (rc != SQLITE_DONE)
         return -1;
-    }
     *out = k;
     return 0;
 }
@@ -1098,16 +1295,18 @@ int queue_list(struct queue *q, const char *status, queue_row_fn fn, void *ctx, 
 
 /* ---------------------------------------------------------------- export */
 
-/* Reads the snapshot's pending requests: the batch they would become. Returns an sqlite code. */
+/* Reads the snapshot's pending requests: the batch they would become. The rows read are bounded by
+ * the newest request in the snapshot, so a request submitted meanwhile stays pending whatever
+ * happens. Returns an sqlite code. */
 static int begin_new_batch(struct queue *q, struct queue_batch *b)
 {
     sqlite3_stmt *s = q->st[ST_PENDING_SNAPSHOT];
     int rc = sqlite3_step(s);
 
     if (rc == SQLITE_ROW) {
-        b->count = sqlite3_column_int64(s, 0);
-        q->exp.min_id = sqlite3_column_int64(s, 1);
-        q->exp.max_id = sqlite3_column_int64(s, 2);
+        q->exp.after = sqlite3_column_int64(s, 0);
+        q->exp.last = sqlite3_column_int64(s, 1);
+        b->count = sqlite3_column_int64(s, 2);
         b->id = b->count ? sqlite3_column_int64(s, 3) : 0;
         b->is_new = 1;
         rc = SQLITE_OK;
@@ -1115,8 +1314,8 @@ static int begin_new_batch(struct queue *q, struct queue_batch *b)
     done(q, ST_PENDING_SNAPSHOT);
     if (rc == SQLITE_OK) {
         q->exp.rows = q->st[ST_ROWS_PENDING];
-        sqlite3_bind_int64(q->exp.rows, 1, q->exp.min_id);
-        sqlite3_bind_int64(q->exp.rows, 2, q->exp.max_id);
+        sqlite3_bind_int64(q->exp.rows, 1, q->exp.after);
+        sqlite3_bind_int64(q->exp.rows, 2, q->exp.last);
     }
     return rc;
 }
@@ -1197,63 +1396,50 @@ static void export_end_read(struct queue *q)
     rollback_if_open(q);
 }
 
-/* In one short write transaction: records the batch and marks exactly the snapshot's pending
- * requests exported. Returns 0, or -1 with err and nothing changed. */
-static int mark_exported(struct queue *q, const struct export_cursor *x, char *err, size_t errlen)
+/* Records the snapshot's pending requests as the new batch: one INSERT, committed on its own. Should
+ * another export have made a batch since the snapshot, nothing is recorded. Returns 0, or -1 with
+ * err and nothing changed. */
+static int record_batch(struct queue *q, const struct export_cursor *x, char *err, size_t errlen)
 {
+    sqlite3_stmt *s = q->st[ST_BATCH_INSERT];
     char now[QUEUE_TIME_LEN + 1];
-    int rc = run(q, ST_BEGIN_WRITE);
+    int rc, made;
 
     utc_format(time(NULL), now);
-    if (rc == SQLITE_DONE) {
-        sqlite3_bind_int64(q->st[ST_BATCH_INSERT], 1, x->batch.id);
-        sqlite3_bind_text(q->st[ST_BATCH_INSERT], 2, now, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q->st[ST_BATCH_INSERT], 3, x->batch.count);
-        rc = sqlite3_step(q->st[ST_BATCH_INSERT]);
-        done(q, ST_BATCH_INSERT);
-    }
-    if (rc == SQLITE_DONE) {
-        sqlite3_bind_int64(q->st[ST_MARK_EXPORTED], 1, x->batch.id);
-        sqlite3_bind_text(q->st[ST_MARK_EXPORTED], 2, now, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q->st[ST_MARK_EXPORTED], 3, x->min_id);
-        sqlite3_bind_int64(q->st[ST_MARK_EXPORTED], 4, x->max_id);
-        rc = sqlite3_step(q->st[ST_MARK_EXPORTED]);
-        done(q, ST_MARK_EXPORTED);
-    }
-    if (rc == SQLITE_DONE && sqlite3_changes(q->db) != x->batch.count) {
+    sqlite3_bind_int64(s, 1, x->batch.id);
+    sqlite3_bind_int64(s, 2, x->after);
+    sqlite3_bind_int64(s, 3, x->last);
+    sqlite3_bind_int64(s, 4, x->batch.count);
+    sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    made = rc == SQLITE_DONE && sqlite3_changes(q->db) == 1;
+    if (rc != SQLITE_DONE)
+        db_error(q, "mark the batch exported", err, errlen);
+    else if (!made)
         snprintf(err, errlen, "cannot mark batch %lld exported: another export ran at the same time; "
                  "nothing was marked, try again", x->batch.id);
-        rollback_if_open(q);
-        return -1;
-    }
-    if (rc == SQLITE_DONE)
-        rc = run(q, ST_COMMIT);
-    if (rc == SQLITE_DONE)
-        return 0;
-    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        snprintf(err, errlen, "cannot make batch %lld: another export ran at the same time; "
-                 "nothing was marked, try again", x->batch.id);
-    else
-        db_error(q, "mark the batch exported", err, errlen);
-    rollback_if_open(q);
-    return -1;
+    done(q, ST_BATCH_INSERT);
+    return made ? 0 : -1;
 }
 
 int queue_export_finish(struct queue *q, char *err, size_t errlen)
 {
     struct export_cursor x = q->exp;
+    int rc = 0;
 
     assert(q->exp.active);
     export_end_read(q);
-    if (!x.batch.is_new || x.batch.count == 0)
-        return 0;
-    return mark_exported(q, &x, err, errlen);
+    if (x.batch.is_new && x.batch.count > 0)
+        rc = record_batch(q, &x, err, errlen);
+    reconnect(q);   /* the rows read are in the page cache */
+    return rc;
 }
 
 void queue_export_cancel(struct queue *q)
 {
     assert(q->exp.active);
     export_end_read(q);
+    reconnect(q);   /* the rows read are in the page cache */
 }
 
 /* ---------------------------------------------------------------- acknowledge and purge */
@@ -1277,12 +1463,11 @@ int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count
         rc = found ? SQLITE_DONE : rc;
         done(q, ST_BATCH_GET);
     }
-    for (int i = 0; found && rc == SQLITE_DONE && i < 2; i++) {
-        enum stmt s = i == 0 ? ST_ACK_BATCH : ST_ACK_ROWS;
-        sqlite3_bind_int64(q->st[s], 1, batch);
-        sqlite3_bind_text(q->st[s], 2, now, -1, SQLITE_STATIC);
-        rc = sqlite3_step(q->st[s]);
-        done(q, s);
+    if (found && rc == SQLITE_DONE) {
+        sqlite3_bind_int64(q->st[ST_ACK], 1, batch);
+        sqlite3_bind_text(q->st[ST_ACK], 2, now, -1, SQLITE_STATIC);
+        rc = sqlite3_step(q->st[ST_ACK]);
+        done(q, ST_ACK);
     }
     if (found && rc == SQLITE_DONE)
         rc = run(q, ST_COMMIT);

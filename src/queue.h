@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#define QUEUE_SCHEMA_VERSION    2
+#define QUEUE_SCHEMA_VERSION    3
 #define QUEUE_BUSY_TIMEOUT_MS   2000
 
 #define QUEUE_UUID_LEN          36      /* "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b" */
@@ -127,9 +127,11 @@ int queue_list(struct queue *q, const char *status, queue_row_fn fn, void *ctx, 
  * queue_export_begin() opens a read snapshot of batch (0: every pending request, as a new batch) and
  * fills *b; queue_export_next() returns 1 with the next row (oldest first; row->batch_id is b->id
  * even for a new batch), 0 at the end or -1 with err; then exactly one of queue_export_finish(),
- * which for a new batch marks the rows exported in one short write transaction (returns 0 or -1
- * with err, nothing marked), or queue_export_cancel(), which marks nothing. Write the rows out safely
- * before finishing: a failed write must leave them pending. An unknown batch is an error. */
+ * which for a new batch records it, and with it the state of every row read, in one short write of
+ * one row whatever the batch's size (returns 0 or -1 with err, nothing marked), or
+ * queue_export_cancel(), which marks nothing. Write the rows out safely before finishing: a failed
+ * write must leave them pending. A request submitted after queue_export_begin() stays pending.
+ * An unknown batch is an error. */
 int queue_export_begin(struct queue *q, long long batch, struct queue_batch *b, char *err, size_t errlen);
 int queue_export_next(struct queue *q, struct queue_row *row, char *err, size_t errlen);
 int queue_export_finish(struct queue *q, char *err, size_t errlen);

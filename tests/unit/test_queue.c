@@ -327,7 +327,7 @@ TEST(missing_directory_and_missing_file_are_errors)
 }
 
 /* Version 1 as it was shipped: no ref, no notice_version, no kiosk_state. */
-static const char v1_schema[] =
+static const char v1_tables[] =
     "CREATE TABLE batches (id INTEGER PRIMARY KEY, created_utc TEXT NOT NULL, count INTEGER NOT NULL,"
     " acknowledged_utc TEXT);"
     "CREATE TABLE requests (id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL UNIQUE,"
@@ -341,7 +341,9 @@ static const char v1_schema[] =
     " status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'exported', 'acknowledged')),"
     " batch_id INTEGER REFERENCES batches (id), exported_utc TEXT, acknowledged_utc TEXT);"
     "CREATE INDEX requests_status ON requests (status, id);"
-    "CREATE INDEX requests_batch ON requests (batch_id);"
+    "CREATE INDEX requests_batch ON requests (batch_id);";
+
+static const char v1_rows[] =
     "INSERT INTO batches VALUES (1, '2026-01-02T10:00:00Z', 1, NULL);"
     "INSERT INTO requests (uuid, created_utc, kiosk_id, treatment_id, name, phone, email, contact_time,"
     " screening, answers, consent_contact, consent_share_answers, status, batch_id, exported_utc) VALUES"
@@ -360,7 +362,8 @@ TEST(migration_from_v1_keeps_rows)
     long long v = 0;
 
     fresh(path, sizeof path, "v1");
-    ASSERT_INT_EQ(0, sql_exec(path, v1_schema));
+    ASSERT_INT_EQ(0, sql_exec(path, v1_tables));
+    ASSERT_INT_EQ(0, sql_exec(path, v1_rows));
     q = open_q(path, 0);
     ASSERT(q);
     ASSERT_INT_EQ(3, rows(q, NULL));
@@ -650,7 +653,7 @@ TEST(export_ack_purge_life_cycle)
     ASSERT_INT_EQ(1, drain(q, 2));
     ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
     ASSERT_INT_EQ(0, submit_n(q, 2));
-    ASSERT_INT_EQ(0, sql_exec(path, "UPDATE requests SET acknowledged_utc = '2025-01-01T00:00:00Z' WHERE batch_id = 1"));
+    ASSERT_INT_EQ(0, sql_exec(path, "UPDATE batches SET acknowledged_utc = '2025-01-01T00:00:00Z' WHERE id = 1"));
 
     ASSERT_INT_EQ(-1, queue_purge(q, -1, &deleted, err, sizeof err));
     ASSERT_INT_EQ(0, queue_purge(q, 3650, &deleted, err, sizeof err));
@@ -801,6 +804,279 @@ TEST(export_waits_for_a_short_lock_and_fails_cleanly_on_a_long_one)
     ASSERT_INT_EQ(3, sql_int(path, "SELECT count(*) FROM requests WHERE status = 'exported' AND batch_id = 1"));
 }
 
+/* What version 2 added to version 1, as it was shipped. */
+static const char v2_changes[] =
+    "ALTER TABLE requests ADD COLUMN ref TEXT;"
+    "ALTER TABLE requests ADD COLUMN notice_version TEXT NOT NULL DEFAULT '';"
+    "CREATE UNIQUE INDEX requests_ref ON requests (ref);"
+    "CREATE TABLE kiosk_state (key TEXT PRIMARY KEY, value NOT NULL);";
+
+/* The start of an INSERT of version-2 rows; each row gives these columns. */
+#define V2_INSERT "INSERT INTO requests (id, uuid, ref, created_utc, kiosk_id, treatment_id, name, phone," \
+    " email, contact_time, screening, consent_contact, consent_share_answers, status, batch_id) VALUES"
+#define V2_ROW(id, name, status, batch) \
+    " (" #id ", '6f1c2d3e-0000-4000-8000-00000000000" #id "', 'FT-22" #id "2', '2026-01-01T09:0" #id ":00Z'," \
+    " 'k1', 'calf-slimming', '" name "', '07700 900001', '', 'any', 'clear', 1, 0, '" status "', " #batch ")"
+
+/* A version-2 file as this code wrote it: batch 1 acknowledged and purged, batch 2 acknowledged,
+ * batch 3 exported, two requests pending. */
+static const char v2_rows[] =
+    "INSERT INTO batches VALUES (1, '2026-01-02T10:00:00Z', 2, '2026-01-03T10:00:00Z'),"
+    " (2, '2026-02-02T10:00:00Z', 2, '2026-02-03T10:00:00Z'), (3, '2026-03-02T10:00:00Z', 3, NULL);"
+    V2_INSERT V2_ROW(3, "Acked Three", "acknowledged", 2) "," V2_ROW(4, "Acked Four", "acknowledged", 2) ","
+    V2_ROW(5, "Exported Five", "exported", 3) "," V2_ROW(6, "Exported Six", "exported", 3) ","
+    V2_ROW(7, "Exported Seven", "exported", 3) "," V2_ROW(8, "Pending Eight", "pending", NULL) ","
+    V2_ROW(9, "Pending Nine", "pending", NULL) ";"
+    "PRAGMA user_version = 2;";
+
+/* Rows no version-2 export made: a pending request older than exported ones, batches interleaved, a
+ * batch marked acknowledged with a request still exported, a pending request naming a batch. */
+static const char v2_odd_rows[] =
+    "INSERT INTO batches VALUES (1, '2026-01-02T10:00:00Z', 3, NULL),"
+    " (2, '2026-02-02T10:00:00Z', 2, '2026-02-03T10:00:00Z');"
+    V2_INSERT V2_ROW(1, "One A", "exported", 1) "," V2_ROW(2, "Pending Early", "pending", NULL) ","
+    V2_ROW(3, "One B", "exported", 1) "," V2_ROW(4, "Two A", "acknowledged", 2) ","
+    V2_ROW(5, "One C", "exported", 1) "," V2_ROW(6, "Two B", "exported", 2) ","
+    V2_ROW(7, "Pending Odd", "pending", 2) ";"
+    "PRAGMA user_version = 2;";
+
+/* Collects "name status batch; " of every row listed. */
+struct listing { char text[1024]; };
+
+static int list_row(void *ctx, const struct queue_row *r)
+{
+    struct listing *l = ctx;
+    size_t n = strlen(l->text);
+
+    snprintf(l->text + n, sizeof l->text - n, "%s %s %lld; ", r->req.name, r->status, r->batch_id);
+    return 0;
+}
+
+static const char *listing(struct queue *q, const char *status, struct listing *l)
+{
+    char err[256];
+
+    l->text[0] = '\0';
+    if (queue_list(q, status, list_row, l, err, sizeof err) != 0)
+        snprintf(l->text, sizeof l->text, "list: %s", err);
+    return l->text;
+}
+
+/* A v2 file at path with rows, as v2 left it. */
+static int make_v2(const char *path, const char *rows_sql)
+{
+    return sql_exec(path, v1_tables) || sql_exec(path, v2_changes) || sql_exec(path, rows_sql) ? -1 : 0;
+}
+
+TEST(migration_from_v2_keeps_rows_and_their_states)
+{
+    char path[600], err[256];
+    struct listing l;
+    struct queue_status st;
+    struct queue_batch b;
+    long long deleted = -1;
+    int was = -1;
+    struct queue *q;
+
+    fresh(path, sizeof path, "v2");
+    ASSERT_INT_EQ(0, make_v2(path, v2_rows));
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_STR_EQ("Acked Three acknowledged 2; Acked Four acknowledged 2; Exported Five exported 3; "
+                  "Exported Six exported 3; Exported Seven exported 3; Pending Eight pending 0; "
+                  "Pending Nine pending 0; ", listing(q, NULL, &l));
+    ASSERT_STR_EQ("Pending Eight pending 0; Pending Nine pending 0; ", listing(q, "pending", &l));
+    ASSERT_INT_EQ(3, rows(q, "exported"));
+    ASSERT_INT_EQ(2, rows(q, "acknowledged"));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(2, st.pending);
+    ASSERT_INT_EQ(1, st.unacked_batches);
+    ASSERT_INT_EQ(3, st.newest_unacked_batch);
+    ASSERT_INT_EQ(3, st.newest_unacked_count);
+    ASSERT_STR_EQ("2026-03-02T10:00:00Z", st.last_export_utc);
+    ASSERT_STR_EQ("2026-02-03T10:00:00Z", st.last_ack_utc);
+    ASSERT_INT_EQ(2, sql_int(path, "SELECT count(*) FROM requests WHERE batch_id = 2 AND status = 'acknowledged'"
+                                   " AND exported_utc = '2026-02-02T10:00:00Z'"
+                                   " AND acknowledged_utc = '2026-02-03T10:00:00Z'"));
+
+    /* batch 1 was purged: still known, empty, acknowledged */
+    ASSERT_INT_EQ(0, queue_export_begin(q, 1, &b, err, sizeof err));
+    ASSERT_INT_EQ(0, b.count);
+    ASSERT_INT_EQ(0, drain(q, 1));
+    queue_export_cancel(q);
+    ASSERT_INT_EQ(0, queue_ack(q, 1, &was, NULL, err, sizeof err));
+    ASSERT_INT_EQ(1, was);
+
+    /* and the queue goes on: a new batch takes the pending two, purge takes batch 2 */
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(4, b.id);
+    ASSERT_INT_EQ(2, b.count);
+    ASSERT_INT_EQ(2, drain(q, 4));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 3, &b, err, sizeof err));
+    ASSERT_INT_EQ(3, drain(q, 3));
+    queue_export_cancel(q);
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(2, deleted);
+    ASSERT_STR_EQ("Exported Five exported 3; Exported Six exported 3; Exported Seven exported 3; "
+                  "Pending Eight exported 4; Pending Nine exported 4; ", listing(q, NULL, &l));
+    queue_close(q);
+    ASSERT_INT_EQ(QUEUE_SCHEMA_VERSION, sql_int(path, "PRAGMA user_version"));
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'requests' AND type = 'view'"));
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"));
+}
+
+TEST(migration_from_v2_puts_odd_rows_in_order_and_keeps_pending_pending)
+{
+    char path[600], err[256];
+    struct listing l;
+    struct queue_batch b;
+    long long deleted = -1;
+    struct queue *q;
+
+    fresh(path, sizeof path, "v2-odd");
+    ASSERT_INT_EQ(0, make_v2(path, v2_odd_rows));
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_STR_EQ("One A exported 1; One B exported 1; One C exported 1; Two A exported 2; "
+                  "Two B exported 2; Pending Early pending 0; Pending Odd pending 0; ", listing(q, NULL, &l));
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(0, deleted);          /* batch 2 was not wholly acknowledged */
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(3, b.id);
+    ASSERT_INT_EQ(2, b.count);
+    ASSERT_INT_EQ(2, drain(q, 3));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, rows(q, "pending"));
+    ASSERT_CONTAINS(listing(q, "exported", &l), "Two B exported 2; Pending Early exported 3; Pending Odd exported 3; ");
+    queue_close(q);
+}
+
+/* Ids are never reused: a request made after the newest ones were purged is pending, not taken
+ * for a member of the purged batch. */
+TEST(a_request_after_a_purge_of_the_newest_is_pending)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    long long deleted = 0;
+    struct queue *q;
+
+    fresh(path, sizeof path, "reuse");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 3));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(3, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_ack(q, 1, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(3, deleted);
+    queue_close(q);
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 1));
+    ASSERT_INT_EQ(1, rows(q, "pending"));
+    ASSERT_INT_EQ(0, rows(q, "acknowledged"));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(2, b.id);
+    ASSERT_INT_EQ(1, drain(q, 2));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    queue_close(q);
+}
+
+/* Two exports read the same pending requests: the first to finish makes the batch, the other is
+ * refused and changes nothing. */
+TEST(racing_exports_make_one_batch)
+{
+    char path[600], err[256];
+    struct queue_batch b1, b2;
+    struct queue_status st;
+    struct queue *q1, *q2;
+
+    fresh(path, sizeof path, "race");
+    q1 = open_q(path, 0);
+    q2 = open_q(path, 0);
+    ASSERT(q1 && q2);
+    ASSERT_INT_EQ(0, submit_n(q1, 2));
+    ASSERT_INT_EQ(0, queue_export_begin(q1, 0, &b1, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_export_begin(q2, 0, &b2, err, sizeof err));
+    ASSERT_INT_EQ(2, drain(q1, 1));
+    ASSERT_INT_EQ(2, drain(q2, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q1, err, sizeof err));
+    ASSERT_INT_EQ(-1, queue_export_finish(q2, err, sizeof err));
+    ASSERT_CONTAINS(err, "another export ran at the same time");
+    ASSERT_INT_EQ(0, queue_status(q2, &st, err, sizeof err));
+    ASSERT_INT_EQ(0, st.pending);
+    ASSERT_INT_EQ(1, st.unacked_batches);
+    ASSERT_INT_EQ(2, st.newest_unacked_count);
+    queue_close(q1);
+    queue_close(q2);
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM batches"));
+}
+
+/* Finishing an export writes the batch and nothing else: the log grows by a few pages, not by the
+ * thousands of requests the batch holds. */
+TEST(finishing_an_export_writes_only_the_batch)
+{
+    static const char many[] =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+        " INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+        " SELECT printf('6f1c2d3e-0000-4000-8000-%012d', i), printf('FT-%04d', i), '2026-01-01T09:00:00Z',"
+        "  'k1', 'calf-slimming', 'Test Person ' || i, '07700 900001', '', 'any', 'clear',"
+        "  '{\"q1\":\"' || printf('%.400c', 'n') || '\"}', 1, 1, '' FROM n;"
+        "PRAGMA wal_checkpoint(TRUNCATE);";
+    char path[600], wal[620], err[256];
+    struct queue_batch b;
+    struct stat sb;
+    struct queue *q;
+
+    fresh(path, sizeof path, "writes");
+    q = open_q(path, 0);
+    ASSERT(q);
+    queue_close(q);
+    ASSERT_INT_EQ(0, sql_exec(path, many));
+    ASSERT_INT_EQ(0, stat(path, &sb));
+    ASSERT(sb.st_size > 1000000);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(2000, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, stat(wal, &sb));
+    ASSERT(sb.st_size < 64 * 1024);
+    ASSERT_INT_EQ(2000, rows(q, "exported"));
+    queue_close(q);
+}
+
+/* The view requests takes a new request, pending, its answers minified as the queue stores them; it
+ * refuses one said to be anything else. */
+TEST(view_takes_only_pending_requests)
+{
+    static const char insert[] =
+        "INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        " contact_time, screening, consent_contact, consent_share_answers%s) VALUES"
+        " ('6f1c2d3e-0000-4000-8000-00000000000%d', 'FT-222%d', '2026-01-01T09:00:00Z', 'k1', 'calf-slimming',"
+        " 'Test Person', '07700 900001', '', 'any', 'clear', 1, 1%s)";
+    char path[600], sql[1024];
+    struct queue *q;
+
+    fresh(path, sizeof path, "view");
+    q = open_q(path, 0);
+    ASSERT(q);
+    snprintf(sql, sizeof sql, insert, ", answers", 1, 1, ", '{ \"q1\" :\n \"no\" }'");
+    ASSERT_INT_EQ(0, sql_exec(path, sql));
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT answers = '{\"q1\":\"no\"}' FROM requests"));
+    snprintf(sql, sizeof sql, insert, ", status", 2, 2, ", 'exported'");
+    ASSERT_INT_EQ(-1, sql_exec(path, sql));
+    snprintf(sql, sizeof sql, insert, ", batch_id", 3, 3, ", 1");
+    ASSERT_INT_EQ(-1, sql_exec(path, sql));
+    ASSERT_INT_EQ(1, rows(q, NULL));
+    ASSERT_INT_EQ(1, rows(q, "pending"));
+    queue_close(q);
+}
+
 TEST(state_survives_restart)
 {
     char path[600], err[256];
@@ -858,7 +1134,8 @@ static int make_fixture(const char *path)
     for (size_t i = 0; q && i < sizeof fixtures / sizeof *fixtures; i++) {
         if (queue_submit(q, &fixtures[i].r, &k, err, sizeof err) != 0)
             break;
-        snprintf(sql, sizeof sql, "UPDATE requests SET uuid = '%s', ref = '%s', created_utc = '%s' WHERE uuid = '%s'",
+        snprintf(sql, sizeof sql,
+                 "UPDATE submissions SET uuid = '%s', ref = '%s', created_utc = '%s' WHERE uuid = '%s'",
                  fixtures[i].uuid, fixtures[i].ref, fixtures[i].created, k.uuid);
         if (sql_exec(path, sql) != 0) {
             snprintf(err, sizeof err, "cannot fix the fixture's ids");
@@ -899,6 +1176,8 @@ int main(int argc, char **argv)
     RUN(file_is_private_wal_and_versioned);
     RUN(missing_directory_and_missing_file_are_errors);
     RUN(migration_from_v1_keeps_rows);
+    RUN(migration_from_v2_keeps_rows_and_their_states);
+    RUN(migration_from_v2_puts_odd_rows_in_order_and_keeps_pending_pending);
     RUN(newer_schema_is_refused);
     RUN(faults_fail_submit_then_clear);
     RUN(locked_database_fails_after_timeout);
@@ -908,6 +1187,10 @@ int main(int argc, char **argv)
     RUN(purge_leaves_no_trace_in_the_file);
     RUN(submit_during_export_stays_pending);
     RUN(export_waits_for_a_short_lock_and_fails_cleanly_on_a_long_one);
+    RUN(a_request_after_a_purge_of_the_newest_is_pending);
+    RUN(racing_exports_make_one_batch);
+    RUN(finishing_an_export_writes_only_the_batch);
+    RUN(view_takes_only_pending_requests);
     RUN(state_survives_restart);
     END();
 }
