@@ -8,7 +8,7 @@
 #include "screens/screens.h"
 
 #define ANY_SCREEN SCREEN_COUNT
-#define DRIFT_MS   2000     /* the attract screen moves a pixel or two this often */
+#define DRIFT_MS   4000     /* the attract screen moves a pixel or three this often */
 #define CORNER_MS  3000     /* how long staff hold the top-left corner to reach the PIN pad */
 
 static const char *const screen_names[SCREEN_COUNT] = {

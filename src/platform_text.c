@@ -1,25 +1,12 @@
-/* platform_text: SDL_ttf fonts opened per size from memory, and a bounded texture cache. */
+/* platform_text: SDL_ttf fonts opened per size from the font files, and a bounded texture cache. */
 #include "platform_text.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MEASURE_MAX 4096
-
-static int load_file(const char *path, void **data, size_t *len, char *err, size_t errlen)
-{
-    size_t n;
-    void *buf = SDL_LoadFile(path, &n);
-
-    if (!buf) {
-        snprintf(err, errlen, "cannot open '%s': %s", path, SDL_GetError());
-        return -1;
-    }
-    *data = buf;
-    *len = n;
-    return 0;
-}
 
 static TTF_Font *font_at(struct ptext *t, int px, int bold)
 {
@@ -34,7 +21,8 @@ static TTF_Font *font_at(struct ptext *t, int px, int bold)
             TTF_CloseFont(t->fonts[i].font);
         t->nfonts = 0;
     }
-    f = TTF_OpenFontRW(SDL_RWFromConstMem(t->face[bold], (int)t->face_len[bold]), 1, px);
+    /* FreeType reads the file as it needs it: no copy of the whole font stays in memory. */
+    f = TTF_OpenFont(t->face[bold], px);
     if (!f)
         return NULL;
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
@@ -70,7 +58,6 @@ static int measure_line_height(void *ctx, int px, int bold)
 int ptext_open(struct ptext *t, const char *assets_dir, char *err, size_t errlen)
 {
     static const char *names[2] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf" };
-    char path[1024];
 
     memset(t, 0, sizeof *t);
     if (TTF_Init() != 0) {
@@ -78,9 +65,11 @@ int ptext_open(struct ptext *t, const char *assets_dir, char *err, size_t errlen
         return -1;
     }
     for (int i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/fonts/%s", assets_dir, names[i]);
-        if (load_file(path, &t->face[i], &t->face_len[i], err, errlen) != 0)
+        snprintf(t->face[i], sizeof t->face[i], "%s/fonts/%s", assets_dir, names[i]);
+        if (access(t->face[i], R_OK) != 0) {
+            snprintf(err, errlen, "cannot open '%s': %s", t->face[i], strerror(errno));
             goto fail;
+        }
     }
     t->measurer = (struct text_measurer){ t, measure_width, measure_line_height };
     if (!font_at(t, 20, 0)) {
@@ -129,9 +118,6 @@ void ptext_close(struct ptext *t)
     for (int i = 0; i < t->nfonts; i++)
         TTF_CloseFont(t->fonts[i].font);
     t->nfonts = 0;
-    for (int i = 0; i < 2; i++)
-        SDL_free(t->face[i]);
-    t->face[0] = t->face[1] = NULL;
     if (TTF_WasInit())
         TTF_Quit();
 }

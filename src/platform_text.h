@@ -12,7 +12,7 @@
 
 #define PTEXT_MAX_FONTS 48
 #define PTEXT_SLOTS     1024
-#define PTEXT_BUDGET    (6u << 20)  /* bytes of text pixels kept; the least recently drawn go first */
+#define PTEXT_BUDGET    (3u << 20)  /* bytes of text pixels kept; the least recently drawn go first */
 
 struct ptext_font { int px, bold; TTF_Font *font; };
 
@@ -26,8 +26,7 @@ struct ptext_slot {
 };
 
 struct ptext {
-    void *face[2];          /* the font files in memory: regular, bold (owned) */
-    size_t face_len[2];
+    char face[2][1024];     /* the font files: regular, bold */
     struct ptext_font fonts[PTEXT_MAX_FONTS];
     int nfonts;
     struct ptext_slot slots[PTEXT_SLOTS];

@@ -861,7 +861,9 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
 {
     static const char pragmas[] =
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-        " PRAGMA secure_delete = ON;";
+        " PRAGMA secure_delete = ON;"
+        /* A small page cache: the kiosk writes a row at a time and an export reads each page once. */
+        " PRAGMA cache_size = -512;";
     char check[256] = "ok";
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     int rc, status;

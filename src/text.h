@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #define TEXT_MAX_LINES   48
-#define TEXT_CACHE_SLOTS 1024
+#define TEXT_CACHE_SLOTS 512
 
 struct text_measurer {
     void *ctx;

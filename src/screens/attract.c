@@ -11,7 +11,8 @@ void screen_attract(struct app *a, struct ui *u)
     enum ui_press st;
     double t = (double)a->now / 1000.0;
     int amp = ui_px(u, 36);
-    int dx = (int)(amp * sin(2 * M_PI * t / 97.0)), dy = (int)(amp * sin(2 * M_PI * t / 131.0));
+    /* Periods of 5 and 7 minutes: at most 0.8 px/s, so a redraw every 4 s moves it 3 px or less. */
+    int dx = (int)(amp * sin(2 * M_PI * t / 300.0)), dy = (int)(amp * sin(2 * M_PI * t / 420.0));
     int w = u->f->w - 2 * chrome_margin(u) - 2 * amp, x = (u->f->w - w) / 2 + dx;
     int pill_w, pill_h = chrome_button_h(u) + ui_px(u, 16), h = 0, y;
     int name_h = ui_text_height(u, w, c->name, UI_HUGE);

@@ -23,7 +23,7 @@
 #define IDLE_SETTLE_MS      1500    /* after a screen appears, before measuring */
 #define IDLE_SAMPLE_MS      10      /* how often the context switches are read */
 #define IDLE_CPU_LIMIT      0.05    /* per cent */
-#define ATTRACT_TIMER_MS    2000    /* the attract screen's drift */
+#define ATTRACT_TIMER_MS    4000    /* the attract screen's drift (DRIFT_MS in src/app.c) */
 #define HOME_TIMER_MS       60000   /* the idle timeout (the default config) */
 #define X_SCREEN            "-screen 0 1280x800x24 -nolisten tcp"
 
