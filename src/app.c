@@ -91,6 +91,7 @@ static void go(struct app *a, enum screen s)
 
 void app_forget_client(struct app *a)
 {
+    queue_forget(a->queue);
     sodium_memzero(a->pin, sizeof a->pin);
     a->pin_note = NULL;
     a->staff_note[0] = '\0';
@@ -317,6 +318,7 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
     a->large_text = cfg->large_text;
     a->high_contrast = cfg->high_contrast;
     a->focus = -1;
+    a->forget_text = 1;     /* as at the end of a visit: the home screen's text is made ready */
     if (!a->content)
         snprintf(a->out_of_order, sizeof a->out_of_order, "%s", reason ? reason : "no treatments");
     go(a, a->content ? SCREEN_ATTRACT : SCREEN_OUT_OF_ORDER);
@@ -455,6 +457,26 @@ uint64_t app_next_deadline(const struct app *a)
     uint64_t next = screen_deadline(a);
 
     return a->corner_since ? earliest(next, a->corner_since + CORNER_MS) : next;
+}
+
+const struct frame *app_preview(struct app *a, enum screen s, int w, int h)
+{
+    enum screen was = a->screen;
+    struct ui_pointer ptr = a->ui.ptr;
+    unsigned active = a->ui.active;
+    int dirty = a->dirty;
+
+    a->screen = s;
+    a->ui.ptr = (struct ui_pointer){ -1, -1, 0, 0, 0 };
+    a->w = w;
+    a->h = h;
+    pass(a);
+    a->pending = ACT_NONE;
+    a->screen = was;
+    a->ui.ptr = ptr;
+    a->ui.active = active;
+    a->dirty = dirty;
+    return &a->frame;
 }
 
 const struct frame *app_draw(struct app *a, int w, int h)

@@ -108,6 +108,10 @@ uint64_t app_next_deadline(const struct app *a);
 /* The frame to show for the screen size w x h; a->dirty is cleared. The frame lives in a. */
 const struct frame *app_draw(struct app *a, int w, int h);
 
+/* The frame screen s would show now, built without touching the app's state (the pointer is
+ * away, no action is taken). The frame lives in a until the next pass. */
+const struct frame *app_preview(struct app *a, enum screen s, int w, int h);
+
 /* Screen names for --trace and replay. */
 const char *app_screen_name(enum screen s);
 /* Asks for an action; applied after the current pass. */

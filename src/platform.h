@@ -55,6 +55,9 @@ double platform_compare_png(struct platform *p, const char *path, char *err, siz
 const struct text_measurer *platform_measurer(struct platform *p);
 /* Drops every cached text texture (they may show what a client typed). */
 void platform_forget_text(struct platform *p);
+/* Rasterises the text of f into the cache without drawing anything, so that showing f later
+ * is quick. */
+void platform_prepare_text(struct platform *p, const struct frame *f);
 /* Counts for tests and the benchmark: text textures made and reused since start. */
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached);
 

@@ -637,6 +637,16 @@ void platform_forget_text(struct platform *p)
     ptext_forget(&p->text);
 }
 
+void platform_prepare_text(struct platform *p, const struct frame *f)
+{
+    int w, h;
+
+    for (int i = 0; i < f->ncmds; i++)
+        if (f->cmds[i].kind == DRAW_TEXT)
+            ptext_texture(&p->text, p->renderer, f->cmds[i].font_px, f->cmds[i].bold, f->cmds[i].colour,
+                          f->cmds[i].text, f->cmds[i].len, &w, &h);
+}
+
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached)
 {
     *made = p->text.made;

@@ -12,7 +12,7 @@
 
 #define PTEXT_MAX_FONTS 48
 #define PTEXT_SLOTS     1024
-#define PTEXT_BUDGET    (3u << 20)  /* bytes of text pixels kept; the least recently drawn go first */
+#define PTEXT_BUDGET    (5u << 19)  /* 2.5 MiB of text pixels kept; the least recently drawn go first */
 
 struct ptext_font { int px, bold; TTF_Font *font; };
 

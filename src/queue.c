@@ -1097,9 +1097,9 @@ static int insert_request(struct queue *q, const struct queue_request *r, const 
 }
 
 /* Swaps the connection for a new one, which is how the clients' details that SQLite keeps leave
- * memory after a submit or an export (it builds each new row in a buffer its connection keeps
- * until it closes). The new connection opens first: should that fail, the old one simply stays,
- * and the details with it until the next time. */
+ * memory after a client's visit or an export (it builds each new row in a buffer its connection
+ * keeps until it closes). The new connection opens first: should that fail, the old one simply
+ * stays, and the details with it until the next time. */
 static void reconnect(struct queue *q)
 {
     struct queue_options o = { .busy_timeout_ms = q->busy_timeout_ms };
@@ -1112,6 +1112,12 @@ static void reconnect(struct queue *q)
     disconnect_db(q);
     q->db = fresh.db;
     memcpy(q->st, fresh.st, sizeof q->st);
+}
+
+void queue_forget(struct queue *q)
+{
+    if (q)
+        reconnect(q);
 }
 
 int queue_submit(struct queue *q, const struct queue_request *r, struct queue_receipt *out,
@@ -1143,7 +1149,6 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
     done(q, ST_INSERT);
     if (rc != SQLITE_DONE)
         rollback_if_open(q);
-    reconnect(q);
     if (rc != SQLITE_DONE)
         return -1;
     *out = k;

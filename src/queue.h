@@ -112,6 +112,11 @@ void queue_close(struct queue *q);
 int queue_submit(struct queue *q, const struct queue_request *r, struct queue_receipt *out,
                  char *err, size_t errlen);
 
+/* Renews the connection so that no client's details stay in SQLite's memory (it keeps the last
+ * row it built until its connection closes). Call when a client's visit ends, not in the middle
+ * of a submit, so that the thank-you screen is not kept waiting. Safe on NULL. */
+void queue_forget(struct queue *q);
+
 /* Fills *st with the figures staff see (runs PRAGMA quick_check). Returns 0, or -1 with err. */
 int queue_status(struct queue *q, struct queue_status *st, char *err, size_t errlen);
 

@@ -124,8 +124,8 @@ fail:
 void runtime_close(struct runtime *rt)
 {
     if (rt->app) {
-        queue_close(rt->app->queue);
         app_forget_client(rt->app);
+        queue_close(rt->app->queue);
         free(rt->app);
     }
     rt->app = NULL;
@@ -145,21 +145,33 @@ void runtime_pump(struct runtime *rt, uint64_t now)
 void runtime_update(struct runtime *rt, uint64_t now)
 {
     struct app *a = rt->app;
-    int w, h;
+    int w, h, forgot;
 
     app_tick(a, now);
-    if (a->forget_text) {
+    platform_size(rt->platform, &w, &h);
+    forgot = a->forget_text;
+    if (forgot) {
         platform_forget_text(rt->platform);
         a->forget_text = 0;
     }
-    if (!a->dirty)
-        return;
-    platform_size(rt->platform, &w, &h);
-    app_draw(a, w, h);
-    if (rt->skip_pixels)
-        return;
-    platform_render(rt->platform, &a->frame);
-    rt->frames++;
+    if (a->dirty) {
+        app_draw(a, w, h);
+        if (!rt->skip_pixels) {
+            struct timespec ts;
+            platform_render(rt->platform, &a->frame);
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            rt->presented_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+            rt->frames++;
+        }
+    }
+    if (forgot && a->content && !rt->skip_pixels) {
+        /* Once the screen is up, the text of home and of the treatment's page is made ready
+         * again, so that the next client's first taps do not wait for it; then the frame shown
+         * is built again, for whoever reads its controls. */
+        platform_prepare_text(rt->platform, app_preview(a, SCREEN_HOME, w, h));
+        platform_prepare_text(rt->platform, app_preview(a, SCREEN_INFO, w, h));
+        app_draw(a, w, h);
+    }
 }
 
 int runtime_loop(struct runtime *rt)

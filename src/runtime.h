@@ -19,6 +19,7 @@ struct runtime {
     char content_dir[CONFIG_PATH_MAX];
     char db_path[CONFIG_PATH_MAX];
     unsigned long frames;       /* frames drawn */
+    double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
 };
 
