@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../fuzz/parse.h"
 #include "export.h"
 #include "harness.h"
 #include "queue.h"
@@ -97,202 +98,44 @@ static char *slurp(const char *path)
 
 /* ---------------------------------------------------------------- a small RFC 4180 reader */
 
-#define MAX_FIELDS 16
 #define MAX_RECORDS 32
 
+/* Every record of a CSV text, read with the fuzz targets' strict RFC 4180 reader. */
 struct csv {
     int nrec;
-    int nfield[MAX_RECORDS];
-    char *field[MAX_RECORDS][MAX_FIELDS];
+    struct parsed rec[MAX_RECORDS];
 };
 
 /* Parses CRLF-terminated records; returns 0, or -1 on anything RFC 4180 does not allow. */
 static int csv_parse(const char *s, struct csv *c)
 {
     memset(c, 0, sizeof *c);
-    while (*s) {
-        int r = c->nrec;
-        if (r == MAX_RECORDS)
+    while (*s)
+        if (c->nrec == MAX_RECORDS || csv_record(&s, &c->rec[c->nrec++]) != 0)
             return -1;
-        for (;;) {
-            char *out = malloc(strlen(s) + 1);
-            size_t n = 0;
-            if (!out || c->nfield[r] == MAX_FIELDS)
-                return -1;
-            if (*s == '"') {
-                for (s++;; s++) {
-                    if (!*s)
-                        return -1;
-                    if (*s == '"' && s[1] == '"')
-                        out[n++] = *s++;
-                    else if (*s == '"')
-                        break;
-                    else
-                        out[n++] = *s;
-                }
-                s++;
-            } else {
-                while (*s && *s != ',' && *s != '\r' && *s != '\n' && *s != '"')
-                    out[n++] = *s++;
-                if (*s == '"' || *s == '\n')
-                    return -1;
-            }
-            out[n] = '\0';
-            c->field[r][c->nfield[r]++] = out;
-            if (*s == ',') {
-                s++;
-                continue;
-            }
-            if (s[0] != '\r' || s[1] != '\n')
-                return -1;
-            s += 2;
-            break;
-        }
-        c->nrec++;
-    }
     return 0;
 }
 
 static void csv_free(struct csv *c)
 {
     for (int r = 0; r < c->nrec; r++)
-        for (int i = 0; i < c->nfield[r]; i++)
-            free(c->field[r][i]);
-}
-
-/* ---------------------------------------------------------------- a small JSON reader */
-
-/* Appends code point cp to out as UTF-8. */
-static size_t put_utf8(char *out, unsigned long cp)
-{
-    if (cp < 0x80) { out[0] = (char)cp; return 1; }
-    if (cp < 0x800) { out[0] = (char)(0xc0 | cp >> 6); out[1] = (char)(0x80 | (cp & 63)); return 2; }
-    out[0] = (char)(0xe0 | cp >> 12);
-    out[1] = (char)(0x80 | ((cp >> 6) & 63));
-    out[2] = (char)(0x80 | (cp & 63));
-    return 3;
-}
-
-/* Reads a JSON string at *s (at its opening quote) into a new string; NULL when malformed. */
-static char *json_string(const char **s)
-{
-    const char *p = *s;
-    char *out = malloc(strlen(p) + 1);
-    size_t n = 0;
-
-    if (!out || *p++ != '"')
-        goto bad;
-    for (; *p != '"'; p++) {
-        if (!*p || (unsigned char)*p < 0x20)
-            goto bad;
-        if (*p != '\\') {
-            out[n++] = *p;
-            continue;
-        }
-        p++;
-        if (*p == 'u') {
-            unsigned long cp = 0;
-            for (int i = 1; i <= 4; i++) {
-                char h = p[i];
-                if (!h || !strchr("0123456789abcdefABCDEF", h))
-                    goto bad;
-                cp = cp * 16 + (unsigned long)(h <= '9' ? h - '0' : (h | 32) - 'a' + 10);
-            }
-            n += put_utf8(out + n, cp);
-            p += 4;
-        } else if (*p && strchr("\"\\/", *p)) {
-            out[n++] = *p;
-        } else {
-            const char *from = "bfnrt", *to = "\b\f\n\r\t";
-            const char *at = *p ? strchr(from, *p) : NULL;
-            if (!at)
-                goto bad;
-            out[n++] = to[at - from];
-        }
-    }
-    out[n] = '\0';
-    *s = p + 1;
-    return out;
-bad:
-    free(out);
-    return NULL;
-}
-
-/* Skips one JSON value (object, string, number, literal) at *s; returns 0, or -1 when malformed. */
-static int json_skip(const char **s)
-{
-    const char *p = *s;
-
-    if (*p == '"') {
-        char *str = json_string(&p);
-        if (!str)
-            return -1;
-        free(str);
-    } else if (*p == '{') {
-        for (p++; *p != '}';) {
-            char *key = json_string(&p);
-            if (!key)
-                return -1;
-            free(key);
-            if (*p++ != ':' || json_skip(&p) != 0)
-                return -1;
-            if (*p == ',')
-                p++;
-            else if (*p != '}')
-                return -1;
-        }
-        p++;
-    } else if (strncmp(p, "true", 4) == 0 || strncmp(p, "null", 4) == 0) {
-        p += 4;
-    } else if (strncmp(p, "false", 5) == 0) {
-        p += 5;
-    } else if (*p >= '0' && *p <= '9') {
-        while (*p >= '0' && *p <= '9')
-            p++;
-    } else {
-        return -1;
-    }
-    *s = p;
-    return 0;
+        parsed_free(&c->rec[r]);
 }
 
 /* The value of key in the one-line JSON object line: a string decoded, anything else as its raw text.
  * Returns a new string, or NULL when absent or when line is not one well-formed object. */
 static char *json_field(const char *line, const char *key)
 {
-    const char *p = line;
+    struct parsed obj;
+    const char *p = line, *value;
     char *found = NULL;
 
-    if (*p++ != '{')
+    if (json_container(&p, &obj, 0) != 0)
         return NULL;
-    while (*p != '}') {
-        char *k = json_string(&p);
-        const char *value;
-        int match;
-        if (!k || *p++ != ':') {
-            free(k);
-            break;
-        }
-        match = strcmp(k, key) == 0;
-        free(k);
-        value = p;
-        if (match && *p == '"') {
-            found = json_string(&p);
-        } else {
-            if (json_skip(&p) != 0)
-                break;
-            if (match)
-                found = strndup(value, (size_t)(p - value));
-        }
-        if (*p == ',')
-            p++;
-        else if (*p != '}')
-            break;
-    }
-    if (*p != '}' || strcmp(p, "}") != 0) {
-        free(found);
-        return NULL;
-    }
+    value = parsed_get(&obj, key);
+    if (*p == '\0' && value)
+        found = strdup(value);
+    parsed_free(&obj);
     return found;
 }
 
@@ -398,8 +241,8 @@ static int round_trips(const char *name)
     struct queue_row r = row_named(name);
     char *csv = render(EXPORT_CSV, 1, &r), *json = render(EXPORT_JSONL, 0, &r), *value = NULL;
     struct csv c = { .nrec = 0 };
-    int ok = csv && json && csv_parse(csv, &c) == 0 && c.nrec == 2 && c.nfield[1] == 15 &&
-             strcmp(c.field[1][6], name) == 0 && strcmp(c.field[1][14], r.req.notice_version) == 0;
+    int ok = csv && json && csv_parse(csv, &c) == 0 && c.nrec == 2 && c.rec[1].n == 15 &&
+             strcmp(c.rec[1].value[6], name) == 0 && strcmp(c.rec[1].value[14], r.req.notice_version) == 0;
     size_t len = json ? strlen(json) : 0;
 
     if (ok && len > 0 && strchr(json, '\n') == json + len - 1) {
@@ -478,14 +321,14 @@ TEST(hostile_names_round_trip_through_csv)
     free(text);
     ASSERT_INT_EQ(1 + (int)(sizeof hostile / sizeof *hostile), c.nrec);
     for (int r = 0; r < c.nrec; r++)
-        ASSERT_INT_EQ(15, c.nfield[r]);
-    ASSERT_STR_EQ("name", c.field[0][6]);
+        ASSERT_INT_EQ(15, c.rec[r].n);
+    ASSERT_STR_EQ("name", c.rec[0].value[6]);
     for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
-        ASSERT_STR_EQ("1", c.field[i + 1][0]);
-        ASSERT_STR_EQ(hostile[i], c.field[i + 1][6]);
-        ASSERT_STR_EQ("'+44 7700 900118", c.field[i + 1][7]);
-        ASSERT_STR_EQ(i % 2 ? "{\"q1\":\"no\"}" : "", c.field[i + 1][11]);
-        ASSERT_STR_EQ(i % 2 ? "yes" : "no", c.field[i + 1][13]);
+        ASSERT_STR_EQ("1", c.rec[i + 1].value[0]);
+        ASSERT_STR_EQ(hostile[i], c.rec[i + 1].value[6]);
+        ASSERT_STR_EQ("'+44 7700 900118", c.rec[i + 1].value[7]);
+        ASSERT_STR_EQ(i % 2 ? "{\"q1\":\"no\"}" : "", c.rec[i + 1].value[11]);
+        ASSERT_STR_EQ(i % 2 ? "yes" : "no", c.rec[i + 1].value[13]);
     }
     csv_free(&c);
 }
