@@ -2,6 +2,7 @@
 #include "runtime.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <systemd/sd-daemon.h>
@@ -84,6 +85,10 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     int loaded;
 
     memset(rt, 0, sizeof *rt);
+    /* Text textures come and go in every size: blocks of 64 KiB and more are mapped apart and
+     * unmapped when freed, rather than left to fragment the heap (glibc would otherwise raise
+     * this threshold as they are freed). */
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024);
     if (load_config(rt, o->config_path, err, errlen) != 0)
         return -1;
     if (o->content_dir)
@@ -152,6 +157,7 @@ void runtime_update(struct runtime *rt, uint64_t now)
     forgot = a->forget_text;
     if (forgot) {
         platform_forget_text(rt->platform);
+        malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
         a->forget_text = 0;
     }
     if (a->dirty) {
