@@ -115,6 +115,20 @@ static int option_value(int argc, char **argv, int *i, const char *name, const c
     return 1;
 }
 
+/* The arguments of a command whose only one is the option name (with a value, which goes into
+ * *value when given). Returns 0, or EXIT_USAGE after saying what is wrong. */
+static int only_option(const struct command *cmd, int argc, char **argv, const char *name, const char **value)
+{
+    for (int i = 1; i < argc; i++) {
+        int rc = option_value(argc, argv, &i, name, value);
+        if (rc == 0)
+            return usage_error(cmd, "unexpected argument '%s'", argv[i]);
+        if (rc < 0)
+            return usage_error(cmd, "%s needs a value", argv[i]);
+    }
+    return 0;
+}
+
 /* Parses a whole decimal number in [min, max]. Returns 0, or -1 when s is anything else. */
 static int parse_number(const char *s, long long min, long long max, long long *out)
 {
@@ -296,13 +310,8 @@ static int cmd_list(const struct command *cmd, struct ctl *c, int argc, char **a
     struct queue *q;
     int rc;
 
-    for (int i = 1; i < argc; i++) {
-        rc = option_value(argc, argv, &i, "--status", &status);
-        if (rc == 0)
-            return usage_error(cmd, "unexpected argument '%s'", argv[i]);
-        if (rc < 0)
-            return usage_error(cmd, "%s needs a value", argv[i]);
-    }
+    if ((rc = only_option(cmd, argc, argv, "--status", &status)) != 0)
+        return rc;
     if (status && strcmp(status, "pending") != 0 && strcmp(status, "exported") != 0 &&
         strcmp(status, "acknowledged") != 0)
         return usage_error(cmd, "unknown status '%s'", status);
@@ -413,13 +422,8 @@ static int cmd_purge(const struct command *cmd, struct ctl *c, int argc, char **
     struct queue *q;
     int rc;
 
-    for (int i = 1; i < argc; i++) {
-        rc = option_value(argc, argv, &i, "--acknowledged-older-than", &days_arg);
-        if (rc == 0)
-            return usage_error(cmd, "unexpected argument '%s'", argv[i]);
-        if (rc < 0)
-            return usage_error(cmd, "%s needs a value", argv[i]);
-    }
+    if ((rc = only_option(cmd, argc, argv, "--acknowledged-older-than", &days_arg)) != 0)
+        return rc;
     if (days_arg && parse_number(days_arg, 0, 36500, &days) != 0)
         return usage_error(cmd, "bad number of days '%s': 0 to 36500 expected", days_arg);
     q = open_queue(c);

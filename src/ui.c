@@ -336,7 +336,7 @@ static void field_caption(char *out, size_t len, const char *value, const char *
 
 int ui_field_height(struct ui *u, int w, const char *value, const char *placeholder, int focused)
 {
-    char caption[FORM_TEXT_SHOWN];
+    char caption[UI_FIELD_SHOWN];
     int pad = ui_px(u, 18), h;
 
     field_caption(caption, sizeof caption, value, placeholder, focused);
@@ -353,7 +353,7 @@ int ui_field(struct ui *u, const char *label, const char *value, const char *pla
     enum ui_press st = ui_press_behave(&u->active, &u->ptr, u->dragging && u->scroll_id, id, vis);
     int pad = ui_px(u, 18), bw = ui_px(u, focused || error ? 4 : 2), th;
     unsigned border = error ? u->th.danger : focused ? u->th.focus : u->th.muted;
-    char caret[FORM_TEXT_SHOWN];
+    char caret[UI_FIELD_SHOWN];
 
     if (vis.w == 0)
         return 0;

@@ -3,7 +3,7 @@
 #ifndef UI_H
 #define UI_H
 
-#define FORM_TEXT_SHOWN 512    /* the longest field value ui_field() draws whole */
+#define UI_FIELD_SHOWN 512    /* the longest field value ui_field() draws whole */
 
 #include "frame.h"
 #include "text.h"

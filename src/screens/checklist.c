@@ -28,7 +28,7 @@ void screen_screening(struct app *a, struct ui *u)
     const struct content_treatment *t = app_treatment(a);
     struct screening *s = &a->screening;
     int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, NULL, ACT_NONE);
-    struct body b = chrome_body(a, u, top, bottom);
+    struct body b = chrome_body(u);
     int gap = ui_px(u, 28), bh = ui_px(u, 120), bw, h, y;
     int q = s->current < t->nquestions ? s->current : t->nquestions - 1;
     struct ui_scroll *sc = &a->scroll[SCREEN_SCREENING];
@@ -74,7 +74,7 @@ void screen_result(struct app *a, struct ui *u)
     int top = chrome_top(a, u);
     int bottom = chrome_bottom(a, u, "Back", CHROME_HOME, allowed ? "Request a consultation" : "About the treatment",
                                allowed ? ACT_REQUEST : ACT_ABOUT);
-    struct body b = chrome_body(a, u, top, bottom);
+    struct body b = chrome_body(u);
     struct ui_scroll *s = &a->scroll[SCREEN_RESULT];
     struct rect view = { 0, top, u->f->w, bottom - top };
     const char *title = outcome == SCREENING_CLEAR ? "This treatment may be right for you"

@@ -79,13 +79,11 @@ int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_sec
     return top;
 }
 
-struct body chrome_body(struct app *a, struct ui *u, int top, int bottom)
+struct body chrome_body(const struct ui *u)
 {
     int m = chrome_margin(u), maxw = ui_px(u, 1000);
     struct body b;
 
-    (void)a;
-    b.area = (struct rect){ 0, top, u->f->w, bottom - top };
     b.w = u->f->w - 2 * m;
     if (b.w > maxw)
         b.w = maxw;

@@ -4,12 +4,10 @@
 
 #define MAX_SECTIONS 32
 
-static int title_block(struct app *a, struct ui *u, const struct body *b, int y, const char *title,
-                       const char *subtitle)
+static int title_block(struct ui *u, const struct body *b, int y, const char *title, const char *subtitle)
 {
     int h = ui_px(u, 24);
 
-    (void)a;
     h += ui_text(u, b->x, y + h, b->w, title, UI_TITLE, u->th.text, UI_LEFT);
     if (subtitle)
         h += ui_px(u, 4) + ui_text(u, b->x, y + h + ui_px(u, 4), b->w, subtitle, UI_SUBHEADING, u->th.accent, UI_LEFT);
@@ -52,7 +50,7 @@ void screen_info(struct app *a, struct ui *u)
     const struct content_treatment *t = app_treatment(a);
     struct ui_scroll *s = &a->scroll[SCREEN_INFO];
     int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, "Am I suitable?", ACT_SCREENING);
-    struct body b = chrome_body(a, u, top, bottom);
+    struct body b = chrome_body(u);
     int m = chrome_margin(u), n = t->nsections < MAX_SECTIONS ? t->nsections : MAX_SECTIONS;
     int *section_y = a->section_y;
     int nav = section_nav(a, u, (struct rect){ m, top + m, 0, bottom - top - 2 * m }, section_y, n);
@@ -66,7 +64,7 @@ void screen_info(struct app *a, struct ui *u)
     y0 = ui_scroll_begin(u, s, view, ui_id("info", 1));
     b.x = col_x;
     b.w = col_w;
-    y = y0 + title_block(a, u, &b, y0, t->name, t->tagline);
+    y = y0 + title_block(u, &b, y0, t->name, t->tagline);
     for (int i = 0; i < n; i++) {
         section_y[i] = y - y0 - ui_px(u, 16);
         y += chrome_section(u, &t->sections[i], col_x, y, col_w, 1) + ui_px(u, 24);
@@ -79,11 +77,11 @@ void screen_doctor(struct app *a, struct ui *u)
     const struct content_clinic *c = &a->content->clinic;
     struct ui_scroll *s = &a->scroll[SCREEN_DOCTOR];
     int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, "Request a consultation", ACT_REQUEST);
-    struct body b = chrome_body(a, u, top, bottom);
+    struct body b = chrome_body(u);
     struct rect view = { 0, top, u->f->w, bottom - top };
     int y0 = ui_scroll_begin(u, s, view, ui_id("doctor", 1)), y;
 
-    y = y0 + title_block(a, u, &b, y0, c->doctor_name, c->doctor_role);
+    y = y0 + title_block(u, &b, y0, c->doctor_name, c->doctor_role);
     y += chrome_section(u, &c->doctor, b.x, y, b.w, 0);
     ui_scroll_end(u, s, view, y - y0 + chrome_margin(u));
 }

@@ -264,7 +264,7 @@ void screen_form(struct app *a, struct ui *u)
         return;
     }
     bottom = chrome_bottom(a, u, "Back", CHROME_START_OVER, "Review", ACT_REVIEW);
-    b = chrome_body(a, u, top, bottom);
+    b = chrome_body(u);
     view = (struct rect){ 0, top, u->f->w, bottom - top };
     y0 = ui_scroll_begin(u, s, view, ui_id("form", 1));
     if (u->f->w >= u->f->h * 5 / 4) {
@@ -287,7 +287,7 @@ void screen_privacy(struct app *a, struct ui *u)
     const struct content_clinic *c = &a->content->clinic;
     struct ui_scroll *s = &a->scroll[SCREEN_PRIVACY];
     int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_NONE, NULL, ACT_NONE);
-    struct body b = chrome_body(a, u, top, bottom);
+    struct body b = chrome_body(u);
     struct rect view = { 0, top, u->f->w, bottom - top };
     int y0 = ui_scroll_begin(u, s, view, ui_id("privacy", 1)), y = y0 + ui_px(u, 28);
 

@@ -48,7 +48,7 @@ void screen_review(struct app *a, struct ui *u)
     enum screening_outcome o = app_outcome(a);
     struct ui_scroll *s = &a->scroll[SCREEN_REVIEW];
     int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Edit", CHROME_START_OVER, "Send request", ACT_SEND);
-    struct body b = chrome_body(a, u, top, bottom);
+    struct body b = chrome_body(u);
     struct rect view = { 0, top, u->f->w, bottom - top };
     int y0 = ui_scroll_begin(u, s, view, ui_id("review", 1)), y = y0 + ui_px(u, 28);
 
@@ -72,7 +72,7 @@ void screen_thanks(struct app *a, struct ui *u)
     uint64_t ends = a->screen_since + (uint64_t)a->cfg->thanks_timeout_s * 1000;
     int left = ends > a->now ? (int)((ends - a->now + 999) / 1000) : 0;
     int top = chrome_top(a, u), m = chrome_margin(u), gap = ui_px(u, 24), bh = chrome_button_h(u);
-    struct body b = chrome_body(a, u, top, u->f->h);
+    struct body b = chrome_body(u);
     int y = top + ui_px(u, 48);
     char line[200];
 
@@ -92,10 +92,11 @@ void screen_thanks(struct app *a, struct ui *u)
 
 void screen_save_error(struct app *a, struct ui *u)
 {
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Edit", CHROME_START_OVER, "Try again", ACT_SEND);
-    struct body b = chrome_body(a, u, top, bottom);
+    int top = chrome_top(a, u);
+    struct body b = chrome_body(u);
     int y = top + ui_px(u, 48), gap = ui_px(u, 24);
 
+    chrome_bottom(a, u, "Edit", CHROME_START_OVER, "Try again", ACT_SEND);
     y += ui_text(u, b.x, y, b.w, "We couldn't save your request. Please tell reception.", UI_TITLE, u->th.danger,
                  UI_LEFT) + gap;
     ui_text(u, b.x, y, b.w, "Your details are still here. You can tap \"Try again\", or show this screen to a "

@@ -7,8 +7,8 @@
 #include "content.h"
 #include "ui.h"
 
-/* The area between the bars, and the readable column inside it. */
-struct body { struct rect area; int x, w; };
+/* The readable column between the bars. */
+struct body { int x, w; };
 
 /* Top bar (clinic name, text size and contrast toggles). Returns its bottom edge. */
 int chrome_top(struct app *a, struct ui *u);
@@ -18,8 +18,8 @@ int chrome_top(struct app *a, struct ui *u);
 enum chrome_second { CHROME_NONE, CHROME_HOME, CHROME_START_OVER };
 int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_second second, const char *primary,
                   enum action act);
-/* The body between top and bottom edges, with a readable column width. */
-struct body chrome_body(struct app *a, struct ui *u, int top, int bottom);
+/* The readable column: centred, at most 1000 px wide at 1280x800. */
+struct body chrome_body(const struct ui *u);
 /* Margin around everything. */
 int chrome_margin(const struct ui *u);
 /* Height of a standard button. */

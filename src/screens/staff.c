@@ -77,7 +77,7 @@ void screen_staff_pin(struct app *a, struct ui *u)
 {
     static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK" };
     long long left = staff_lock_left(&a->lock, wall(a));
-    int m = chrome_margin(u), gap = ui_px(u, 14), bh = chrome_button_h(u);
+    int m = chrome_margin(u), gap = ui_px(u, 14);
     int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, "Cancel", ACT_LEAVE);
     int w = ui_px(u, 480) < u->f->w - 2 * m ? ui_px(u, 480) : u->f->w - 2 * m, x = (u->f->w - w) / 2;
     int y = m, dot = ui_px(u, 22), n = (int)strlen(a->pin), kw = (w - 2 * gap) / 3;
@@ -88,7 +88,6 @@ void screen_staff_pin(struct app *a, struct ui *u)
         kh = ui_px(u, 64);
     if (kh > ui_px(u, 96))
         kh = ui_px(u, 96);
-    (void)bh;
     y += ui_text(u, x, y, w, "Staff access: enter the PIN", UI_HEADING, u->th.text, UI_CENTRE) + gap;
     /* One dot a digit typed: the digits themselves are never shown. */
     for (int i = 0; i < n; i++)
