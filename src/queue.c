@@ -1,6 +1,10 @@
 /* queue: the durable SQLite queue of consultation requests (see queue.h). */
 #include "queue.h"
 
+#include "fault_vfs.h"
+#include "ids.h"
+#include "queue_schema.h"
+#include "sqlite_wipe.h"
 #include "utf8.h"
 
 #include <assert.h>
@@ -10,15 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 /* ---------------------------------------------------------------- defines */
-
-/* 32 symbols, none of which can be misread: no 0/O, no 1/I. */
-static const char ref_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 #define REF_TRIES           16      /* 20 random bits a reference: a collision is rare, a run of 16 absurd */
 #define STATE_DAMAGED_PATH  "damaged-moved-to"
@@ -33,135 +33,6 @@ static const char ref_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 /* The last request any batch holds: every request after it is pending. */
 #define LAST_EXPORTED_ID "(SELECT coalesce(max(last_request_id), 0) FROM batches)"
-
-/* ---------------------------------------------------------------- schema */
-
-/* Version 1: requests and batches. Kept as it was: a fresh database is made by running every step. */
-static const char schema_v1[] =
-    "CREATE TABLE batches ("
-    "  id INTEGER PRIMARY KEY,"
-    "  created_utc TEXT NOT NULL,"
-    "  count INTEGER NOT NULL,"
-    "  acknowledged_utc TEXT);"
-    "CREATE TABLE requests ("
-    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    "  uuid TEXT NOT NULL UNIQUE,"
-    "  created_utc TEXT NOT NULL,"
-    "  kiosk_id TEXT NOT NULL,"
-    "  treatment_id TEXT NOT NULL,"
-    "  name TEXT NOT NULL,"
-    "  phone TEXT NOT NULL,"
-    "  email TEXT NOT NULL,"
-    "  contact_time TEXT NOT NULL CHECK (contact_time IN ('morning', 'afternoon', 'evening', 'any')),"
-    "  screening TEXT NOT NULL CHECK (screening IN ('clear', 'discuss', 'stop', 'not-taken')),"
-    "  answers TEXT CHECK (answers IS NULL OR (consent_share_answers = 1 AND json_valid(answers))),"
-    "  consent_contact INTEGER NOT NULL CHECK (consent_contact IN (0, 1)),"
-    "  consent_share_answers INTEGER NOT NULL CHECK (consent_share_answers IN (0, 1)),"
-    "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'exported', 'acknowledged')),"
-    "  batch_id INTEGER REFERENCES batches (id),"
-    "  exported_utc TEXT,"
-    "  acknowledged_utc TEXT);"
-    "CREATE INDEX requests_status ON requests (status, id);"
-    "CREATE INDEX requests_batch ON requests (batch_id);";
-
-/* Version 2: a short reference the client can quote, the privacy notice's version, the app's state;
- * answers are stored minified from now on (json()), so an export can copy them onto one line. */
-static const char schema_v2[] =
-    "UPDATE requests SET answers = json(answers) WHERE answers IS NOT NULL;"
-    "ALTER TABLE requests ADD COLUMN ref TEXT;"
-    "ALTER TABLE requests ADD COLUMN notice_version TEXT NOT NULL DEFAULT '';"
-    "CREATE UNIQUE INDEX requests_ref ON requests (ref);"
-    "CREATE TABLE kiosk_state (key TEXT PRIMARY KEY, value NOT NULL);";
-
-/* Version 3: a request is written once and never changed; its state comes from its batch.
- *
- * Each export takes every pending request, so a batch is one range of ids, and the batches tile the
- * ids from 1 up: a batch holds first_request_id..last_request_id, where first_request_id is the
- * previous batch's last_request_id + 1 (a batch whose requests were all purged before version 3
- * may be empty: first = last + 1). A request is pending when its id is above every batch's
- * last_request_id, else exported or acknowledged as its batch is. So finishing an export is one
- * INSERT into batches however many requests it took (version 2 rewrote each of them, and with them
- * the whole table and its indexes), acknowledging one UPDATE of a batch, and a purge deletes ranges.
- * It relies on ids never being reused, even after a purge deleted the newest requests:
- * AUTOINCREMENT guarantees that.
- *
- * The view requests shows each request with its state under version 2's names: queue_list() reads
- * it, and so can anyone who opens the file with sqlite3; a new (pending) request may be inserted
- * through it.
- *
- * The migration numbers the requests in queue order: those in a batch batch by batch, then the
- * pending ones. In a version-2 file this code wrote that is the order they had, since its exports
- * too took every pending request. Should a file hold anything else (a pending request older than an
- * exported one, batches that interleave), the numbering still gives every batch one range and keeps
- * every pending request pending. A batch stays acknowledged only if all its requests were, so that
- * nothing is ever purged that staff did not acknowledge. */
-static const char schema_v3[] =
-    "CREATE TABLE submissions ("
-    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    "  uuid TEXT NOT NULL UNIQUE,"
-    "  ref TEXT,"
-    "  created_utc TEXT NOT NULL,"
-    "  kiosk_id TEXT NOT NULL,"
-    "  treatment_id TEXT NOT NULL,"
-    "  name TEXT NOT NULL,"
-    "  phone TEXT NOT NULL,"
-    "  email TEXT NOT NULL,"
-    "  contact_time TEXT NOT NULL CHECK (contact_time IN ('morning', 'afternoon', 'evening', 'any')),"
-    "  screening TEXT NOT NULL CHECK (screening IN ('clear', 'discuss', 'stop', 'not-taken')),"
-    "  answers TEXT CHECK (answers IS NULL OR (consent_share_answers = 1 AND json_valid(answers))),"
-    "  consent_contact INTEGER NOT NULL CHECK (consent_contact IN (0, 1)),"
-    "  consent_share_answers INTEGER NOT NULL CHECK (consent_share_answers IN (0, 1)),"
-    "  notice_version TEXT NOT NULL DEFAULT '');"
-    "CREATE UNIQUE INDEX submissions_ref ON submissions (ref);"
-    "CREATE TABLE batch_ranges ("
-    "  id INTEGER PRIMARY KEY,"
-    "  first_request_id INTEGER NOT NULL,"
-    "  last_request_id INTEGER NOT NULL,"
-    "  count INTEGER NOT NULL,"
-    "  created_utc TEXT NOT NULL,"
-    "  acknowledged_utc TEXT,"
-    "  CHECK (first_request_id BETWEEN 1 AND last_request_id + 1));"
-    /* old id -> new id, in queue order; a request counts as in its batch once exported */
-    "CREATE TEMP VIEW queue_order AS"
-    "  SELECT id AS old_id, batch, row_number() OVER (ORDER BY batch IS NULL, batch, id) AS id"
-    "  FROM (SELECT id, CASE WHEN status = 'pending' THEN NULL ELSE batch_id END AS batch FROM requests);"
-    "INSERT INTO submissions (id, uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
-    "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
-    "  SELECT o.id, r.uuid, r.ref, r.created_utc, r.kiosk_id, r.treatment_id, r.name, r.phone, r.email,"
-    "   r.contact_time, r.screening, r.answers, r.consent_contact, r.consent_share_answers, r.notice_version"
-    "  FROM temp.queue_order o JOIN requests r ON r.id = o.old_id;"
-    "INSERT INTO batch_ranges (id, first_request_id, last_request_id, count, created_utc, acknowledged_utc)"
-    "  SELECT id, coalesce(lag(last) OVER (ORDER BY id), 0) + 1, last, count, created_utc, acknowledged_utc"
-    "  FROM (SELECT b.id, b.count, b.created_utc,"
-    "         max(coalesce(e.last, 0)) OVER (ORDER BY b.id) AS last,"
-    "         CASE WHEN EXISTS (SELECT 1 FROM requests r WHERE r.batch_id = b.id AND r.status = 'exported')"
-    "          THEN NULL ELSE b.acknowledged_utc END AS acknowledged_utc"
-    "        FROM batches b"
-    "        LEFT JOIN (SELECT batch, max(id) AS last FROM temp.queue_order GROUP BY batch) e ON e.batch = b.id);"
-    "DROP VIEW temp.queue_order;"
-    "DROP TABLE requests;"
-    "DROP TABLE batches;"
-    "ALTER TABLE batch_ranges RENAME TO batches;"
-    "CREATE INDEX batches_last ON batches (last_request_id);"
-    /* a request's batch: the first whose range ends at or after it, if it starts at or before it */
-    "CREATE VIEW requests AS"
-    "  SELECT s.id, s.uuid, s.ref, s.created_utc, s.kiosk_id, s.treatment_id, s.name, s.phone, s.email,"
-    "   s.contact_time, s.screening, s.answers, s.consent_contact, s.consent_share_answers, s.notice_version,"
-    "   CASE WHEN b.id IS NULL THEN 'pending' WHEN b.acknowledged_utc IS NULL THEN 'exported'"
-    "    ELSE 'acknowledged' END AS status,"
-    "   b.id AS batch_id, b.created_utc AS exported_utc, b.acknowledged_utc"
-    "  FROM submissions s LEFT JOIN batches b ON b.id = (SELECT k.id FROM batches k"
-    "   WHERE k.last_request_id >= s.id AND k.first_request_id <= s.id ORDER BY k.last_request_id LIMIT 1);"
-    "CREATE TRIGGER requests_insert INSTEAD OF INSERT ON requests BEGIN"
-    "  SELECT RAISE(ABORT, 'a new request is pending: give neither its id nor a state')"
-    "   WHERE NEW.id IS NOT NULL OR coalesce(NEW.status, 'pending') != 'pending'"
-    "    OR coalesce(NEW.batch_id, NEW.exported_utc, NEW.acknowledged_utc) IS NOT NULL;"
-    "  INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
-    "   contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
-    "  VALUES (NEW.uuid, NEW.ref, NEW.created_utc, NEW.kiosk_id, NEW.treatment_id, NEW.name, NEW.phone,"
-    "   NEW.email, NEW.contact_time, NEW.screening, json(NEW.answers), NEW.consent_contact,"
-    "   NEW.consent_share_answers, coalesce(NEW.notice_version, ''));"
-    "END;";
 
 /* ---------------------------------------------------------------- types */
 
@@ -218,22 +89,6 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_QUICK_CHECK] = "PRAGMA quick_check(1)",
 };
 
-/* A VFS of its own for each queue that asks for fault injection: it forwards every call to the
- * default VFS, but makes writes or syncs fail while a fault is set. */
-struct fault_vfs {
-    sqlite3_vfs base;               /* registered under name; base.pAppData points back here */
-    sqlite3_vfs *real;
-    enum queue_fault fault;
-    char name[48];
-};
-
-/* A file opened through struct fault_vfs; the real VFS's file follows it in the same allocation. */
-struct fault_file {
-    sqlite3_file base;
-    struct fault_vfs *vfs;
-    sqlite3_file *real;
-};
-
 /* The one export a queue may have under way. */
 struct export_cursor {
     int active;
@@ -258,78 +113,6 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
 static void disconnect_db(struct queue *q);
 static void reconnect(struct queue *q);
 
-/* ---------------------------------------------------------------- memory that forgets */
-
-/* SQLite copies what a client typed into its page cache, its records, its statements' registers
- * and the buffer each connection builds new rows in. So that none of it outlives the submit,
- * queue_submit() renews the connection once it is done, and SQLite allocates through wipe_*(),
- * which zero each block before it goes back. SQLite's own allocator, which wipe_*() wrap: */
-static sqlite3_mem_methods system_mem;
-
-static void *wipe_malloc(int n)
-{
-    return system_mem.xMalloc(n);
-}
-
-static void wipe_free(void *p)
-{
-    if (p) {
-        explicit_bzero(p, (size_t)system_mem.xSize(p));
-        system_mem.xFree(p);
-    }
-}
-
-/* Moves the block itself, so that the old one is wiped too. */
-static void *wipe_realloc(void *p, int n)
-{
-    void *grown;
-    int had;
-
-    if (!p)
-        return system_mem.xMalloc(n);
-    had = system_mem.xSize(p);
-    grown = system_mem.xMalloc(n);
-    if (!grown)
-        return NULL;
-    memcpy(grown, p, (size_t)(had < n ? had : n));
-    wipe_free(p);
-    return grown;
-}
-
-static int wipe_size(void *p)
-{
-    return system_mem.xSize(p);
-}
-
-static int wipe_roundup(int n)
-{
-    return system_mem.xRoundup(n);
-}
-
-static int wipe_init(void *data)
-{
-    return system_mem.xInit(data);
-}
-
-static void wipe_shutdown(void *data)
-{
-    system_mem.xShutdown(data);
-}
-
-/* Makes SQLite forget as above. It must come before SQLite starts, so queue_open() calls it
- * first; once SQLite runs, further calls change nothing. */
-static void sqlite_forgets(void)
-{
-    static const sqlite3_mem_methods wipe = {
-        wipe_malloc, wipe_free, wipe_realloc, wipe_size, wipe_roundup, wipe_init, wipe_shutdown, NULL
-    };
-
-    if (system_mem.xMalloc || sqlite3_config(SQLITE_CONFIG_GETMALLOC, &system_mem) != SQLITE_OK)
-        return;
-    if (sqlite3_config(SQLITE_CONFIG_MALLOC, &wipe) != SQLITE_OK)
-        memset(&system_mem, 0, sizeof system_mem);
-}
-
 /* ---------------------------------------------------------------- small helpers */
 
 static void utc_format(time_t t, char out[QUEUE_TIME_LEN + 1])
@@ -338,56 +121,6 @@ static void utc_format(time_t t, char out[QUEUE_TIME_LEN + 1])
 
     gmtime_r(&t, &tm);
     strftime(out, QUEUE_TIME_LEN + 1, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-/* Fills buf from the kernel's random source. Returns 0, or -1 (errno set). */
-static int random_fill(unsigned char *buf, size_t len)
-{
-    size_t got = 0;
-
-    while (got < len) {
-        ssize_t n = getrandom(buf + got, len - got, 0);
-        if (n < 0 && errno != EINTR)
-            return -1;
-        if (n > 0)
-            got += (size_t)n;
-    }
-    return 0;
-}
-
-static int make_uuid(char out[QUEUE_UUID_LEN + 1])
-{
-    unsigned char b[16];
-    static const char hex[] = "0123456789abcdef";
-    size_t o = 0;
-
-    if (random_fill(b, sizeof b) != 0)
-        return -1;
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);  /* version 4 */
-    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);  /* variant 10 */
-    for (int i = 0; i < 16; i++) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out[o++] = '-';
-        out[o++] = hex[b[i] >> 4];
-        out[o++] = hex[b[i] & 0x0f];
-    }
-    out[o] = '\0';
-    return 0;
-}
-
-/* "FT-7K3Q" (Fast Track): four symbols of ref_alphabet, which has 32, so the low five bits of a
- * random byte pick one fairly. About a million references; pick_ref() skips those in use. */
-static int make_ref(char out[QUEUE_REF_LEN + 1])
-{
-    unsigned char b[4];
-
-    if (random_fill(b, sizeof b) != 0)
-        return -1;
-    memcpy(out, "FT-", 3);
-    for (int i = 0; i < 4; i++)
-        out[3 + i] = ref_alphabet[b[i] & 31];
-    out[QUEUE_REF_LEN] = '\0';
-    return 0;
 }
 
 static int one_of(const char *v, const char *const *set)
@@ -456,256 +189,6 @@ static void row_fill(sqlite3_stmt *s, struct queue_row *row)
     row->req.notice_version = column_text(s, 17);
 }
 
-/* ---------------------------------------------------------------- fault-injecting VFS */
-
-static struct fault_file *ff(sqlite3_file *f)
-{
-    return (struct fault_file *)f;
-}
-
-static int ff_close(sqlite3_file *f)
-{
-    return ff(f)->real->pMethods->xClose(ff(f)->real);
-}
-
-static int ff_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
-{
-    return ff(f)->real->pMethods->xRead(ff(f)->real, buf, n, off);
-}
-
-static int ff_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
-{
-    switch (ff(f)->vfs->fault) {
-    case QUEUE_FAULT_WRITE: return SQLITE_IOERR_WRITE;
-    case QUEUE_FAULT_FULL: return SQLITE_FULL;
-    default: return ff(f)->real->pMethods->xWrite(ff(f)->real, buf, n, off);
-    }
-}
-
-static int ff_truncate(sqlite3_file *f, sqlite3_int64 size)
-{
-    return ff(f)->real->pMethods->xTruncate(ff(f)->real, size);
-}
-
-static int ff_sync(sqlite3_file *f, int flags)
-{
-    if (ff(f)->vfs->fault == QUEUE_FAULT_SYNC)
-        return SQLITE_IOERR_FSYNC;
-    return ff(f)->real->pMethods->xSync(ff(f)->real, flags);
-}
-
-static int ff_file_size(sqlite3_file *f, sqlite3_int64 *size)
-{
-    return ff(f)->real->pMethods->xFileSize(ff(f)->real, size);
-}
-
-static int ff_lock(sqlite3_file *f, int level)
-{
-    return ff(f)->real->pMethods->xLock(ff(f)->real, level);
-}
-
-static int ff_unlock(sqlite3_file *f, int level)
-{
-    return ff(f)->real->pMethods->xUnlock(ff(f)->real, level);
-}
-
-static int ff_check_reserved_lock(sqlite3_file *f, int *out)
-{
-    return ff(f)->real->pMethods->xCheckReservedLock(ff(f)->real, out);
-}
-
-static int ff_file_control(sqlite3_file *f, int op, void *arg)
-{
-    return ff(f)->real->pMethods->xFileControl(ff(f)->real, op, arg);
-}
-
-static int ff_sector_size(sqlite3_file *f)
-{
-    return ff(f)->real->pMethods->xSectorSize(ff(f)->real);
-}
-
-static int ff_device_characteristics(sqlite3_file *f)
-{
-    return ff(f)->real->pMethods->xDeviceCharacteristics(ff(f)->real);
-}
-
-static int ff_shm_map(sqlite3_file *f, int page, int size, int extend, void volatile **out)
-{
-    return ff(f)->real->pMethods->xShmMap(ff(f)->real, page, size, extend, out);
-}
-
-static int ff_shm_lock(sqlite3_file *f, int offset, int n, int flags)
-{
-    return ff(f)->real->pMethods->xShmLock(ff(f)->real, offset, n, flags);
-}
-
-static void ff_shm_barrier(sqlite3_file *f)
-{
-    ff(f)->real->pMethods->xShmBarrier(ff(f)->real);
-}
-
-static int ff_shm_unmap(sqlite3_file *f, int delete_flag)
-{
-    return ff(f)->real->pMethods->xShmUnmap(ff(f)->real, delete_flag);
-}
-
-static int ff_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **out)
-{
-    return ff(f)->real->pMethods->xFetch(ff(f)->real, off, n, out);
-}
-
-static int ff_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
-{
-    return ff(f)->real->pMethods->xUnfetch(ff(f)->real, off, p);
-}
-
-static const sqlite3_io_methods fault_io_methods = {
-    .iVersion = 3,
-    .xClose = ff_close,
-    .xRead = ff_read,
-    .xWrite = ff_write,
-    .xTruncate = ff_truncate,
-    .xSync = ff_sync,
-    .xFileSize = ff_file_size,
-    .xLock = ff_lock,
-    .xUnlock = ff_unlock,
-    .xCheckReservedLock = ff_check_reserved_lock,
-    .xFileControl = ff_file_control,
-    .xSectorSize = ff_sector_size,
-    .xDeviceCharacteristics = ff_device_characteristics,
-    .xShmMap = ff_shm_map,
-    .xShmLock = ff_shm_lock,
-    .xShmBarrier = ff_shm_barrier,
-    .xShmUnmap = ff_shm_unmap,
-    .xFetch = ff_fetch,
-    .xUnfetch = ff_unfetch,
-};
-
-static sqlite3_vfs *real_vfs(sqlite3_vfs *v)
-{
-    return ((struct fault_vfs *)v->pAppData)->real;
-}
-
-static int fv_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out_flags)
-{
-    struct fault_file *p = ff(f);
-    int rc;
-
-    p->vfs = v->pAppData;
-    p->real = (sqlite3_file *)(p + 1);
-    rc = real_vfs(v)->xOpen(real_vfs(v), name, p->real, flags, out_flags);
-    p->base.pMethods = p->real->pMethods ? &fault_io_methods : NULL;
-    return rc;
-}
-
-static int fv_delete(sqlite3_vfs *v, const char *name, int sync_dir)
-{
-    return real_vfs(v)->xDelete(real_vfs(v), name, sync_dir);
-}
-
-static int fv_access(sqlite3_vfs *v, const char *name, int flags, int *out)
-{
-    return real_vfs(v)->xAccess(real_vfs(v), name, flags, out);
-}
-
-static int fv_full_pathname(sqlite3_vfs *v, const char *name, int n, char *out)
-{
-    return real_vfs(v)->xFullPathname(real_vfs(v), name, n, out);
-}
-
-static void *fv_dl_open(sqlite3_vfs *v, const char *name)
-{
-    return real_vfs(v)->xDlOpen(real_vfs(v), name);
-}
-
-static void fv_dl_error(sqlite3_vfs *v, int n, char *out)
-{
-    real_vfs(v)->xDlError(real_vfs(v), n, out);
-}
-
-static void (*fv_dl_sym(sqlite3_vfs *v, void *h, const char *sym))(void)
-{
-    return real_vfs(v)->xDlSym(real_vfs(v), h, sym);
-}
-
-static void fv_dl_close(sqlite3_vfs *v, void *h)
-{
-    real_vfs(v)->xDlClose(real_vfs(v), h);
-}
-
-static int fv_randomness(sqlite3_vfs *v, int n, char *out)
-{
-    return real_vfs(v)->xRandomness(real_vfs(v), n, out);
-}
-
-static int fv_sleep(sqlite3_vfs *v, int us)
-{
-    return real_vfs(v)->xSleep(real_vfs(v), us);
-}
-
-static int fv_current_time(sqlite3_vfs *v, double *out)
-{
-    return real_vfs(v)->xCurrentTime(real_vfs(v), out);
-}
-
-static int fv_get_last_error(sqlite3_vfs *v, int n, char *out)
-{
-    return real_vfs(v)->xGetLastError(real_vfs(v), n, out);
-}
-
-static int fv_current_time_int64(sqlite3_vfs *v, sqlite3_int64 *out)
-{
-    return real_vfs(v)->xCurrentTimeInt64(real_vfs(v), out);
-}
-
-/* Registers a fault VFS for q under a name of its own. Returns 0, or -1 with err. */
-static int fault_vfs_register(struct queue *q, char *err, size_t errlen)
-{
-    struct fault_vfs *fv = calloc(1, sizeof *fv);
-    sqlite3_vfs *real = sqlite3_vfs_find(NULL);
-
-    if (!fv || !real || real->iVersion < 2) {
-        free(fv);
-        snprintf(err, errlen, "cannot set up fault injection: %s", fv ? "no usable default VFS" : strerror(ENOMEM));
-        return -1;
-    }
-    snprintf(fv->name, sizeof fv->name, "queue-fault-%p", (void *)q);
-    fv->real = real;
-    fv->base = (sqlite3_vfs){
-        .iVersion = 2,
-        .szOsFile = (int)sizeof(struct fault_file) + real->szOsFile,
-        .mxPathname = real->mxPathname,
-        .zName = fv->name,
-        .pAppData = fv,
-        .xOpen = fv_open,
-        .xDelete = fv_delete,
-        .xAccess = fv_access,
-        .xFullPathname = fv_full_pathname,
-        .xDlOpen = fv_dl_open,
-        .xDlError = fv_dl_error,
-        .xDlSym = fv_dl_sym,
-        .xDlClose = fv_dl_close,
-        .xRandomness = fv_randomness,
-        .xSleep = fv_sleep,
-        .xCurrentTime = fv_current_time,
-        .xGetLastError = fv_get_last_error,
-        .xCurrentTimeInt64 = fv_current_time_int64,
-    };
-    if (sqlite3_vfs_register(&fv->base, 0) != SQLITE_OK) {
-        free(fv);
-        snprintf(err, errlen, "cannot set up fault injection: cannot register a VFS");
-        return -1;
-    }
-    q->fault = fv;
-    return 0;
-}
-
-void queue_fault_set(struct queue *q, enum queue_fault fault)
-{
-    assert(q && q->fault && "queue_fault_set needs a queue opened with fault_injection");
-    q->fault->fault = fault;
-}
-
 /* ---------------------------------------------------------------- opening */
 
 /* Makes sure path exists, creating it empty with mode 0600 so that SQLite (and its -wal and -shm,
@@ -745,104 +228,6 @@ static int quick_check_raw(sqlite3 *db, char *out, size_t outlen)
     return rc;
 }
 
-/* Replaces the unused references of version-1 rows with fresh unique ones. Returns an sqlite code. */
-static int backfill_refs(sqlite3 *db)
-{
-    sqlite3_stmt *s = NULL;
-    char ref[QUEUE_REF_LEN + 1];
-    int rc = sqlite3_prepare_v2(db, "UPDATE requests SET ref = ?1"
-                                " WHERE id = (SELECT min(id) FROM requests WHERE ref IS NULL)", -1, &s, NULL);
-
-    for (int collisions = 0; rc == SQLITE_OK && collisions < REF_TRIES;) {
-        if (make_ref(ref) != 0) {
-            rc = SQLITE_IOERR;
-            break;
-        }
-        sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-        rc = sqlite3_step(s);
-        sqlite3_reset(s);
-        if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-            collisions++;
-            rc = SQLITE_OK;
-        } else if (rc == SQLITE_DONE) {
-            if (sqlite3_changes(db) == 0)
-                break;
-            collisions = 0;
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-static int migrate_to_v1(sqlite3 *db)
-{
-    return sqlite3_exec(db, schema_v1, NULL, NULL, NULL);
-}
-
-static int migrate_to_v2(sqlite3 *db)
-{
-    int rc = sqlite3_exec(db, schema_v2, NULL, NULL, NULL);
-
-    return rc == SQLITE_OK ? backfill_refs(db) : rc;
-}
-
-static int migrate_to_v3(sqlite3 *db)
-{
-    return sqlite3_exec(db, schema_v3, NULL, NULL, NULL);
-}
-
-/* migrations[v] takes a database from version v to v + 1, keeping its rows. */
-static int (*const migrations[QUEUE_SCHEMA_VERSION])(sqlite3 *db) = {
-    migrate_to_v1, migrate_to_v2, migrate_to_v3
-};
-
-static int user_version(sqlite3 *db, int *version)
-{
-    sqlite3_stmt *s = NULL;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
-
-    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        *version = sqlite3_column_int(s, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(s);
-    return rc;
-}
-
-/* Brings the schema to QUEUE_SCHEMA_VERSION in one write transaction. Returns 0, or -1 with err. */
-static int migrate(struct queue *q, char *err, size_t errlen)
-{
-    char sql[48];
-    int version = 0;
-    int rc = user_version(q->db, &version);
-
-    if (rc == SQLITE_OK && version == QUEUE_SCHEMA_VERSION)
-        return 0;
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = user_version(q->db, &version);     /* again, now that no one else can migrate */
-    if (rc == SQLITE_OK && version > QUEUE_SCHEMA_VERSION) {
-        snprintf(err, errlen, "cannot open '%s': its schema version %d is newer than this program's (%d)",
-                 q->path, version, QUEUE_SCHEMA_VERSION);
-        sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    for (; rc == SQLITE_OK && version < QUEUE_SCHEMA_VERSION; version++)
-        rc = migrations[version](q->db);
-    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", QUEUE_SCHEMA_VERSION);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        return 0;
-    snprintf(err, errlen, "cannot update the schema of '%s': %s", q->path, sqlite3_errmsg(q->db));
-    if (!sqlite3_get_autocommit(q->db))
-        sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-    return is_damage(rc) ? 1 : -1;
-}
 
 static int prepare_all(struct queue *q, char *err, size_t errlen)
 {
@@ -870,7 +255,7 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
 
     if (o->create && create_private(q->path, err, errlen) != 0)
         return -1;
-    rc = sqlite3_open_v2(q->path, &q->db, flags, q->fault ? q->fault->name : NULL);
+    rc = sqlite3_open_v2(q->path, &q->db, flags, q->fault ? fault_vfs_name(q->fault) : NULL);
     if (rc == SQLITE_OK) {
         sqlite3_extended_result_codes(q->db, 1);
         sqlite3_busy_timeout(q->db, o->busy_timeout_ms);
@@ -885,7 +270,7 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
         snprintf(err, errlen, "cannot open '%s': quick_check failed: %s", q->path, check);
         status = 1;
     } else {
-        status = migrate(q, err, errlen);
+        status = queue_schema_migrate(q->db, q->path, err, errlen);
         if (status == 0)
             status = prepare_all(q, err, errlen);
     }
@@ -977,7 +362,7 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
     struct queue *q = calloc(1, sizeof *q);
     int rc;
 
-    sqlite_forgets();
+    sqlite_wipe_install();
     if (!q) {
         snprintf(err, errlen, "cannot open '%s': %s", path, strerror(ENOMEM));
         return NULL;
@@ -990,7 +375,9 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
         rc = -1;
     } else {
         snprintf(q->path, sizeof q->path, "%s", path);
-        rc = o.fault_injection ? fault_vfs_register(q, err, errlen) : 0;
+        rc = 0;
+        if (o.fault_injection && !(q->fault = fault_vfs_new(err, errlen)))
+            rc = -1;
     }
     if (rc == 0)
         rc = connect_db(q, &o, err, errlen);
@@ -1011,10 +398,7 @@ void queue_close(struct queue *q)
         queue_export_cancel(q);
     if (q->db)
         disconnect_db(q);
-    if (q->fault) {
-        sqlite3_vfs_unregister(&q->fault->base);
-        free(q->fault);
-    }
+    fault_vfs_free(q->fault);
     free(q);
 }
 
@@ -1071,7 +455,7 @@ static int pick_ref(struct queue *q, char ref[QUEUE_REF_LEN + 1])
     int rc = SQLITE_ROW;
 
     for (int i = 0; i < REF_TRIES && rc == SQLITE_ROW; i++) {
-        if (make_ref(ref) != 0)
+        if (ids_ref(ref) != 0)
             return SQLITE_IOERR;
         sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
         rc = sqlite3_step(s);
@@ -1132,7 +516,7 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
         snprintf(err, errlen, "cannot save the request: %s", problem);
         return -1;
     }
-    if (make_uuid(k.uuid) != 0) {
+    if (ids_uuid(k.uuid) != 0) {
         snprintf(err, errlen, "cannot save the request: cannot read random bytes: %s", strerror(errno));
         return -1;
     }
@@ -1510,4 +894,17 @@ int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t
      * Best effort: a busy reader only delays it to a later checkpoint. */
     sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     return 0;
+}
+/* ---------------------------------------------------------------- fault injection */
+
+void queue_fault_set(struct queue *q, enum queue_fault fault)
+{
+    static const enum fault_vfs_kind kinds[] = {
+        [QUEUE_FAULT_NONE] = FAULT_VFS_NONE, [QUEUE_FAULT_WRITE] = FAULT_VFS_WRITE,
+        [QUEUE_FAULT_SYNC] = FAULT_VFS_SYNC, [QUEUE_FAULT_FULL] = FAULT_VFS_FULL,
+    };
+
+    assert(q && q->fault && "queue_fault_set needs a queue opened with fault_injection");
+    assert(fault >= 0 && fault < (int)(sizeof kinds / sizeof *kinds));
+    fault_vfs_set(q->fault, kinds[fault]);
 }

@@ -5,11 +5,13 @@
 
 #include <stddef.h>
 
-#define QUEUE_SCHEMA_VERSION    3
+#include "ids.h"
+#include "queue_schema.h"
+
 #define QUEUE_BUSY_TIMEOUT_MS   2000
 
-#define QUEUE_UUID_LEN          36      /* "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b" */
-#define QUEUE_REF_LEN           7       /* "FT-7K3Q" */
+#define QUEUE_UUID_LEN          IDS_UUID_LEN
+#define QUEUE_REF_LEN           IDS_REF_LEN
 #define QUEUE_TIME_LEN          20      /* "2026-11-25T15:04:05Z" */
 #define QUEUE_PATH_MAX          1024
 #define QUEUE_ASIDE_MAX         (QUEUE_PATH_MAX + 32)   /* PATH.damaged-YYYYMMDDTHHMMSSZ-N */
