@@ -1,23 +1,22 @@
-/* platform_sdl: SDL2 window or offscreen surface, event translation, drawing and screenshots.
- * The only file besides platform_text.c that includes SDL. */
+/* platform_sdl: SDL2 window or offscreen surface, event translation, showing a frame.
+ * Drawing is platform_draw.c's, screenshots platform_shot.c's, text platform_text.c's; these
+ * platform_* files are the only ones that include SDL. */
 #include "platform.h"
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "platform_draw.h"
+#include "platform_shot.h"
 #include "platform_text.h"
-
-#define DISCS 24    /* antialiased discs kept, one per corner radius in use */
 
 struct platform {
     SDL_Window *window;         /* NULL when headless */
     SDL_Surface *surface;       /* headless: what is drawn on */
     SDL_Renderer *renderer;
     SDL_Texture *target;        /* rotated screens: the app draws here first */
-    struct { int radius; SDL_Texture *tex; } discs[DISCS];  /* white discs for rounded corners, drawn unscaled */
-    int ndiscs;
+    struct pdraw draw;          /* the drawing of frames, its renderer this one */
     int pw, ph;                 /* physical size */
     int lw, lh;                 /* logical size the app lays out for */
     int rotation;
@@ -41,65 +40,15 @@ static void logical_size(struct platform *p)
     p->lh = quarter ? p->pw : p->ph;
 }
 
-/* A white disc of radius rad with antialiased edges, sampled 4 x 4 per pixel. */
-static SDL_Texture *make_disc(SDL_Renderer *r, int rad)
-{
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 2 * rad, 2 * rad, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Texture *t = NULL;
-
-    if (!s)
-        return NULL;
-    for (int y = 0; y < 2 * rad; y++) {
-        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
-        for (int x = 0; x < 2 * rad; x++) {
-            int inside = 0;
-            for (int sy = 0; sy < 4; sy++)
-                for (int sx = 0; sx < 4; sx++) {
-                    float dx = x + (sx + 0.5f) / 4 - rad, dy = y + (sy + 0.5f) / 4 - rad;
-                    inside += dx * dx + dy * dy <= (float)rad * rad;
-                }
-            row[x] = ((Uint32)(inside * 255 / 16) << 24) | 0xFFFFFF;
-        }
-    }
-    t = SDL_CreateTextureFromSurface(r, s);
-    SDL_FreeSurface(s);
-    if (t)
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-    return t;
-}
-
-static void forget_discs(struct platform *p)
-{
-    for (int i = 0; i < p->ndiscs; i++)
-        SDL_DestroyTexture(p->discs[i].tex);
-    p->ndiscs = 0;
-}
-
-/* The disc for corners of radius rad, made on first use (copying it unscaled is the fast path). */
-static SDL_Texture *disc(struct platform *p, int rad)
-{
-    SDL_Texture *t;
-
-    for (int i = 0; i < p->ndiscs; i++)
-        if (p->discs[i].radius == rad)
-            return p->discs[i].tex;
-    if (p->ndiscs == DISCS)
-        forget_discs(p);
-    t = make_disc(p->renderer, rad);
-    if (t) {
-        p->discs[p->ndiscs].radius = rad;
-        p->discs[p->ndiscs++].tex = t;
-    }
-    return t;
-}
-
 /* (Re)creates what depends on the renderer's size: the rotation target. */
 static int make_targets(struct platform *p, char *err, size_t errlen)
 {
     if (p->target)
         SDL_DestroyTexture(p->target);
     p->target = NULL;
-    forget_discs(p);
+    pdraw_forget(&p->draw);
+    p->draw.renderer = p->renderer;
+    p->draw.text = &p->text;
     if (p->rotation) {
         p->target = SDL_CreateTexture(p->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
                                       p->lw, p->lh);
@@ -202,7 +151,7 @@ void platform_close(struct platform *p)
         return;
     if (p->text.measurer.width)
         ptext_close(&p->text);
-    forget_discs(p);
+    pdraw_forget(&p->draw);
     if (p->target)
         SDL_DestroyTexture(p->target);
     if (p->renderer)
@@ -228,7 +177,7 @@ int platform_resize(struct platform *p, int w, int h, char *err, size_t errlen)
         return -1;
     }
     ptext_forget(&p->text);
-    forget_discs(p);
+    pdraw_forget(&p->draw);
     if (p->target)
         SDL_DestroyTexture(p->target);
     p->target = NULL;
@@ -436,125 +385,13 @@ void platform_inject_key(struct platform *p, enum input_key key)
     SDL_PushEvent(&e);
 }
 
-static void set_colour(SDL_Renderer *r, SDL_Texture *t, unsigned c)
-{
-    Uint8 R = (Uint8)(c >> 24), G = (Uint8)(c >> 16), B = (Uint8)(c >> 8), A = (Uint8)c;
-
-    if (t) {
-        SDL_SetTextureColorMod(t, R, G, B);
-        SDL_SetTextureAlphaMod(t, A);
-    } else {
-        SDL_SetRenderDrawBlendMode(r, A == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-        SDL_SetRenderDrawColor(r, R, G, B, A);
-    }
-}
-
-/* rad clamped so that two corners fit each side of b. */
-static int fit_radius(SDL_Rect b, int rad)
-{
-    if (rad > b.w / 2)
-        rad = b.w / 2;
-    if (rad > b.h / 2)
-        rad = b.h / 2;
-    return rad > 0 ? rad : 0;
-}
-
-/* The four corner quarters of a disc of radius rad at the corners of b. */
-static void corners(struct platform *p, SDL_Rect b, int rad, unsigned colour)
-{
-    SDL_Texture *t = rad > 0 ? disc(p, rad) : NULL;
-
-    if (!t)
-        return;
-    set_colour(p->renderer, t, colour);
-    const SDL_Rect src[4] = { { 0, 0, rad, rad }, { rad, 0, rad, rad }, { 0, rad, rad, rad }, { rad, rad, rad, rad } };
-    const SDL_Rect dst[4] = { { b.x, b.y, rad, rad }, { b.x + b.w - rad, b.y, rad, rad },
-                              { b.x, b.y + b.h - rad, rad, rad }, { b.x + b.w - rad, b.y + b.h - rad, rad, rad } };
-    for (int i = 0; i < 4; i++)
-        SDL_RenderCopy(p->renderer, t, &src[i], &dst[i]);
-}
-
-/* The inside of a rounded rectangle between its corners: a column down the middle and two beside. */
-static void body(struct platform *p, SDL_Rect b, int rad, unsigned colour)
-{
-    SDL_Rect parts[3] = { { b.x + rad, b.y, b.w - 2 * rad, b.h }, { b.x, b.y + rad, rad, b.h - 2 * rad },
-                          { b.x + b.w - rad, b.y + rad, rad, b.h - 2 * rad } };
-
-    set_colour(p->renderer, NULL, colour);
-    SDL_RenderFillRects(p->renderer, parts, rad > 0 ? 3 : 1);
-}
-
-static void fill_rounded(struct platform *p, SDL_Rect b, int radius, unsigned colour)
-{
-    int rad;
-
-    if (b.w <= 0 || b.h <= 0)
-        return;
-    rad = fit_radius(b, radius);
-    body(p, b, rad, colour);
-    corners(p, b, rad, colour);
-}
-
-/* A rounded rectangle with a border bw wide. Each pixel is filled once: the border as four strips
- * and two discs at each corner, not a border-coloured rectangle under a smaller filled one. */
-static void bordered_rounded(struct platform *p, SDL_Rect b, int radius, int bw, unsigned fill, unsigned border)
-{
-    SDL_Rect in = { b.x + bw, b.y + bw, b.w - 2 * bw, b.h - 2 * bw };
-    int rad = fit_radius(b, radius);
-
-    if (in.w <= 0 || in.h <= 0 || rad <= bw) {
-        fill_rounded(p, b, rad, border);
-        fill_rounded(p, in, rad - bw, fill);
-        return;
-    }
-    SDL_Rect strips[4] = { { b.x + rad, b.y, b.w - 2 * rad, bw }, { b.x + rad, b.y + b.h - bw, b.w - 2 * rad, bw },
-                           { b.x, b.y + rad, bw, b.h - 2 * rad }, { b.x + b.w - bw, b.y + rad, bw, b.h - 2 * rad } };
-    set_colour(p->renderer, NULL, border);
-    SDL_RenderFillRects(p->renderer, strips, 4);
-    corners(p, b, rad, border);
-    body(p, in, rad - bw, fill);
-    corners(p, in, rad - bw, fill);
-}
-
-static void draw_cmd(struct platform *p, const struct draw_cmd *c)
-{
-    SDL_Rect b = { c->r.x, c->r.y, c->r.w, c->r.h };
-
-    if (c->kind == DRAW_RECT) {
-        if (c->border_px > 0)
-            bordered_rounded(p, b, c->radius, c->border_px, c->colour, c->border_colour);
-        else
-            fill_rounded(p, b, c->radius, c->colour);
-        return;
-    }
-    int w, h;
-    SDL_Texture *t = ptext_texture(&p->text, p->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h);
-    if (!t)
-        return;
-    SDL_Rect dst = { c->r.x, c->r.y, w, h };
-    SDL_RenderCopy(p->renderer, t, NULL, &dst);
-}
-
 void platform_render(struct platform *p, const struct frame *f)
 {
     SDL_Renderer *r = p->renderer;
-    struct rect clip = { 0, 0, 0, 0 };
 
     if (p->target)
         SDL_SetRenderTarget(r, p->target);
-    SDL_RenderSetClipRect(r, NULL);
-    set_colour(r, NULL, f->background | 0xFF);
-    SDL_RenderClear(r);
-    for (int i = 0; i < f->ncmds; i++) {
-        const struct draw_cmd *c = &f->cmds[i];
-        if (memcmp(&c->clip, &clip, sizeof clip) != 0) {
-            SDL_Rect sc = { c->clip.x, c->clip.y, c->clip.w, c->clip.h };
-            SDL_RenderSetClipRect(r, c->clip.w ? &sc : NULL);
-            clip = c->clip;
-        }
-        draw_cmd(p, c);
-    }
-    SDL_RenderSetClipRect(r, NULL);
+    pdraw_frame(&p->draw, f);
     if (p->target) {
         SDL_Rect dst = { (p->pw - p->lw) / 2, (p->ph - p->lh) / 2, p->lw, p->lh };
         SDL_SetRenderTarget(r, NULL);
@@ -563,68 +400,14 @@ void platform_render(struct platform *p, const struct frame *f)
     SDL_RenderPresent(r);
 }
 
-/* The pixels on screen now, in a new surface the caller frees. */
-static SDL_Surface *read_back(struct platform *p, char *err, size_t errlen)
-{
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
-
-    if (!s || SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0) {
-        snprintf(err, errlen, "cannot read the screen: %s", SDL_GetError());
-        SDL_FreeSurface(s);
-        return NULL;
-    }
-    return s;
-}
-
 int platform_save_png(struct platform *p, const char *path, char *err, size_t errlen)
 {
-    SDL_Surface *s = read_back(p, err, errlen);
-    int rc = -1;
-
-    if (!s)
-        return -1;
-    if (IMG_SavePNG(s, path) != 0)
-        snprintf(err, errlen, "cannot write '%s': %s", path, IMG_GetError());
-    else
-        rc = 0;
-    SDL_FreeSurface(s);
-    return rc;
+    return pshot_save_png(p->renderer, p->pw, p->ph, path, err, errlen);
 }
 
 double platform_compare_png(struct platform *p, const char *path, char *err, size_t errlen)
 {
-    SDL_Surface *now = read_back(p, err, errlen), *file = NULL, *ref = NULL;
-    double share = -1;
-    long differ = 0;
-
-    if (!now)
-        return -1;
-    file = IMG_Load(path);
-    if (!file) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, IMG_GetError());
-        goto out;
-    }
-    ref = SDL_ConvertSurfaceFormat(file, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (!ref || ref->w != now->w || ref->h != now->h) {
-        snprintf(err, errlen, "'%s' is %dx%d, the screen %dx%d", path, file->w, file->h, now->w, now->h);
-        goto out;
-    }
-    for (int y = 0; y < now->h; y++) {
-        const Uint8 *a = (const Uint8 *)now->pixels + y * now->pitch;
-        const Uint8 *b = (const Uint8 *)ref->pixels + y * ref->pitch;
-        for (int x = 0; x < now->w * 4; x += 4)
-            for (int ch = 0; ch < 3; ch++)
-                if (abs(a[x + ch] - b[x + ch]) > 48) {
-                    differ++;
-                    break;
-                }
-    }
-    share = (double)differ / ((double)now->w * now->h);
-out:
-    SDL_FreeSurface(now);
-    SDL_FreeSurface(file);
-    SDL_FreeSurface(ref);
-    return share;
+    return pshot_compare_png(p->renderer, p->pw, p->ph, path, err, errlen);
 }
 
 const struct text_measurer *platform_measurer(struct platform *p)
