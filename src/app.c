@@ -70,6 +70,11 @@ const struct content_treatment *app_treatment(const struct app *a)
     return &a->content->treatments[a->treatment];
 }
 
+int app_has_checklist(const struct app *a)
+{
+    return a->content && app_treatment(a)->nquestions > 0;
+}
+
 void app_act(struct app *a, enum action act)
 {
     if (a->pending == ACT_NONE)
@@ -178,6 +183,8 @@ static void apply(struct app *a, enum action act)
         go(a, SCREEN_ATTRACT);
         return;
     case ACT_SCREENING:
+        if (!app_has_checklist(a))
+            return;     /* nothing to screen: no screen offers it, and none opens empty */
         screening_start(&a->screening, app_treatment(a)->nquestions);
         break;
     case ACT_REQUEST: {

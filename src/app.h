@@ -128,5 +128,8 @@ enum screening_outcome app_outcome(const struct app *a);
 
 /* The current treatment (content must be loaded). */
 const struct content_treatment *app_treatment(const struct app *a);
+/* Whether the current treatment has a checklist: without one, no screen offers "Am I suitable?"
+ * and a request is stored as not-taken. */
+int app_has_checklist(const struct app *a);
 
 #endif

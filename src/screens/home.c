@@ -39,6 +39,8 @@ static int choices(struct app *a, struct ui *u, struct rect r, int measure_only)
 
     snprintf(doctor, sizeof doctor, "About %s", a->content->clinic.doctor_name);
     for (int i = 0; i < 3; i++) {
+        if (items[i].act == ACT_SCREENING && !app_has_checklist(a))
+            continue;
         int h = ui_text_height(u, r.w - 2 * ui_px(u, 12), items[i].label, UI_BUTTON) + 2 * pad;
         if (h < ui_px(u, 104))
             h = ui_px(u, 104);

@@ -49,7 +49,10 @@ void screen_info(struct app *a, struct ui *u)
 {
     const struct content_treatment *t = app_treatment(a);
     struct ui_scroll *s = &a->scroll[SCREEN_INFO];
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, "Am I suitable?", ACT_SCREENING);
+    int checklist = app_has_checklist(a);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME,
+                                                       checklist ? "Am I suitable?" : "Request a consultation",
+                                                       checklist ? ACT_SCREENING : ACT_REQUEST);
     struct body b = chrome_body(u);
     int m = chrome_margin(u), n = t->nsections < MAX_SECTIONS ? t->nsections : MAX_SECTIONS;
     int *section_y = a->section_y;

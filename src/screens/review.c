@@ -60,7 +60,8 @@ void screen_review(struct app *a, struct ui *u)
     y += row(u, b.x, y, b.w, "Email", form_text(f, FORM_FIELD_EMAIL));
     y += row(u, b.x, y, b.w, "Contact time", time_words(f->contact_time));
     y += row(u, b.x, y, b.w, "Treatment", app_treatment(a)->name);
-    y += row(u, b.x, y, b.w, "Checklist", outcome_words(o));
+    if (app_has_checklist(a))
+        y += row(u, b.x, y, b.w, "Checklist", outcome_words(o));
     if (o != SCREENING_NOT_TAKEN)
         y += row(u, b.x, y, b.w, "Share my answers", f->consent_share_answers ? "Yes" : "No");
     y += row(u, b.x, y, b.w, "You may contact me", f->consent_contact ? "Yes" : "No");
