@@ -19,6 +19,10 @@ struct platform_options {
     const char *assets_dir; /* holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf */
 };
 
+/* What platform_open() says when asked for a window where nothing can be shown: no display to
+ * connect to, or a video driver that draws where nobody sees (dummy, offscreen). */
+#define PLATFORM_NO_DISPLAY "no display: set DISPLAY or WAYLAND_DISPLAY, or use --replay"
+
 /* Opens the window (or surface), the renderer and the fonts. Returns 0 and *out, which the
  * caller releases with platform_close(); or -1 with a message in err. */
 int platform_open(struct platform **out, const struct platform_options *o, char *err, size_t errlen);

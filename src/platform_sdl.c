@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "platform_draw.h"
@@ -30,6 +31,24 @@ struct platform {
 uint64_t platform_now_ms(void)
 {
     return SDL_GetTicks64();
+}
+
+/* SDL's video drivers that draw where nobody can see: a window there would run unseen. */
+static int shows_nothing(const char *driver)
+{
+    static const char *const unseen[] = { "dummy", "offscreen", "evdev" };
+
+    for (size_t i = 0; driver && i < sizeof unseen / sizeof unseen[0]; i++)
+        if (SDL_strcasecmp(driver, unseen[i]) == 0)
+            return 1;
+    return !driver;
+}
+
+static int set(const char *env)
+{
+    const char *v = getenv(env);
+
+    return v && v[0];
 }
 
 static void logical_size(struct platform *p)
@@ -127,8 +146,19 @@ int platform_open(struct platform **out, const struct platform_options *o, char 
     /* A tap must count once: we follow fingers ourselves and drop SDL's synthesised mouse events. */
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* With no display named, SDL would probe every driver (and libwayland complain on stderr)
+     * before settling on none or on one that shows nothing. A driver asked for by name
+     * (SDL_VIDEODRIVER=kmsdrm, say) is still tried. */
+    if (!o->headless && !set("SDL_VIDEODRIVER") && !set("DISPLAY") && !set("WAYLAND_DISPLAY")) {
+        snprintf(err, errlen, "%s", PLATFORM_NO_DISPLAY);
+        goto fail;
+    }
     if (SDL_Init(subsystems) != 0) {
         snprintf(err, errlen, "cannot start SDL: %s", SDL_GetError());
+        goto fail;
+    }
+    if (!o->headless && shows_nothing(SDL_GetCurrentVideoDriver())) {
+        snprintf(err, errlen, "%s", PLATFORM_NO_DISPLAY);
         goto fail;
     }
     if ((o->headless ? open_headless(p, err, errlen) : open_window(p, o, err, errlen)) != 0)
