@@ -3,8 +3,8 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd
-DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
+PKGS    := sdl2 SDL2_ttf SDL2_image libdeflate sqlite3 libsodium libsystemd
+DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdeflate-dev \
            libsqlite3-dev libsodium-dev libsystemd-dev
 TEST_DEBS := clang libclang-rt-14-dev valgrind
 OPT     ?= -O2 -g

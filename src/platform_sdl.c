@@ -1,6 +1,8 @@
 /* platform_sdl: SDL2 window or offscreen surface, event translation, showing a frame.
- * Drawing is platform_draw.c's, screenshots platform_shot.c's, text platform_text.c's; these
- * platform_* files are the only ones that include SDL. */
+ * Frames are drawn on a canvas this file owns (the window's own pixels, when it is not rotated),
+ * by platform_draw.c, and only the rectangles that changed are shown. Screenshots are
+ * platform_shot.c's, text platform_text.c's; these platform_* files are the only ones that
+ * include SDL. */
 #include "platform.h"
 
 #include <SDL.h>
@@ -14,10 +16,11 @@
 
 struct platform {
     SDL_Window *window;         /* NULL when headless */
-    SDL_Surface *surface;       /* headless: what is drawn on */
-    SDL_Renderer *renderer;
-    SDL_Texture *target;        /* rotated screens: the app draws here first */
-    struct pdraw draw;          /* the drawing of frames, its renderer this one */
+    SDL_Surface *screen;        /* headless: the physical pixels (owned); else NULL */
+    SDL_Surface *shown;         /* the physical pixels: screen, or the window's surface (SDL's) */
+    SDL_Surface *canvas;        /* the logical pixels frames are drawn on: shown itself, or owned */
+    SDL_Renderer *renderer;     /* SDL's software renderer on canvas, for text */
+    struct pdraw draw;          /* the drawing of frames on canvas */
     int pw, ph;                 /* physical size */
     int lw, lh;                 /* logical size the app lays out for */
     int rotation;
@@ -59,36 +62,60 @@ static void logical_size(struct platform *p)
     p->lh = quarter ? p->pw : p->ph;
 }
 
-/* (Re)creates what depends on the renderer's size: the rotation target. */
-static int make_targets(struct platform *p, char *err, size_t errlen)
+/* Frees the canvas and its renderer (with the text textures made by it). */
+static void drop_canvas(struct platform *p)
 {
-    if (p->target)
-        SDL_DestroyTexture(p->target);
-    p->target = NULL;
-    pdraw_forget(&p->draw);
+    if (p->renderer) {
+        ptext_forget(&p->text);
+        SDL_DestroyRenderer(p->renderer);
+    }
+    if (p->canvas && p->canvas != p->shown)
+        SDL_FreeSurface(p->canvas);
+    p->renderer = NULL;
+    p->canvas = NULL;
+    pdraw_invalidate(&p->draw);
+}
+
+/* (Re)makes the canvas for the physical pixels as they are now: those pixels themselves when
+ * nothing turns them and they are 32-bit RGB, else a surface of the logical size. */
+static int make_canvas(struct platform *p, char *err, size_t errlen)
+{
+    drop_canvas(p);
+    p->shown = p->window ? SDL_GetWindowSurface(p->window) : p->screen;
+    if (!p->shown) {
+        snprintf(err, errlen, "cannot reach the window's pixels: %s", SDL_GetError());
+        return -1;
+    }
+    p->pw = p->shown->w;
+    p->ph = p->shown->h;
+    logical_size(p);
+    if (p->rotation == 0 && (p->shown->format->format == SDL_PIXELFORMAT_ARGB8888 ||
+                             p->shown->format->format == SDL_PIXELFORMAT_RGB888))
+        p->canvas = p->shown;
+    else
+        p->canvas = SDL_CreateRGBSurfaceWithFormat(0, p->lw, p->lh, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!p->canvas) {
+        snprintf(err, errlen, "cannot make a %dx%d canvas: %s", p->lw, p->lh, SDL_GetError());
+        return -1;
+    }
+    if (p->canvas != p->shown)
+        SDL_SetSurfaceBlendMode(p->canvas, SDL_BLENDMODE_NONE);     /* shown as it is, not blended */
+    p->renderer = SDL_CreateSoftwareRenderer(p->canvas);
+    if (!p->renderer) {
+        snprintf(err, errlen, "cannot make a software renderer: %s", SDL_GetError());
+        return -1;
+    }
+    p->draw.canvas = p->canvas;
     p->draw.renderer = p->renderer;
     p->draw.text = &p->text;
-    if (p->rotation) {
-        p->target = SDL_CreateTexture(p->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                      p->lw, p->lh);
-        if (!p->target) {
-            snprintf(err, errlen, "cannot make the rotated screen: %s", SDL_GetError());
-            return -1;
-        }
-    }
     return 0;
 }
 
 static int open_headless(struct platform *p, char *err, size_t errlen)
 {
-    p->surface = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!p->surface) {
+    p->screen = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!p->screen) {
         snprintf(err, errlen, "cannot make a %dx%d surface: %s", p->pw, p->ph, SDL_GetError());
-        return -1;
-    }
-    p->renderer = SDL_CreateSoftwareRenderer(p->surface);
-    if (!p->renderer) {
-        snprintf(err, errlen, "cannot make a software renderer: %s", SDL_GetError());
         return -1;
     }
     return 0;
@@ -106,20 +133,11 @@ static int open_window(struct platform *p, const struct platform_options *o, cha
         snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
         return -1;
     }
-    /* SDL's software renderer shows its frames through OpenGL on X11 unless told not to; with no
-     * GPU that costs more CPU than drawing the frame. Its own framebuffer (XShm) is cheaper. */
-    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0 &&
-        SDL_strcasecmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER) ? SDL_GetHint(SDL_HINT_RENDER_DRIVER) : "", "software") == 0)
+    /* The window's pixels: on X11 its own shared-memory framebuffer (XShm), not a texture
+     * shown through OpenGL, which with no GPU costs more CPU than drawing the frame. (On Wayland
+     * SDL always shows them through a texture.) */
+    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0)
         SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
-    p->renderer = SDL_CreateRenderer(p->window, -1, 0);
-    if (!p->renderer) {
-        snprintf(err, errlen, "cannot make a renderer: %s", SDL_GetError());
-        return -1;
-    }
-    if (SDL_GetRendererOutputSize(p->renderer, &p->pw, &p->ph) != 0) {
-        snprintf(err, errlen, "cannot read the screen size: %s", SDL_GetError());
-        return -1;
-    }
     if (!(flags & SDL_WINDOW_FULLSCREEN_DESKTOP))
         SDL_ShowCursor(SDL_ENABLE);
     else
@@ -163,8 +181,7 @@ int platform_open(struct platform **out, const struct platform_options *o, char 
     }
     if ((o->headless ? open_headless(p, err, errlen) : open_window(p, o, err, errlen)) != 0)
         goto fail;
-    logical_size(p);
-    if (make_targets(p, err, errlen) != 0)
+    if (make_canvas(p, err, errlen) != 0)
         goto fail;
     if (ptext_open(&p->text, p->assets_dir, err, errlen) != 0)
         goto fail;
@@ -179,15 +196,12 @@ void platform_close(struct platform *p)
 {
     if (!p)
         return;
+    drop_canvas(p);
     if (p->text.measurer.width)
         ptext_close(&p->text);
     pdraw_forget(&p->draw);
-    if (p->target)
-        SDL_DestroyTexture(p->target);
-    if (p->renderer)
-        SDL_DestroyRenderer(p->renderer);
-    if (p->surface)
-        SDL_FreeSurface(p->surface);
+    if (p->screen)
+        SDL_FreeSurface(p->screen);
     if (p->window)
         SDL_DestroyWindow(p->window);
     SDL_free(p);
@@ -206,21 +220,14 @@ int platform_resize(struct platform *p, int w, int h, char *err, size_t errlen)
         snprintf(err, errlen, "only the headless screen can change size");
         return -1;
     }
-    ptext_forget(&p->text);
-    pdraw_forget(&p->draw);
-    if (p->target)
-        SDL_DestroyTexture(p->target);
-    p->target = NULL;
-    SDL_DestroyRenderer(p->renderer);
-    SDL_FreeSurface(p->surface);
-    p->renderer = NULL;
-    p->surface = NULL;
+    drop_canvas(p);
+    SDL_FreeSurface(p->screen);
+    p->screen = p->shown = NULL;
     p->pw = w;
     p->ph = h;
     if (open_headless(p, err, errlen) != 0)
         return -1;
-    logical_size(p);
-    return make_targets(p, err, errlen);
+    return make_canvas(p, err, errlen);
 }
 
 /* Physical pixel to the app's logical pixel, undoing the rotation. */
@@ -311,19 +318,19 @@ static int translate(struct platform *p, const SDL_Event *e, struct input_event 
         ev->kind = INPUT_KEY;
         return ev->key != KEY_NONE;
     case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && p->renderer) {
-            SDL_GetRendererOutputSize(p->renderer, &p->pw, &p->ph);
-            logical_size(p);
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && p->window) {
             char err[256];
-            if (make_targets(p, err, sizeof err) != 0)
+            if (make_canvas(p, err, sizeof err) != 0)
                 SDL_Log("%s", err);
         }
+        pdraw_invalidate(&p->draw);     /* whatever was shown may be gone: draw it all */
         ev->kind = INPUT_EXPOSE;
         return e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_EXPOSED ||
                e->window.event == SDL_WINDOWEVENT_SHOWN;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         ptext_forget(&p->text);
+        pdraw_invalidate(&p->draw);
         ev->kind = INPUT_EXPOSE;
         return 1;
     default:
@@ -415,29 +422,83 @@ void platform_inject_key(struct platform *p, enum input_key key)
     SDL_PushEvent(&e);
 }
 
+/* Copies logical rectangle r of the canvas to the physical pixels, turned as the screen is
+ * mounted; returns where it landed there. */
+static SDL_Rect show_rect(struct platform *p, struct rect r)
+{
+    SDL_Rect dst;
+    int x0, y0, x1, y1;
+
+    to_physical(p, r.x, r.y, &x0, &y0);
+    to_physical(p, r.x + r.w - 1, r.y + r.h - 1, &x1, &y1);
+    dst = (SDL_Rect){ x0 < x1 ? x0 : x1, y0 < y1 ? y0 : y1, abs(x1 - x0) + 1, abs(y1 - y0) + 1 };
+    if (p->rotation == 0) {
+        SDL_Rect src = { r.x, r.y, r.w, r.h };
+        SDL_BlitSurface(p->canvas, &src, p->shown, &dst);
+        return dst;
+    }
+    if (SDL_LockSurface(p->shown) != 0)
+        return dst;
+    for (int y = r.y; y < r.y + r.h; y++) {
+        const Uint32 *src = (const Uint32 *)((const Uint8 *)p->canvas->pixels + y * p->canvas->pitch);
+        for (int x = r.x; x < r.x + r.w; x++) {
+            int px, py;
+            to_physical(p, x, y, &px, &py);
+            *(Uint32 *)((Uint8 *)p->shown->pixels + py * p->shown->pitch + px * 4) = src[x];
+        }
+    }
+    SDL_UnlockSurface(p->shown);
+    return dst;
+}
+
 void platform_render(struct platform *p, const struct frame *f)
 {
-    SDL_Renderer *r = p->renderer;
+    struct rect damage[PDRAW_DAMAGE];
+    SDL_Rect shown[PDRAW_DAMAGE];
+    int n;
 
-    if (p->target)
-        SDL_SetRenderTarget(r, p->target);
-    pdraw_frame(&p->draw, f);
-    if (p->target) {
-        SDL_Rect dst = { (p->pw - p->lw) / 2, (p->ph - p->lh) / 2, p->lw, p->lh };
-        SDL_SetRenderTarget(r, NULL);
-        SDL_RenderCopyEx(r, p->target, NULL, &dst, p->rotation, NULL, SDL_FLIP_NONE);
+    if (!p->canvas)
+        return;
+    n = pdraw_frame(&p->draw, f, damage);
+    for (int i = 0; i < n; i++)
+        shown[i] = p->canvas == p->shown ? (SDL_Rect){ damage[i].x, damage[i].y, damage[i].w, damage[i].h }
+                                         : show_rect(p, damage[i]);
+    if (p->window && n > 0 && SDL_UpdateWindowSurfaceRects(p->window, shown, n) != 0) {
+        /* SDL dropped the window's pixels (a resize not yet reported): make them again, show all */
+        char err[256];
+        if (make_canvas(p, err, sizeof err) != 0) {
+            SDL_Log("%s", err);
+            return;
+        }
+        n = pdraw_frame(&p->draw, f, damage);
+        if (p->canvas != p->shown)
+            for (int i = 0; i < n; i++)
+                show_rect(p, damage[i]);
+        SDL_UpdateWindowSurface(p->window);
     }
-    SDL_RenderPresent(r);
+}
+
+void platform_redraw_all(struct platform *p)
+{
+    pdraw_invalidate(&p->draw);
+}
+
+const uint32_t *platform_pixels(const struct platform *p, int *w, int *h, int *pitch)
+{
+    *w = p->shown ? p->shown->w : 0;
+    *h = p->shown ? p->shown->h : 0;
+    *pitch = p->shown ? p->shown->pitch : 0;
+    return p->shown ? p->shown->pixels : NULL;
 }
 
 int platform_save_png(struct platform *p, const char *path, char *err, size_t errlen)
 {
-    return pshot_save_png(p->renderer, p->pw, p->ph, path, err, errlen);
+    return pshot_save_png(p->shown, path, err, errlen);
 }
 
 double platform_compare_png(struct platform *p, const char *path, char *err, size_t errlen)
 {
-    return pshot_compare_png(p->renderer, p->pw, p->ph, path, err, errlen);
+    return pshot_compare_png(p->shown, path, err, errlen);
 }
 
 const struct text_measurer *platform_measurer(struct platform *p)
