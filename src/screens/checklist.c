@@ -8,7 +8,7 @@ static int question(struct app *a, struct ui *u, struct body b, int y0, int q, i
 {
     const struct content_treatment *t = app_treatment(a);
     int gap = ui_px(u, 28), y = y0 + ui_px(u, 36);
-    char count[64];
+    char count[WORDING_TEXT_BYTES];
 
     WORDING_FORMAT(a->words, MSG_CHECKLIST_PROGRESS, count, WORDING_NUMBER("number", q + 1),
                    WORDING_NUMBER("total", t->nquestions));

@@ -34,7 +34,7 @@ static int choices(struct app *a, struct ui *u, struct rect r, int measure_only)
         { MSG_BUTTON_SCREENING, ACT_SCREENING, UI_SECONDARY },
         { MSG_BUTTON_REQUEST, ACT_REQUEST, UI_PRIMARY },
     };
-    char doctor[128];
+    char doctor[WORDING_TEXT_BYTES];
     int gap = ui_px(u, 20), y = r.y, pad = ui_px(u, 24);
 
     WORDING_FORMAT(a->words, MSG_HOME_DOCTOR, doctor, WORDING_TEXT("doctor", a->content->clinic.doctor_name));

@@ -19,7 +19,7 @@ void screen_idle_warning(struct app *a, struct ui *u)
 {
     uint64_t ends = a->screen_since + (uint64_t)a->cfg->idle_warning_s * 1000;
     int left = ends > a->now ? (int)((ends - a->now + 999) / 1000) : 0;
-    char line[160];
+    char line[WORDING_TEXT_BYTES];
     const char *title = app_text(a, MSG_IDLE_TITLE);
     int bh = chrome_button_h(u), gap = ui_px(u, 24), w, h;
     struct rect in;

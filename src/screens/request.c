@@ -172,7 +172,7 @@ static void edit_view(struct app *a, struct ui *u, int top)
     int w = u->f->w - 2 * m, y = top + gap;
     int fh = ui_field_height(u, w, form_text(&a->form, (enum form_field)a->focus), "", 1);
     const char *label = app_text(a, text_fields[i].label);
-    char words[256];
+    char words[WORDING_TEXT_BYTES];
     const char *note = field_words(a, a->field_note ? a->field_note
                                       : a->show_errors ? a->errors.message[a->focus] : MSG_NONE,
                                    a->focus, words, sizeof words);
@@ -190,7 +190,7 @@ static void edit_view(struct app *a, struct ui *u, int top)
 static int heading(struct app *a, struct ui *u, int x, int y0, int w)
 {
     int y = y0 + ui_px(u, 28), gap = ui_px(u, 14);
-    char line[256];
+    char line[WORDING_TEXT_BYTES];
 
     y += ui_text(u, x, y, w, app_text(a, MSG_FORM_TITLE), UI_TITLE, u->th.text, UI_LEFT) + ui_px(u, 4);
     WORDING_FORMAT(a->words, MSG_FORM_TREATMENT, line, WORDING_TEXT("treatment", app_treatment(a)->name));
@@ -206,7 +206,7 @@ static int text_part(struct app *a, struct ui *u, int x, int y0, int w)
 
     for (int i = 0; i < NFIELDS; i++) {
         enum form_field f = text_fields[i].field;
-        char words[256];
+        char words[WORDING_TEXT_BYTES];
         const char *err = field_words(a, a->show_errors ? a->errors.message[f] : MSG_NONE, f, words, sizeof words);
         const char *label = app_text(a, text_fields[i].label), *placeholder = app_text(a, text_fields[i].placeholder);
         int fh = ui_field_height(u, w, form_text(&a->form, f), placeholder, 0);
@@ -229,7 +229,7 @@ static int choice_part(struct app *a, struct ui *u, int x, int y0, int w)
     int bh = chrome_button_h(u), cols = w >= ui_px(u, 900) ? 4 : 2, cw = (w - gap * (cols - 1)) / cols;
     const char *consent = app_text(a, MSG_FORM_CONSENT);
     const char *share = app_text(a, MSG_FORM_SHARE);
-    char words[256];
+    char words[WORDING_TEXT_BYTES];
 
     y += ui_text(u, x, y, w, app_text(a, MSG_FORM_WHEN), UI_BODY_BOLD, u->th.text, UI_LEFT) + ui_px(u, 6);
     for (int i = 0; i < 4; i++) {

@@ -53,7 +53,7 @@ void screen_review(struct app *a, struct ui *u)
     struct body b = chrome_body(u);
     struct rect view = { 0, top, u->f->w, bottom - top };
     int y0 = ui_scroll_begin(u, s, view, ui_id("review", 1)), y = y0 + ui_px(u, 28);
-    char intro[512];
+    char intro[WORDING_TEXT_BYTES];
 
     y += ui_text(u, b.x, y, b.w, app_text(a, MSG_REVIEW_TITLE), UI_TITLE, u->th.text, UI_LEFT) + ui_px(u, 8);
     WORDING_FORMAT(a->words, MSG_REVIEW_INTRO, intro, WORDING_TEXT("send", send), WORDING_TEXT("edit", edit));
@@ -78,7 +78,7 @@ void screen_thanks(struct app *a, struct ui *u)
     int top = chrome_top(a, u), m = chrome_margin(u), gap = ui_px(u, 24), bh = chrome_button_h(u);
     struct body b = chrome_body(u);
     int y = top + ui_px(u, 48);
-    char line[200];
+    char line[WORDING_TEXT_BYTES];
 
     y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_TITLE), UI_HUGE, u->th.text, UI_CENTRE) + gap;
     y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_SAVED), UI_SUBHEADING, u->th.text, UI_CENTRE) + gap;
@@ -98,7 +98,7 @@ void screen_save_error(struct app *a, struct ui *u)
     struct body b = chrome_body(u);
     int y = top + ui_px(u, 48), gap = ui_px(u, 24);
     const char *retry = app_text(a, MSG_BUTTON_RETRY);
-    char text[512];
+    char text[WORDING_TEXT_BYTES];
 
     chrome_bottom(a, u, app_text(a, MSG_BUTTON_EDIT), CHROME_START_OVER, retry, ACT_SEND);
     y += ui_text(u, b.x, y, b.w, app_text(a, MSG_SAVE_ERROR_TITLE), UI_TITLE, u->th.danger, UI_LEFT) + gap;

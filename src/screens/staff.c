@@ -86,7 +86,7 @@ void screen_staff_pin(struct app *a, struct ui *u)
     int w = ui_px(u, 480) < u->f->w - 2 * m ? ui_px(u, 480) : u->f->w - 2 * m, x = (u->f->w - w) / 2;
     int y = m, dot = ui_px(u, 22), n = (int)strlen(a->pin), kw = (w - 2 * gap) / 3;
     int kh = (bottom - gap - y) / 8;
-    char line[160];
+    char line[WORDING_TEXT_BYTES];
 
     if (kh < ui_px(u, 64))
         kh = ui_px(u, 64);
@@ -207,7 +207,7 @@ static int figure(struct ui *u, int x, int y, int w, const char *label, const ch
 static int figures(struct app *a, struct ui *u, int x, int y0, int w)
 {
     const struct queue_status *s = &a->status;
-    char v[256], size[32];
+    char v[WORDING_TEXT_BYTES], size[32];
     int y = y0;
 
     if (a->status_error[0]) {
