@@ -1,5 +1,6 @@
 /* export: the CSV and JSON Lines writers, the columns every format shares, and safe export of a batch
  * to several files at once (see export.h). The spreadsheet writer is export_xlsx.c. */
+#define _GNU_SOURCE     /* statx, AT_NO_AUTOMOUNT */
 #include "export.h"
 
 #include <dirent.h>
@@ -341,6 +342,22 @@ int export_remove_stale(const char *dir)
         close(fd);
     }
     closedir(d);
+    return removed;
+}
+
+int export_remove_stale_at_start(const char *dir)
+{
+    struct statx sx;
+    int removed;
+
+    /* an automount point not mounted yet (no stick): looking inside would wait for one */
+    if (statx(AT_FDCWD, dir, AT_NO_AUTOMOUNT, STATX_TYPE, &sx) != 0 ||
+        ((sx.stx_attributes_mask & STATX_ATTR_AUTOMOUNT) && (sx.stx_attributes & STATX_ATTR_AUTOMOUNT)))
+        return 0;
+    removed = export_remove_stale(dir);
+    if (removed > 0)
+        fprintf(stderr, "kiosk: removed %d temporary file%s of an interrupted export from '%s'\n", removed,
+                removed == 1 ? "" : "s", dir);
     return removed;
 }
 

@@ -110,6 +110,10 @@ const char *export_files_named(const struct export_result *res, char *out, size_
  * clients' details); a live export's own are left alone. Returns how many were removed. */
 int export_remove_stale(const char *dir);
 
+/* export_remove_stale() at a program's start, saying on stderr what it removed; an automount point
+ * that is not mounted (no USB stick) is left alone rather than waited for. Returns how many went. */
+int export_remove_stale_at_start(const char *dir);
+
 /* Whether writing to path would overwrite the database at db_path, its -wal, -shm or -journal, or
  * the config file (either may be NULL): the same file (device and inode, whatever the path's
  * spelling), or the same name in the same directory (for a file that does not exist yet). Returns 0 when path is safe, or 1 with "refusing to write 'path': it is ..." in err. */
