@@ -140,6 +140,28 @@ static void format_time(const struct app *a, char *out, size_t len, const char *
                    (const struct wording_arg[]){ WORDING_TEXT("date", date), WORDING_TEXT("time", time) }, 2);
 }
 
+/* "enquiries-1-20261125T150405Z.xlsx and .jsonl": the first file by its name, the others by their
+ * extension, joined as the wording joins a list (export_files_named() in English). Returns out. */
+static const char *files_named(const struct app *a, const struct export_result *res, char *out, size_t len)
+{
+    char list[WORDING_TEXT_BYTES];
+
+    out[0] = '\0';
+    for (int i = 0; i < res->nfiles; i++) {
+        const char *slash = strrchr(res->paths[i], '/'), *dot = strrchr(res->paths[i], '.');
+        const char *item = i == 0 ? (slash ? slash + 1 : res->paths[i]) : dot ? dot : res->paths[i];
+
+        if (i == 0) {
+            snprintf(out, len, "%s", item);
+            continue;
+        }
+        snprintf(list, sizeof list, "%s", out);
+        wording_format(a->words, i + 1 < res->nfiles ? MSG_LIST_MORE : MSG_LIST_LAST, out, len,
+                       (const struct wording_arg[]){ WORDING_TEXT("list", list), WORDING_TEXT("item", item) }, 2);
+    }
+    return out;
+}
+
 static void export_usb(struct app *a)
 {
     struct export_result res;
@@ -149,16 +171,16 @@ static void export_usb(struct app *a)
         snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_EXPORT_NO_DB));
         return;
     }
-    if (export_to_dir(a->queue, a->cfg->export_dir, &res, err, sizeof err) != 0) {
+    if (export_to_dir(a->queue, a->cfg->export_dir, 0, a->cfg->export_formats, &res, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
         WORDING_FORMAT(a->words, MSG_STAFF_EXPORT_FAILED, a->staff_note, WORDING_TEXT("reason", err));
     } else if (res.batch.count == 0) {
         snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_EXPORT_EMPTY));
     } else {
-        const char *csv = strrchr(res.csv_path, '/'), *jsonl = strrchr(res.jsonl_path, '/');
+        char files[WORDING_TEXT_BYTES];
         WORDING_FORMAT(a->words, MSG_STAFF_EXPORTED, a->staff_note, WORDING_NUMBER("count", res.batch.count),
-                       WORDING_NUMBER("batch", res.batch.id), WORDING_TEXT("csv", csv ? csv + 1 : res.csv_path),
-                       WORDING_TEXT("jsonl", jsonl ? jsonl + 1 : res.jsonl_path));
+                       WORDING_NUMBER("batch", res.batch.id),
+                       WORDING_TEXT("files", files_named(a, &res, files, sizeof files)));
     }
 }
 
