@@ -1,5 +1,5 @@
 #!/bin/sh
-# Content that is not a regular file (a FIFO named like a treatment file, a device as clinic.txt)
+# Content that is not a regular file (a FIFO named like a treatment file or as wording.txt, a device as clinic.txt)
 # is refused with "FILE: not a regular file" and never waited on: by kioskctl check-content, by
 # the kiosk at start (out-of-order), and by the staff screen's "Check content" when the FIFO
 # appears while the kiosk runs. Each run is under `timeout`, so a hang fails instead of hanging.
@@ -21,6 +21,12 @@ cp -r content "$T/device" && rm "$T/device/clinic.txt" && ln -s /dev/zero "$T/de
 timeout 20 "$B/kioskctl" check-content "$T/device" >"$T/out" 2>"$T/err"
 [ $? -eq 1 ] || fail "check-content accepted /dev/zero as clinic.txt"
 grep -qxF "$T/device/clinic.txt: not a regular file" "$T/err" || fail "check-content said: $(cat "$T/err")"
+
+cp -r content "$T/words" && rm "$T/words/wording.txt" && mkfifo "$T/words/wording.txt"
+timeout 20 "$B/kioskctl" check-content "$T/words" >"$T/out" 2>"$T/err"
+rc=$?
+[ "$rc" -ne 124 ] || fail "check-content waited on wording.txt, a FIFO"
+grep -qxF "$T/words/wording.txt: not a regular file" "$T/err" || fail "check-content said: $(cat "$T/err")"
 
 printf 'expect-screen out-of-order\n' >"$T/ooo.replay"
 timeout 30 "$B/kiosk" --replay "$T/ooo.replay" --content "$T/fifo" --db "$T/k1.db" >"$T/out" 2>"$T/err"
