@@ -34,7 +34,8 @@ static int chunk(FILE *f, const char type[4], const uint8_t *data, size_t len)
     if (len > 0)    /* libdeflate_crc32(crc, NULL, 0) starts again at 0 */
         crc = libdeflate_crc32(crc, data, len);
     put32(tail, crc);
-    return fwrite(head, 1, 8, f) == 8 && fwrite(data, 1, len, f) == len && fwrite(tail, 1, 4, f) == 4 ? 0 : -1;
+    return fwrite(head, 1, 8, f) == 8 && (len == 0 || fwrite(data, 1, len, f) == len) &&
+           fwrite(tail, 1, 4, f) == 4 ? 0 : -1;
 }
 
 /* The rows of s as a PNG's image data before compression: each row a filter byte (0, none)
