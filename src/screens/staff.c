@@ -138,16 +138,15 @@ static void export_usb(struct app *a)
         snprintf(a->staff_note, sizeof a->staff_note, "Cannot export: the database is not open.");
         return;
     }
-    if (export_to_dir(a->queue, a->cfg->export_dir, &res, err, sizeof err) != 0) {
+    if (export_to_dir(a->queue, a->cfg->export_dir, 0, a->cfg->export_formats, &res, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
         snprintf(a->staff_note, sizeof a->staff_note, "Export failed, nothing was marked: %s", err);
     } else if (res.batch.count == 0) {
         snprintf(a->staff_note, sizeof a->staff_note, "Nothing to export: no requests are waiting.");
     } else {
-        const char *csv = strrchr(res.csv_path, '/'), *jsonl = strrchr(res.jsonl_path, '/');
-        snprintf(a->staff_note, sizeof a->staff_note, "Exported %lld request%s as batch %lld: %s and %s",
-                 res.batch.count, res.batch.count == 1 ? "" : "s", res.batch.id, csv ? csv + 1 : res.csv_path,
-                 jsonl ? jsonl + 1 : res.jsonl_path);
+        char files[256];
+        snprintf(a->staff_note, sizeof a->staff_note, "Exported %lld request%s as batch %lld: %s", res.batch.count,
+                 res.batch.count == 1 ? "" : "s", res.batch.id, export_files_named(&res, files, sizeof files));
     }
 }
 
