@@ -110,11 +110,17 @@ static int line_len(const char *s, int len)
 static int measure_width(void *ctx, int px, int flags, const char *s, int len)
 {
     struct ptext *t = ctx;
+    uint64_t h;
+    struct ptext_width *memo;
     int w = 0;
 
     if (len <= 0)
         return 0;
     len = line_len(s, len);
+    h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
+    memo = &t->widths[h % PTEXT_WIDTHS];
+    if (memo->hash == h && memo->len == len && memo->px == px && memo->flags == flags && memo->w > 0)
+        return memo->w;
     itemise(t, flags, s, len);
     for (int i = 0; i < t->line.n; i++) {
         TTF_Font *f = piece_font(t, &t->line.piece[i], px);
@@ -123,6 +129,7 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
             w += pw;
         wipe_piece(t, i);
     }
+    *memo = (struct ptext_width){ h, len, px, flags, w };
     return w;
 }
 
@@ -251,6 +258,7 @@ void ptext_forget(struct ptext *t)
     memset(t->slots, 0, sizeof t->slots);
     t->nslots = 0;
     t->bytes = 0;
+    memset(t->widths, 0, sizeof t->widths);
 }
 
 static void drop(struct ptext *t, struct ptext_slot *s)

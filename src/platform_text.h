@@ -16,10 +16,15 @@
 
 #define PTEXT_MAX_FONTS  48
 #define PTEXT_SLOTS      1024
+#define PTEXT_WIDTHS     2048        /* measured widths remembered (shaping Arabic or Chinese costs
+                                        about 2 us a character, and layout asks again every frame) */
 #define PTEXT_BUDGET     (5u << 19)  /* 2.5 MiB of text pixels kept; the least recently drawn go first */
 #define PTEXT_LINE_MAX   4096        /* bytes of one line measured or drawn; the rest is left out */
 #define PTEXT_LARGE_FACE (4LL << 20) /* a bigger font file (Noto Sans CJK: 19 MiB) is opened once and
                                         resized, not once per size: each opening costs 2.6 MiB */
+
+/* A measurement remembered: the text is known by its hash only. */
+struct ptext_width { uint64_t hash; int len, px, flags, w; };
 
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
 struct ptext_font { int face, px; TTF_Font *font; };
@@ -41,6 +46,7 @@ struct ptext {
     int shaping;                        /* SDL_ttf was built with HarfBuzz (Debian's is) */
     struct ptext_slot slots[PTEXT_SLOTS];
     int nslots;
+    struct ptext_width widths[PTEXT_WIDTHS];    /* direct-mapped by hash */
     size_t bytes;                       /* pixels held by the cached textures */
     unsigned long tick, made, reused;
     struct text_measurer measurer;
@@ -60,7 +66,8 @@ void ptext_close(struct ptext *t);
  * stays owned by the cache until ptext_forget() or ptext_close(). */
 SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int flags, unsigned colour,
                            const char *s, int len, int *w, int *h, int *dy);
-/* Destroys every cached texture (the renderer changed, or a client's text must go). */
+/* Destroys every cached texture and forgets every measurement (the renderer changed, or a
+ * client's text must go). */
 void ptext_forget(struct ptext *t);
 
 /* The pixels of s as ptext_texture() would show them, in a new surface the caller frees, with

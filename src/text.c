@@ -98,24 +98,85 @@ static void thai_breaks(const char *s, int len, char *brk)
     }
 }
 
+/* No line starts with a combining mark, whatever its line-break class (Thai vowel marks are SA,
+ * which libunibreak takes for letters): a mark drawn on nothing is not text. */
+static void keep_marks_on_their_letters(struct wrap *w)
+{
+    hb_unicode_funcs_t *u = hb_unicode_funcs_get_default();
+
+    for (int i = 0; i < w->len; ) {
+        uint32_t cp;
+        size_t step = utf8_decode(w->s + i, (size_t)(w->len - i), &cp);
+
+        if (step == 0) {
+            i++;
+            continue;
+        }
+        if (i > 0 && w->brk[i - 1] == LINEBREAK_ALLOWBREAK) {
+            switch (hb_unicode_general_category(u, cp)) {
+            case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+            case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+            case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+                w->brk[i - 1] = LINEBREAK_NOBREAK;
+                break;
+            default:
+                break;
+            }
+        }
+        i += (int)step;
+    }
+}
+
 static void find_breaks(struct wrap *w)
 {
     static int ready;       /* libunibreak's look-up tables, built once for the process */
+    utf32_t cp[TEXT_MAX_BYTES];
+    char brk[TEXT_MAX_BYTES];
+    int n = 0;
 
     if (!ready) {
         init_linebreak();
         ready = 1;
     }
-    set_linebreaks_utf8((const utf8_t *)w->s, (size_t)w->len, NULL, w->brk);
+    /* libunibreak is given code points, not the bytes: its own UTF-8 reader asserts on bytes
+     * that are not UTF-8. A stray byte counts as U+FFFD. */
+    for (int i = 0; i < w->len; n++) {
+        size_t step = utf8_decode(w->s + i, (size_t)(w->len - i), &cp[n]);
+        if (step == 0) {
+            cp[n] = 0xFFFD;
+            step = 1;
+        }
+        i += (int)step;
+    }
+    set_linebreaks_utf32(cp, (size_t)n, NULL, brk);
+    for (int i = 0, k = 0; i < w->len; k++) {
+        uint32_t c;
+        size_t step = utf8_decode(w->s + i, (size_t)(w->len - i), &c);
+        if (step == 0)
+            step = 1;
+        memset(w->brk + i, LINEBREAK_INSIDEACHAR, step - 1);
+        w->brk[i + (int)step - 1] = brk[k];
+        i += (int)step;
+    }
+    sodium_memzero(cp, (size_t)n * sizeof cp[0]);
     thai_breaks(w->s, w->len, w->brk);
+    keep_marks_on_their_letters(w);
 }
 
-/* end, less the spaces and line ends that a line does not show at its end. */
+/* end, less the spaces and line ends (LF, CR, VT, FF, NEL, LS, PS) that a line does not show. */
 static int trim(const struct wrap *w, int start, int end)
 {
-    while (end > start && (w->s[end - 1] == ' ' || w->s[end - 1] == '\n' || w->s[end - 1] == '\r'))
-        end--;
-    return end;
+    for (;;) {
+        const unsigned char *e = (const unsigned char *)w->s + end;
+        if (end > start && strchr(" \n\r\v\f", e[-1]) && e[-1] != '\0')
+            end--;
+        else if (end - start >= 2 && e[-2] == 0xC2 && e[-1] == 0x85)      /* NEL */
+            end -= 2;
+        else if (end - start >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && (e[-1] == 0xA8 || e[-1] == 0xA9))
+            end -= 3;                                                       /* LS, PS */
+        else
+            return end;
+    }
 }
 
 static int measure(struct wrap *w, int start, int end)

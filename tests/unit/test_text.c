@@ -284,6 +284,35 @@ TEST(a_long_paragraph_costs_a_few_measurements_a_line)
     ASSERT(calls <= 6 * l.n);
 }
 
+TEST(bytes_that_are_not_utf8_wrap_without_harm)
+{
+    /* libunibreak's own UTF-8 reader stops the program with an assertion on these. */
+    const char s[] = "\xb8\xb1!e\xcc\x81\xcc\x82\xaf\xaf\xaf\xf5\x19\xff\xef\xff\xff\xfb\xff\x64 \x29\x0d\x0a\xfe";
+    struct text_lines l;
+
+    text_wrap(NULL, &m, 20, 0, s, (int)sizeof s - 1, 60, &l);
+    ASSERT(l.n > 1);
+    ASSERT_INT_EQ(0, l.start[0]);
+    for (int i = 0; i < l.n; i++)
+        ASSERT(l.start[i] + l.len[i] <= (int)sizeof s - 1);
+}
+
+TEST(every_kind_of_line_end_breaks_and_is_not_drawn)
+{
+    const char *s = "one\vtwo\fthree\xc2\x85" "four\xe2\x80\xa8" "five";
+    static const char *const want[] = { "one", "two", "three", "four", "five" };
+    struct text_lines l;
+    int ok;
+
+    text_wrap(NULL, &m, 20, 0, s, (int)strlen(s), 1000, &l);
+    ASSERT_INT_EQ(5, l.n);
+    for (int i = 0; i < 5; i++) {
+        line_is(&l, s, i, want[i], &ok);
+        if (!ok)
+            FAIL_AT("line %d is \"%.*s\", not \"%s\"", i, l.len[i], s + l.start[i], want[i]);
+    }
+}
+
 int main(int argc, char **argv)
 {
     BEGIN(argc, argv);
@@ -303,5 +332,7 @@ int main(int argc, char **argv)
     RUN(direction_comes_from_the_first_strong_character_or_the_caller);
     RUN(lines_align_to_the_start_of_their_direction);
     RUN(a_long_paragraph_costs_a_few_measurements_a_line);
+    RUN(bytes_that_are_not_utf8_wrap_without_harm);
+    RUN(every_kind_of_line_end_breaks_and_is_not_drawn);
     END();
 }
