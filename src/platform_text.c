@@ -49,10 +49,14 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
     return f;
 }
 
-/* The piece's face at px, told the piece's script and direction. */
+/* The piece's face at px, told the piece's script and direction; the primary face when that
+ * face's file cannot be opened (removed since fontconfig listed it), so the text still shows. */
 static TTF_Font *piece_font(struct ptext *t, const struct shape_piece *pc, int px)
 {
     TTF_Font *f = font_at(t, pc->face, px);
+
+    if (!f && pc->face > 1)
+        f = font_at(t, fonts_face(&t->fonts, pc->face)->bold, px);
 
     if (f && t->shaping) {
         TTF_SetFontScriptName(f, pc->script_name);
