@@ -232,8 +232,8 @@ static struct pdraw_mark mark_of(const struct draw_cmd *c, struct rect screen)
                      (int)c->colour, (int)c->border_colour, c->border_px, c->radius, c->font_px, c->bold, c->len };
 
     if (c->kind == DRAW_TEXT) {
-        int pad = c->font_px / 2 + 2;
-        box = (struct rect){ box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad };
+        int pad = c->font_px / 2 + 2, vpad = c->font_px + 2;   /* a fallback face's dy, its tall marks */
+        box = (struct rect){ box.x - pad, box.y - vpad, box.w + 2 * pad, box.h + 2 * vpad };
     }
     box = intersect(box, screen);
     if (c->clip.w)
@@ -306,12 +306,13 @@ static void draw_cmd(struct pdraw *d, const struct draw_cmd *c, struct rect box,
             fill_rounded(d, c->r, c->radius, c->colour, clip);
         return;
     }
-    int w, h;
-    SDL_Texture *t = ptext_texture(d->text, d->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h);
+    int w, h, dy;
+    SDL_Texture *t = ptext_texture(d->text, d->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h,
+                                   &dy);
     struct rect tc = intersect(clip, box);
     if (!t || tc.w == 0)
         return;
-    SDL_Rect dst = { c->r.x, c->r.y, w, h }, sc = { tc.x, tc.y, tc.w, tc.h };
+    SDL_Rect dst = { c->r.x, c->r.y + dy, w, h }, sc = { tc.x, tc.y, tc.w, tc.h };
     SDL_RenderSetClipRect(d->renderer, &sc);
     SDL_RenderCopy(d->renderer, t, NULL, &dst);
 }

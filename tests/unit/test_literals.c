@@ -44,6 +44,8 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/driver.c", "the replay driver's output for tests" },
     { "src/runtime.c", "errors for the journal" },
     { "src/platform_shot.c", "a PNG's chunk names, and errors for the replay driver's output" },
+    { "src/fonts.c", "font families, as fontconfig names them" },
+    { "src/fonts.h", "the primary font family, as fontconfig names it" },
 };
 
 /* Single literals that look like words but are never shown. */
@@ -56,8 +58,7 @@ static const struct { const char *path, *literal, *why; } allowed[] = {
     { "src/platform_sdl.c", "WAYLAND_DISPLAY", "an environment variable's name" },
     { "src/platform.h", "no display: set DISPLAY or WAYLAND_DISPLAY, or use --replay",
       "the kiosk's error on stderr when started without a display (kiosk.c prints it)" },
-    { "src/platform_text.c", "NotoSans-Regular.ttf", "a font's file name" },
-    { "src/platform_text.c", "NotoSans-Bold.ttf", "a font's file name" },
+    { "src/platform_text.c", "Latn", "a script's ISO 15924 tag, told to HarfBuzz" },
 };
 
 static struct wording english;
