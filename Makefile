@@ -5,8 +5,10 @@ BUILD   ?= build
 CC      ?= cc
 PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev
-TEST_DEBS := clang libclang-rt-14-dev valgrind
+           libsqlite3-dev libsodium-dev libsystemd-dev libcurl4-openssl-dev libpq-dev
+# kioskctl sync alone touches the network: libcurl and libpq link into it, never into the kiosk.
+SYNC_PKGS := libcurl libpq
+TEST_DEBS := clang libclang-rt-14-dev valgrind postgresql openssl python3
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
@@ -18,7 +20,10 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/kiosk
 SYSCONFDIR ?= /etc
 
-CORE_SRC := $(filter-out src/kiosk.c src/kioskctl.c,$(wildcard src/*.c src/screens/*.c))
+SYNC_SRC := $(wildcard src/sync*.c)
+SYNC_OBJ := $(SYNC_SRC:%.c=$(BUILD)/obj/%.o)
+SYNC_LIBS = $(shell pkg-config --libs $(SYNC_PKGS))
+CORE_SRC := $(filter-out src/kiosk.c src/kioskctl.c $(SYNC_SRC),$(wildcard src/*.c src/screens/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck
@@ -43,9 +48,9 @@ endef
 
 deps: $(BUILD)/.deps
 $(BUILD)/.deps:
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS))
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) $(SYNC_PKGS))
 $(BUILD)/.test-deps: $(BUILD)/.deps
-	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
+	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)" && ls /usr/lib/postgresql/*/bin/initdb && command -v openssl && command -v python3)
 
 $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
@@ -55,13 +60,23 @@ $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	@rm -f $@ && ar rcs $@ $^
 
+# The sync process's network code (HTTPS webhook, PostgreSQL): kioskctl only.
+$(SYNC_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(SYNC_PKGS))
+$(BUILD)/libsync.a: $(SYNC_OBJ)
+	@rm -f $@ && ar rcs $@ $^
+
 $(BUILD)/kiosk: $(BUILD)/obj/src/kiosk.o $(BUILD)/libcore.a
 	@echo "  LD      $@"
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/kioskctl: $(BUILD)/obj/src/kioskctl.o $(BUILD)/libcore.a
+$(BUILD)/kioskctl: $(BUILD)/obj/src/kioskctl.o $(BUILD)/libsync.a $(BUILD)/libcore.a
 	@echo "  LD      $@"
-	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS) $(SYNC_LIBS)
+
+$(BUILD)/tests/test_sync: $(BUILD)/obj/tests/unit/test_sync.o $(BUILD)/libsync.a $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS) $(SYNC_LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
@@ -93,7 +108,7 @@ clean:
 -include deploy/install.mk
 -include tests/fuzz/fuzz.mk
 -include tests/bench/bench.mk
--include $(CORE_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
+-include $(CORE_OBJ:.o=.d) $(SYNC_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
 
 # The README's screenshots of every screen, made by the replay driver at three sizes.
 screenshots: all
