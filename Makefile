@@ -26,7 +26,7 @@ SYNC_LIBS = $(shell pkg-config --libs $(SYNC_PKGS))
 CORE_SRC := $(filter-out src/kiosk.c src/kioskctl.c $(SYNC_SRC),$(wildcard src/*.c src/screens/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
-TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck $(BUILD)/tools/submit
 
 .SECONDARY:
 .PHONY: all deps run test golden clean install uninstall bench soak fuzz screenshots
@@ -79,6 +79,12 @@ $(BUILD)/tests/test_sync: $(BUILD)/obj/tests/unit/test_sync.o $(BUILD)/libsync.a
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS) $(SYNC_LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The sync tests' way to commit requests as the kiosk does.
+$(BUILD)/tools/submit: $(BUILD)/obj/tests/tools/submit.o $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
