@@ -1137,13 +1137,14 @@ int queue_delivery_wipe_log(struct queue *q)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
-long long queue_delivery_data_version(struct queue *q)
+int queue_delivery_any_waiting(struct queue *q)
 {
     sqlite3_stmt *s = NULL;
-    long long v = -1;
+    int v = -1;
 
-    if (sqlite3_prepare_v2(q->db, "PRAGMA data_version", -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        v = sqlite3_column_int64(s, 0);
+    if (sqlite3_prepare_v2(q->db, "SELECT EXISTS (SELECT 1 FROM deliveries d WHERE " DELIVERY_WAITING ")", -1, &s,
+                           NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
     return v;
 }

@@ -218,7 +218,7 @@ int queue_delivery_status(struct queue *q, struct queue_delivery_status *st, cha
  * kept it from being emptied, -1 on an error. */
 int queue_delivery_wipe_log(struct queue *q);
 
-/* PRAGMA data_version of q's connection: changes when another connection commits. -1 on error. */
-long long queue_delivery_data_version(struct queue *q);
+/* 1 when a request waits for delivery, 0 when none does, -1 on an error. Reads no request. */
+int queue_delivery_any_waiting(struct queue *q);
 
 #endif

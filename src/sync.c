@@ -47,6 +47,10 @@
 #define MARK_EVERY      64              /* webhook: deliveries marked in one transaction at most ... */
 #define MARK_MS         200             /* ... and at most this late */
 #define WIPE_RETRY_MS   250             /* delete-after-delivery: a busy log is emptied again after this */
+/* The -wal changes before the commit that changed it can be read: after a change, look again this
+ * often, this long, whether something waits (a cheap query that reads no request). */
+#define RECHECK_MS      25
+#define RECHECK_FOR_MS  2000
 #define RETRY_AFTER_MAX 3600            /* seconds of Retry-After honoured at most */
 #define DEFAULT_BACKOFF_MIN_MS  5000
 #define DEFAULT_BACKOFF_MAX_MS  600000
@@ -94,6 +98,7 @@ struct sync {
 
     /* when to act */
     int wake;                       /* something changed: pass as soon as no backoff holds it */
+    double recheck_until;           /* monotonic ms: till then, look every RECHECK_MS whether a request waits */
     int failures;                   /* failed passes in a row */
     double next_try;                /* monotonic ms before which no pass runs (backoff); 0: none */
     double next_heartbeat;
@@ -350,7 +355,7 @@ static int watch_start(struct sync *s, char *err, size_t errlen)
     snprintf(dir, sizeof dir, "%s", dirname(path));
     s->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (s->inotify_fd < 0 || inotify_add_watch(s->inotify_fd, dir, IN_MODIFY | IN_CREATE | IN_MOVED_TO |
-                                               IN_MOVED_FROM | IN_DELETE | IN_CLOSE_WRITE) < 0) {
+                                               IN_MOVED_FROM | IN_DELETE) < 0) {
         snprintf(err, errlen, "cannot watch '%s': %s", dir, strerror(errno));
         return -1;
     }
@@ -374,11 +379,15 @@ static void watch_read(struct sync *s)
     char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
     ssize_t n;
 
-    while ((n = read(s->inotify_fd, buf, sizeof buf)) > 0) {
+    /* A few reads at most: a folder that never stops changing must not keep the sync from its work. */
+    for (int reads = 0; reads < 16 && (n = read(s->inotify_fd, buf, sizeof buf)) > 0; reads++) {
         for (char *p = buf; p < buf + n;) {
             const struct inotify_event *ev = (const struct inotify_event *)(void *)p;
-            if (ev->len && (strcmp(ev->name, s->base) == 0 || strcmp(ev->name, s->wal) == 0))
+            if ((ev->mask & IN_Q_OVERFLOW) ||
+                (ev->len && (strcmp(ev->name, s->base) == 0 || strcmp(ev->name, s->wal) == 0))) {
                 s->wake = 1;
+                s->recheck_until = now_ms() + RECHECK_FOR_MS;
+            }
             p += sizeof *ev + ev->len;
         }
     }
@@ -718,6 +727,8 @@ int sync_run(const struct config *cfg, const char *db_path, const struct sync_op
         int timeout;
 
         check_identity(&s);
+        if (s.q && !s.wake && now < s.recheck_until && now >= s.next_try && queue_delivery_any_waiting(s.q) == 1)
+            s.wake = 1;
         if (s.q && (s.wake || now >= s.next_heartbeat) && now >= s.next_try) {
             s.next_heartbeat = now + HEARTBEAT_MS;
             if (pass(&s) == PASS_STOPPED)
@@ -733,6 +744,8 @@ int sync_run(const struct config *cfg, const char *db_path, const struct sync_op
             until = s.next_try;
         if (s.next_wipe && s.next_wipe < until)
             until = s.next_wipe;
+        if (now < s.recheck_until && now + RECHECK_MS < until)
+            until = now + RECHECK_MS;
         timeout = until <= now ? 0 : (int)(until - now) + 1;
         if (poll(fds, 2, timeout) < 0 && errno != EINTR) {
             say("cannot wait for changes: %s", strerror(errno));
