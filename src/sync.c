@@ -45,7 +45,7 @@
 #define SECRET_MAX      4096
 #define HEARTBEAT_MS    60000           /* a pass at least this often: kiosk_status, a file moved aside */
 #define MARK_EVERY      64              /* webhook: deliveries marked in one transaction at most ... */
-#define MARK_MS         200             /* ... and at most this late */
+#define MARK_MS         50              /* ... and at most this late */
 #define WIPE_RETRY_MS   250             /* delete-after-delivery: a busy log is emptied again after this */
 /* The -wal changes before the commit that changed it can be read: after a change, look again this
  * often, this long, whether something waits (a cheap query that reads no request). */

@@ -42,7 +42,8 @@ exactly_once() {
     [ -z "$(uniq -d "$T/stored.txt")" ] || fail "$1: a request was stored twice: $(uniq -d "$T/stored.txt")"
     [ -z "$(comm -23 "$T/delivered.txt" "$T/stored.txt")" ] ||
         fail "$1: marked delivered but never confirmed: $(comm -23 "$T/delivered.txt" "$T/stored.txt")"
-    [ "$(count "$T/r.log" bad-)" -eq 0 ] || fail "$1: the receiver refused a signature or the fields: $(grep bad- "$T/r.log")"
+    [ "$(count "$T/r.log" '"result": "bad-')" -eq 0 ] ||
+        fail "$1: the receiver refused a signature or the fields: $(grep '"result": "bad-' "$T/r.log")"
 }
 URL="https://127.0.0.1:$RECEIVER_PORT_r/hook"
 conf "$URL" "sync-ca-file = $T/tls/ca.pem"

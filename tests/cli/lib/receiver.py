@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A webhook receiver for the sync tests, as a clinic's would be: HTTPS on loopback (plain HTTP
 without --cert), HTTP/1.1 keep-alive, checking each request's Kiosk-Signature and its fields, and
-storing each Idempotency-Key once (a repeat is answered 200 and not stored again).
+storing each Idempotency-Key once (a repeat is answered 200 and not stored again), and its key
+alone in STORE.keys.
 
 Every request is logged to --log as one JSON line: time, key, what was done ("stored", "repeat",
 "500", ...), whether the signature held. Stored requests go to --store, one JSON line each, with
@@ -44,6 +45,7 @@ class State:
                     self.stored.add(json.loads(line)["key"])
         self.log = open(args.log, "a", buffering=1) if args.log else None
         self.store = open(args.store, "a", buffering=1) if args.store else None
+        self.keys = open(args.store + ".keys", "a", buffering=1) if args.store else None
 
     def mode(self):
         """The mode for this request, counting down a "*N" mode."""
@@ -139,6 +141,7 @@ class Handler(BaseHTTPRequestHandler):
                 st.stored.add(key)
                 if st.store:
                     st.store.write(json.dumps({"key": key, "time": time.time(), "body": body.decode()}) + "\n")
+                    st.keys.write(key + "\n")
         st.record(key=key, result="repeat" if repeat else "stored", signature=True)
         if mode == "reset":
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -88,9 +88,15 @@ pg_start() {
     PG_DIR=$(mktemp -d /tmp/kiosk-pg.XXXXXX)
     chown postgres "$PG_DIR"
     chmod 0700 "$PG_DIR"
-    runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth-local=trust \
-        --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$T/initdb.log" 2>&1 ||
-        { cat "$T/initdb.log"; fail "initdb failed"; }
+    # initdb takes seconds: once a test run, into a template that each test copies.
+    tpl="${KIOSK_OUT:-tests/out}/tmp/pg-template"
+    if [ ! -f "$tpl/data/PG_VERSION" ]; then
+        rm -rf "$tpl" && mkdir -p "$tpl" && chown postgres "$tpl"
+        runuser -u postgres -- "$PG_BIN/initdb" -N -D "$tpl/data" -U postgres --auth-local=trust \
+            --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$T/initdb.log" 2>&1 ||
+            { cat "$T/initdb.log"; fail "initdb failed"; }
+    fi
+    cp -a "$tpl/data" "$PG_DIR/data" || fail "cannot copy the PostgreSQL template"
     tries=0
     while :; do
         PG_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -98,7 +104,7 @@ pg_start() {
         tries=$((tries + 1))
         [ "$tries" -lt 3 ] || { cat "$T/pg.log"; fail "PostgreSQL did not start"; }
     done
-    psql_admin -q -v ON_ERROR_STOP=1 -f deploy/postgresql/schema.sql >"$T/schema.log" 2>&1 ||
+    psql_admin -q -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' -f deploy/postgresql/schema.sql >"$T/schema.log" 2>&1 ||
         { cat "$T/schema.log"; fail "deploy/postgresql/schema.sql did not load"; }
     printf 'pg-secret-%s\n' "$$" >"$T/pg-password"
     chmod 0600 "$T/pg-password"
