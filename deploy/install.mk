@@ -10,7 +10,7 @@ SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
 INSTALL     ?= install
 
-DEPLOY_UNITS := kiosk.service kiosk-export.service kiosk-export.timer
+DEPLOY_UNITS := kiosk.service kiosk-export.service kiosk-export.timer kiosk-sync.service
 DEPLOY_DATA  := assets content
 DEPLOY_SED    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
                     -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g'
