@@ -133,6 +133,9 @@ void app_staff_refresh(struct app *a)
         snprintf(a->status_error, sizeof a->status_error, "%s", a->queue_error[0] ? a->queue_error : "no database");
     else if (queue_status(a->queue, &a->status, a->status_error, sizeof a->status_error) != 0)
         fprintf(stderr, "kiosk: %s\n", a->status_error);
+    else if (a->cfg->sync_url[0] &&
+             queue_delivery_status(a->queue, &a->delivery, a->status_error, sizeof a->status_error) != 0)
+        fprintf(stderr, "kiosk: %s\n", a->status_error);
 }
 
 enum screening_outcome app_outcome(const struct app *a)

@@ -81,6 +81,7 @@ struct app {
     struct staff_lock lock;
     const char *pin_note;           /* why the last PIN was refused (static text) */
     struct queue_status status;     /* the figures on the staff screen, as last read */
+    struct queue_delivery_status delivery;  /* and kioskctl sync's, when sync-url is set */
     char status_error[256];         /* why they could not be read, or "" */
     char staff_note[768];           /* what the last staff action did */
 

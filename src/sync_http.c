@@ -213,8 +213,8 @@ static void transfer_error(const struct sync_http *h, CURLcode rc, struct sync_o
     else if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
         snprintf(why, sizeof why, "the certificate of %s is not trusted: %s", h->host,
                  h->error[0] ? h->error : curl_easy_strerror(rc));
-    else
-        snprintf(why, sizeof why, "cannot reach %s: %s", h->host, h->error[0] ? h->error : curl_easy_strerror(rc));
+    else    /* libcurl's short words: its error buffer's detail (ports, milliseconds) helps nobody here */
+        snprintf(why, sizeof why, "cannot reach %s: %s", h->host, curl_easy_strerror(rc));
     sync_clean_text(why, out->error, sizeof out->error);
 }
 

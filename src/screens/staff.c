@@ -192,6 +192,35 @@ static int figure(struct ui *u, int x, int y, int w, const char *label, const ch
     return (h > vh ? h : vh) + ui_px(u, 10);
 }
 
+/* What kioskctl sync reports, when it is set up: how many wait, the last delivery, and since when
+ * and why delivery fails; the why and the refusals only where they fit above bottom (kioskctl
+ * status says all of it). Returns the height used. */
+static int delivery_figures(struct app *a, struct ui *u, int x, int y0, int w, int bottom)
+{
+    const struct queue_delivery_status *d = &a->delivery;
+    char v[QUEUE_DELIVERY_TEXT_MAX + 64], t[64];
+    int y = y0;
+
+    snprintf(v, sizeof v, "%lld", d->waiting);
+    y += figure(u, x, y, w, "Waiting to be sent", v, 0);
+    format_time(v, sizeof v, d->last_delivery_utc);
+    y += figure(u, x, y, w, "Last sent", v, 0);
+    if (d->failing_since_utc[0]) {
+        format_time(t, sizeof t, d->failing_since_utc);
+        snprintf(v, sizeof v, "Sending fails since %s: %s", strlen(t) > 11 ? t + 11 : t, d->last_error);
+        if (y + ui_text_height(u, w, v, UI_BODY_BOLD) < bottom)
+            y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
+        else if (y + ui_line_h(u, UI_BODY_BOLD) < bottom)
+            y += figure(u, x, y, w, "Sending fails since", strlen(t) > 11 ? t + 11 : t, 1);
+    }
+    if (d->rejected) {
+        snprintf(v, sizeof v, "%lld refused by the clinic's system: %s", d->rejected, d->last_rejection);
+        if (y + ui_text_height(u, w, v, UI_BODY_BOLD) < bottom)
+            y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
+    }
+    return y - y0;
+}
+
 static int figures(struct app *a, struct ui *u, int x, int y0, int w)
 {
     const struct queue_status *s = &a->status;
@@ -235,6 +264,8 @@ void screen_staff(struct app *a, struct ui *u)
     by = landscape ? y : y + figures(a, u, m, y, cw) + gap;
     if (landscape)
         figures(a, u, m, y, cw);
+    else if (a->cfg->sync_url[0] && !a->status_error[0])
+        by += delivery_figures(a, u, m, by, cw, bottom) + gap;
     for (int i = 0; i < 4; i++) {
         if (ui_button(u, actions[i], (struct rect){ bx, by, cw, bh }, i == 3 ? UI_TINTED : UI_SECONDARY)) {
             switch (i) {
@@ -251,6 +282,9 @@ void screen_staff(struct app *a, struct ui *u)
         }
         by += bh + gap;
     }
+    /* Landscape: the delivery figures under the actions, where the left column has no room left. */
+    if (landscape && a->cfg->sync_url[0] && !a->status_error[0])
+        by += delivery_figures(a, u, bx, by + gap, cw, bottom) + 2 * gap;
     if (a->staff_note[0]) {
         int nx = landscape ? bx : m, nw = landscape ? cw : w;
         if (by + ui_text_height(u, nw, a->staff_note, UI_BODY) < bottom)
