@@ -104,6 +104,13 @@ run: all
 test: all $(TEST_BIN) | $(BUILD)/.test-deps
 	@BUILD=$(BUILD) sh tests/run.sh
 
+# `make soak` also kills kioskctl sync 1,000 times, 500 for each receiver (tests/cli/sync-kill.sh).
+SYNC_SOAK_CYCLES ?= 500
+.PHONY: sync-soak
+soak: sync-soak
+sync-soak: all $(TEST_BIN) | $(BUILD)/.test-deps
+	@KIOSK_BUILD=$(BUILD) KIOSK_OUT=tests/out CYCLES=$(SYNC_SOAK_CYCLES) sh tests/cli/sync-kill.sh
+
 # Rewrite the reference screenshots in tests/golden (only on purpose).
 golden: all $(TEST_BIN)
 	@BUILD=$(BUILD) GOLDEN_UPDATE=1 sh tests/run.sh golden
