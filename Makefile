@@ -3,12 +3,12 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev libcurl4-openssl-dev libpq-dev
+           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev libcurl4-openssl-dev libpq-dev
 # kioskctl sync alone touches the network: libcurl and libpq link into it, never into the kiosk.
 SYNC_PKGS := libcurl libpq
-TEST_DEBS := clang libclang-rt-14-dev valgrind postgresql openssl python3
+TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl postgresql openssl python3
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
@@ -50,7 +50,7 @@ deps: $(BUILD)/.deps
 $(BUILD)/.deps:
 	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) $(SYNC_PKGS))
 $(BUILD)/.test-deps: $(BUILD)/.deps
-	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)" && ls /usr/lib/postgresql/*/bin/initdb && command -v openssl && command -v python3)
+	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)" && ls /usr/lib/postgresql/*/bin/initdb && command -v openssl)
 
 $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
