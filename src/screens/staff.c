@@ -251,18 +251,20 @@ static int delivery_figures(struct app *a, struct ui *u, int x, int y0, int w, i
 {
     const struct queue_delivery_status *d = &a->delivery;
     char v[WORDING_TEXT_BYTES], t[WORDING_TEXT_BYTES];
-    int y = y0;
+    int y = y0, row = ui_line_h(u, UI_BODY_BOLD);
 
     snprintf(v, sizeof v, "%lld", d->waiting);
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_WAITING), v, 0);
+    if (y + row < bottom)
+        y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_WAITING), v, 0);
     format_time(a, v, sizeof v, d->last_delivery_utc);
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_LAST), v, 0);
+    if (y + row < bottom)
+        y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_LAST), v, 0);
     if (d->failing_since_utc[0]) {
         format_time_today(a, t, sizeof t, d->failing_since_utc);
         WORDING_FORMAT(a->words, MSG_STAFF_SYNC_FAILING, v, WORDING_TEXT("time", t), WORDING_TEXT("reason", d->last_error));
         if (y + ui_text_height(u, w, v, UI_BODY_BOLD) < bottom)
             y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
-        else if (y + ui_line_h(u, UI_BODY_BOLD) < bottom)
+        else if (y + row < bottom)
             y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_FAILING_SINCE), t, 1);
     }
     if (d->rejected) {
@@ -322,7 +324,7 @@ void screen_staff(struct app *a, struct ui *u)
     if (landscape)
         figures(a, u, m, y, cw);
     else if (a->cfg->sync_url[0] && !a->status_error[0])
-        by += delivery_figures(a, u, m, by, cw, bottom) + gap;
+        by += delivery_figures(a, u, m, by, cw, bottom - 4 * (bh + gap)) + gap;   /* room left for the actions */
     for (int i = 0; i < 4; i++) {
         if (ui_button(u, app_text(a, actions[i]), (struct rect){ bx, by, cw, bh }, i == 3 ? UI_TINTED : UI_SECONDARY)) {
             switch (i) {
