@@ -178,5 +178,18 @@ sync_stop
 ctl status | grep -q '(deleted once delivered)' || fail "status does not say delivered requests are deleted"
 grep -q 'Zelda\|Ann Example\|07700' "$T/sync.err" && fail "the sync's log holds personal data"
 
+# --- the kiosk moves a damaged database aside and starts a fresh one: the sync follows it
+conf "$URL" "sync-ca-file = $T/tls/ca.pem"
+started=$(count "$T/sync.err" 'delivering to')
+sync_start
+wait_for '[ "$(count "$T/sync.err" "delivering to")" -gt '"$started"' ]' 5 || fail "the sync did not start"
+before=$(stored)
+mv "$DB" "$DB.damaged-test"
+rm -f "$DB-wal" "$DB-shm"
+submit "$DB" 2
+wait_for '[ "$(stored)" -eq '"$((before + 2))"' ]' 5 || fail "the sync did not follow the database to its fresh file"
+grep -q 'was replaced or removed: opening it again' "$T/sync.err" || fail "the sync did not say it opened the new file"
+sync_stop
+
 total=$(db_value "$DB" "SELECT count(*) FROM submissions")
 echo "sync-webhook: every fault case passed; $(stored) requests stored once each, $total left on the tablet"
