@@ -314,11 +314,13 @@ static int open_queue(struct sync *s, char *err, size_t errlen)
     struct queue_options o = { 0 };     /* never create, never move aside: the kiosk's own business */
     struct stat st;
 
-    if (stat(s->db_path, &st) != 0)
-        return errno == ENOENT ? 0 : (snprintf(err, errlen, "cannot open '%s': %s", s->db_path, strerror(errno)), -1);
+    if (stat(s->db_path, &st) != 0 && errno == ENOENT)
+        return 0;
     s->q = queue_open(s->db_path, &o, err, errlen);
     if (!s->q)
         return -1;
+    if (stat(s->db_path, &st) != 0)
+        memset(&st, 0, sizeof st);      /* gone again already: the next look opens it afresh */
     s->dev = st.st_dev;
     s->ino = st.st_ino;
     s->wake = 1;
@@ -604,7 +606,6 @@ static enum pass_result pass(struct sync *s)
     s->wake = 0;
     r = s->pg ? pass_postgres(s, &fail) : pass_webhook(s, &fail);
     page_wipe(&s->page);
-    queue_forget(s->q);
     if (s->delivered > before) {
         say("delivered %lld request%s", s->delivered - before, s->delivered - before == 1 ? "" : "s");
     }
