@@ -728,6 +728,8 @@ int sync_run(const struct config *cfg, const char *db_path, const struct sync_op
         int timeout;
 
         check_identity(&s);
+        if (!s.q && now >= s.next_heartbeat)
+            s.next_heartbeat = now + HEARTBEAT_MS;  /* no file yet: inotify says when it comes */
         if (s.q && !s.wake && now < s.recheck_until && now >= s.next_try && queue_delivery_any_waiting(s.q) == 1)
             s.wake = 1;
         if (s.q && (s.wake || now >= s.next_heartbeat) && now >= s.next_try) {

@@ -83,11 +83,17 @@ exactly_once "socket"
 psql_admin -q -c "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN PERFORM pg_sleep(0.004);
                   RETURN NEW; END \$\$; CREATE TRIGGER slow BEFORE INSERT ON enquiries FOR EACH ROW EXECUTE FUNCTION slow();" ||
     fail "cannot add the slow trigger"
-submit "$DB" 600
+kill "$SYNC_PID"
+wait "$SYNC_PID"
+submit "$DB" 600     # a backlog, so that the first transaction holds 500
+ctl sync 2>>"$T/sync.err" &
+SYNC_PID=$!
+SYNC_PIDS="$SYNC_PIDS $SYNC_PID"
 wait_for '[ "$(pg_value "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '"'INSERT INTO enquiries%'"' AND state = '"'active'"'")" -ge 1 ]' 5 ||
     fail "no transaction began"
 pg_restart immediate
 [ "$(waiting)" -ge 500 ] || fail "requests of the interrupted transaction were marked delivered"
+exactly_once "just after the restart"
 wait_for '[ "$(waiting)" -eq 0 ]' 25 || fail "the requests did not go after the restart"
 [ "$(pg_value "SELECT count(*) FROM enquiries")" -eq 1801 ] || fail "expected 1801 enquiries, got $(pg_value "SELECT count(*) FROM enquiries")"
 grep -q 'delivery failed: .*postgresql://kiosk_sync@' "$T/sync.err" || fail "the failure was not logged"
