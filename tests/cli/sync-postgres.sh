@@ -72,7 +72,7 @@ exactly_once "backlog"
 
 # --- over the Unix socket, running: a request wakes it within 2 s
 conf "host=$PG_DIR port=$PG_PORT dbname=postgres user=kiosk_sync"
-ctl sync 2>>"$T/sync.err" &
+"$B/kioskctl" --config "$T/kiosk.conf" --db "$DB" sync 2>>"$T/sync.err" &     # not through ctl(): $! must be kioskctl
 SYNC_PID=$!
 SYNC_PIDS="$SYNC_PIDS $SYNC_PID"
 submit "$DB" 1
@@ -86,7 +86,7 @@ psql_admin -q -c "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS \$\
 kill "$SYNC_PID"
 wait "$SYNC_PID"
 submit "$DB" 600     # a backlog, so that the first transaction holds 500
-ctl sync 2>>"$T/sync.err" &
+"$B/kioskctl" --config "$T/kiosk.conf" --db "$DB" sync 2>>"$T/sync.err" &     # not through ctl(): $! must be kioskctl
 SYNC_PID=$!
 SYNC_PIDS="$SYNC_PIDS $SYNC_PID"
 wait_for '[ "$(pg_value "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '"'INSERT INTO enquiries%'"' AND state = '"'active'"'")" -ge 1 ]' 5 ||
@@ -99,7 +99,7 @@ wait_for '[ "$(waiting)" -eq 0 ]' 25 || fail "the requests did not go after the 
 grep -q 'delivery failed: .*postgresql://kiosk_sync@' "$T/sync.err" || fail "the failure was not logged"
 exactly_once "restart"
 kill "$SYNC_PID"
-wait "$SYNC_PID"
+wait "$SYNC_PID" || fail "the sync did not stop cleanly on SIGTERM"
 
 # --- a remote host must be verify-full: refused before any connection is tried
 conf "host=db.example.org dbname=clinic user=kiosk_sync sslmode=require"
