@@ -144,6 +144,9 @@ void app_staff_refresh(struct app *a)
                  a->queue_error[0] ? a->queue_error : app_text(a, MSG_STAFF_NO_DATABASE));
     else if (queue_status(a->queue, &a->status, a->status_error, sizeof a->status_error) != 0)
         fprintf(stderr, "kiosk: %s\n", a->status_error);
+    else if (a->cfg->sync_url[0] &&
+             queue_delivery_status(a->queue, &a->delivery, a->status_error, sizeof a->status_error) != 0)
+        fprintf(stderr, "kiosk: %s\n", a->status_error);
 }
 
 enum screening_outcome app_outcome(const struct app *a)

@@ -84,6 +84,7 @@ struct app {
     struct staff_lock lock;
     enum wording_id pin_note;       /* why the last PIN was refused, or MSG_NONE */
     struct queue_status status;     /* the figures on the staff screen, as last read */
+    struct queue_delivery_status delivery;  /* and kioskctl sync's, when sync-url is set */
     char status_error[256];         /* why they could not be read, or "" */
     char staff_note[WORDING_TEXT_BYTES];    /* what the last staff action did */
 

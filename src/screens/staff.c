@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "export.h"
 
@@ -226,6 +227,55 @@ static int figure(struct ui *u, int x, int y, int w, const char *label, const ch
     return (h > vh ? h : vh) + ui_px(u, 10);
 }
 
+/* A time of today as its hours and minutes alone, any other as format_time() writes it. */
+static void format_time_today(const struct app *a, char *out, size_t len, const char *utc)
+{
+    time_t now = (time_t)(wall(a) / 1000);
+    char today[16], hm[8];
+    struct tm tm;
+
+    gmtime_r(&now, &tm);
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    if (strlen(utc) < 16 || strncmp(utc, today, 10) != 0) {
+        format_time(a, out, len, utc);
+        return;
+    }
+    snprintf(hm, sizeof hm, "%.5s", utc + 11);
+    wording_format(a->words, MSG_STAFF_TIME_TODAY, out, len, (const struct wording_arg[]){ WORDING_TEXT("time", hm) }, 1);
+}
+
+/* What kioskctl sync reports, when it is set up: how many wait, the last delivery, and since when
+ * and why delivery fails; the why and the refusals only where they fit above bottom (kioskctl
+ * status says all of it). Returns the height used. */
+static int delivery_figures(struct app *a, struct ui *u, int x, int y0, int w, int bottom)
+{
+    const struct queue_delivery_status *d = &a->delivery;
+    char v[WORDING_TEXT_BYTES], t[WORDING_TEXT_BYTES];
+    int y = y0, row = ui_line_h(u, UI_BODY_BOLD);
+
+    snprintf(v, sizeof v, "%lld", d->waiting);
+    if (y + row < bottom)
+        y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_WAITING), v, 0);
+    format_time(a, v, sizeof v, d->last_delivery_utc);
+    if (y + row < bottom)
+        y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_LAST), v, 0);
+    if (d->failing_since_utc[0]) {
+        format_time_today(a, t, sizeof t, d->failing_since_utc);
+        WORDING_FORMAT(a->words, MSG_STAFF_SYNC_FAILING, v, WORDING_TEXT("time", t), WORDING_TEXT("reason", d->last_error));
+        if (y + ui_text_height(u, w, v, UI_BODY_BOLD) < bottom)
+            y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
+        else if (y + row < bottom)
+            y += figure(u, x, y, w, app_text(a, MSG_STAFF_SYNC_FAILING_SINCE), t, 1);
+    }
+    if (d->rejected) {
+        WORDING_FORMAT(a->words, MSG_STAFF_SYNC_REJECTED, v, WORDING_NUMBER("count", d->rejected),
+                       WORDING_TEXT("status", d->last_rejection));
+        if (y + ui_text_height(u, w, v, UI_BODY_BOLD) < bottom)
+            y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
+    }
+    return y - y0;
+}
+
 static int figures(struct app *a, struct ui *u, int x, int y0, int w)
 {
     const struct queue_status *s = &a->status;
@@ -273,6 +323,8 @@ void screen_staff(struct app *a, struct ui *u)
     by = landscape ? y : y + figures(a, u, m, y, cw) + gap;
     if (landscape)
         figures(a, u, m, y, cw);
+    else if (a->cfg->sync_url[0] && !a->status_error[0])
+        by += delivery_figures(a, u, m, by, cw, bottom - 4 * (bh + gap)) + gap;   /* room left for the actions */
     for (int i = 0; i < 4; i++) {
         if (ui_button(u, app_text(a, actions[i]), (struct rect){ bx, by, cw, bh }, i == 3 ? UI_TINTED : UI_SECONDARY)) {
             switch (i) {
@@ -289,6 +341,9 @@ void screen_staff(struct app *a, struct ui *u)
         }
         by += bh + gap;
     }
+    /* Landscape: the delivery figures under the actions, where the left column has no room left. */
+    if (landscape && a->cfg->sync_url[0] && !a->status_error[0])
+        by += delivery_figures(a, u, bx, by + gap, cw, bottom) + 2 * gap;
     if (a->staff_note[0]) {
         int nx = landscape ? bx : m, nw = landscape ? cw : w;
         if (by + ui_text_height(u, nw, a->staff_note, UI_BODY) < bottom)
