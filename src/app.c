@@ -201,93 +201,21 @@ static void apply(struct app *a, enum action act)
     }
 }
 
-static unsigned rgba(unsigned rgb)
-{
-    return (rgb << 8) | 0xFF;
-}
-
-static struct theme theme_of(const struct app *a)
-{
-    struct theme t;
-
-    if (a->high_contrast) {
-        t = (struct theme){ .bg = 0x000000FF, .surface = 0x000000FF, .text = 0xFFFFFFFF, .muted = 0xFFFFFFFF,
-                            .accent = 0xFFE14DFF, .accent_text = 0x000000FF, .border = 0xFFFFFFFF,
-                            .pressed = 0xFFFFFFFF, .pressed_text = 0x000000FF, .danger = 0xFF8080FF,
-                            .focus = 0xFFE14DFF, .overlay = 0x000000D8, .selected = 0xFFE14DFF,
-                            .selected_text = 0x000000FF, .track = 0x4D4D4DFF };
-        return t;
-    }
-    if (a->content) {
-        const struct content_clinic *c = &a->content->clinic;
-        t.bg = rgba(c->colour_background);
-        t.surface = rgba(c->colour_surface);
-        t.text = rgba(c->colour_text);
-        t.muted = rgba(c->colour_muted);
-        t.accent = rgba(c->colour_accent);
-        t.accent_text = rgba(c->colour_accent_text);
-    } else {
-        t.bg = 0xF6F4F0FF;
-        t.surface = 0xFFFFFFFF;
-        t.text = 0x1F2A30FF;
-        t.muted = 0x47525CFF;
-        t.accent = 0x1B585EFF;
-        t.accent_text = 0xFFFFFFFF;
-    }
-    t.border = t.muted;
-    t.pressed = t.text;
-    t.pressed_text = t.surface;
-    t.danger = 0x8A1C22FF;
-    t.focus = t.accent;
-    t.overlay = 0x101820B0;
-    t.selected = t.accent;
-    t.selected_text = t.accent_text;
-    t.track = 0xDCE0E3FF;
-    return t;
-}
-
-/* c seen through the overlay colour o (both 0xRRGGBBAA; o's alpha is how much it covers). */
-static unsigned mix(unsigned c, unsigned o)
-{
-    unsigned a = o & 0xFF, out = 0xFF;
-
-    for (int shift = 8; shift <= 24; shift += 8) {
-        unsigned cc = (c >> shift) & 0xFF, oc = (o >> shift) & 0xFF;
-        out |= ((cc * (255 - a) + oc * a + 127) / 255) << shift;
-    }
-    return out;
-}
-
-/* The theme as seen under the idle warning's dimming: drawing the screen in these colours looks
- * the same as a translucent layer over it, and costs no full-screen blend. */
-static struct theme dimmed(const struct theme *t)
-{
-    struct theme d = *t;
-    unsigned *c = &d.bg, *end = &d.track;
-
-    for (; c <= end; c++)
-        if (c != &d.overlay)
-            *c = mix(*c, t->overlay);
-    return d;
-}
-
 /* One immediate-mode pass over the current screen with the pointer as it is now. */
 static void pass(struct app *a)
 {
     struct ui *u = &a->ui;
-    int shorter = a->w < a->h ? a->w : a->h;
     enum action act;
 
-    u->th = theme_of(a);
-    u->scale = (float)shorter / 800.0f;
-    u->text_scale = a->large_text ? 1.3f : 1.0f;
+    u->th = a->high_contrast ? theme_high_contrast() : theme_standard(a->content ? &a->content->clinic : NULL);
+    ui_style(u, a->w, a->h, a->large_text);
     ui_begin(u, &a->frame, a->w, a->h);
     if (a->screen == SCREEN_IDLE_WARNING) {
         /* The screen beneath is drawn but cannot be touched. */
         struct ui_pointer real = u->ptr;
         struct theme th = u->th;
         u->ptr = (struct ui_pointer){ -1, -1, 0, 0, 0 };
-        u->th = dimmed(&th);
+        u->th = theme_dimmed(&th);
         a->frame.background = u->th.bg;
         screen_draw[a->under](a, u);
         u->th = th;

@@ -75,7 +75,9 @@ static int find(struct drv *d, const char *label, int *x, int *y)
         return 0;
     }
     for (int k = 0; k < f->nwidgets && used < sizeof list - 1; k++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", k ? ", " : "", f->widgets[k].label);
+        if (frame_widget_visible(f, k))
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", used ? ", " : "",
+                                     f->widgets[k].label);
     return failf(d, "expected %s control \"%s\" on %s, found %s: %s", i == -2 ? "one" : "a", label,
                  app_screen_name(d->rt->app->screen), i == -2 ? "several" : "none of that label",
                  f->nwidgets ? list : "(no controls)");
@@ -154,7 +156,8 @@ static void print_widgets(struct drv *d)
 
     runtime_update(d->rt, d->now);
     for (int i = 0; i < f->nwidgets; i++)
-        fprintf(d->o->out, "widget\t%s\t%d\t%d\t%d\t%d\n", f->widgets[i].label, f->widgets[i].r.x,
+        if (frame_widget_visible(f, i))
+            fprintf(d->o->out, "widget\t%s\t%d\t%d\t%d\t%d\n", f->widgets[i].label, f->widgets[i].r.x,
                 f->widgets[i].r.y, f->widgets[i].r.w, f->widgets[i].r.h);
     fflush(d->o->out);
 }
@@ -257,12 +260,18 @@ static void monkey_event(struct drv *d, uint64_t *rng)
     const struct frame *f = &d->rt->app->frame;
     unsigned r = (unsigned)(next_random(rng) % 100);
     int w = f->w > 0 ? f->w : 1, h = f->h > 0 ? f->h : 1;
-    int x = (int)(next_random(rng) % (unsigned)w), y = (int)(next_random(rng) % (unsigned)h);
+    int x = (int)(next_random(rng) % (unsigned)w), y = (int)(next_random(rng) % (unsigned)h), seen = 0;
 
-    if (r < 45 && f->nwidgets > 0) {
+    for (int i = 0; i < f->nwidgets; i++)
+        seen += frame_widget_visible(f, i);
+    if (r < 45 && seen > 0) {
         /* Mostly the controls on screen, so that the monkey travels through every screen. */
-        const struct frame_widget *wd = &f->widgets[next_random(rng) % (unsigned)f->nwidgets];
-        press(d, wd->r.x + wd->r.w / 2, wd->r.y + wd->r.h / 2, TAP_MS, (r & 1) == 0);
+        int pick = (int)(next_random(rng) % (unsigned)seen), i = 0;
+        for (;; i++)
+            if (frame_widget_visible(f, i) && pick-- == 0)
+                break;
+        press(d, f->widgets[i].r.x + f->widgets[i].r.w / 2, f->widgets[i].r.y + f->widgets[i].r.h / 2, TAP_MS,
+              (r & 1) == 0);
     } else if (r < 70) {
         press(d, x, y, TAP_MS, 1);
     } else if (r < 78) {
