@@ -98,8 +98,8 @@ void app_forget_client(struct app *a)
     a->corner_since = 0;
     screening_wipe(&a->screening);
     form_wipe(&a->form);
-    memset(&a->errors, 0, sizeof a->errors);
-    memset(&a->receipt, 0, sizeof a->receipt);
+    memset(&a->errors, 0, sizeof a->errors);        /* static messages, no personal data */
+    sodium_memzero(&a->receipt, sizeof a->receipt);
     a->show_errors = 0;
     a->submitted = 0;
     a->focus = -1;
@@ -461,5 +461,45 @@ void app_submit(struct app *a)
         }
         go(a, SCREEN_THANKS);
     }
-    memset(answers, 0, sizeof answers);
+    sodium_memzero(answers, sizeof answers);    /* the client's answers: health data */
+}
+
+enum screen app_screen(const struct app *a)
+{
+    return a->screen;
+}
+
+const struct frame *app_frame(const struct app *a)
+{
+    return &a->frame;
+}
+
+uint64_t app_clock(const struct app *a)
+{
+    return a->now;
+}
+
+int app_typing(const struct app *a, enum keyboard_kind *kind)
+{
+    if (a->screen != SCREEN_FORM || a->focus < 0)
+        return 0;
+    *kind = a->kb.kind;
+    return 1;
+}
+
+int app_stopping(const struct app *a, int *status)
+{
+    if (a->quit)
+        *status = a->exit_code;
+    return a->quit;
+}
+
+int app_db_fault(struct app *a, enum queue_fault fault, char *err, size_t errlen)
+{
+    if (!a->queue) {
+        snprintf(err, errlen, "no database is open: %s", a->queue_error[0] ? a->queue_error : "not opened");
+        return -1;
+    }
+    queue_fault_set(a->queue, fault);
+    return 0;
 }

@@ -26,6 +26,14 @@ enum screen {
     SCREEN_COUNT
 };
 
+/* How the kiosk ends: its exit status. The service is not restarted after APP_EXIT_STAFF. */
+enum app_exit {
+    APP_EXIT_OK = 0,
+    APP_EXIT_ERROR = 1,
+    APP_EXIT_USAGE = 2,
+    APP_EXIT_STAFF = 3              /* staff chose "Exit kiosk" */
+};
+
 /* What a screen asks for; app.c's flow table turns (screen, action) into the next screen. */
 enum action {
     ACT_NONE, ACT_START, ACT_HOME, ACT_BACK, ACT_ABOUT, ACT_SCREENING, ACT_REQUEST, ACT_DOCTOR,
@@ -128,5 +136,18 @@ enum screening_outcome app_outcome(const struct app *a);
 
 /* The current treatment (content must be loaded). */
 const struct content_treatment *app_treatment(const struct app *a);
+
+/* What the replay driver and the benchmark may read of the app, instead of its fields. */
+enum screen app_screen(const struct app *a);
+/* The frame last built; it lives in a until the next pass. */
+const struct frame *app_frame(const struct app *a);
+/* The clock as the app was last given it, in ms. */
+uint64_t app_clock(const struct app *a);
+/* 1 when a text field of the form is being typed in, with the keyboard showing in *kind. */
+int app_typing(const struct app *a, enum keyboard_kind *kind);
+/* 1 when the app asks to stop, with its exit status (enum app_exit) in *status. */
+int app_stopping(const struct app *a, int *status);
+/* Makes the database's writes or syncs fail (tests). Returns 0, or -1 with why in err. */
+int app_db_fault(struct app *a, enum queue_fault fault, char *err, size_t errlen);
 
 #endif
