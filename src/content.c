@@ -72,6 +72,7 @@ struct parser {
     const struct file_kind *kind;
     void *target;                   /* struct content_clinic or struct content_treatment */
     int field_line[MAX_HEADER_FIELDS];  /* where each header field was given, 0 = not yet */
+    int category_line;              /* a treatment's optional Category, 0 = not given */
     int colour_line[NCOLOURS];
 
     /* Information sections, in file order; owned here until finish_file() hands them on. */
@@ -170,10 +171,15 @@ static const struct text_field clinic_fields[] = {
 
 static const struct text_field treatment_fields[] = {
     { "Id", offsetof(struct content_treatment, id), valid_id,
-      "lower-case letters, digits and '-', like 'calf-slimming'" },
+      "1 to 63 lower-case letters, digits and '-', like 'calf-slimming'" },
     { "Name", offsetof(struct content_treatment, name), NULL, NULL },
     { "Tagline", offsetof(struct content_treatment, tagline), NULL, NULL },
     { "Summary", offsetof(struct content_treatment, summary), NULL, NULL },
+};
+
+/* A treatment's one optional field: the group it is shown in on the menu. */
+static const struct text_field category_field = {
+    "Category", offsetof(struct content_treatment, category), NULL, NULL,
 };
 
 /* The Screening section's fields other than Question, If yes and Note. */
@@ -207,7 +213,7 @@ static const struct file_kind clinic_kind = {
 };
 
 static const struct file_kind treatment_kind = {
-    0, treatment_fields, COUNT(treatment_fields), "Id, Name, Tagline or Summary",
+    0, treatment_fields, COUNT(treatment_fields), "Id, Name, Tagline, Summary or Category",
 };
 
 _Static_assert(COUNT(clinic_fields) <= MAX_HEADER_FIELDS && COUNT(treatment_fields) <= MAX_HEADER_FIELDS,
@@ -423,7 +429,7 @@ static int valid_id(const char *value)
 {
     size_t n = strlen(value);
 
-    if (n == 0 || n > 64)
+    if (n == 0 || n > CONTENT_ID_MAX)
         return 0;
     return strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
@@ -688,6 +694,10 @@ static void header_line(struct parser *p, char *s)
             set_text(p, &p->kind->fields[i], &p->field_line[i], value);
             return;
         }
+    if (!p->kind->is_clinic && key_is(norm, category_field.name)) {
+        set_text(p, &category_field, &p->category_line, value);
+        return;
+    }
     if (p->kind->is_clinic)
         for (int i = 0; i < COUNT(colour_fields); i++)
             if (key_is(norm, colour_fields[i].name)) {
@@ -1225,6 +1235,7 @@ static void treatment_free(struct content_treatment *t)
         free(t->questions[i].note);
     }
     free(t->questions);
+    free(t->category);
     free(t->id);
     free(t->name);
     free(t->tagline);

@@ -420,6 +420,8 @@ static int measure_h(struct lay *L, int i)
         if (L->nodes[c].dropped)
             continue;
         ch = measure_h(L, c);
+        if (L->nodes[c].dropped)
+            continue;       /* too tall for its maximum: left out */
         if (n->box.kind == LAY_COLUMN)
             h += ch + (k > 0 ? n->box.gap : 0);
         else if (n->box.kind == LAY_ROW || n->box.kind == LAY_STACK)
@@ -447,6 +449,11 @@ static int measure_h(struct lay *L, int i)
         break;
     }
     h += pad_y(n);
+    if ((n->box.flags & LAY_OPTIONAL) && n->box.h.max > 0 && h > n->box.h.max) {
+        n->dropped = 1;
+        n->natural_h = 0;
+        return 0;
+    }
     n->content_h = h;
     if (n->box.h.kind == LAY_FIXED)
         h = n->box.h.px;

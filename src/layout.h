@@ -49,7 +49,8 @@ enum lay_flag {
     LAY_WRAP = 1 << 0,      /* ROW: children that do not fit go on to a next line */
     LAY_SCROLL = 1 << 1,    /* COLUMN: content taller than the box scrolls (lay_scroll_to) */
     LAY_UNIFORM = 1 << 2,   /* GRID: every row as tall as the tallest */
-    LAY_OPTIONAL = 1 << 3,  /* left out, at no size, when its content cannot fit whole */
+    LAY_OPTIONAL = 1 << 3,  /* left out, at no size, when its content cannot fit whole: a word
+                             * wider than its width, or taller than its h.max */
     LAY_KEEP_LTR = 1 << 4,  /* never mirrored, nor anything in it (a phone pad, the staff corner) */
     LAY_MEASURED = 1 << 5   /* LEAF: the measurer gives its content's size */
 };

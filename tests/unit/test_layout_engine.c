@@ -284,6 +284,15 @@ TEST(optional_box_is_left_out_when_its_content_cannot_fit)
     ASSERT_INT_EQ(1, lay_dropped(&L, kid));
     ASSERT_INT_EQ(0, lay_visible(&L, kid).w);
     ASSERT_INT_EQ(200, lay_rect(&L, toggle).w);
+    /* Taller than its maximum: 30 chars in 160 px is 2 lines, 40 px, more than 30. */
+    lay_begin(&L, &fake, 0);
+    root = lay_add(&L, LAY_NONE, &(struct lay_box){ .kind = LAY_ROW, .gap = 10 });
+    name = lay_add(&L, root, &(struct lay_box){ .w = { LAY_FILL }, .h = { .max = 30 }, .flags = LAY_OPTIONAL });
+    kid = text(name, 30, 15);
+    toggle = fixed(root, 230, 20);
+    lay_solve(&L, root, (struct rect){ 0, 0, 400, 100 });
+    ASSERT_INT_EQ(1, lay_dropped(&L, kid));
+    ASSERT_INT_EQ(0, lay_visible(&L, name).w);
 }
 
 TEST(right_to_left_mirrors_rows_columns_and_padding)
