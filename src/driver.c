@@ -211,7 +211,7 @@ static int type(struct drv *d, const char *s)
         if (!app_typing(d->rt->app, &kind) || kind != steps[i].kind)
             return failf(d, "expected the %s keyboard before key %d, found %s", l->name, i + 1,
                          app_typing(d->rt->app, &kind) ? keyboard_layout(kind)->name : "none");
-        if (find(d, l->keys[steps[i].key].label, &x, &y) != 0)
+        if (find(d, keyboard_key_label(&l->keys[steps[i].key], app_wording(d->rt->app)), &x, &y) != 0)
             return -1;
         press(d, x, y, TAP_MS, 1);
     }
