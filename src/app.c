@@ -6,8 +6,12 @@
 #include <string.h>
 
 #include "screens/screens.h"
+#include "staff_actions.h"
+
+_Static_assert(CONTENT_ID_MAX <= FORM_TREATMENT_MAX, "a request stores every id the content allows");
 
 #define ANY_SCREEN SCREEN_COUNT
+#define FIRST_SCREEN (SCREEN_COUNT + 1)    /* the menu with several treatments, else home */
 #define DRIFT_MS   4000     /* the attract screen moves a pixel or three this often */
 #define CORNER_MS  3000     /* how long staff hold the top-left corner to reach the PIN pad */
 
@@ -17,7 +21,7 @@ static const char *const screen_names[SCREEN_COUNT] = {
     [SCREEN_OUT_OF_ORDER] = "out-of-order", [SCREEN_SCREENING] = "screening", [SCREEN_RESULT] = "result",
     [SCREEN_FORM] = "form",             [SCREEN_REVIEW] = "review",       [SCREEN_THANKS] = "thanks",
     [SCREEN_SAVE_ERROR] = "save-error", [SCREEN_STAFF_PIN] = "staff-pin", [SCREEN_STAFF] = "staff",
-    [SCREEN_PRIVACY] = "privacy",
+    [SCREEN_PRIVACY] = "privacy",       [SCREEN_TREATMENTS] = "treatments",
 };
 
 typedef void (*screen_fn)(struct app *a, struct ui *u);
@@ -30,16 +34,18 @@ static const screen_fn screen_draw[SCREEN_COUNT] = {
     [SCREEN_FORM] = screen_form,            [SCREEN_REVIEW] = screen_review,
     [SCREEN_THANKS] = screen_thanks,        [SCREEN_SAVE_ERROR] = screen_save_error,
     [SCREEN_STAFF_PIN] = screen_staff_pin,  [SCREEN_STAFF] = screen_staff,
-    [SCREEN_PRIVACY] = screen_privacy,
+    [SCREEN_PRIVACY] = screen_privacy,      [SCREEN_TREATMENTS] = screen_treatments,
 };
 
 /* The whole screen flow: on this screen, this action leads there. First match wins. */
 static const struct { enum screen from; enum action act; enum screen to; } flow[] = {
-    { SCREEN_ATTRACT,   ACT_START,     SCREEN_HOME },
+    { SCREEN_ATTRACT,   ACT_START,     FIRST_SCREEN },
+    { SCREEN_TREATMENTS, ACT_CHOOSE,   SCREEN_HOME },
     { SCREEN_HOME,      ACT_ABOUT,     SCREEN_INFO },
     { SCREEN_HOME,      ACT_SCREENING, SCREEN_SCREENING },
     { SCREEN_HOME,      ACT_REQUEST,   SCREEN_FORM },
     { SCREEN_HOME,      ACT_DOCTOR,    SCREEN_DOCTOR },
+    { SCREEN_HOME,      ACT_BACK,      FIRST_SCREEN },
     { SCREEN_INFO,      ACT_SCREENING, SCREEN_SCREENING },
     { SCREEN_DOCTOR,    ACT_REQUEST,   SCREEN_FORM },
     { SCREEN_SCREENING, ACT_RESULT,    SCREEN_RESULT },
@@ -53,9 +59,10 @@ static const struct { enum screen from; enum action act; enum screen to; } flow[
     { SCREEN_SAVE_ERROR, ACT_BACK,     SCREEN_FORM },
     { SCREEN_ATTRACT,   ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_HOME,      ACT_STAFF_PIN, SCREEN_STAFF_PIN },
+    { SCREEN_TREATMENTS, ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_STAFF_PIN, ACT_STAFF,     SCREEN_STAFF },
     { ANY_SCREEN,       ACT_BACK,      SCREEN_HOME },
-    { ANY_SCREEN,       ACT_HOME,      SCREEN_HOME },
+    { ANY_SCREEN,       ACT_HOME,      FIRST_SCREEN },
 };
 
 const char *app_screen_name(enum screen s)
@@ -102,6 +109,7 @@ void app_forget_client(struct app *a)
     a->staff_note[0] = '\0';
     a->corner_since = 0;
     screening_wipe(&a->screening);
+    a->screening_of = -1;
     form_wipe(&a->form);
     memset(&a->errors, 0, sizeof a->errors);        /* static messages, no personal data */
     sodium_memzero(&a->receipt, sizeof a->receipt);
@@ -110,6 +118,7 @@ void app_forget_client(struct app *a)
     a->focus = -1;
     a->field_note = MSG_NONE;
     memset(a->scroll, 0, sizeof a->scroll);
+    memset(&a->nav_scroll, 0, sizeof a->nav_scroll);
     memset(a->section_y, 0, sizeof a->section_y);
     text_cache_clear(&a->text_cache);
     a->treatment = 0;
@@ -145,8 +154,8 @@ enum screening_outcome app_outcome(const struct app *a)
 {
     const struct content_treatment *t = app_treatment(a);
 
-    if (a->screening.nquestions != t->nquestions)
-        return SCREENING_NOT_TAKEN;     /* not started (or started on another treatment) */
+    if (a->screening_of != a->treatment || a->screening.nquestions != t->nquestions)
+        return SCREENING_NOT_TAKEN;     /* not started, or started on another treatment */
     return screening_outcome(&a->screening, t->questions, t->nquestions);
 }
 
@@ -156,7 +165,9 @@ static enum screen open_form(struct app *a)
     if (app_outcome(a) == SCREENING_STOP)
         return SCREEN_RESULT;
     if (strcmp(a->form.treatment_id, app_treatment(a)->id) != 0) {
-        form_set_treatment(&a->form, app_treatment(a)->id);
+        int fits = form_set_treatment(&a->form, app_treatment(a)->id) == 0;
+        assert(fits && "content refuses an id longer than a request stores");
+        (void)fits;
         a->submitted = 0;
     }
     return SCREEN_FORM;
@@ -178,7 +189,30 @@ static void apply(struct app *a, enum action act)
         return;
     case ACT_SCREENING:
         screening_start(&a->screening, app_treatment(a)->nquestions);
+        a->screening_of = a->treatment;
         break;
+    case ACT_CHOOSE:
+        a->treatment = a->chosen;
+        break;
+    case ACT_EXPORT:
+        staff_export_usb(a->queue, a->cfg->export_dir, a->words, a->staff_note, sizeof a->staff_note);
+        app_staff_refresh(a);
+        a->dirty = 1;
+        return;
+    case ACT_MARK_RECEIVED:
+        staff_mark_received(a->queue, a->status.newest_unacked_batch, a->words, a->staff_note, sizeof a->staff_note);
+        app_staff_refresh(a);
+        a->dirty = 1;
+        return;
+    case ACT_CHECK_CONTENT:
+        staff_check_content(a->content_dir, a->words, a->staff_note, sizeof a->staff_note);
+        app_staff_refresh(a);
+        a->dirty = 1;
+        return;
+    case ACT_EXIT:
+        a->quit = 1;
+        a->exit_code = APP_EXIT_STAFF;  /* the service does not restart on this one */
+        return;
     case ACT_REQUEST:
         go(a, open_form(a));
         return;
@@ -200,9 +234,12 @@ static void apply(struct app *a, enum action act)
         break;
     }
     for (size_t i = 0; i < sizeof flow / sizeof flow[0]; i++) {
+        enum screen to = flow[i].to;
         if (flow[i].act != act || (flow[i].from != a->screen && flow[i].from != ANY_SCREEN))
             continue;
-        go(a, flow[i].to);
+        if (to == FIRST_SCREEN)
+            to = a->content && a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
+        go(a, to);
         return;
     }
 }
@@ -253,6 +290,7 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
     a->large_text = cfg->large_text;
     a->high_contrast = cfg->high_contrast;
     a->focus = -1;
+    a->screening_of = -1;
     a->forget_text = 1;     /* as at the end of a visit: the home screen's text is made ready */
     if (!a->content)
         snprintf(a->out_of_order, sizeof a->out_of_order, "%s", reason ? reason : "no treatments");

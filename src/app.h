@@ -23,7 +23,7 @@
 enum screen {
     SCREEN_ATTRACT, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_IDLE_WARNING, SCREEN_OUT_OF_ORDER,
     SCREEN_SCREENING, SCREEN_RESULT, SCREEN_FORM, SCREEN_REVIEW, SCREEN_THANKS, SCREEN_SAVE_ERROR,
-    SCREEN_STAFF_PIN, SCREEN_STAFF, SCREEN_PRIVACY,
+    SCREEN_STAFF_PIN, SCREEN_STAFF, SCREEN_PRIVACY, SCREEN_TREATMENTS,
     SCREEN_COUNT
 };
 
@@ -41,6 +41,9 @@ enum action {
     ACT_CONTINUE, ACT_PRIVACY, ACT_REVIEW, ACT_SEND, ACT_RESULT, ACT_STAFF_PIN,
     ACT_STAFF,
     ACT_LEAVE,          /* forget the client's session and go back to attract */
+    ACT_CHOOSE,         /* the menu's treatment a->chosen becomes the one shown */
+    ACT_EXPORT, ACT_MARK_RECEIVED, ACT_CHECK_CONTENT,   /* the staff screen's buttons */
+    ACT_EXIT,           /* staff chose "Exit kiosk": the app stops with APP_EXIT_STAFF */
     ACT_COUNT
 };
 
@@ -60,6 +63,7 @@ struct app {
     enum screen under;              /* the screen beneath the idle warning */
     enum action pending;            /* asked for during this pass, applied after it */
     int treatment;                  /* index into content->treatments */
+    int chosen;                     /* ACT_CHOOSE: the treatment tapped on the menu */
     uint64_t now;                   /* the clock, in ms, as last given */
     uint64_t last_input;            /* for the idle timeout */
     uint64_t screen_since;          /* when the current screen was entered */
@@ -71,10 +75,12 @@ struct app {
 
     /* Per-screen state. */
     struct ui_scroll scroll[SCREEN_COUNT];
+    struct ui_scroll nav_scroll;    /* info's column of section buttons */
     int section_y[32];              /* info: where each section starts in the scrolled text */
 
     /* The client's session: personal and health data, wiped by app_forget_client(). */
-    struct screening screening;
+    struct screening screening;     /* answers to the checklist of screening_of */
+    int screening_of;               /* the treatment whose checklist it is, -1 for none */
     struct form form;
     struct form_errors errors;
     int show_errors;                /* "Review" was tapped with mistakes: show them by the fields */

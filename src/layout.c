@@ -281,6 +281,8 @@ static int grid_columns(struct lay *L, struct lay_node *n, int cw)
     cols = (cw + n->box.gap) / larger(colmin + n->box.gap, 1);
     if (cols > k)
         cols = k;
+    while ((n->box.flags & LAY_BALANCED) && cols > 1 && k % cols != 0)
+        cols--;
     return cols < 1 ? 1 : cols;
 }
 
@@ -472,12 +474,13 @@ static struct rect clip_within(struct rect r, int clipped, struct rect clip)
 
 static void arrange(struct lay *L, int i, int x, int y, int h, int clipped, struct rect clip);
 
-/* Places child c at ltr_x (from the start of content box cx..cx+cw), mirrored if need be. */
+/* Places child c at ltr_x (from the start of content box cx..cx+cw), mirrored in a right-to-left
+ * parent (a LAY_KEEP_LTR child too: only what is in it keeps reading left to right). */
 static void place(struct lay *L, const struct lay_node *n, int c, int cx, int cw, int ltr_x, int y, int h,
                   int clipped, struct rect clip)
 {
     struct lay_node *ch = at(L, c);
-    int x = n->rtl && ch->rtl ? cx + cw - ltr_x - ch->r.w : cx + ltr_x;
+    int x = n->rtl ? cx + cw - ltr_x - ch->r.w : cx + ltr_x;
 
     arrange(L, c, x + ch->box.shift_x, y + ch->box.shift_y, h, clipped, clip);
 }
@@ -493,10 +496,23 @@ static int cross_height(const struct lay_node *parent, const struct lay_node *c,
     return c->natural_h;
 }
 
+/* The height child kid gets in a column with extra room to share among fills (weights so far). */
+static int column_share(const struct lay_node *kid, int extra, int fills, int *weights, int *given)
+{
+    int share;
+
+    if (kid->box.h.kind != LAY_FILL || extra <= 0)
+        return kid->natural_h;
+    share = extra * (*weights + weight_h(kid)) / fills - *given;
+    *weights += weight_h(kid);
+    *given += share;
+    return limit(&kid->box.h, kid->natural_h + share);
+}
+
 static void arrange_column(struct lay *L, struct lay_node *n, int cx, int cy, int cw, int ch,
                            int clipped, struct rect clip)
 {
-    int k = count_children(L, n), used = 0, fills = 0, extra, start = 0, y, given = 0, weights = 0;
+    int k = count_children(L, n), used = 0, fills = 0, extra, total, y, given = 0, weights = 0;
 
     for (int c = n->first; c != LAY_NONE; c = L->nodes[c].next) {
         const struct lay_node *kid = &L->nodes[c];
@@ -508,29 +524,28 @@ static void arrange_column(struct lay *L, struct lay_node *n, int cx, int cy, in
     }
     used += n->box.gap * (k > 1 ? k - 1 : 0);
     extra = ch - used;
-    if (extra > 0 && fills == 0)
-        start = align_offset(n->box.main, ch, used);
+    /* What the children take once the fills have grown (a fill may stop at its maximum). */
+    total = used;
+    for (int c = n->first; c != LAY_NONE; c = L->nodes[c].next)
+        if (!L->nodes[c].dropped)
+            total += column_share(&L->nodes[c], extra, fills, &weights, &given) - L->nodes[c].natural_h;
+    y = cy + align_offset(n->box.main, ch, total);
     if (n->box.flags & LAY_SCROLL) {
-        int content = (extra > 0 ? ch : used) + pad_y(n), max = larger(content - (ch + pad_y(n)), 0);
+        int content = (total > ch ? total : ch) + pad_y(n), max = larger(content - (ch + pad_y(n)), 0);
         n->content_h = content;
         if (n->scroll > max)
             n->scroll = max;
         if (n->scroll < 0)
             n->scroll = 0;
-        start -= n->scroll;
+        y -= n->scroll;
     }
-    y = cy + start;
+    weights = given = 0;
     for (int c = n->first; c != LAY_NONE; c = L->nodes[c].next) {
         struct lay_node *kid = &L->nodes[c];
-        int h = kid->natural_h;
+        int h;
         if (kid->dropped)
             continue;
-        if (kid->box.h.kind == LAY_FILL && extra > 0) {
-            int share = extra * (weights + weight_h(kid)) / fills - given;
-            weights += weight_h(kid);
-            given += share;
-            h = limit(&kid->box.h, h + share);
-        }
+        h = column_share(kid, extra, fills, &weights, &given);
         place(L, n, c, cx, cw, align_offset(cross_align(n, kid), cw, kid->r.w), y, h, clipped, clip);
         y += h + n->box.gap;
     }

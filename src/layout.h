@@ -51,8 +51,10 @@ enum lay_flag {
     LAY_UNIFORM = 1 << 2,   /* GRID: every row as tall as the tallest */
     LAY_OPTIONAL = 1 << 3,  /* left out, at no size, when its content cannot fit whole: a word
                              * wider than its width, or taller than its h.max */
-    LAY_KEEP_LTR = 1 << 4,  /* never mirrored, nor anything in it (a phone pad, the staff corner) */
-    LAY_MEASURED = 1 << 5   /* LEAF: the measurer gives its content's size */
+    LAY_KEEP_LTR = 1 << 4,  /* what is in it reads left to right in any direction (a phone pad);
+                             * where it stands is mirrored with its parent */
+    LAY_MEASURED = 1 << 5,  /* LEAF: the measurer gives its content's size */
+    LAY_BALANCED = 1 << 6   /* GRID with columns 0: a column count that fills every row (4: 4, 2, 1) */
 };
 
 /* What a box asks for. All zero is a column that fits its content, stretched across its parent. */

@@ -19,8 +19,6 @@ void ui_style(struct ui *u, int w, int h, int large_text)
 {
     if (u->st.w != w || u->st.h != h || u->st.large_text != large_text || u->st.font[FONT_BODY].px == 0)
         style_init(&u->st, w, h, large_text, u->tm);
-    u->scale = u->st.scale;
-    u->text_scale = u->st.text_scale;
 }
 
 static void measure_width(void *ctx, int node, int *min, int *pref);
@@ -32,7 +30,6 @@ void ui_begin(struct ui *u, struct frame *f, int w, int h)
         ui_style(u, w, h, u->st.large_text);
     frame_begin(f, w, h, u->th.bg);
     u->f = f;
-    u->clip = no_rect;
     u->id_depth = 0;
     u->nlines = 0;
     u->overflow = 0;
@@ -276,6 +273,11 @@ void ui_set_selected(struct ui *u, int node, int selected)
 void ui_set_role(struct ui *u, int node, enum frame_role role)
 {
     u->items[node].role = role;
+}
+
+void ui_set_font(struct ui *u, int node, enum style_font font)
+{
+    u->items[node].font = font;
 }
 
 void ui_set_hit(struct ui *u, int node, int hit)
@@ -572,10 +574,11 @@ void ui_draw_button(struct ui *u, struct rect r, int clipped, struct rect clip, 
                     int selected, enum ui_press st, unsigned *ink)
 {
     unsigned fill, border = 0;
-    int border_px = 0;
+    int border_px = 0, radius = kind == UI_PILL ? r.h / 2 : u->st.radius;
 
     switch (kind) {
     case UI_PRIMARY:
+    case UI_PILL:
         fill = u->th.accent;
         *ink = u->th.accent_text;
         break;
@@ -602,7 +605,7 @@ void ui_draw_button(struct ui *u, struct rect r, int clipped, struct rect clip, 
         fill = u->th.pressed;
         *ink = u->th.pressed_text;
     }
-    ui_draw_rect(u, r, clipped, clip, fill, u->st.radius, border, border_px);
+    ui_draw_rect(u, r, clipped, clip, fill, radius, border, border_px);
 }
 
 void ui_draw_toggle(struct ui *u, struct rect r, int clipped, struct rect clip, int on, enum ui_press st,
@@ -822,198 +825,4 @@ enum ui_press ui_state(const struct ui *u, int node)
 struct rect ui_rect_of(const struct ui *u, int node)
 {
     return lay_rect(&u->lay, node);
-}
-
-/* ---------------------------------------------------------------- the old immediate calls */
-
-int ui_px(const struct ui *u, float design)
-{
-    return (int)(design * u->scale + 0.5f);
-}
-
-int ui_font_px(const struct ui *u, enum ui_role role)
-{
-    return u->st.font[role].px;
-}
-
-int ui_line_h(const struct ui *u, enum ui_role role)
-{
-    return u->st.font[role].line_h;
-}
-
-unsigned ui_id(const char *label, unsigned salt)
-{
-    return (unsigned)text_hash(label, (int)strlen(label), salt) | 1u;
-}
-
-/* The part of r that can be seen and touched, given the current clip. */
-static struct rect visible(const struct ui *u, struct rect r)
-{
-    return u->clip.w ? rect_intersect(r, u->clip) : r;
-}
-
-void ui_rect(struct ui *u, struct rect r, unsigned colour, int radius, unsigned border, int border_px)
-{
-    ui_draw_rect(u, r, u->clip.w > 0, u->clip, colour, radius, border, border_px);
-}
-
-static void layout(struct ui *u, const char *s, enum ui_role role, int maxw, struct text_lines *out)
-{
-    wrap(u, s, (enum style_font)role, maxw, out);
-}
-
-int ui_text_height(struct ui *u, int maxw, const char *s, enum ui_role role)
-{
-    struct text_lines lines;
-
-    layout(u, s, role, maxw, &lines);
-    return lines.h;
-}
-
-/* 1 when s fits maxw x maxh without cutting a word. */
-static int fits(struct ui *u, int maxw, int maxh, const char *s, enum ui_role role)
-{
-    struct text_lines lines;
-
-    layout(u, s, role, maxw, &lines);
-    return lines.h <= maxh && !lines.cut;
-}
-
-int ui_text_width(struct ui *u, const char *s, enum ui_role role)
-{
-    const struct style_font_metrics *f = &u->st.font[role];
-
-    return u->tm->width(u->tm->ctx, f->px, f->bold, s, (int)strlen(s));
-}
-
-int ui_text(struct ui *u, int x, int y, int maxw, const char *s, enum ui_role role,
-            unsigned colour, enum ui_align align)
-{
-    struct text_lines lines;
-    struct rect r = { x, y, maxw, 0 };
-
-    layout(u, s, role, maxw, &lines);
-    r.h = lines.h;
-    ui_draw_lines(u, &lines, s, r, u->clip.w > 0, u->clip, (enum style_font)role, colour, align);
-    record_lines(u, s, &lines, r, u->clip.w > 0, u->clip, align == UI_CENTRE ? UI_CENTRE : UI_START);
-    return lines.h;
-}
-
-int ui_button_ex(struct ui *u, const char *label, const char *caption, struct rect r,
-                 enum ui_button_kind kind, int selected)
-{
-    unsigned id = ui_id(label, 0x5eed), ink;
-    struct rect vis = visible(u, r);
-    enum ui_press st = ui_press_behave(&u->active, &u->ptr, u->drag.dragging && u->drag.scroll_id, id, vis);
-    int pad = ui_px(u, 12), th;
-    enum ui_role role = UI_BUTTON;
-
-    if (vis.w == 0)
-        return 0;
-    frame_add_widget(u->f, label, vis, r, id);
-    ui_draw_button(u, r, u->clip.w > 0, u->clip, kind, selected, st, &ink);
-    /* A caption that does not fit its button is set smaller rather than cut. */
-    if (!fits(u, r.w - 2 * pad, r.h - pad, caption, role))
-        role = UI_BUTTON_SMALL;
-    if (!fits(u, r.w - 2 * pad, r.h - pad, caption, role)) {
-        /* Still too big (a narrow key with large text): the smallest size, unscaled. */
-        role = (enum ui_role)FONT_KEY_MIN;
-        pad /= 2;
-    }
-    th = ui_text_height(u, r.w - 2 * pad, caption, role);
-    ui_text(u, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, caption, role, ink, UI_CENTRE);
-    return st == UI_CLICKED;
-}
-
-int ui_button(struct ui *u, const char *label, struct rect r, enum ui_button_kind kind)
-{
-    return ui_button_ex(u, label, label, r, kind, 0);
-}
-
-int ui_toggle(struct ui *u, const char *label, struct rect r, int on)
-{
-    unsigned id = ui_id(label, 0x7063), ink;
-    struct rect vis = visible(u, r);
-    enum ui_press st = ui_press_behave(&u->active, &u->ptr, u->drag.dragging && u->drag.scroll_id, id, vis);
-    int box = ui_px(u, 28), pad = ui_px(u, 14), tw;
-
-    if (vis.w == 0)
-        return 0;
-    frame_add_widget(u->f, label, vis, r, id);
-    ui_draw_toggle(u, r, u->clip.w > 0, u->clip, on, st, 0, &ink);
-    tw = r.w - box - 3 * pad;
-    ui_text(u, r.x + pad + box + pad, r.y + (r.h - ui_text_height(u, tw, label, UI_BUTTON)) / 2, tw, label,
-            UI_BUTTON, ink, UI_LEFT);
-    return st == UI_CLICKED;
-}
-
-enum ui_press ui_hidden_area(struct ui *u, unsigned id, struct rect r)
-{
-    return ui_press_behave(&u->active, &u->ptr, 0, id, visible(u, r));
-}
-
-int ui_scroll_begin(struct ui *u, struct ui_scroll *s, struct rect view, unsigned id)
-{
-    int max;
-
-    assert(u->clip.w == 0 && "scroll areas do not nest");
-    s->view_h = view.h;
-    max = s->content_h > view.h ? s->content_h - view.h : 0;
-    s->offset = ui_scroll_behave(&u->drag, &u->ptr, id, view, s->offset);
-    if (s->offset > max)
-        s->offset = max;
-    if (s->offset < 0)
-        s->offset = 0;
-    u->clip = view;
-    return view.y - s->offset;
-}
-
-void ui_scroll_end(struct ui *u, struct ui_scroll *s, struct rect view, int content_h)
-{
-    int max;
-
-    u->clip = no_rect;
-    s->content_h = content_h;
-    max = content_h > view.h ? content_h - view.h : 0;
-    if (s->offset > max)
-        s->offset = max;
-    ui_draw_scrollbar(u, view, s->offset, content_h, 0);
-}
-
-/* What a field shows: its value with a caret when focused, or the placeholder. Writes out. */
-static void field_caption(char *out, size_t len, const char *value, const char *placeholder, int focused)
-{
-    snprintf(out, len, "%s%s", value[0] ? value : placeholder, focused && value[0] ? "|" : "");
-}
-
-int ui_field_height(struct ui *u, int w, const char *value, const char *placeholder, int focused)
-{
-    char caption[UI_FIELD_SHOWN];
-    int pad = ui_px(u, 18), h;
-
-    field_caption(caption, sizeof caption, value, placeholder, focused);
-    h = ui_text_height(u, w - 2 * pad, caption, UI_BODY) + 2 * pad;
-    sodium_memzero(caption, sizeof caption);
-    return h > ui_line_h(u, UI_BODY) + ui_px(u, 36) ? h : ui_line_h(u, UI_BODY) + ui_px(u, 36);
-}
-
-int ui_field(struct ui *u, const char *label, const char *value, const char *placeholder, struct rect r,
-             int focused, int error)
-{
-    unsigned id = ui_id(label, 0xf1e1d);
-    struct rect vis = visible(u, r);
-    enum ui_press st = ui_press_behave(&u->active, &u->ptr, u->drag.dragging && u->drag.scroll_id, id, vis);
-    int pad = ui_px(u, 18), th;
-    char caret[UI_FIELD_SHOWN];
-
-    if (vis.w == 0)
-        return 0;
-    frame_add_widget(u->f, label, vis, r, id);
-    ui_draw_field(u, r, u->clip.w > 0, u->clip, focused, error, st);
-    field_caption(caret, sizeof caret, value, placeholder, focused);
-    th = ui_text_height(u, r.w - 2 * pad, caret, UI_BODY);
-    ui_text(u, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, caret, UI_BODY,
-            value[0] ? u->th.text : u->th.muted, UI_LEFT);
-    sodium_memzero(caret, sizeof caret);    /* it held what the client typed */
-    return st == UI_CLICKED;
 }

@@ -5,7 +5,6 @@
 #ifndef UI_H
 #define UI_H
 
-#define UI_FIELD_SHOWN 512      /* the longest field value ui_field() draws whole */
 #define UI_ID_DEPTH    16       /* scopes of ui_push_id() */
 #define UI_MAX_TEXTS   640      /* wrapped texts (captions included) one pass keeps */
 #define UI_ARENA       16384    /* strings made during a pass (ui_fmt, field captions) */
@@ -26,9 +25,8 @@ struct ui_pointer {
 /* What a button's behaviour decided on one pass. */
 enum ui_press { UI_IDLE, UI_HELD, UI_CLICKED };
 
-enum ui_align { UI_START, UI_CENTRE, UI_END };
-#define UI_LEFT UI_START        /* (the old name, until every screen says START) */
-enum ui_button_kind { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_TINTED };
+enum ui_align { UI_START, UI_CENTRE, UI_END };   /* START: left in left-to-right, right in right-to-left */
+enum ui_button_kind { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_TINTED, UI_PILL };
 
 /* The theme colour a text or a shape is drawn in. */
 enum ui_ink { INK_TEXT, INK_MUTED, INK_ACCENT, INK_DANGER, INK_ACCENT_TEXT, INK_SURFACE, INK_BORDER, INK_TRACK };
@@ -40,10 +38,6 @@ enum ui_surface {
     UI_BAR_TOP,                 /* a bar at the top: its line below it */
     UI_DIALOG                   /* surface colour, bordered, dialog corners */
 };
-
-/* A font role, as the old immediate calls name it; the same values as enum style_font. */
-enum ui_role { UI_TITLE, UI_HEADING, UI_SUBHEADING, UI_BODY, UI_BODY_BOLD, UI_SMALL, UI_BUTTON, UI_HUGE,
-               UI_BUTTON_SMALL };
 
 /* A scrolled region's state, kept by its owner across passes. */
 struct ui_scroll {
@@ -92,15 +86,12 @@ struct ui {
     struct style st;            /* scaled for the screen and the text size (ui_style()) */
     int rtl;                    /* the screen reads right to left */
     struct ui_pointer ptr;
-    float scale;                /* st.scale and st.text_scale, for the old immediate calls */
-    float text_scale;
 
     /* Kept across passes. */
     unsigned active;            /* the control the finger is on, 0 if none */
     struct ui_drag drag;
 
     /* Per pass. */
-    struct rect clip;           /* the old immediate calls' clip; w == 0: none */
     unsigned id_stack[UI_ID_DEPTH];
     int id_depth;
     struct lay lay;
@@ -164,6 +155,8 @@ struct lay_box *ui_box(struct ui *u, int node);
 void ui_set_caption(struct ui *u, int node, const char *caption);
 void ui_set_selected(struct ui *u, int node, int selected);
 void ui_set_role(struct ui *u, int node, enum frame_role role);
+/* The text or caption's font (a button's caption may still shrink to fit). */
+void ui_set_font(struct ui *u, int node, enum style_font font);
 /* The control's touch area is hit's rectangle (attract's "Touch to start" covers the screen). */
 void ui_set_hit(struct ui *u, int node, int hit);
 
@@ -213,29 +206,5 @@ void ui_draw_scrollbar(struct ui *u, struct rect view, int offset, int content_h
 
 /* The colour of an ink in the current theme. */
 unsigned ui_ink_colour(const struct ui *u, enum ui_ink ink);
-
-/* ---------------------------------------------------------------- the old immediate calls
- * Each places itself at coordinates its caller worked out. They go once every screen is on the
- * layout above. */
-
-int ui_px(const struct ui *u, float design);
-int ui_font_px(const struct ui *u, enum ui_role role);
-int ui_line_h(const struct ui *u, enum ui_role role);
-unsigned ui_id(const char *label, unsigned salt);
-void ui_rect(struct ui *u, struct rect r, unsigned colour, int radius, unsigned border, int border_px);
-int ui_text(struct ui *u, int x, int y, int maxw, const char *s, enum ui_role role,
-            unsigned colour, enum ui_align align);
-int ui_text_height(struct ui *u, int maxw, const char *s, enum ui_role role);
-int ui_text_width(struct ui *u, const char *s, enum ui_role role);
-int ui_button(struct ui *u, const char *label, struct rect r, enum ui_button_kind kind);
-int ui_button_ex(struct ui *u, const char *label, const char *caption, struct rect r,
-                 enum ui_button_kind kind, int selected);
-int ui_toggle(struct ui *u, const char *label, struct rect r, int on);
-int ui_field(struct ui *u, const char *label, const char *value, const char *placeholder, struct rect r,
-             int focused, int error);
-int ui_field_height(struct ui *u, int w, const char *value, const char *placeholder, int focused);
-enum ui_press ui_hidden_area(struct ui *u, unsigned id, struct rect r);
-int ui_scroll_begin(struct ui *u, struct ui_scroll *s, struct rect view, unsigned id);
-void ui_scroll_end(struct ui *u, struct ui_scroll *s, struct rect view, int content_h);
 
 #endif

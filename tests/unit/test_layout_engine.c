@@ -90,6 +90,24 @@ TEST(column_fill_takes_the_room_left_by_weight)
     ASSERT(rect_is(lay_rect(&L, bottom), 0, 900, 10, 100));
 }
 
+TEST(fills_stopped_by_their_maximum_leave_the_rest_to_the_alignment)
+{
+    int root, rows[3];
+
+    lay_begin(&L, &fake, 0);
+    root = lay_add(&L, LAY_NONE, &(struct lay_box){ .main = LAY_END, .gap = 10 });
+    for (int i = 0; i < 3; i++)
+        rows[i] = lay_add(&L, root, &(struct lay_box){ .h = { LAY_FILL, .min = 40, .max = 90 } });
+    lay_solve(&L, root, (struct rect){ 0, 0, 100, 1000 });
+    /* Three rows of 90 and two gaps: 290 px, at the bottom of 1000. */
+    ASSERT(rect_is(lay_rect(&L, rows[0]), 0, 710, 100, 90));
+    ASSERT(rect_is(lay_rect(&L, rows[2]), 0, 910, 100, 90));
+    lay_solve(&L, root, (struct rect){ 0, 0, 100, 200 });
+    /* Too little room for the maximum: 60 each (180 + 20 = 200) */
+    ASSERT(rect_is(lay_rect(&L, rows[0]), 0, 0, 100, 60));
+    ASSERT(rect_is(lay_rect(&L, rows[2]), 0, 140, 100, 60));
+}
+
 TEST(column_aligns_and_centres_with_a_maximum_width)
 {
     int root, body, end;
@@ -183,6 +201,21 @@ TEST(grid_fits_as_many_columns_as_its_children_allow)
     ASSERT(rect_is(lay_rect(&L, cells[3]), 0, 30, 160, 120));
     ASSERT(rect_is(lay_rect(&L, cells[4]), 170, 30, 160, 120));
     ASSERT(rect_is(lay_rect(&L, cells[6]), 0, 160, 160, 20));
+}
+
+TEST(balanced_grid_fills_every_row)
+{
+    int root, cells[4];
+
+    lay_begin(&L, &fake, 0);
+    root = lay_add(&L, LAY_NONE, &(struct lay_box){ .kind = LAY_GRID, .min_column = 100, .flags = LAY_BALANCED });
+    for (int i = 0; i < 4; i++)
+        cells[i] = fixed(root, 0, 10);
+    lay_solve(&L, root, (struct rect){ 0, 0, 350, 100 });     /* 3 would fit: 2 rows of 2 instead */
+    ASSERT(rect_is(lay_rect(&L, cells[1]), 175, 0, 0, 10));
+    ASSERT_INT_EQ(10, lay_rect(&L, cells[2]).y);
+    lay_solve(&L, root, (struct rect){ 0, 0, 400, 100 });     /* all 4 in a row */
+    ASSERT_INT_EQ(300, lay_rect(&L, cells[3]).x);
 }
 
 TEST(grid_columns_never_narrower_than_the_widest_word)
@@ -316,21 +349,23 @@ TEST(right_to_left_mirrors_rows_columns_and_padding)
     ASSERT_INT_EQ(500 - 30 - 10, lay_rect(&L, inner).x);
 }
 
-TEST(keep_ltr_boxes_are_not_mirrored)
+TEST(keep_ltr_boxes_stand_mirrored_but_read_left_to_right)
 {
-    int root, corner, pad, one, two;
+    int root, pad, one, two, mark;
 
     lay_begin(&L, &fake, 1);
     root = lay_add(&L, LAY_NONE, &(struct lay_box){ .kind = LAY_STACK });
-    corner = lay_add(&L, root, &(struct lay_box){ .kind = LAY_LEAF, .w = { LAY_FIXED, 10 }, .h = { LAY_FIXED, 10 },
-                                                  .self = LAY_START, .flags = LAY_KEEP_LTR });
-    pad = lay_add(&L, root, &(struct lay_box){ .kind = LAY_ROW, .flags = LAY_KEEP_LTR });
+    pad = lay_add(&L, root, &(struct lay_box){ .kind = LAY_ROW, .w = { LAY_FIXED, 60 }, .self = LAY_START,
+                                               .flags = LAY_KEEP_LTR });
     one = fixed(pad, 30, 10);
     two = fixed(pad, 30, 10);
+    mark = lay_add(&L, root, &(struct lay_box){ .kind = LAY_LEAF, .w = { LAY_FIXED, 10 }, .h = { LAY_FIXED, 10 },
+                                                .self = LAY_END });
     lay_solve(&L, root, (struct rect){ 0, 0, 200, 100 });
-    ASSERT_INT_EQ(0, lay_rect(&L, corner).x);
-    ASSERT_INT_EQ(0, lay_rect(&L, one).x);
-    ASSERT_INT_EQ(30, lay_rect(&L, two).x);
+    ASSERT_INT_EQ(140, lay_rect(&L, pad).x);    /* at the start: the right */
+    ASSERT_INT_EQ(140, lay_rect(&L, one).x);    /* but 1 before 2, left to right */
+    ASSERT_INT_EQ(170, lay_rect(&L, two).x);
+    ASSERT_INT_EQ(0, lay_rect(&L, mark).x);     /* the end of a right-to-left box is its left */
 }
 
 TEST(picture_keeps_its_shape)
@@ -380,12 +415,14 @@ int main(int argc, char **argv)
     BEGIN(argc, argv);
     RUN(column_stacks_children_with_gaps_and_padding);
     RUN(column_fill_takes_the_room_left_by_weight);
+    RUN(fills_stopped_by_their_maximum_leave_the_rest_to_the_alignment);
     RUN(column_aligns_and_centres_with_a_maximum_width);
     RUN(row_gives_fitting_children_their_width_and_the_rest_to_fill);
     RUN(row_shrinks_fitting_children_to_their_least_width_before_overflowing);
     RUN(row_with_weights_splits_like_percentages);
     RUN(wrapping_row_moves_what_does_not_fit_to_the_next_line);
     RUN(grid_fits_as_many_columns_as_its_children_allow);
+    RUN(balanced_grid_fills_every_row);
     RUN(grid_columns_never_narrower_than_the_widest_word);
     RUN(uniform_grid_rows_are_all_as_tall_as_the_tallest);
     RUN(stack_lays_children_over_each_other);
@@ -393,7 +430,7 @@ int main(int argc, char **argv)
     RUN(short_content_does_not_scroll);
     RUN(optional_box_is_left_out_when_its_content_cannot_fit);
     RUN(right_to_left_mirrors_rows_columns_and_padding);
-    RUN(keep_ltr_boxes_are_not_mirrored);
+    RUN(keep_ltr_boxes_stand_mirrored_but_read_left_to_right);
     RUN(picture_keeps_its_shape);
     RUN(each_leaf_is_measured_once_in_a_deep_tree);
     RUN(a_full_tree_hands_out_a_spare_box_and_says_so);
