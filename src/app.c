@@ -195,7 +195,7 @@ static void apply(struct app *a, enum action act)
         a->treatment = a->chosen;
         break;
     case ACT_EXPORT:
-        staff_export_usb(a->queue, a->cfg->export_dir, a->words, a->staff_note, sizeof a->staff_note);
+        staff_export_usb(a->queue, a->cfg->export_dir, (unsigned)a->cfg->export_formats, a->words, a->staff_note, sizeof a->staff_note);
         app_staff_refresh(a);
         a->dirty = 1;
         return;

@@ -99,7 +99,7 @@ struct app {
     enum wording_id pin_note;       /* why the last PIN was refused, or MSG_NONE */
     struct queue_status status;     /* the figures on the staff screen, as last read */
     char status_error[256];         /* why they could not be read, or "" */
-    char staff_note[768];           /* what the last staff action did */
+    char staff_note[WORDING_TEXT_BYTES];    /* what the last staff action did */
 
     /* Drawing. */
     struct ui ui;

@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "export.h"
+
 #ifndef KIOSK_DATADIR
 #define KIOSK_DATADIR "/usr/local/share/kiosk"
 #endif
@@ -137,6 +139,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
         out_of_order_words(rt);
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
     open_queue(rt, o);
+    export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
     return 0;
 fail:
     runtime_close(rt);

@@ -7,7 +7,30 @@
 #include "content.h"
 #include "export.h"
 
-void staff_export_usb(struct queue *q, const char *dir, const struct wording *w, char *note, size_t len)
+/* "enquiries-1-20261125T150405Z.xlsx and .jsonl": the first file by its name, the others by their
+ * extension, joined as the wording joins a list (export_files_named() in English). Returns out. */
+static const char *files_named(const struct wording *w, const struct export_result *res, char *out, size_t len)
+{
+    char list[WORDING_TEXT_BYTES];
+
+    out[0] = '\0';
+    for (int i = 0; i < res->nfiles; i++) {
+        const char *slash = strrchr(res->paths[i], '/'), *dot = strrchr(res->paths[i], '.');
+        const char *item = i == 0 ? (slash ? slash + 1 : res->paths[i]) : dot ? dot : res->paths[i];
+
+        if (i == 0) {
+            snprintf(out, len, "%s", item);
+            continue;
+        }
+        snprintf(list, sizeof list, "%s", out);
+        wording_format(w, i + 1 < res->nfiles ? MSG_LIST_MORE : MSG_LIST_LAST, out, len,
+                       (const struct wording_arg[]){ WORDING_TEXT("list", list), WORDING_TEXT("item", item) }, 2);
+    }
+    return out;
+}
+
+void staff_export_usb(struct queue *q, const char *dir, unsigned formats, const struct wording *w, char *note,
+                      size_t len)
 {
     struct export_result res;
     char err[512];
@@ -16,17 +39,16 @@ void staff_export_usb(struct queue *q, const char *dir, const struct wording *w,
         snprintf(note, len, "%s", wording_text(w, MSG_STAFF_EXPORT_NO_DB));
         return;
     }
-    if (export_to_dir(q, dir, &res, err, sizeof err) != 0) {
+    if (export_to_dir(q, dir, 0, formats, &res, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
         wording_format(w, MSG_STAFF_EXPORT_FAILED, note, len, &WORDING_TEXT("reason", err), 1);
     } else if (res.batch.count == 0) {
         snprintf(note, len, "%s", wording_text(w, MSG_STAFF_EXPORT_EMPTY));
     } else {
-        const char *csv = strrchr(res.csv_path, '/'), *jsonl = strrchr(res.jsonl_path, '/');
+        char files[WORDING_TEXT_BYTES];
         wording_format(w, MSG_STAFF_EXPORTED, note, len, (const struct wording_arg[]){
                            WORDING_NUMBER("count", res.batch.count), WORDING_NUMBER("batch", res.batch.id),
-                           WORDING_TEXT("csv", csv ? csv + 1 : res.csv_path),
-                           WORDING_TEXT("jsonl", jsonl ? jsonl + 1 : res.jsonl_path) }, 4);
+                           WORDING_TEXT("files", files_named(w, &res, files, sizeof files)) }, 3);
     }
 }
 

@@ -679,6 +679,11 @@ static void take_message(struct loader *l, const char *name, int form, char *tex
         l->wrong[id] = 1;
         return;
     }
+    if (strlen(text) > WORDING_MAX_MESSAGE_BYTES) {
+        problem(l, l->line, "'%s' is longer than %d bytes: shorten it", label, WORDING_MAX_MESSAGE_BYTES);
+        l->wrong[id] = 1;
+        return;
+    }
     /* The count may be left out of a form that serves only some numbers ("one second"). */
     if (check_placeholders(l, id, label, text, form < 0 || form == WORDING_OTHER) > 0) {
         l->wrong[id] = 1;

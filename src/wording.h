@@ -9,6 +9,8 @@
 #define WORDING_MAX_FILE_BYTES (256 * 1024)
 #define WORDING_MAX_LINE_BYTES 4096     /* not counting the line ending */
 #define WORDING_LANGUAGE_BYTES 36       /* a BCP 47 code such as "zh-Hans", with its NUL */
+#define WORDING_MAX_MESSAGE_BYTES 1024  /* the words of one message (or one form of it) */
+#define WORDING_TEXT_BYTES 2048         /* a buffer that holds any message with short values */
 
 /* Every message the kiosk shows: one MESSAGE() line each in wording.def. */
 enum wording_id {

@@ -130,7 +130,7 @@ int chrome_text(struct ui *u, int parent, const char *s, enum style_font font, e
 const char *chrome_words(const struct app *a, struct ui *u, enum wording_id id, const struct wording_arg *args,
                          int nargs)
 {
-    char out[1024];
+    char out[WORDING_TEXT_BYTES];
     const char *s = ui_fmt(u, "%s", wording_format(a->words, id, out, sizeof out, args, nargs));
 
     return s;

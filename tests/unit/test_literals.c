@@ -37,6 +37,7 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/queue.c", "SQL, and the database's errors for the journal" },
     { "src/queue_schema.c", "SQL" },
     { "src/export.c", "the export files' columns and errors" },
+    { "src/export_xlsx.c", "the spreadsheet export's sheet, properties and errors: a file, not a screen" },
     { "src/fault_vfs.c", "a test VFS's name" },
     { "src/ids.c", "the letters of random ids and references (FT-7K3Q), not words" },
     { "src/replay.c", "the replay driver's script language and its errors" },

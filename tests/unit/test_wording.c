@@ -388,6 +388,20 @@ TEST(lines_that_are_not_messages_are_reported)
         memcpy(longline, "attract.start: ", 15);
         path = english_but("attract.start:", longline);
         ASSERT_ONE_PROBLEM(path, line, "line is longer than 4096 bytes: shorten the message");
+        longline[15 + WORDING_MAX_MESSAGE_BYTES + 1] = '\n';
+        longline[15 + WORDING_MAX_MESSAGE_BYTES + 2] = '\0';
+        path = english_but("attract.start:", longline);
+        ASSERT_ONE_PROBLEM(path, line, "'attract.start' is longer than 1024 bytes: shorten it");
+        longline[15 + WORDING_MAX_MESSAGE_BYTES] = '\n';
+        longline[15 + WORDING_MAX_MESSAGE_BYTES + 1] = '\0';
+        {
+            struct wording w;
+            char report[256];
+            int n = load_report(&w, english_but("attract.start:", longline), "en", report, sizeof report);
+
+            wording_free(&w);
+            ASSERT_INT_EQ(0, n);        /* 1024 bytes are allowed */
+        }
     }
 }
 
