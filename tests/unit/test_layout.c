@@ -145,7 +145,7 @@ static void every_screen(int w, int h, int large)
     for (int k = 0; k < KEYBOARD_KIND_COUNT; k++) {
         set_up(SCREEN_FORM, 0);
         app.large_text = large;
-        app.focus = k == KEYBOARD_PHONE ? FORM_FIELD_PHONE : k == KEYBOARD_EMAIL ? FORM_FIELD_EMAIL : FORM_FIELD_NAME;
+        app.focus = (int)keyboard_layout((enum keyboard_kind)k)->field;
         app.kb.kind = (enum keyboard_kind)k;
         snprintf(state, sizeof state, "form, %s keyboard", keyboard_layout((enum keyboard_kind)k)->name);
         check_frame(draw(w, h), state, large, 0);
