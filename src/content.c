@@ -363,16 +363,10 @@ static void append_text(struct parser *p, char **dst, const char *s)
 }
 
 /* s without the spaces at either end; the end is cut in place. */
+/* Spaces and tabs off both ends (utf8.c has the one trim). */
 static char *trim(char *s)
 {
-    size_t n;
-
-    while (*s == ' ')
-        s++;
-    n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        s[--n] = '\0';
-    return s;
+    return utf8_trim(s);
 }
 
 /* Whether s reads "Key: value" with a key of letters and spaces; cuts s in two in place. */

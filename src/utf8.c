@@ -1,6 +1,8 @@
 /* utf8: small strict helpers for UTF-8 text in fixed buffers. */
 #include "utf8.h"
 
+#include <string.h>
+
 static bool is_continuation(unsigned char c)
 {
     return (c & 0xC0) == 0x80;
@@ -95,4 +97,16 @@ size_t utf8_cut(const char *s, size_t n, size_t max)
     if (utf8_decode(s + lead, k - lead, &cp) != k - lead)
         k = lead;
     return k;
+}
+
+char *utf8_trim(char *s)
+{
+    size_t n;
+
+    while (*s == ' ' || *s == '\t')
+        s++;
+    n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
 }

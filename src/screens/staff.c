@@ -2,6 +2,8 @@
  * actions (export to USB, mark received, check content, exit). No personal data, only counts. */
 #include "screens.h"
 
+#include "age.h"
+
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,14 +115,17 @@ void screen_staff_pin(struct app *a, struct ui *u)
 
 static void format_age(const struct app *a, char *out, size_t len, long long s)
 {
-    const struct wording_arg args[] = { WORDING_NUMBER("minutes", s < 3600 ? s / 60 : s % 3600 / 60),
-                                        WORDING_NUMBER("hours", s / 3600), WORDING_NUMBER("days", s / 86400) };
+    struct age age;
 
-    if (s < 0)
+    if (s < 0) {
         snprintf(out, len, "%s", app_text(a, MSG_STAFF_AGE_NONE));
-    else
-        wording_format(a->words, s < 3600 ? MSG_STAFF_AGE_MINUTES : s < 86400 * 2 ? MSG_STAFF_AGE_HOURS
-                                 : MSG_STAFF_AGE_DAYS, out, len, args, 3);
+        return;
+    }
+    age = age_of(s);
+    wording_format(a->words, age.unit == AGE_MINUTES ? MSG_STAFF_AGE_MINUTES : age.unit == AGE_HOURS
+                             ? MSG_STAFF_AGE_HOURS : MSG_STAFF_AGE_DAYS, out, len, (const struct wording_arg[]){
+                       WORDING_NUMBER("minutes", age.minutes), WORDING_NUMBER("hours", age.hours),
+                       WORDING_NUMBER("days", age.days) }, 3);
 }
 
 static void format_time(const struct app *a, char *out, size_t len, const char *utc)
