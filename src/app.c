@@ -2,6 +2,7 @@
 #include "app.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -276,7 +277,13 @@ static void pass(struct app *a)
 void app_init(struct app *a, const struct content *content, const char *reason, const struct config *cfg,
               const struct text_measurer *m, FILE *trace, uint64_t now)
 {
-    memset(a, 0, sizeof *a);
+    /* All zero but the widgets' storage and the frame's arrays, which need none and would only
+     * take memory (what a pass writes is all it reads). */
+    memset(a, 0, offsetof(struct app, ui));
+    ui_reset(&a->ui);
+    text_cache_clear(&a->text_cache);
+    frame_reset(&a->frame);
+    memset(&a->frame + 1, 0, sizeof *a - offsetof(struct app, frame) - sizeof a->frame);
     a->content = content && content->ntreatments > 0 ? content : NULL;
     a->words = a->content ? &a->content->wording : NULL;
     a->cfg = cfg;

@@ -112,7 +112,8 @@ struct app {
     int exit_code;
 };
 
-/* Sets a up (a is zeroed first). content may be NULL, with why in reason. Keeps the pointers. */
+/* Sets a up, every field zero but storage that is written before it is read. content may be NULL,
+ * with why in reason. Keeps the pointers. */
 void app_init(struct app *a, const struct content *content, const char *reason, const struct config *cfg,
               const struct text_measurer *m, FILE *trace, uint64_t now);
 

@@ -3,6 +3,17 @@
 
 #include <string.h>
 
+void frame_reset(struct frame *f)
+{
+    if (f->arena_used <= FRAME_ARENA)
+        memset(f->arena, 0, f->arena_used);
+    f->arena_used = 0;
+    f->w = f->h = 0;
+    f->background = 0;
+    f->ncmds = f->nwidgets = f->ntexts = 0;
+    f->overflow = 0;
+}
+
 void frame_begin(struct frame *f, int w, int h, unsigned background)
 {
     memset(f->arena, 0, f->arena_used);

@@ -81,6 +81,10 @@ struct frame {
     int overflow;           /* set when a limit was hit: the frame is incomplete */
 };
 
+/* Makes f an empty frame without touching its arrays (written before they are read), wiping what
+ * its arena held: how an app starts its frame. */
+void frame_reset(struct frame *f);
+
 /* Empties f for a new frame of w x h. Zeroes the arena, which may hold what a client typed. */
 void frame_begin(struct frame *f, int w, int h, unsigned background);
 

@@ -103,11 +103,11 @@ struct lay_measurer {
 };
 
 struct lay {
-    struct lay_node nodes[LAY_MAX_NODES];
     int n;
     int overflow;           /* more boxes were asked for than fit: the rest share one spare box */
     int rtl;                /* the reading direction of the whole tree */
     const struct lay_measurer *m;
+    struct lay_node nodes[LAY_MAX_NODES];   /* last: each is written by lay_add() before it is read */
 };
 
 /* Empties L for a new tree, right to left when rtl. m is kept; it may be NULL when no box is

@@ -5,6 +5,7 @@
 #include <assert.h>
 #include <sodium.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,11 @@
 static const struct rect no_rect = { 0, 0, 0, 0 };
 
 /* ---------------------------------------------------------------- a pass */
+
+void ui_reset(struct ui *u)
+{
+    memset(u, 0, offsetof(struct ui, lay) + offsetof(struct lay, nodes));
+}
 
 void ui_style(struct ui *u, int w, int h, int large_text)
 {

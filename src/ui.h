@@ -94,17 +94,23 @@ struct ui {
     /* Per pass. */
     unsigned id_stack[UI_ID_DEPTH];
     int id_depth;
-    struct lay lay;
     struct lay_measurer measurer;
-    struct ui_item items[LAY_MAX_NODES];
-    struct text_lines lines[UI_MAX_TEXTS];
     int nlines;
-    char arena[UI_ARENA];
     size_t arena_used;
     int overflow;               /* a limit was hit: some text or control is missing */
+    char arena[UI_ARENA];       /* zero but for what the pass wrote, zeroed again at its end */
+
+    /* Storage, last: each box, item and text is written in the pass before it is read, so it is
+     * never zeroed (ui_reset() leaves it be: only what a pass uses becomes resident memory). */
+    struct lay lay;
+    struct ui_item items[LAY_MAX_NODES];
+    struct text_lines lines[UI_MAX_TEXTS];
 };
 
 /* ---------------------------------------------------------------- a pass */
+
+/* Zeroes u but for its storage (which needs none), as a new ui starts. */
+void ui_reset(struct ui *u);
 
 /* Makes u->st fit a screen of w x h in normal or large text (cheap when nothing changed). */
 void ui_style(struct ui *u, int w, int h, int large_text);
