@@ -122,6 +122,7 @@ void app_forget_client(struct app *a)
     memset(&a->nav_scroll, 0, sizeof a->nav_scroll);
     memset(a->section_y, 0, sizeof a->section_y);
     text_cache_clear(&a->text_cache);
+    ui_forget(&a->ui);
     a->treatment = 0;
     a->large_text = a->cfg->large_text;
     a->high_contrast = a->cfg->high_contrast;

@@ -21,6 +21,11 @@ void ui_reset(struct ui *u)
     memset(u, 0, offsetof(struct ui, lay) + offsetof(struct lay, nodes));
 }
 
+void ui_forget(struct ui *u)
+{
+    sodium_memzero(u->widths, sizeof u->widths);
+}
+
 void ui_style(struct ui *u, int w, int h, int large_text)
 {
     if (u->st.w != w || u->st.h != h || u->st.large_text != large_text || u->st.font[FONT_BODY].px == 0)
@@ -332,6 +337,22 @@ static int one_line(struct ui *u, const char *s, enum style_font font)
     return l.w;
 }
 
+/* The widest word and the one-line width of s in font, from u->widths when known. */
+static void text_widths(struct ui *u, const char *s, enum style_font font, int *min, int *pref)
+{
+    const struct style_font_metrics *f = &u->st.font[font];
+    uint64_t h = text_hash(s, (int)strlen(s), ((uint64_t)f->px << 1 | (uint64_t)f->bold) + 1) | 1;
+    struct ui_width_slot *slot = &u->widths[h % UI_WIDTH_SLOTS];
+
+    if (slot->hash != h) {
+        slot->hash = h;
+        slot->min = widest_word(u, s, font);
+        slot->pref = one_line(u, s, font);
+    }
+    *min = slot->min;
+    *pref = slot->pref;
+}
+
 static void measure_width(void *ctx, int node, int *min, int *pref)
 {
     struct ui *u = ctx;
@@ -346,8 +367,9 @@ static void measure_width(void *ctx, int node, int *min, int *pref)
     case UI_ITEM_TEXT:
     case UI_ITEM_BUTTON:
     case UI_ITEM_BADGE:
-        *min = before + widest_word(u, s, it->font);
-        *pref = before + one_line(u, s, it->font);
+        text_widths(u, s, it->font, min, pref);
+        *min += before;
+        *pref += before;
         break;
     case UI_ITEM_FIELD:
         *min = 0;

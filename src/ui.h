@@ -8,6 +8,9 @@
 #define UI_ID_DEPTH    16       /* scopes of ui_push_id() */
 #define UI_MAX_TEXTS   640      /* wrapped texts (captions included) one pass keeps */
 #define UI_ARENA       16384    /* strings made during a pass (ui_fmt, field captions) */
+#define UI_WIDTH_SLOTS 256      /* captions whose widths are remembered across passes */
+
+#include <stdint.h>
 
 #include "frame.h"
 #include "layout.h"
@@ -44,6 +47,12 @@ struct ui_scroll {
     int offset;                 /* pixels scrolled down */
     int content_h;              /* from the last pass */
     int view_h;
+};
+
+/* A caption's least and one-line widths at one font size, remembered across passes. */
+struct ui_width_slot {
+    uint64_t hash;              /* of the text and the font; 0: empty */
+    int min, pref;
 };
 
 /* A finger's travel across passes. */
@@ -90,6 +99,7 @@ struct ui {
     /* Kept across passes. */
     unsigned active;            /* the control the finger is on, 0 if none */
     struct ui_drag drag;
+    struct ui_width_slot widths[UI_WIDTH_SLOTS];  /* cleared by ui_forget() */
 
     /* Per pass. */
     unsigned id_stack[UI_ID_DEPTH];
@@ -111,6 +121,8 @@ struct ui {
 
 /* Zeroes u but for its storage (which needs none), as a new ui starts. */
 void ui_reset(struct ui *u);
+/* Forgets what u remembers of texts across passes (they may be what a client typed). */
+void ui_forget(struct ui *u);
 
 /* Makes u->st fit a screen of w x h in normal or large text (cheap when nothing changed). */
 void ui_style(struct ui *u, int w, int h, int large_text);
