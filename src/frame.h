@@ -24,7 +24,7 @@ struct draw_cmd {
     int border_px;
     int radius;             /* RECT: rounded corners */
     int font_px;            /* TEXT */
-    int bold;               /* TEXT */
+    int bold;               /* TEXT: the measurer's flags it was measured with: TEXT_BOLD, its direction */
     const char *text;       /* TEXT: one line, in the frame's arena, len bytes */
     int len;
 };

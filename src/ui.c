@@ -303,11 +303,16 @@ static const char *shown(const struct ui_item *it)
     return it->caption ? it->caption : it->label ? it->label : "";
 }
 
+/* The measurer's flags for text in font on u's screen: bold, and right to left on a right-to-left
+ * screen (else each paragraph takes the direction of its first letter). */
+static int text_flags(const struct ui *u, enum style_font font)
+{
+    return (u->st.font[font].bold ? TEXT_BOLD : 0) | (u->rtl ? TEXT_RTL : 0);
+}
+
 static void wrap(struct ui *u, const char *s, enum style_font font, int maxw, struct text_lines *out)
 {
-    const struct style_font_metrics *f = &u->st.font[font];
-
-    text_wrap(u->tc, u->tm, f->px, f->bold, s, (int)strlen(s), maxw > 1 ? maxw : 1, out);
+    text_wrap(u->tc, u->tm, u->st.font[font].px, text_flags(u, font), s, (int)strlen(s), maxw > 1 ? maxw : 1, out);
 }
 
 /* The widest word of s: the least width that cuts none. Words end at spaces and line breaks. */
@@ -319,7 +324,7 @@ static int widest_word(struct ui *u, const char *s, enum style_font font)
     while (*s) {
         size_t n = strcspn(s, " \n");
         if (n > 0) {
-            int w = u->tm->width(u->tm->ctx, f->px, f->bold, s, (int)n);
+            int w = u->tm->width(u->tm->ctx, f->px, text_flags(u, font), s, (int)n);
             widest = w > widest ? w : widest;
         }
         s += n;
@@ -341,7 +346,7 @@ static int one_line(struct ui *u, const char *s, enum style_font font)
 static void text_widths(struct ui *u, const char *s, enum style_font font, int *min, int *pref)
 {
     const struct style_font_metrics *f = &u->st.font[font];
-    uint64_t h = text_hash(s, (int)strlen(s), ((uint64_t)f->px << 1 | (uint64_t)f->bold) + 1) | 1;
+    uint64_t h = text_hash(s, (int)strlen(s), ((uint64_t)f->px << 4 | (uint64_t)text_flags(u, font)) + 1) | 1;
     struct ui_width_slot *slot = &u->widths[h % UI_WIDTH_SLOTS];
 
     if (slot->hash != h) {
@@ -531,7 +536,7 @@ void ui_draw_rect(struct ui *u, struct rect r, int clipped, struct rect clip, un
 }
 
 static void draw_line(struct ui *u, struct rect r, int clipped, struct rect clip, const char *s, int len,
-                      const struct style_font_metrics *f, unsigned colour)
+                      const struct style_font_metrics *f, int flags, unsigned colour)
 {
     struct draw_cmd *c;
     const char *copy;
@@ -546,15 +551,17 @@ static void draw_line(struct ui *u, struct rect r, int clipped, struct rect clip
     c->clip = clipped ? clip : no_rect;
     c->colour = colour;
     c->font_px = f->px;
-    c->bold = f->bold;
+    c->bold = flags;        /* as measured: bold and the paragraph's direction */
     c->text = copy;
     c->len = len;
 }
 
-/* Where line i of lines starts in a box at x of width w. */
+/* Where line i of lines starts in a box at x of width w; align is already the screen's (UI_START
+ * is the left edge here, the right edge once a right-to-left screen has resolved it to UI_END). */
 static int line_x(const struct text_lines *lines, int i, int x, int w, enum ui_align align)
 {
-    return align == UI_CENTRE ? x + (w - lines->width[i]) / 2 : align == UI_END ? x + w - lines->width[i] : x;
+    return text_line_x(lines, i, x, w, align == UI_CENTRE ? TEXT_ALIGN_CENTRE
+                                     : align == UI_END ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT);
 }
 
 void ui_draw_lines(struct ui *u, const struct text_lines *lines, const char *s, struct rect r, int clipped,
@@ -572,10 +579,10 @@ void ui_draw_lines(struct ui *u, const struct text_lines *lines, const char *s, 
             int n = len < (int)sizeof buf - 4 ? len : (int)sizeof buf - 4;
             memcpy(buf, line, (size_t)n);
             memcpy(buf + n, "\xE2\x80\xA6", 3);
-            draw_line(u, lr, clipped, clip, buf, n + 3, f, colour);
+            draw_line(u, lr, clipped, clip, buf, n + 3, f, lines->flags, colour);
             sodium_memzero(buf, sizeof buf);
         } else {
-            draw_line(u, lr, clipped, clip, line, len, f, colour);
+            draw_line(u, lr, clipped, clip, line, len, f, lines->flags, colour);
         }
     }
 }

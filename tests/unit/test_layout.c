@@ -442,7 +442,10 @@ TEST(right_to_left_mirrors_every_screen)
                     keys_rtl = keys_rtl.w ? bounds(keys_rtl, b) : b;
                     continue;
                 }
-                if (b.x != w - a.x - a.w || b.y != a.y || b.w != a.w || b.h != a.h) {
+                /* Text shaped right to left may be a pixel or two wider or narrower ("?" then
+                 * comes first): a control that fits its words stands mirrored from one edge. */
+                int mirrored = b.x == w - a.x - a.w || b.x + b.w == w - a.x;
+                if (!mirrored || abs(b.w - a.w) > 2 || b.y != a.y || b.h != a.h) {
                     snprintf(msg, sizeof msg, "\"%s\" at %d,%d %dx%d, left to right at %d,%d %dx%d",
                              f->widgets[i].label, b.x, b.y, b.w, b.h, a.x, a.y, a.w, a.h);
                     report("not mirrored", app_screen_name((enum screen)s), w, h, 0, msg);
