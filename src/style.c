@@ -13,6 +13,12 @@ static const struct { float px; int bold; int scaled; } fonts[FONT_COUNT] = {
     [FONT_KEY_MIN] = { 21, 1, 0 },
 };
 
+int style_line_h(const struct style *s, enum style_font font)
+{
+    assert(font >= 0 && font < FONT_COUNT && s->m);
+    return s->m->line_height(s->m->ctx, s->font[font].px, s->font[font].bold);
+}
+
 int style_px(const struct style *s, float design)
 {
     int px = (int)(design * s->scale + 0.5f);
@@ -30,19 +36,18 @@ void style_init(struct style *s, int w, int h, int large_text, const struct text
     int shorter = w < h ? w : h;
 
     assert(w > 0 && h > 0 && m);
-    *s = (struct style){ .w = w, .h = h, .large_text = large_text };
+    *s = (struct style){ .w = w, .h = h, .large_text = large_text, .m = m };
     s->scale = (float)shorter / 800.0f;
     s->text_scale = large_text ? LARGE_TEXT_SCALE : 1.0f;
     for (int i = 0; i < FONT_COUNT; i++) {
         float t = fonts[i].scaled ? s->text_scale : 1.0f;
         s->font[i].px = (int)(fonts[i].px * s->scale * t + 0.5f);
         s->font[i].bold = fonts[i].bold;
-        s->font[i].line_h = m->line_height(m->ctx, s->font[i].px, s->font[i].bold);
     }
 
     s->touch = style_px(s, 64);
     s->pad = style_px(s, 12);
-    s->button_h = larger(style_px(s, 80), s->font[FONT_BUTTON].line_h + 2 * s->pad);
+    s->button_h = larger(style_px(s, 80), style_line_h(s, FONT_BUTTON) + 2 * s->pad);
     s->choice_h = larger(style_px(s, 104), s->button_h);
     s->answer_h = larger(style_px(s, 120), s->button_h);
     s->key_h_max = style_px(s, 96);
@@ -57,7 +62,7 @@ void style_init(struct style *s, int w, int h, int large_text, const struct text
     s->gap_large = style_px(s, 24);
     s->gap_section = style_px(s, 32);
     s->field_pad = style_px(s, 18);
-    s->field_h = s->font[FONT_BODY].line_h + style_px(s, 36);
+    s->field_h = style_line_h(s, FONT_BODY) + style_px(s, 36);
     s->toggle_pad = style_px(s, 14);
     s->bar_pad = style_px(s, 16);
     s->card_pad = style_px(s, 36);

@@ -16,7 +16,6 @@ enum style_font {
 struct style_font_metrics {
     int px;                     /* font size in pixels */
     int bold;
-    int line_h;                 /* distance between baselines */
 };
 
 /* Lengths in pixels for one screen size and text size. The comments give the length at the
@@ -27,6 +26,7 @@ struct style {
     float scale;                /* 1.0 at 800 px on the shorter side */
     float text_scale;           /* 1.0, or more with "Larger text" */
     struct style_font_metrics font[FONT_COUNT];
+    const struct text_measurer *m;  /* asked for line heights, when a screen needs one */
 
     /* Touch. */
     int touch;                  /* the smallest a control may be either way (64) */
@@ -83,6 +83,10 @@ struct style {
 
 /* Fills s for a screen of w x h in normal or large text, measuring line heights with m. */
 void style_init(struct style *s, int w, int h, int large_text, const struct text_measurer *m);
+
+/* The distance between baselines of font: asked of the platform only when needed, so that a
+ * screen opens no font it does not draw with. */
+int style_line_h(const struct style *s, enum style_font font);
 
 /* Pixels for a length designed at 800 px on the shorter side, rounded; 1 at least when design > 0. */
 int style_px(const struct style *s, float design);

@@ -254,7 +254,7 @@ int ui_add_dot(struct ui *u, int parent, int size, enum ui_ink ink)
 
 int ui_add_badge(struct ui *u, int parent, const char *s, enum style_font font)
 {
-    int side = u->st.font[font].line_h;
+    int side = style_line_h(&u->st, font);
     int n = leaf(u, parent, UI_ITEM_BADGE, (struct lay_box){ .w = { LAY_FIXED, side }, .h = { LAY_FIXED, side } });
     struct ui_item *it = &u->items[n];
 

@@ -168,7 +168,7 @@ static void bullet(struct ui *u, int list, const char *text)
     int row = ui_add(u, list, &(struct lay_box){ .kind = LAY_ROW, .cross = LAY_START });
     int holder = ui_add(u, row, &(struct lay_box){
         .w = { LAY_FIXED, st->indent }, .cross = LAY_START,
-        .pad = { st->gap_small, (st->font[FONT_BODY].line_h - st->dot) / 2, 0, 0 } });
+        .pad = { st->gap_small, (style_line_h(st, FONT_BODY) - st->dot) / 2, 0, 0 } });
 
     ui_add_dot(u, holder, st->dot, INK_ACCENT);
     chrome_text(u, row, text, FONT_BODY, INK_TEXT, UI_START);

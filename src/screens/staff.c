@@ -85,7 +85,7 @@ void screen_staff_pin(struct app *a, struct ui *u)
                                              .h = { LAY_FIXED, st->pin_dot } });
     for (int i = 0; i < n; i++)
         ui_add_dot(u, dots, st->pin_dot, INK_TEXT);
-    message = ui_add(u, pad, &(struct lay_box){ .h = { LAY_FIXED, 2 * st->font[FONT_BODY_BOLD].line_h },
+    message = ui_add(u, pad, &(struct lay_box){ .h = { LAY_FIXED, 2 * style_line_h(st, FONT_BODY_BOLD) },
                                                 .main = LAY_END });
     if (left > 0)
         chrome_text(u, message, SAY(a, u, MSG_PIN_LOCKED, WORDING_NUMBER("seconds", (left + 999) / 1000)),

@@ -317,8 +317,8 @@ TEST(style_scales_once_for_the_screen_and_the_text_size)
     ASSERT_INT_EQ(s.touch, large.touch);            /* text size changes fonts, not targets */
     ASSERT(large.font[FONT_BODY].px > s.font[FONT_BODY].px);
     ASSERT_INT_EQ(s.font[FONT_KEY_MIN].px, large.font[FONT_KEY_MIN].px);   /* the last resort is unscaled */
-    ASSERT(s.button_h >= s.font[FONT_BUTTON].line_h + 2 * s.pad);
-    ASSERT(large.button_h >= large.font[FONT_BUTTON].line_h + 2 * large.pad);
+    ASSERT(s.button_h >= style_line_h(&s, FONT_BUTTON) + 2 * s.pad);
+    ASSERT(large.button_h >= style_line_h(&large, FONT_BUTTON) + 2 * large.pad);
     style_init(&s, 200, 200, 0, &fake);
     ASSERT(s.border >= 1 && s.border_box >= 1 && s.gap_tiny >= 1);
 }
