@@ -9,7 +9,6 @@
 #include "screens/screens.h"
 #include "staff_actions.h"
 
-_Static_assert(CONTENT_ID_MAX <= FORM_TREATMENT_MAX, "a request stores every id the content allows");
 
 #define ANY_SCREEN SCREEN_COUNT
 #define FIRST_SCREEN (SCREEN_COUNT + 1)    /* the menu with several treatments, else home */
@@ -81,6 +80,11 @@ const struct content_treatment *app_treatment(const struct app *a)
 {
     assert(a->content && a->content->ntreatments > 0);
     return &a->content->treatments[a->treatment];
+}
+
+int app_has_checklist(const struct app *a)
+{
+    return a->content && app_treatment(a)->nquestions > 0;
 }
 
 void app_act(struct app *a, enum action act)
@@ -161,15 +165,20 @@ enum screening_outcome app_outcome(const struct app *a)
     return screening_outcome(&a->screening, t->questions, t->nquestions);
 }
 
-/* The request form starts on the current treatment; a checklist that said "stop" shows why instead. */
+/* The request form starts on the current treatment; a checklist that said "stop" shows why instead.
+ * An id the form cannot hold (content that was never checked) opens no form: a request must
+ * never be stored under another treatment's id. */
 static enum screen open_form(struct app *a)
 {
     if (app_outcome(a) == SCREENING_STOP)
         return SCREEN_RESULT;
     if (strcmp(a->form.treatment_id, app_treatment(a)->id) != 0) {
-        int fits = form_set_treatment(&a->form, app_treatment(a)->id) == 0;
-        assert(fits && "content refuses an id longer than a request stores");
-        (void)fits;
+        if (form_set_treatment(&a->form, app_treatment(a)->id) != 0) {
+            fprintf(stderr, "kiosk: cannot take a request for '%.*s...': its id is longer than %d bytes\n", 40,
+                    app_treatment(a)->id, FORM_TREATMENT_MAX);
+            form_set_treatment(&a->form, "");
+            return a->screen;
+        }
         a->submitted = 0;
     }
     return SCREEN_FORM;
@@ -190,6 +199,8 @@ static void apply(struct app *a, enum action act)
         go(a, SCREEN_ATTRACT);
         return;
     case ACT_SCREENING:
+        if (!app_has_checklist(a))
+            return;     /* nothing to screen: no screen offers it, and none opens empty */
         screening_start(&a->screening, app_treatment(a)->nquestions);
         a->screening_of = a->treatment;
         break;
@@ -197,7 +208,8 @@ static void apply(struct app *a, enum action act)
         a->treatment = a->chosen;
         break;
     case ACT_EXPORT:
-        staff_export_usb(a->queue, a->cfg->export_dir, (unsigned)a->cfg->export_formats, a->words, a->staff_note, sizeof a->staff_note);
+        staff_export_usb(a->queue, a->cfg->export_dir, (unsigned)a->cfg->export_formats, a->words, a->staff_note,
+                         sizeof a->staff_note);
         app_staff_refresh(a);
         a->dirty = 1;
         return;
@@ -215,9 +227,12 @@ static void apply(struct app *a, enum action act)
         a->quit = 1;
         a->exit_code = APP_EXIT_STAFF;  /* the service does not restart on this one */
         return;
-    case ACT_REQUEST:
-        go(a, open_form(a));
+    case ACT_REQUEST: {
+        enum screen to = open_form(a);
+        if (to != a->screen)
+            go(a, to);
         return;
+    }
     case ACT_STAFF_PIN:
         staff_load_lock(a);
         break;

@@ -149,6 +149,9 @@ const char *app_text(const struct app *a, enum wording_id id);
 
 /* The current treatment (content must be loaded). */
 const struct content_treatment *app_treatment(const struct app *a);
+/* Whether the current treatment has a checklist: without one, no screen offers "Am I suitable?"
+ * and a request is stored as not-taken. */
+int app_has_checklist(const struct app *a);
 
 /* What the replay driver and the benchmark may read of the app, instead of its fields. */
 enum screen app_screen(const struct app *a);

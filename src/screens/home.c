@@ -48,7 +48,7 @@ void screen_home(struct app *a, struct ui *u)
     choices = ui_add(u, both, &(struct lay_box){ .w = { LAY_FILL, .weight = 42 }, .gap = st->gap_large });
     ui_push_id(u, t->id);
     about = choice(a, u, choices, app_text(a, MSG_BUTTON_ABOUT), UI_SECONDARY);
-    if (t->nquestions > 0)
+    if (app_has_checklist(a))
         screening = choice(a, u, choices, app_text(a, MSG_BUTTON_SCREENING), UI_SECONDARY);
     request = choice(a, u, choices, app_text(a, MSG_BUTTON_REQUEST), UI_PRIMARY);
     doctor = choice(a, u, choices, SAY(a, u, MSG_HOME_DOCTOR, WORDING_TEXT("doctor", a->content->clinic.doctor_name)),

@@ -18,8 +18,10 @@ void screen_info(struct app *a, struct ui *u)
 {
     const struct style *st = &u->st;
     const struct content_treatment *t = app_treatment(a);
-    const struct chrome_bar bar = { MSG_BUTTON_BACK, CHROME_HOME, t->nquestions > 0 ? MSG_BUTTON_SCREENING : MSG_NONE,
-                                    ACT_SCREENING };
+    int checklist = app_has_checklist(a);
+    /* Without a checklist, the page leads to the request instead. */
+    const struct chrome_bar bar = { MSG_BUTTON_BACK, CHROME_HOME, checklist ? MSG_BUTTON_SCREENING : MSG_BUTTON_REQUEST,
+                                    checklist ? ACT_SCREENING : ACT_REQUEST };
     struct ui_scroll *s = &a->scroll[SCREEN_INFO];
     int n = t->nsections < MAX_SECTIONS ? t->nsections : MAX_SECTIONS, nav_on = st->w >= st->h * 5 / 4 && n >= 2;
     int row, page, sections[MAX_SECTIONS], buttons[MAX_SECTIONS], current = 0;

@@ -35,7 +35,8 @@ void screen_review(struct app *a, struct ui *u)
     row(a, u, rows, MSG_REVIEW_EMAIL, form_text(f, FORM_FIELD_EMAIL));
     row(a, u, rows, MSG_REVIEW_TIME, f->contact_time ? app_text(a, chrome_time_words(f->contact_time)) : NULL);
     row(a, u, rows, MSG_REVIEW_TREATMENT, app_treatment(a)->name);
-    row(a, u, rows, MSG_REVIEW_CHECKLIST, app_text(a, chrome_outcome_words(o, 0)));
+    if (app_has_checklist(a))
+        row(a, u, rows, MSG_REVIEW_CHECKLIST, app_text(a, chrome_outcome_words(o, 0)));
     if (o != SCREENING_NOT_TAKEN)
         row(a, u, rows, MSG_REVIEW_SHARE, app_text(a, f->consent_share_answers ? MSG_ANSWER_YES : MSG_ANSWER_NO));
     row(a, u, rows, MSG_REVIEW_CONTACT, app_text(a, f->consent_contact ? MSG_ANSWER_YES : MSG_ANSWER_NO));
