@@ -137,6 +137,9 @@ screenshots: all
 	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay tests/replay/lib/screenshots.replay --size $$size \
 	    --config $(BUILD)/shots/kiosk.conf --content content --db $(BUILD)/shots/$$size.db \
 	    --shots docs/screenshots/$$size || exit 1; \
+	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay tests/replay/lib/screenshots-menu.replay --size $$size \
+	    --content tests/fixtures/content-menu --db $(BUILD)/shots/menu-$$size.db \
+	    --shots docs/screenshots/$$size || exit 1; \
 	  printf 'expect-screen out-of-order\nshot out-of-order\n' >$(BUILD)/shots/ooo.replay; \
 	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay $(BUILD)/shots/ooo.replay --size $$size \
 	    --content tests/fixtures/content-broken --db $(BUILD)/shots/ooo.db --shots docs/screenshots/$$size \

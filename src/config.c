@@ -153,16 +153,10 @@ static int has_control_char(const char *s)
 }
 
 /* Trims blanks from both ends of s in place; returns the new start. */
+/* Spaces and tabs off both ends (utf8.c has the one trim). */
 static char *trim(char *s)
 {
-    size_t len;
-
-    while (is_blank(*s))
-        s++;
-    len = strlen(s);
-    while (len > 0 && is_blank(s[len - 1]))
-        s[--len] = '\0';
-    return s;
+    return utf8_trim(s);
 }
 
 static int parse_id(const struct key *k, const char *value, char *field, char *err, size_t errlen)

@@ -8,10 +8,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "age.h"
 #include "config.h"
 #include "content.h"
 #include "export.h"
 #include "queue.h"
+#include "staff.h"
 #include "sync.h"
 #include "utf8.h"
 
@@ -24,8 +26,6 @@
 
 #define DEFAULT_CONFIG  KIOSK_SYSCONFDIR "/kiosk/kiosk.conf"
 #define EXIT_USAGE      2
-#define PIN_MIN         4
-#define PIN_MAX         8
 #define SHORT_NAME_MAX  48
 
 /* ---------------------------------------------------------------- types */
@@ -160,17 +160,19 @@ static struct queue *open_queue(const struct ctl *c)
     return q;
 }
 
-/* "2 h 5 min" and the like. */
+/* "2 h 5 min" and the like, in the units of the staff screen (age.c). */
 static void format_age(long long s, char *out, size_t len)
 {
-    if (s < 60)
+    struct age a = age_of(s);
+
+    if (a.unit == AGE_MINUTES && a.minutes == 0)
         snprintf(out, len, "less than a minute");
-    else if (s < 3600)
-        snprintf(out, len, "%lld min", s / 60);
-    else if (s < 86400)
-        snprintf(out, len, "%lld h %lld min", s / 3600, s % 3600 / 60);
+    else if (a.unit == AGE_MINUTES)
+        snprintf(out, len, "%lld min", a.minutes);
+    else if (a.unit == AGE_HOURS)
+        snprintf(out, len, "%lld h %lld min", a.hours, a.minutes);
     else
-        snprintf(out, len, "%lld d %lld h", s / 86400, s % 86400 / 3600);
+        snprintf(out, len, "%lld d %lld h", a.days, a.hours);
 }
 
 static void format_size(long long bytes, char *out, size_t len)
@@ -619,18 +621,6 @@ static int read_secret(const char *prompt, char *buf, size_t len)
     return rc;
 }
 
-static int pin_ok(const char *pin)
-{
-    size_t n = strlen(pin);
-
-    if (n < PIN_MIN || n > PIN_MAX)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (pin[i] < '0' || pin[i] > '9')
-            return 0;
-    return 1;
-}
-
 static int cmd_set_pin(const struct command *cmd, struct ctl *c, int argc, char **argv)
 {
     char pin[64], again[64], hash[crypto_pwhash_STRBYTES], err[CONFIG_PATH_MAX + 256];
@@ -643,7 +633,7 @@ static int cmd_set_pin(const struct command *cmd, struct ctl *c, int argc, char 
     if (read_secret("New staff PIN (4 to 8 digits): ", pin, sizeof pin) != 0 ||
         read_secret("The same PIN again: ", again, sizeof again) != 0)
         fail("%s", "cannot read the PIN: two lines expected");
-    else if (!pin_ok(pin))
+    else if (!staff_pin_valid(pin))
         fail("%s", "the PIN must be 4 to 8 digits");
     else if (strcmp(pin, again) != 0)
         fail("%s", "the two PINs differ");
