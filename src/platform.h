@@ -63,7 +63,7 @@ double platform_compare_png(struct platform *p, const char *path, char *err, siz
 
 /* Glyph metrics for layout; lives as long as p. */
 const struct text_measurer *platform_measurer(struct platform *p);
-/* Drops every cached text texture (they may show what a client typed). */
+/* Drops all cached text (it may show what a client typed). */
 void platform_forget_text(struct platform *p);
 /* Rasterises the text of f into the cache without drawing anything, so that showing f later
  * is quick. */

@@ -1,7 +1,7 @@
 /* platform_draw: a frame's rectangles and text on the platform's canvas, redrawn only where the
  * frame changed. Fills are plain stores into the canvas, each pixel of a bordered control filled
- * once; rounded corners blend a cached quarter-disc coverage mask; text goes through SDL's
- * software renderer. Each command draws inside its box (see mark_of), so a command that did not
+ * once; rounded corners blend a cached quarter-disc coverage mask, and text its line's cached ink
+ * (platform_text.c), in the command's colour. Each command draws inside its box (see mark_of), so a command that did not
  * change cannot have touched pixels outside the boxes of those that did. */
 #include "platform_draw.h"
 
@@ -155,6 +155,45 @@ static void corners(struct pdraw *d, struct rect b, int rad, unsigned colour, st
     corner(d, cov, rad, b.x + b.w - rad, b.y + b.h - rad, 1, 1, colour, clip);
 }
 
+/* ---------------------------------------------------------------- text */
+
+/* Whether the 8 bytes at p are all 0 (a run of pixels no glyph covers). */
+static inline int clear8(const uint8_t *p)
+{
+    uint64_t v;
+
+    memcpy(&v, p, sizeof v);
+    return v == 0;
+}
+
+/* A line's ink with its box's top-left at x0, y0, in colour (0xRRGGBBAA), within clip: each
+ * pixel blended by its coverage, runs of pixels no glyph covers skipped 8 at a time. */
+static void draw_ink(SDL_Surface *s, const struct ptext_ink *ink, int x0, int y0, unsigned colour, struct rect clip)
+{
+    struct rect r = intersect((struct rect){ x0, y0, ink->w, ink->h }, clip);
+    uint32_t a = colour & 0xFF, px = pixel_of(colour);
+
+    if (r.w == 0 || a == 0)
+        return;
+    for (int y = r.y; y < r.y + r.h; y++) {
+        const uint8_t *c = ink->cover + (size_t)(y - y0) * (size_t)ink->w + (r.x - x0);
+        uint32_t *p = row_at(s, y) + r.x;
+        for (int x = 0; x < r.w;) {
+            uint32_t v;
+            if (x + 8 <= r.w && clear8(c + x)) {
+                x += 8;
+                continue;
+            }
+            v = c[x];
+            if (v != 0) {
+                v = a == 255 ? v : div255(v * a);
+                p[x] = v == 255 ? px : blend(p[x], px, v);
+            }
+            x++;
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- rectangles */
 
 /* rad clamped so that two corners fit each side of b. */
@@ -306,15 +345,9 @@ static void draw_cmd(struct pdraw *d, const struct draw_cmd *c, struct rect box,
             fill_rounded(d, c->r, c->radius, c->colour, clip);
         return;
     }
-    int w, h, dy;
-    SDL_Texture *t = ptext_texture(d->text, d->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h,
-                                   &dy);
-    struct rect tc = intersect(clip, box);
-    if (!t || tc.w == 0)
-        return;
-    SDL_Rect dst = { c->r.x, c->r.y + dy, w, h }, sc = { tc.x, tc.y, tc.w, tc.h };
-    SDL_RenderSetClipRect(d->renderer, &sc);
-    SDL_RenderCopy(d->renderer, t, NULL, &dst);
+    const struct ptext_ink *ink = ptext_ink(d->text, c->font_px, c->bold, c->text, c->len);
+    if (ink && ink->cover)
+        draw_ink(d->canvas, ink, c->r.x + ink->x, c->r.y + ink->y, c->colour, intersect(clip, box));
 }
 
 /* Draws region of f afresh: its background, then every command that reaches into it. */
@@ -324,8 +357,7 @@ static void draw_region(struct pdraw *d, const struct frame *f, const struct pdr
     for (int i = 0; i < f->ncmds; i++) {
         if (!rect_overlaps(marks[i].box, region))
             continue;
-        if (f->cmds[i].kind == DRAW_RECT)
-            SDL_RenderFlush(d->renderer);   /* text queued before is on the canvas first */
+        SDL_RenderFlush(d->renderer);       /* what the renderer queued before is on the canvas first */
         draw_cmd(d, &f->cmds[i], marks[i].box, region);
     }
     SDL_RenderFlush(d->renderer);

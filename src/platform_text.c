@@ -1,9 +1,11 @@
 /* platform_text: SDL_ttf faces opened from their files as text needs them, lines shaped piece by
- * piece with HarfBuzz, and a bounded texture cache. */
+ * piece with HarfBuzz, and a bounded cache of each line's ink (8-bit coverage, cropped to what
+ * its glyphs cover), which platform_draw.c blends onto the canvas in the text's colour. */
 #include "platform_text.h"
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -144,9 +146,12 @@ static int measure_line_height(void *ctx, int px, int flags)
     return f ? TTF_FontLineSkip(f) : px;
 }
 
-SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, const char *s, int len, int *dy)
+/* The coverage of s, the line's whole box as SDL_ttf renders it: an 8-bit surface whose pixels are
+ * 0 .. 255 (SDL_ttf's "shaded" rendering, whose values are exactly the alpha of its "blended"
+ * one), which the caller frees; *dy as ptext_render's. NULL if it cannot be made. */
+static SDL_Surface *render_cover(struct ptext *t, int px, int flags, const char *s, int len, int *dy)
 {
-    SDL_Color ink = { (Uint8)(colour >> 24), (Uint8)(colour >> 16), (Uint8)(colour >> 8), (Uint8)colour };
+    static const SDL_Color ink = { 255, 255, 255, 255 }, none = { 0, 0, 0, 0 };
     TTF_Font *primary = font_at(t, (flags & TEXT_BOLD) != 0, px);
     SDL_Surface *out = NULL;
     int w = 0, ascent = 0, descent = 0, x = 0;
@@ -158,14 +163,14 @@ SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, c
     itemise(t, flags, s, len);
     if (t->line.n == 1) {
         TTF_Font *f = piece_font(t, &t->line.piece[0], px);
-        out = f ? TTF_RenderUTF8_Blended(f, piece_text(t, 0, s), ink) : NULL;
+        out = f ? TTF_RenderUTF8_Shaded(f, piece_text(t, 0, s), ink, none) : NULL;
         wipe_piece(t, 0);
         *dy = f ? TTF_FontAscent(primary) - TTF_FontAscent(f) : 0;
         return out;
     }
     /* Several pieces: sized first, then each rendered and copied in beside the last on a shared
      * baseline. They do not overlap (each is as wide as its ink and advances), so a plain copy of
-     * their pixels keeps their edges' alpha exact. */
+     * their coverage keeps their edges exact. */
     for (int i = 0; i < t->line.n; i++) {
         TTF_Font *f = piece_font(t, &t->line.piece[i], px);
         int pw = 0, ph = 0;
@@ -180,23 +185,55 @@ SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, c
     }
     if (w <= 0 || ascent + descent <= 0)
         return NULL;
-    out = SDL_CreateRGBSurfaceWithFormat(0, w, ascent + descent, 32, SDL_PIXELFORMAT_ARGB8888);
+    out = SDL_CreateRGBSurfaceWithFormat(0, w, ascent + descent, 8, SDL_PIXELFORMAT_INDEX8);
     if (!out)
         return NULL;
+    memset(out->pixels, 0, (size_t)out->pitch * (size_t)out->h);
     for (int i = 0; i < t->line.n; i++) {
         TTF_Font *f = piece_font(t, &t->line.piece[i], px);
-        SDL_Surface *part = f ? TTF_RenderUTF8_Blended(f, piece_text(t, i, s), ink) : NULL;
+        SDL_Surface *part = f ? TTF_RenderUTF8_Shaded(f, piece_text(t, i, s), ink, none) : NULL;
+        int top = f ? ascent - TTF_FontAscent(f) : 0;
         wipe_piece(t, i);
         if (!part)
             continue;
-        SDL_Rect at = { x, ascent - TTF_FontAscent(f), part->w, part->h };
-        SDL_SetSurfaceBlendMode(part, SDL_BLENDMODE_NONE);
-        SDL_BlitSurface(part, NULL, out, &at);
+        for (int y = 0; y < part->h; y++) {
+            int cw = part->w < out->w - x ? part->w : out->w - x;
+            if (top + y < 0 || top + y >= out->h || cw <= 0)
+                continue;
+            memcpy((uint8_t *)out->pixels + (size_t)(top + y) * (size_t)out->pitch + x,
+                   (const uint8_t *)part->pixels + (size_t)y * (size_t)part->pitch, (size_t)cw);
+        }
         x += part->w;
         SDL_FreeSurface(part);
     }
     primary = font_at(t, (flags & TEXT_BOLD) != 0, px);     /* the pieces may have reopened it */
     *dy = primary ? TTF_FontAscent(primary) - ascent : 0;
+    return out;
+}
+
+/* v / 255, rounded, for v in 0 .. 255 * 255. */
+static uint32_t div255(uint32_t v)
+{
+    v += 128;
+    return (v + (v >> 8)) >> 8;
+}
+
+SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, const char *s, int len, int *dy)
+{
+    SDL_Surface *cov = render_cover(t, px, flags, s, len, dy), *out;
+    uint32_t rgb = colour >> 8, a = colour & 0xFF;
+
+    if (!cov)
+        return NULL;
+    out = SDL_CreateRGBSurfaceWithFormat(0, cov->w, cov->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (out)
+        for (int y = 0; y < cov->h; y++) {
+            const uint8_t *c = (const uint8_t *)cov->pixels + (size_t)y * (size_t)cov->pitch;
+            uint32_t *p = (uint32_t *)((uint8_t *)out->pixels + (size_t)y * (size_t)out->pitch);
+            for (int x = 0; x < cov->w; x++)
+                p[x] = div255(c[x] * a) << 24 | rgb;
+        }
+    SDL_FreeSurface(cov);
     return out;
 }
 
@@ -254,11 +291,18 @@ int ptext_open(struct ptext *t, char *err, size_t errlen)
     return 0;
 }
 
+/* The pixels of what a client typed are theirs too: wiped, then freed. */
+static void drop_ink(struct ptext_ink *ink)
+{
+    if (ink->cover)
+        sodium_memzero(ink->cover, (size_t)ink->w * (size_t)ink->h);
+    free(ink->cover);
+}
+
 void ptext_forget(struct ptext *t)
 {
     for (int i = 0; i < PTEXT_SLOTS; i++)
-        if (t->slots[i].tex)
-            SDL_DestroyTexture(t->slots[i].tex);
+        drop_ink(&t->slots[i].ink);
     memset(t->slots, 0, sizeof t->slots);
     t->nslots = 0;
     t->bytes = 0;
@@ -267,19 +311,19 @@ void ptext_forget(struct ptext *t)
 
 static void drop(struct ptext *t, struct ptext_slot *s)
 {
-    SDL_DestroyTexture(s->tex);
-    t->bytes -= (size_t)s->w * (size_t)s->h * 4;
+    t->bytes -= (size_t)s->ink.w * (size_t)s->ink.h;
+    drop_ink(&s->ink);
     t->nslots--;
     memset(s, 0, sizeof *s);
 }
 
-/* Drops the least recently drawn textures until need more bytes fit the budget. */
+/* Drops the least recently drawn inks until need more bytes fit the budget. */
 static void make_room(struct ptext *t, size_t need)
 {
     while (t->nslots > 0 && t->bytes + need > PTEXT_BUDGET) {
         struct ptext_slot *oldest = NULL;
         for (int i = 0; i < PTEXT_SLOTS; i++)
-            if (t->slots[i].tex && (!oldest || t->slots[i].used < oldest->used))
+            if (t->slots[i].made && (!oldest || t->slots[i].used < oldest->used))
                 oldest = &t->slots[i];
         drop(t, oldest);
     }
@@ -296,8 +340,7 @@ void ptext_close(struct ptext *t)
 }
 
 /* The slot for this text: its own if cached, else a free one or the least recently used. */
-static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int flags, unsigned colour, int len,
-                                    int *hit)
+static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int flags, int len, int *hit)
 {
     unsigned i = (unsigned)(h % PTEXT_SLOTS);
     struct ptext_slot *oldest = NULL;
@@ -305,14 +348,14 @@ static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int fla
     /* Linear probing over a short window keeps look-ups cheap and eviction local. */
     for (int probe = 0; probe < 16; probe++) {
         struct ptext_slot *s = &t->slots[(i + (unsigned)probe) % PTEXT_SLOTS];
-        if (s->tex && s->hash == h && s->px == px && s->flags == flags && s->colour == colour && s->len == len) {
+        if (s->made && s->hash == h && s->px == px && s->flags == flags && s->len == len) {
             *hit = 1;
             return s;
         }
     }
     for (int probe = 0; probe < 16; probe++) {
         struct ptext_slot *s = &t->slots[(i + (unsigned)probe) % PTEXT_SLOTS];
-        if (!s->tex) {
+        if (!s->made) {
             *hit = 0;
             return s;
         }
@@ -324,42 +367,68 @@ static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int fla
     return oldest;
 }
 
-SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int flags, unsigned colour,
-                           const char *s, int len, int *w, int *h, int *dy)
+/* ink: the covered part of surface cov (drawn at dy), in a new tight buffer; no buffer when
+ * nothing is covered. Returns 0, or -1 when out of memory. */
+static int crop(const SDL_Surface *cov, int dy, struct ptext_ink *ink)
+{
+    int x0 = cov->w, x1 = -1, y0 = cov->h, y1 = -1;
+
+    memset(ink, 0, sizeof *ink);
+    for (int y = 0; y < cov->h; y++) {
+        const uint8_t *row = (const uint8_t *)cov->pixels + (size_t)y * (size_t)cov->pitch;
+        int first = 0, last = cov->w - 1;
+        while (first < cov->w && row[first] == 0)
+            first++;
+        if (first == cov->w)
+            continue;
+        while (row[last] == 0)
+            last--;
+        y0 = y < y0 ? y : y0;
+        y1 = y;
+        x0 = first < x0 ? first : x0;
+        x1 = last > x1 ? last : x1;
+    }
+    if (y1 < 0)
+        return 0;
+    ink->w = x1 - x0 + 1;
+    ink->h = y1 - y0 + 1;
+    ink->cover = malloc((size_t)ink->w * (size_t)ink->h);
+    if (!ink->cover) {
+        memset(ink, 0, sizeof *ink);
+        return -1;
+    }
+    ink->x = x0;
+    ink->y = dy + y0;
+    for (int y = 0; y < ink->h; y++)
+        memcpy(ink->cover + (size_t)y * (size_t)ink->w,
+               (const uint8_t *)cov->pixels + (size_t)(y0 + y) * (size_t)cov->pitch + x0, (size_t)ink->w);
+    return 0;
+}
+
+const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char *s, int len)
 {
     uint64_t hash = text_hash(s, len, 0);
-    int hit, up;
-    struct ptext_slot *slot = find_slot(t, hash, px, flags, colour, len, &hit);
-    SDL_Surface *surf;
+    int hit, dy, failed;
+    struct ptext_slot *slot = find_slot(t, hash, px, flags, len, &hit);
+    struct ptext_ink ink;
+    SDL_Surface *cov;
 
     if (hit) {
         t->reused++;
-        goto done;
+        slot->used = ++t->tick;
+        return &slot->ink;
     }
-    surf = ptext_render(t, px, flags, colour, s, len, &up);
-    if (!surf)
+    cov = render_cover(t, px, flags, s, len, &dy);
+    if (!cov)
         return NULL;
-    make_room(t, (size_t)surf->w * (size_t)surf->h * 4);
-    slot->tex = SDL_CreateTextureFromSurface(r, surf);
-    slot->w = surf->w;
-    slot->h = surf->h;
-    SDL_FreeSurface(surf);
-    if (!slot->tex)
+    failed = crop(cov, dy, &ink);
+    SDL_FreeSurface(cov);
+    if (failed)
         return NULL;
-    SDL_SetTextureBlendMode(slot->tex, SDL_BLENDMODE_BLEND);
-    slot->hash = hash;
-    slot->px = px;
-    slot->flags = flags;
-    slot->colour = colour;
-    slot->len = len;
-    slot->dy = up;
-    t->bytes += (size_t)slot->w * (size_t)slot->h * 4;
+    make_room(t, (size_t)ink.w * (size_t)ink.h);
+    *slot = (struct ptext_slot){ hash, px, flags, len, 1, ink, ++t->tick };
+    t->bytes += (size_t)ink.w * (size_t)ink.h;
     t->nslots++;
     t->made++;
-done:
-    slot->used = ++t->tick;
-    *w = slot->w;
-    *h = slot->h;
-    *dy = slot->dy;
-    return slot->tex;
+    return &slot->ink;
 }

@@ -1,6 +1,7 @@
-/* platform_text: fonts, shaping and the cache of rendered text textures, for the SDL platform layer only.
+/* platform_text: fonts, shaping and the cache of rasterised text, for the SDL platform layer only.
  * A line is itemised (shape.h) into pieces that SDL_ttf shapes with HarfBuzz in their own face,
- * script and direction and lays side by side; static text is rasterised once and reused. */
+ * script and direction and lays side by side; static text is rasterised once, as 8-bit coverage
+ * (its ink, in no colour), and reused in any colour. */
 #ifndef PLATFORM_TEXT_H
 #define PLATFORM_TEXT_H
 
@@ -18,7 +19,9 @@
 #define PTEXT_SLOTS      1024
 #define PTEXT_WIDTHS     2048        /* measured widths remembered (shaping Arabic or Chinese costs
                                         about 2 us a character, and layout asks again every frame) */
-#define PTEXT_BUDGET     (5u << 19)  /* 2.5 MiB of text pixels kept; the least recently drawn go first */
+#define PTEXT_BUDGET     (3u << 19)  /* 1.5 MiB of coverage kept (a byte a pixel: both home and the
+                                        treatment's page at 1920x1080 in large text, 0.9 MiB, fit);
+                                        the least recently drawn go first */
 #define PTEXT_LINE_MAX   4096        /* bytes of one line measured or drawn; the rest is left out */
 #define PTEXT_LARGE_FACE (4LL << 20) /* a bigger font file (Noto Sans CJK: 19 MiB) is opened once and
                                         resized, not once per size: each opening costs 2.6 MiB */
@@ -29,13 +32,18 @@ struct ptext_width { uint64_t hash; int len, px, flags, w; };
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
 struct ptext_font { int face, px; TTF_Font *font; };
 
+/* A line's ink: how much of each pixel its glyphs cover (0 .. 255), in the smallest box that holds
+ * every covered pixel. x, y place the box from the line's left and top (y includes the face's dy). */
+struct ptext_ink {
+    uint8_t *cover;         /* h rows of w bytes; NULL when the line has no ink (spaces) */
+    int x, y, w, h;
+};
+
 struct ptext_slot {
     uint64_t hash;
     int px, flags, len;
-    unsigned colour;        /* 0xRRGGBBAA: text is rasterised in its colour, which blits fastest */
-    SDL_Texture *tex;
-    int w, h;
-    int dy;                 /* where the texture's top is drawn, from the top of the line */
+    int made;               /* 1 once ink is filled in (it may be empty) */
+    struct ptext_ink ink;
     unsigned long used;     /* when last drawn, for eviction */
 };
 
@@ -47,7 +55,7 @@ struct ptext {
     struct ptext_slot slots[PTEXT_SLOTS];
     int nslots;
     struct ptext_width widths[PTEXT_WIDTHS];    /* direct-mapped by hash */
-    size_t bytes;                       /* pixels held by the cached textures */
+    size_t bytes;                       /* coverage bytes held by the slots */
     unsigned long tick, made, reused;
     struct text_measurer measurer;
     /* Scratch for one line at a time; what it held of the text is zeroed after each use. */
@@ -60,18 +68,17 @@ struct ptext {
 int ptext_open(struct ptext *t, char *err, size_t errlen);
 void ptext_close(struct ptext *t);
 
-/* The texture of s at px in colour (0xRRGGBBAA), drawn with flags (text.h: TEXT_BOLD, TEXT_RTL,
- * TEXT_LTR), made on first use and cached; NULL if it cannot be made. Draw it at the line's top
- * plus *dy: faces with taller ascenders share the primary face's baseline that way. The texture
- * stays owned by the cache until ptext_forget() or ptext_close(). */
-SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int flags, unsigned colour,
-                           const char *s, int len, int *w, int *h, int *dy);
-/* Destroys every cached texture and forgets every measurement (the renderer changed, or a
- * client's text must go). */
+/* The ink of s at px, drawn with flags (text.h: TEXT_BOLD, TEXT_RTL, TEXT_LTR), rasterised on first
+ * use and cached; NULL if it cannot be made. Faces with taller ascenders share the primary face's
+ * baseline through ink->y. The ink stays owned by the cache, valid until the next call of this
+ * function, ptext_forget() or ptext_close(). */
+const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char *s, int len);
+/* Frees every cached ink and forgets every measurement (a client's text must go). */
 void ptext_forget(struct ptext *t);
 
-/* The pixels of s as ptext_texture() would show them, in a new surface the caller frees, with
- * *dy as there; NULL if it cannot be made (or s is empty). */
+/* The pixels of s in colour (0xRRGGBBAA: the colour, the coverage times its alpha), the line's
+ * whole box as SDL_ttf renders it, in a new ARGB surface the caller frees; *dy is where its top
+ * is drawn from the top of the line. NULL if it cannot be made (or s is empty). */
 SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, const char *s, int len, int *dy);
 
 /* How many characters of s the faces chosen to draw them have no glyph for (each would show
