@@ -68,6 +68,11 @@ void platform_forget_text(struct platform *p);
 /* Rasterises the text of f into the cache without drawing anything, so that showing f later
  * is quick. */
 void platform_prepare_text(struct platform *p, const struct frame *f);
+/* As platform_forget_text(), but the text that platform_prepare_text() is given, or that layout
+ * measures, between the two calls is kept (and made ready): what the screens show once a
+ * client's details are gone, which the next client sees too, is not made again for each visit. */
+void platform_keep_text_begin(struct platform *p);
+void platform_keep_text_end(struct platform *p);
 /* Counts for tests and the benchmark: text textures made and reused since start. */
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached);
 

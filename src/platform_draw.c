@@ -23,15 +23,17 @@ static inline uint32_t pixel_of(unsigned colour)
     return 0xFF000000u | (colour >> 8);
 }
 
-/* dst seen through colour rgb (canvas layout) covering a of 255. */
+/* dst seen through colour rgb (canvas layout) covering a of 255: each channel
+ * div255(rgb * a + dst * (255 - a)), red and blue side by side in one multiply, as green. */
 static inline uint32_t blend(uint32_t dst, uint32_t rgb, uint32_t a)
 {
     uint32_t na = 255 - a;
-    uint32_t r = div255(((rgb >> 16) & 0xFF) * a + ((dst >> 16) & 0xFF) * na);
-    uint32_t g = div255(((rgb >> 8) & 0xFF) * a + ((dst >> 8) & 0xFF) * na);
-    uint32_t b = div255((rgb & 0xFF) * a + (dst & 0xFF) * na);
+    uint32_t rb = (rgb & 0xFF00FFu) * a + (dst & 0xFF00FFu) * na + 0x800080u;
+    uint32_t g = ((rgb >> 8) & 0xFFu) * a + ((dst >> 8) & 0xFFu) * na + 0x80u;
 
-    return 0xFF000000u | r << 16 | g << 8 | b;
+    rb = ((rb + ((rb >> 8) & 0xFF00FFu)) >> 8) & 0xFF00FFu;
+    g = ((g + (g >> 8)) >> 8) & 0xFFu;
+    return 0xFF000000u | rb | g << 8;
 }
 
 static inline uint32_t *row_at(SDL_Surface *s, int y)
@@ -157,39 +159,39 @@ static void corners(struct pdraw *d, struct rect b, int rad, unsigned colour, st
 
 /* ---------------------------------------------------------------- text */
 
-/* Whether the 8 bytes at p are all 0 (a run of pixels no glyph covers). */
-static inline int clear8(const uint8_t *p)
-{
-    uint64_t v;
-
-    memcpy(&v, p, sizeof v);
-    return v == 0;
-}
-
-/* A line's ink with its box's top-left at x0, y0, in colour (0xRRGGBBAA), within clip: each
- * pixel blended by its coverage, runs of pixels no glyph covers skipped 8 at a time. */
+/* A line's ink (platform_text.h: run-length coded coverage) with its box's top-left at x0, y0, in
+ * colour (0xRRGGBBAA), within clip: uncovered runs skipped, covered runs stored (or blended at the
+ * colour's alpha), partly covered pixels blended by their coverage. */
 static void draw_ink(SDL_Surface *s, const struct ptext_ink *ink, int x0, int y0, unsigned colour, struct rect clip)
 {
     struct rect r = intersect((struct rect){ x0, y0, ink->w, ink->h }, clip);
     uint32_t a = colour & 0xFF, px = pixel_of(colour);
+    int from = r.x - x0, to = from + r.w;      /* the columns drawn, in the box */
 
     if (r.w == 0 || a == 0)
         return;
     for (int y = r.y; y < r.y + r.h; y++) {
-        const uint8_t *c = ink->cover + (size_t)(y - y0) * (size_t)ink->w + (r.x - x0);
-        uint32_t *p = row_at(s, y) + r.x;
-        for (int x = 0; x < r.w;) {
-            uint32_t v;
-            if (x + 8 <= r.w && clear8(c + x)) {
-                x += 8;
-                continue;
+        const uint8_t *p = ink->runs + ink->rows[y - y0], *end = ink->runs + ink->rows[y - y0 + 1];
+        uint32_t *row = row_at(s, y);
+        for (int x = 0, n; p < end && x < to; x += n) {
+            unsigned code = *p++;
+            int lo, hi;
+            n = code & PTEXT_RUN_SOME ? (int)(code & 0x7F) + 1 : (int)(code & 0x3F) + 1;
+            lo = x < from ? from : x;
+            hi = x + n > to ? to : x + n;
+            if (code & PTEXT_RUN_SOME) {
+                for (int i = lo; i < hi; i++) {
+                    uint32_t v = p[i - x];
+                    if (v == 0)
+                        continue;
+                    v = a == 255 ? v : div255(v * a);
+                    row[x0 + i] = v == 255 ? px : blend(row[x0 + i], px, v);
+                }
+                p += n;
+            } else if (code & PTEXT_RUN_FULL) {
+                for (int i = lo; i < hi; i++)
+                    row[x0 + i] = a == 255 ? px : blend(row[x0 + i], px, a);
             }
-            v = c[x];
-            if (v != 0) {
-                v = a == 255 ? v : div255(v * a);
-                p[x] = v == 255 ? px : blend(p[x], px, v);
-            }
-            x++;
         }
     }
 }
@@ -346,7 +348,7 @@ static void draw_cmd(struct pdraw *d, const struct draw_cmd *c, struct rect box,
         return;
     }
     const struct ptext_ink *ink = ptext_ink(d->text, c->font_px, c->bold, c->text, c->len);
-    if (ink && ink->cover)
+    if (ink && ink->rows)
         draw_ink(d->canvas, ink, c->r.x + ink->x, c->r.y + ink->y, c->colour, intersect(clip, box));
 }
 

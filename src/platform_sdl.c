@@ -509,6 +509,16 @@ void platform_forget_text(struct platform *p)
     ptext_forget(&p->text);
 }
 
+void platform_keep_text_begin(struct platform *p)
+{
+    ptext_keep_begin(&p->text);
+}
+
+void platform_keep_text_end(struct platform *p)
+{
+    ptext_keep_end(&p->text);
+}
+
 void platform_prepare_text(struct platform *p, const struct frame *f)
 {
     for (int i = 0; i < f->ncmds; i++)

@@ -125,8 +125,10 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
     len = line_len(s, len);
     h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
     memo = &t->widths[h % PTEXT_WIDTHS];
-    if (memo->hash == h && memo->len == len && memo->px == px && memo->flags == flags && memo->w > 0)
+    if (memo->hash == h && memo->len == len && memo->px == px && memo->flags == flags && memo->w > 0) {
+        memo->kept = t->keeping ? t->keeping : memo->kept;
         return memo->w;
+    }
     itemise(t, flags, s, len);
     for (int i = 0; i < t->line.n; i++) {
         TTF_Font *f = piece_font(t, &t->line.piece[i], px);
@@ -135,7 +137,7 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
             w += pw;
         wipe_piece(t, i);
     }
-    *memo = (struct ptext_width){ h, len, px, flags, w };
+    *memo = (struct ptext_width){ h, len, px, flags, w, t->keeping };
     return w;
 }
 
@@ -204,6 +206,7 @@ static SDL_Surface *render_cover(struct ptext *t, int px, int flags, const char 
                    (const uint8_t *)part->pixels + (size_t)y * (size_t)part->pitch, (size_t)cw);
         }
         x += part->w;
+        sodium_memzero(part->pixels, (size_t)part->pitch * (size_t)part->h);     /* it may be what a client typed */
         SDL_FreeSurface(part);
     }
     primary = font_at(t, (flags & TEXT_BOLD) != 0, px);     /* the pieces may have reopened it */
@@ -294,9 +297,9 @@ int ptext_open(struct ptext *t, char *err, size_t errlen)
 /* The pixels of what a client typed are theirs too: wiped, then freed. */
 static void drop_ink(struct ptext_ink *ink)
 {
-    if (ink->cover)
-        sodium_memzero(ink->cover, (size_t)ink->w * (size_t)ink->h);
-    free(ink->cover);
+    if (ink->rows)
+        sodium_memzero(ink->rows, ink->bytes);
+    free(ink->rows);
 }
 
 void ptext_forget(struct ptext *t)
@@ -309,9 +312,29 @@ void ptext_forget(struct ptext *t)
     memset(t->widths, 0, sizeof t->widths);
 }
 
+static void drop(struct ptext *t, struct ptext_slot *s);
+
+void ptext_keep_begin(struct ptext *t)
+{
+    if (++t->keepings == 0)
+        t->keepings = 1;
+    t->keeping = t->keepings;
+}
+
+void ptext_keep_end(struct ptext *t)
+{
+    for (int i = 0; i < PTEXT_SLOTS; i++)
+        if (t->slots[i].made && t->slots[i].kept != t->keeping)
+            drop(t, &t->slots[i]);
+    for (int i = 0; i < PTEXT_WIDTHS; i++)
+        if (t->widths[i].kept != t->keeping)
+            sodium_memzero(&t->widths[i], sizeof t->widths[i]);
+    t->keeping = 0;
+}
+
 static void drop(struct ptext *t, struct ptext_slot *s)
 {
-    t->bytes -= (size_t)s->ink.w * (size_t)s->ink.h;
+    t->bytes -= s->ink.bytes;
     drop_ink(&s->ink);
     t->nslots--;
     memset(s, 0, sizeof *s);
@@ -367,22 +390,89 @@ static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int fla
     return oldest;
 }
 
-/* ink: the covered part of surface cov (drawn at dy), in a new tight buffer; no buffer when
- * nothing is covered. Returns 0, or -1 when out of memory. */
+static uint64_t word_at(const uint8_t *p)
+{
+    uint64_t v;
+
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Whether 4 pixels alike, uncovered or wholly covered, start at p (left of them in the row). */
+static int run_starts(const uint8_t *p, int left)
+{
+    return left >= 4 && (p[0] == 0 || p[0] == 255) && p[1] == p[0] && p[2] == p[0] && p[3] == p[0];
+}
+
+/* Codes row r, w pixels, as runs (PTEXT_RUN_*) into out, which has room for w + w / 128 + 1
+ * bytes: a partly covered run goes on over fewer than 4 pixels alike, so every other run is at
+ * least 4 pixels long but at the row's start or after a partly covered run of the longest.
+ * The row's uncovered end is left out. Returns the bytes written. */
+static size_t code_row(const uint8_t *r, int w, uint8_t *out)
+{
+    size_t o = 0;
+    int end = w;
+
+    while (end >= 8 && word_at(r + end - 8) == 0)
+        end -= 8;
+    while (end > 0 && r[end - 1] == 0)
+        end--;
+    for (int x = 0, n; x < end; x += n) {
+        uint8_t v = r[x];
+        n = 1;
+        if (v == 0 || v == 255) {
+            int most = end - x < PTEXT_RUN_SAME_MAX ? end - x : PTEXT_RUN_SAME_MAX;
+            uint64_t same = v ? ~(uint64_t)0 : 0;
+            while (n + 8 <= most && word_at(r + x + n) == same)
+                n += 8;
+            while (n < most && r[x + n] == v)
+                n++;
+            out[o++] = (uint8_t)((v ? PTEXT_RUN_FULL : PTEXT_RUN_CLEAR) | (n - 1));
+        } else {
+            int most = end - x < PTEXT_RUN_SOME_MAX ? end - x : PTEXT_RUN_SOME_MAX;
+            while (n < most && !run_starts(r + x + n, end - x - n))
+                n++;
+            out[o++] = (uint8_t)(PTEXT_RUN_SOME | (n - 1));
+            memcpy(out + o, r + x, (size_t)n);
+            o += (size_t)n;
+        }
+    }
+    return o;
+}
+
+/* The first and last covered columns of row r, w pixels; first is w when none is. */
+static void row_ink(const uint8_t *r, int w, int *first, int *last)
+{
+    int a = 0, b = w;
+
+    while (a + 8 <= w && word_at(r + a) == 0)
+        a += 8;
+    while (a < w && r[a] == 0)
+        a++;
+    *first = a;
+    if (a == w)
+        return;
+    while (b - 8 > a && word_at(r + b - 8) == 0)
+        b -= 8;
+    while (r[b - 1] == 0)
+        b--;
+    *last = b - 1;
+}
+
+/* ink: the covered part of surface cov (drawn at dy), run-length coded in a new buffer; no buffer
+ * when nothing is covered. Returns 0, or -1 when out of memory. */
 static int crop(const SDL_Surface *cov, int dy, struct ptext_ink *ink)
 {
     int x0 = cov->w, x1 = -1, y0 = cov->h, y1 = -1;
+    size_t runs = 0, head, room;
+    uint32_t *coded;
 
     memset(ink, 0, sizeof *ink);
     for (int y = 0; y < cov->h; y++) {
-        const uint8_t *row = (const uint8_t *)cov->pixels + (size_t)y * (size_t)cov->pitch;
-        int first = 0, last = cov->w - 1;
-        while (first < cov->w && row[first] == 0)
-            first++;
+        int first, last;
+        row_ink((const uint8_t *)cov->pixels + (size_t)y * (size_t)cov->pitch, cov->w, &first, &last);
         if (first == cov->w)
             continue;
-        while (row[last] == 0)
-            last--;
         y0 = y < y0 ? y : y0;
         y1 = y;
         x0 = first < x0 ? first : x0;
@@ -392,16 +482,34 @@ static int crop(const SDL_Surface *cov, int dy, struct ptext_ink *ink)
         return 0;
     ink->w = x1 - x0 + 1;
     ink->h = y1 - y0 + 1;
-    ink->cover = malloc((size_t)ink->w * (size_t)ink->h);
-    if (!ink->cover) {
+    /* Coded at most as long as room, then copied into a buffer of its size (realloc could leave
+     * a copy behind unwiped). */
+    head = ((size_t)ink->h + 1) * sizeof *ink->rows;
+    room = head + (size_t)ink->h * ((size_t)ink->w + (size_t)ink->w / PTEXT_RUN_SOME_MAX + 1);
+    coded = malloc(room);
+    if (!coded) {
         memset(ink, 0, sizeof *ink);
         return -1;
     }
+    for (int y = 0; y < ink->h; y++) {
+        coded[y] = (uint32_t)runs;
+        runs += code_row((const uint8_t *)cov->pixels + (size_t)(y0 + y) * (size_t)cov->pitch + x0, ink->w,
+                         (uint8_t *)coded + head + runs);
+    }
+    coded[ink->h] = (uint32_t)runs;
+    ink->bytes = head + runs;
+    ink->rows = malloc(ink->bytes);
+    if (ink->rows)
+        memcpy(ink->rows, coded, ink->bytes);
+    sodium_memzero(coded, ink->bytes);
+    free(coded);
+    if (!ink->rows) {
+        memset(ink, 0, sizeof *ink);
+        return -1;
+    }
+    ink->runs = (uint8_t *)ink->rows + head;
     ink->x = x0;
     ink->y = dy + y0;
-    for (int y = 0; y < ink->h; y++)
-        memcpy(ink->cover + (size_t)y * (size_t)ink->w,
-               (const uint8_t *)cov->pixels + (size_t)(y0 + y) * (size_t)cov->pitch + x0, (size_t)ink->w);
     return 0;
 }
 
@@ -416,6 +524,7 @@ const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char
     if (hit) {
         t->reused++;
         slot->used = ++t->tick;
+        slot->kept = t->keeping ? t->keeping : slot->kept;
         return &slot->ink;
     }
     cov = render_cover(t, px, flags, s, len, &dy);
@@ -425,9 +534,9 @@ const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char
     SDL_FreeSurface(cov);
     if (failed)
         return NULL;
-    make_room(t, (size_t)ink.w * (size_t)ink.h);
-    *slot = (struct ptext_slot){ hash, px, flags, len, 1, ink, ++t->tick };
-    t->bytes += (size_t)ink.w * (size_t)ink.h;
+    make_room(t, ink.bytes);
+    *slot = (struct ptext_slot){ hash, px, flags, len, 1, ink, ++t->tick, t->keeping };
+    t->bytes += ink.bytes;
     t->nslots++;
     t->made++;
     return &slot->ink;

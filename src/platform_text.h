@@ -19,24 +19,32 @@
 #define PTEXT_SLOTS      1024
 #define PTEXT_WIDTHS     2048        /* measured widths remembered (shaping Arabic or Chinese costs
                                         about 2 us a character, and layout asks again every frame) */
-#define PTEXT_BUDGET     (3u << 19)  /* 1.5 MiB of coverage kept (a byte a pixel: both home and the
-                                        treatment's page at 1920x1080 in large text, 0.9 MiB, fit);
-                                        the least recently drawn go first */
+#define PTEXT_BUDGET     (3u << 19)  /* 1.5 MiB of coded coverage kept; the least recently drawn go first */
 #define PTEXT_LINE_MAX   4096        /* bytes of one line measured or drawn; the rest is left out */
 #define PTEXT_LARGE_FACE (4LL << 20) /* a bigger font file (Noto Sans CJK: 19 MiB) is opened once and
                                         resized, not once per size: each opening costs 2.6 MiB */
 
 /* A measurement remembered: the text is known by its hash only. */
-struct ptext_width { uint64_t hash; int len, px, flags, w; };
+struct ptext_width { uint64_t hash; int len, px, flags, w; unsigned kept; };
 
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
 struct ptext_font { int face, px; TTF_Font *font; };
 
 /* A line's ink: how much of each pixel its glyphs cover (0 .. 255), in the smallest box that holds
- * every covered pixel. x, y place the box from the line's left and top (y includes the face's dy). */
+ * every covered pixel, run-length coded row by row: most of a line's pixels are either not covered
+ * or wholly covered (at 1920x1080, 69% and 18%), so it takes a third of a byte a pixel, and drawing
+ * it skips or stores whole runs. Each run is a code byte: */
+#define PTEXT_RUN_CLEAR     0x00    /* 00nnnnnn: n + 1 pixels no glyph covers */
+#define PTEXT_RUN_FULL      0x40    /* 01nnnnnn: n + 1 pixels wholly covered */
+#define PTEXT_RUN_SOME      0x80    /* 1nnnnnnn: n + 1 pixels partly covered, their n + 1 coverages follow */
+#define PTEXT_RUN_SAME_MAX  64
+#define PTEXT_RUN_SOME_MAX  128
 struct ptext_ink {
-    uint8_t *cover;         /* h rows of w bytes; NULL when the line has no ink (spaces) */
-    int x, y, w, h;
+    uint32_t *rows;         /* h + 1 offsets into runs: row y's runs end where row y + 1's begin (an
+                             * uncovered end is left out); NULL when the line has no ink (spaces) */
+    uint8_t *runs;          /* in the same allocation as rows */
+    size_t bytes;           /* of that allocation */
+    int x, y, w, h;         /* the box, from the line's left and top (y includes the face's dy) */
 };
 
 struct ptext_slot {
@@ -45,6 +53,7 @@ struct ptext_slot {
     int made;               /* 1 once ink is filled in (it may be empty) */
     struct ptext_ink ink;
     unsigned long used;     /* when last drawn, for eviction */
+    unsigned kept;          /* the keeping (ptext_keep_begin) that last asked for it */
 };
 
 struct ptext {
@@ -57,6 +66,8 @@ struct ptext {
     struct ptext_width widths[PTEXT_WIDTHS];    /* direct-mapped by hash */
     size_t bytes;                       /* coverage bytes held by the slots */
     unsigned long tick, made, reused;
+    unsigned keeping;                   /* while a keeping runs, its number (never 0); else 0 */
+    unsigned keepings;                  /* how many have begun */
     struct text_measurer measurer;
     /* Scratch for one line at a time; what it held of the text is zeroed after each use. */
     struct bidi_scratch bidi;
@@ -75,6 +86,10 @@ void ptext_close(struct ptext *t);
 const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char *s, int len);
 /* Frees every cached ink and forgets every measurement (a client's text must go). */
 void ptext_forget(struct ptext *t);
+/* As ptext_forget(), but what is drawn or measured between the two calls is kept (and made if it
+ * is missing): text shown after a client's details are gone, which the next client will see too. */
+void ptext_keep_begin(struct ptext *t);
+void ptext_keep_end(struct ptext *t);
 
 /* The pixels of s in colour (0xRRGGBBAA: the colour, the coverage times its alpha), the line's
  * whole box as SDL_ttf renders it, in a new ARGB surface the caller frees; *dy is where its top

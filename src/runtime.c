@@ -169,6 +169,23 @@ void runtime_pump(struct runtime *rt, uint64_t now)
         app_event(rt->app, &ev, now);
 }
 
+/* Makes the text of screen s ready, as it is with no client: a page longer than the screen
+ * screenful by screenful (only what is in view is drawn), from its top. */
+static void prepare_screen(struct runtime *rt, enum screen s, int w, int h)
+{
+    struct app *a = rt->app;
+    struct ui_scroll was = a->scroll[s];
+
+    a->scroll[s] = (struct ui_scroll){ 0 };
+    platform_prepare_text(rt->platform, app_preview(a, s, w, h));
+    for (int y = a->scroll[s].view_h, n = 0; a->scroll[s].view_h > 0 && y < a->scroll[s].content_h && n < 64;
+         y += a->scroll[s].view_h, n++) {
+        a->scroll[s].offset = y;
+        platform_prepare_text(rt->platform, app_preview(a, s, w, h));
+    }
+    a->scroll[s] = was;
+}
+
 void runtime_update(struct runtime *rt, uint64_t now)
 {
     struct app *a = rt->app;
@@ -177,10 +194,10 @@ void runtime_update(struct runtime *rt, uint64_t now)
     app_tick(a, now);
     platform_size(rt->platform, &w, &h);
     forgot = a->forget_text;
-    if (forgot) {
+    a->forget_text = 0;
+    if (forgot && (!a->content || rt->skip_pixels)) {
         platform_forget_text(rt->platform);
         malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
-        a->forget_text = 0;
     }
     if (a->dirty) {
         app_draw(a, w, h);
@@ -195,12 +212,20 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
     }
     if (forgot && a->content && !rt->skip_pixels) {
-        /* Once the screen is up, the text of the first screen (the menu, or home) and of the
-         * treatment's page is made ready again, so that the next client's first taps do not wait
-         * for it; then the frame shown is built again, for whoever reads its controls. */
-        platform_prepare_text(rt->platform, app_preview(a, a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME,
-                                                         w, h));
-        platform_prepare_text(rt->platform, app_preview(a, SCREEN_INFO, w, h));
+        /* Once the screen is up, the platform's text cache keeps only the text of the screens a
+         * visit starts with, as they are with no client (the client's details are gone), and makes
+         * what is missing of it: the next client's first taps do not wait for it. The rest goes.
+         * Then the frame shown is built again, for whoever reads its controls. */
+        static const enum screen ready[] = {
+            SCREEN_ATTRACT, SCREEN_TREATMENTS, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_SCREENING,
+            SCREEN_FORM, SCREEN_PRIVACY,
+        };
+        platform_keep_text_begin(rt->platform);
+        for (size_t i = 0; i < sizeof ready / sizeof ready[0]; i++)
+            if (ready[i] != SCREEN_TREATMENTS || a->content->ntreatments > 1)
+                prepare_screen(rt, ready[i], w, h);
+        platform_keep_text_end(rt->platform);
+        malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
         app_draw(a, w, h);
     }
 }
