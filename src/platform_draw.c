@@ -77,10 +77,12 @@ static void fill(SDL_Surface *s, struct rect r, unsigned colour, struct rect cli
 /* ---------------------------------------------------------------- corners */
 
 /* The coverage (0..255) of each pixel of a disc's top-left quarter, radius rad, sampled 4 x 4 per
- * pixel; rad * rad bytes the caller frees. The disc is symmetric, so the other quarters mirror it. */
+ * pixel, rad * rad bytes, then for each row where its partly covered pixels begin and where its
+ * wholly covered ones do (a row goes from uncovered to covered: the disc is convex), two bytes
+ * each; the caller frees it. The disc is symmetric, so the other quarters mirror it. */
 static uint8_t *make_cover(int rad)
 {
-    uint8_t *c = malloc((size_t)rad * (size_t)rad);
+    uint8_t *c = malloc((size_t)rad * (size_t)rad + (size_t)rad * 4);
 
     if (!c)
         return NULL;
@@ -94,6 +96,15 @@ static uint8_t *make_cover(int rad)
                 }
             c[y * rad + x] = (uint8_t)(inside * 255 / 16);
         }
+    for (int y = 0; y < rad; y++) {
+        uint16_t span[2] = { 0, 0 };
+        while (span[0] < rad && c[y * rad + span[0]] == 0)
+            span[0]++;
+        span[1] = span[0];
+        while (span[1] < rad && c[y * rad + span[1]] != 255)
+            span[1]++;
+        memcpy(c + (size_t)rad * (size_t)rad + (size_t)y * 4, span, sizeof span);
+    }
     return c;
 }
 
@@ -133,14 +144,29 @@ static void corner(struct pdraw *d, const uint8_t *cov, int rad, int x0, int y0,
     for (int y = r.y; y < r.y + r.h; y++) {
         int cy = flip_y ? rad - 1 - (y - y0) : y - y0;
         const uint8_t *crow = cov + cy * rad;
+        uint16_t span[2];
         uint32_t *p = row_at(d->canvas, y);
-        for (int x = r.x; x < r.x + r.w; x++) {
+        int some0, some1, full0, full1;     /* on the canvas: [some0, some1) partly covered, [full0, full1) wholly */
+
+        memcpy(span, cov + (size_t)rad * (size_t)rad + (size_t)cy * 4, sizeof span);
+        if (flip_x) {
+            full0 = x0, full1 = x0 + rad - span[1];
+            some0 = full1, some1 = x0 + rad - span[0];
+        } else {
+            some0 = x0 + span[0], some1 = x0 + span[1];
+            full0 = some1, full1 = x0 + rad;
+        }
+        some0 = some0 < r.x ? r.x : some0;
+        some1 = some1 > r.x + r.w ? r.x + r.w : some1;
+        full0 = full0 < r.x ? r.x : full0;
+        full1 = full1 > r.x + r.w ? r.x + r.w : full1;
+        for (int x = some0; x < some1; x++) {
             uint32_t c = crow[flip_x ? rad - 1 - (x - x0) : x - x0];
-            if (c == 0)
-                continue;
             c = a == 255 ? c : div255(c * a);
             p[x] = c == 255 ? px : blend(p[x], px, c);
         }
+        for (int x = full0; x < full1; x++)
+            p[x] = a == 255 ? px : blend(p[x], px, a);
     }
 }
 
