@@ -31,6 +31,7 @@ struct export_xlsx {
     const struct export_column *col[COLUMNS_MAX];   /* the columns shown, in order */
     int width[COLUMNS_MAX];         /* widest value so far of each column, in characters */
     char answers[QUEUE_ANSWERS_MAX + 1];        /* the checklist answers of the row, as text */
+    char answers_of[QUEUE_ANSWERS_MAX + 1];     /* the JSON they were read from, while they are kept */
     char sheet[32], title[96], subject[96], comments[160];     /* the properties, kept until the file is written */
 };
 
@@ -252,7 +253,8 @@ static lxw_error text_cell(struct export_xlsx *x, int col, const char *s)
 
     if (!s || !s[0])
         return LXW_NO_ERROR;
-    if (strlen(s) > (size_t)x->width[col])     /* bytes >= characters: a shorter one cannot be wider */
+    /* bytes >= characters: a shorter one cannot be wider; nor can any be wider than the widest kept */
+    if (x->width[col] < WIDTH_MAX && strlen(s) > (size_t)x->width[col])
         fit(x, col, text_width(s));
     escaped = strstr(s, "_x") ? escape_escapes(s, &len) : NULL;
     e = worksheet_write_string(x->ws, x->row, (lxw_col_t)col, escaped ? escaped : s, NULL);
@@ -263,12 +265,19 @@ static lxw_error text_cell(struct export_xlsx *x, int col, const char *s)
     return e;
 }
 
+/* The answers kept from the row before are health data: wiped once the batch or a different
+ * answer is written. */
+static void forget_answers(struct export_xlsx *x)
+{
+    explicit_bzero(x->answers, strlen(x->answers));
+    explicit_bzero(x->answers_of, strlen(x->answers_of));
+}
+
 static lxw_error cell(struct export_xlsx *x, int col, const struct export_column *c, const struct queue_row *r)
 {
     char number[24];
     const char *text;
     lxw_datetime dt;
-    lxw_error e;
 
     switch (c->kind) {
     case EXPORT_KIND_BATCH:
@@ -282,13 +291,17 @@ static lxw_error cell(struct export_xlsx *x, int col, const struct export_column
         fit(x, col, (int)strlen(TIME_FORMAT));
         return worksheet_write_datetime(x->ws, x->row, (lxw_col_t)col, &dt, x->time);
     case EXPORT_KIND_ANSWERS:
+        /* Most clients answer as the one before (every "no"): the text read for the row before is
+         * used again when the JSON is the same. */
         text = export_column_text(c, r);
-        if (text && answers_text(text, x->answers, sizeof x->answers) == 0)
-            text = x->answers;
-        e = text_cell(x, col, text);
-        if (text == x->answers)
-            explicit_bzero(x->answers, strlen(x->answers));
-        return e;
+        if (text && strcmp(text, x->answers_of) != 0) {
+            forget_answers(x);
+            if (strlen(text) < sizeof x->answers_of && answers_text(text, x->answers, sizeof x->answers) == 0)
+                memcpy(x->answers_of, text, strlen(text) + 1);
+            else
+                forget_answers(x);
+        }
+        return text_cell(x, col, text && x->answers_of[0] ? x->answers : text);
     case EXPORT_KIND_TEXT:
         return text_cell(x, col, export_column_text(c, r));
     }
@@ -410,6 +423,7 @@ void export_xlsx_abort(struct export_xlsx *x)
 {
     if (!x)
         return;
+    forget_answers(x);
     if (x->wb)
         lxw_workbook_free(x->wb);
     free(x);
