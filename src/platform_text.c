@@ -117,17 +117,25 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
 {
     struct ptext *t = ctx;
     uint64_t h;
-    struct ptext_width *memo;
+    struct ptext_width *set, *memo;
     int w = 0;
 
     if (len <= 0)
         return 0;
     len = line_len(s, len);
     h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
-    memo = &t->widths[h % PTEXT_WIDTHS];
-    if (memo->hash == h && memo->len == len && memo->px == px && memo->flags == flags && memo->w > 0) {
-        memo->kept = t->keeping ? t->keeping : memo->kept;
-        return memo->w;
+    /* PTEXT_WIDTH_WAYS places for each hash; a miss takes the one least recently asked for. */
+    set = &t->widths[h % (PTEXT_WIDTHS / PTEXT_WIDTH_WAYS) * PTEXT_WIDTH_WAYS];
+    memo = set;
+    for (int i = 0; i < PTEXT_WIDTH_WAYS; i++) {
+        struct ptext_width *m = &set[i];
+        if (m->hash == h && m->len == len && m->px == px && m->flags == flags && m->w > 0) {
+            m->kept = t->keeping ? t->keeping : m->kept;
+            m->used = ++t->width_tick;
+            return m->w;
+        }
+        if (m->used < memo->used)
+            memo = m;
     }
     itemise(t, flags, s, len);
     for (int i = 0; i < t->line.n; i++) {
@@ -137,7 +145,7 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
             w += pw;
         wipe_piece(t, i);
     }
-    *memo = (struct ptext_width){ h, len, px, flags, w, t->keeping };
+    *memo = (struct ptext_width){ h, len, px, flags, w, t->keeping, ++t->width_tick };
     return w;
 }
 

@@ -19,13 +19,14 @@
 #define PTEXT_SLOTS      1024
 #define PTEXT_WIDTHS     2048        /* measured widths remembered (shaping Arabic or Chinese costs
                                         about 2 us a character, and layout asks again every frame) */
+#define PTEXT_WIDTH_WAYS 4           /* places a width may take: fewer collisions than one */
 #define PTEXT_BUDGET     (3u << 19)  /* 1.5 MiB of coded coverage kept; the least recently drawn go first */
 #define PTEXT_LINE_MAX   4096        /* bytes of one line measured or drawn; the rest is left out */
 #define PTEXT_LARGE_FACE (4LL << 20) /* a bigger font file (Noto Sans CJK: 19 MiB) is opened once and
                                         resized, not once per size: each opening costs 2.6 MiB */
 
 /* A measurement remembered: the text is known by its hash only. */
-struct ptext_width { uint64_t hash; int len, px, flags, w; unsigned kept; };
+struct ptext_width { uint64_t hash; int len, px, flags, w; unsigned kept; unsigned long used; };
 
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
 struct ptext_font { int face, px; TTF_Font *font; };
@@ -63,7 +64,8 @@ struct ptext {
     int shaping;                        /* SDL_ttf was built with HarfBuzz (Debian's is) */
     struct ptext_slot slots[PTEXT_SLOTS];
     int nslots;
-    struct ptext_width widths[PTEXT_WIDTHS];    /* direct-mapped by hash */
+    struct ptext_width widths[PTEXT_WIDTHS];    /* in sets of PTEXT_WIDTH_WAYS by hash */
+    unsigned long width_tick;           /* when a width was last asked for */
     size_t bytes;                       /* coverage bytes held by the slots */
     unsigned long tick, made, reused;
     unsigned keeping;                   /* while a keeping runs, its number (never 0); else 0 */
