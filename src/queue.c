@@ -104,6 +104,8 @@ struct queue {
     char path[QUEUE_PATH_MAX];
     struct fault_vfs *fault;        /* NULL unless opened with fault_injection */
     int busy_timeout_ms;            /* as opened, for reconnect() */
+    double busy_since;              /* when the current wait for a lock began (busy_wait) */
+    int unsettled;                  /* a request was committed but not yet checkpointed (queue_settle) */
     struct export_cursor exp;
 };
 
@@ -189,6 +191,65 @@ static void row_fill(sqlite3_stmt *s, struct queue_row *row)
     row->req.notice_version = column_text(s, 17);
 }
 
+/* ---------------------------------------------------------------- locks and the write-ahead log */
+
+static double mono_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+/* SQLite's busy handler: tries again every millisecond until busy_timeout_ms have passed. SQLite's
+ * own (sqlite3_busy_timeout) backs off to 100 ms between tries, so a client's submit could sleep
+ * through every short gap a staff command leaves between its transactions. */
+static int busy_wait(void *ctx, int tries)
+{
+    struct queue *q = ctx;
+    double now = mono_ms();
+
+    if (tries == 0)
+        q->busy_since = now;
+    if (now - q->busy_since >= q->busy_timeout_ms)
+        return 0;
+    sleep_ms(1);
+    return 1;
+}
+
+/* Copies what the -wal holds into the database file and empties it, without waiting: a reader
+ * that still needs the -wal (an export under way) only leaves it for the next commit. Called
+ * after every commit, so that the -wal holds at most the transaction in flight. Returns 1 when
+ * the -wal is empty, 0 when something had to stay. */
+static int checkpoint_now(struct queue *q)
+{
+    int log = -1, done = -1, rc;
+
+    sqlite3_busy_handler(q->db, NULL, NULL);
+    rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_RESTART, &log, &done);
+    sqlite3_busy_handler(q->db, busy_wait, q);
+    return rc == SQLITE_OK && log == 0;
+}
+
+/* Commits the transaction open on q and, once committed, checkpoints. Returns the sqlite code of
+ * the COMMIT (SQLITE_DONE when it succeeded). */
+static int commit(struct queue *q)
+{
+    int rc = run(q, ST_COMMIT);
+
+    if (rc == SQLITE_DONE)
+        checkpoint_now(q);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- opening */
 
 /* Makes sure path exists, creating it empty with mode 0600 so that SQLite (and its -wal and -shm,
@@ -258,7 +319,7 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
     rc = sqlite3_open_v2(q->path, &q->db, flags, q->fault ? fault_vfs_name(q->fault) : NULL);
     if (rc == SQLITE_OK) {
         sqlite3_extended_result_codes(q->db, 1);
-        sqlite3_busy_timeout(q->db, o->busy_timeout_ms);
+        sqlite3_busy_handler(q->db, busy_wait, q);
         rc = sqlite3_exec(q->db, pragmas, NULL, NULL, NULL);
     }
     if (rc == SQLITE_OK && o->recover_damaged)
@@ -348,7 +409,7 @@ static int recover(struct queue *q, const struct queue_options *o, char *err, si
         return -1;
     utc_format(time(NULL), now);
     if (run(q, ST_BEGIN_WRITE) != SQLITE_DONE || state_set_text(q, STATE_DAMAGED_PATH, moved_to) != 0 ||
-        state_set_text(q, STATE_DAMAGED_UTC, now) != 0 || run(q, ST_COMMIT) != SQLITE_DONE) {
+        state_set_text(q, STATE_DAMAGED_UTC, now) != 0 || commit(q) != SQLITE_DONE) {
         db_error(q, "record the damaged database", err, errlen);
         rollback_if_open(q);
         return -1;
@@ -396,6 +457,7 @@ void queue_close(struct queue *q)
         return;
     if (q->db && q->exp.active)
         queue_export_cancel(q);
+    queue_settle(q);
     if (q->db)
         disconnect_db(q);
     fault_vfs_free(q->fault);
@@ -487,7 +549,7 @@ static int insert_request(struct queue *q, const struct queue_request *r, const 
 static void reconnect(struct queue *q)
 {
     struct queue_options o = { .busy_timeout_ms = q->busy_timeout_ms };
-    struct queue fresh = { .fault = q->fault };
+    struct queue fresh = { .fault = q->fault, .busy_timeout_ms = q->busy_timeout_ms };
     char err[256];
 
     snprintf(fresh.path, sizeof fresh.path, "%s", q->path);
@@ -496,6 +558,7 @@ static void reconnect(struct queue *q)
     disconnect_db(q);
     q->db = fresh.db;
     memcpy(q->st, fresh.st, sizeof q->st);
+    sqlite3_busy_handler(q->db, busy_wait, q);     /* it named fresh, which is gone */
 }
 
 void queue_forget(struct queue *q)
@@ -527,7 +590,8 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
     if (rc == SQLITE_OK)
         rc = insert_request(q, r, &k);
     if (rc == SQLITE_OK)
-        rc = run(q, ST_COMMIT);
+        rc = run(q, ST_COMMIT);         /* committed: the checkpoint waits for queue_settle() */
+    q->unsettled |= rc == SQLITE_DONE;
     if (rc != SQLITE_DONE)
         db_error(q, "save the request", err, errlen);
     done(q, ST_INSERT);
@@ -537,6 +601,12 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
         return -1;
     *out = k;
     return 0;
+}
+
+void queue_settle(struct queue *q)
+{
+    if (q && q->db && q->unsettled && !q->exp.active)
+        q->unsettled = !checkpoint_now(q);
 }
 
 /* ---------------------------------------------------------------- status and state */
@@ -616,7 +686,7 @@ int queue_dismiss_damaged(struct queue *q, char *err, size_t errlen)
         done(q, ST_STATE_DELETE);
     }
     if (rc == SQLITE_DONE)
-        rc = run(q, ST_COMMIT);
+        rc = commit(q);
     if (rc == SQLITE_DONE)
         return 0;
     db_error(q, "dismiss the warning", err, errlen);
@@ -662,6 +732,8 @@ int queue_state_set_int(struct queue *q, const char *key, long long value, char 
     if (rc != SQLITE_DONE)
         db_error(q, "save the state", err, errlen);
     done(q, ST_STATE_SET);
+    if (rc == SQLITE_DONE)
+        checkpoint_now(q);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -810,6 +882,8 @@ static int record_batch(struct queue *q, const struct export_cursor *x, char *er
         snprintf(err, errlen, "cannot mark batch %lld exported: another export ran at the same time; "
                  "nothing was marked, try again", x->batch.id);
     done(q, ST_BATCH_INSERT);
+    if (made)
+        checkpoint_now(q);
     return made ? 0 : -1;
 }
 
@@ -861,7 +935,7 @@ int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count
         done(q, ST_ACK);
     }
     if (found && rc == SQLITE_DONE)
-        rc = run(q, ST_COMMIT);
+        rc = commit(q);
     if (found && rc == SQLITE_DONE)
         return 0;
     if (rc == SQLITE_DONE)

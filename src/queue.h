@@ -114,6 +114,13 @@ void queue_close(struct queue *q);
 int queue_submit(struct queue *q, const struct queue_request *r, struct queue_receipt *out,
                  char *err, size_t errlen);
 
+/* Moves the requests committed since the last call from the -wal into the database file (a
+ * checkpoint that never waits: a reader still using the -wal only delays it to the next call).
+ * queue_submit() leaves this to its caller, so that the client is thanked as soon as the request
+ * is committed; call it once the thank-you is on screen, so that the -wal holds at most the
+ * request in flight. Every other write checkpoints by itself. Safe on NULL. */
+void queue_settle(struct queue *q);
+
 /* Renews the connection so that no client's details stay in SQLite's memory (it keeps the last
  * row it built until its connection closes). Call when a client's visit ends, not in the middle
  * of a submit, so that the thank-you screen is not kept waiting. Safe on NULL. */

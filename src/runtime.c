@@ -169,6 +169,7 @@ void runtime_update(struct runtime *rt, uint64_t now)
             rt->presented_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
             rt->frames++;
         }
+        queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
     if (forgot && a->content && !rt->skip_pixels) {
         /* Once the screen is up, the text of home and of the treatment's page is made ready

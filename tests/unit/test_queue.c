@@ -721,6 +721,61 @@ TEST(purge_leaves_no_trace_in_the_file)
     ASSERT(!file_contains(wal, "Canary-Purge"));
 }
 
+/* Copies the file at from to to (nothing else: not its -wal). Returns 0, or -1. */
+static int copy_file(const char *from, const char *to)
+{
+    char buf[65536];
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    size_t n;
+    int rc = in && out ? 0 : -1;
+
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* The single integer SQL returns from the database file at path alone, as if its -wal were lost. */
+static long long file_alone_int(const char *path, const char *sql)
+{
+    char copy[700];
+
+    snprintf(copy, sizeof copy, "%s.alone", path);
+    unlink(copy);
+    return copy_file(path, copy) == 0 ? sql_int(copy, sql) : -999;
+}
+
+/* Each committed request moves into the database file at once: once queue_submit() has returned
+ * and queue_settle() run (the kiosk calls it once the thank-you is on screen), the file alone holds
+ * it, and so after every other write, so that damage to the -wal can only touch what is in flight. */
+TEST(each_commit_moves_into_the_file)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue *q;
+
+    fresh(path, sizeof path, "walempty");
+    q = open_q(path, 0);
+    ASSERT(q);
+    for (int i = 1; i <= 5; i++) {
+        ASSERT_INT_EQ(0, submit_n(q, 1));
+        queue_settle(q);
+        ASSERT_INT_EQ(i, file_alone_int(path, "SELECT count(*) FROM submissions"));
+    }
+    ASSERT_INT_EQ(0, queue_state_set_int(q, "staff_pin_failures", 3, err, sizeof err));
+    ASSERT_INT_EQ(3, file_alone_int(path, "SELECT value FROM kiosk_state WHERE key = 'staff_pin_failures'"));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(5, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(1, file_alone_int(path, "SELECT count(*) FROM batches"));
+    ASSERT_INT_EQ(0, queue_ack(q, 1, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(1, file_alone_int(path, "SELECT count(*) FROM batches WHERE acknowledged_utc IS NOT NULL"));
+    queue_close(q);
+}
+
 /* A submit while an export reads succeeds at once, and the export marks only what it read. */
 TEST(submit_during_export_stays_pending)
 {
@@ -1185,6 +1240,7 @@ int main(int argc, char **argv)
     RUN(corrupt_pages_are_moved_aside);
     RUN(export_ack_purge_life_cycle);
     RUN(purge_leaves_no_trace_in_the_file);
+    RUN(each_commit_moves_into_the_file);
     RUN(submit_during_export_stays_pending);
     RUN(export_waits_for_a_short_lock_and_fails_cleanly_on_a_long_one);
     RUN(a_request_after_a_purge_of_the_newest_is_pending);
