@@ -114,16 +114,41 @@ void app_forget_client(struct app *a)
     a->dirty = 1;
 }
 
-/* The PIN lockout as the database keeps it (in memory only when there is no database). */
+void app_staff_save_lock(struct app *a)
+{
+    char err[256] = "no database";
+
+    if (a->queue && queue_state_set_int(a->queue, "staff_pin_failures", a->lock.failures, err, sizeof err) == 0 &&
+        queue_state_set_int(a->queue, "staff_locked_until", a->lock.locked_until, err, sizeof err) == 0) {
+        a->lock.unsaved = 0;
+        return;
+    }
+    if (!a->lock.unsaved)
+        fprintf(stderr, "kiosk: cannot save the staff lockout: %s\n", err);
+    a->lock.unsaved = 1;
+}
+
+/* The PIN lockout as the database keeps it. A lock it could not take stays as counted here (and is
+ * saved now if it can be); reading never lowers the count. */
 static void staff_load_lock(struct app *a)
 {
+    struct staff_lock stored = { 0, 0, 0 };
     char err[256];
 
     sodium_memzero(a->pin, sizeof a->pin);
     a->pin_note = NULL;
-    if (a->queue && (queue_state_get_int(a->queue, "staff_pin_failures", &a->lock.failures, err, sizeof err) != 0 ||
-                     queue_state_get_int(a->queue, "staff_locked_until", &a->lock.locked_until, err, sizeof err) != 0))
+    if (a->lock.unsaved) {
+        app_staff_save_lock(a);
+        return;
+    }
+    if (!a->queue)
+        return;
+    if (queue_state_get_int(a->queue, "staff_pin_failures", &stored.failures, err, sizeof err) != 0 ||
+        queue_state_get_int(a->queue, "staff_locked_until", &stored.locked_until, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: cannot read the staff lockout: %s\n", err);
+        return;
+    }
+    a->lock = stored;
 }
 
 void app_staff_refresh(struct app *a)

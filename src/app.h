@@ -121,6 +121,8 @@ void app_forget_client(struct app *a);
 
 /* Asks the queue to take the client's request; on to thanks or save-error. */
 void app_submit(struct app *a);
+/* Saves the PIN lockout in the database; when it cannot, a->lock stays marked unsaved (fail closed). */
+void app_staff_save_lock(struct app *a);
 /* Reads the queue's figures for the staff screen into a->status (or a->status_error). */
 void app_staff_refresh(struct app *a);
 /* The current checklist outcome. */

@@ -26,29 +26,20 @@ static long long wall(const struct app *a)
     return (long long)a->now + a->wall_offset;
 }
 
-static void save_lock(struct app *a)
-{
-    char err[256];
-
-    if (a->queue && (queue_state_set_int(a->queue, "staff_pin_failures", a->lock.failures, err, sizeof err) != 0 ||
-                     queue_state_set_int(a->queue, "staff_locked_until", a->lock.locked_until, err, sizeof err) != 0))
-        fprintf(stderr, "kiosk: cannot save the staff lockout: %s\n", err);
-}
-
 static void try_pin(struct app *a)
 {
-    if (staff_lock_left(&a->lock, wall(a)) > 0) {
+    if (staff_lock_held(&a->lock) || staff_lock_left(&a->lock, wall(a)) > 0) {
         a->pin_note = "Please wait until the pause is over.";
     } else if (!a->cfg->pin_hash[0]) {
         a->pin_note = "No staff PIN is set. Set one with: kioskctl set-pin";
     } else if (staff_pin_matches(a->cfg->pin_hash, a->pin)) {
         staff_lock_passed(&a->lock);
-        save_lock(a);
+        app_staff_save_lock(a);
         a->pin_note = NULL;
         app_act(a, ACT_STAFF);
     } else {
         staff_lock_failed(&a->lock, wall(a));
-        save_lock(a);
+        app_staff_save_lock(a);
         fprintf(stderr, "kiosk: wrong staff PIN (%lld in a row)\n", a->lock.failures);
         a->pin_note = "That PIN is not right.";
     }
@@ -76,7 +67,8 @@ static void pin_key(struct app *a, const char *key)
 void screen_staff_pin(struct app *a, struct ui *u)
 {
     static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK" };
-    long long left = staff_lock_left(&a->lock, wall(a));
+    int held = staff_lock_held(&a->lock);
+    long long left = held ? 0 : staff_lock_left(&a->lock, wall(a));
     int m = chrome_margin(u), gap = ui_px(u, 14);
     int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, "Cancel", ACT_LEAVE);
     int w = ui_px(u, 480) < u->f->w - 2 * m ? ui_px(u, 480) : u->f->w - 2 * m, x = (u->f->w - w) / 2;
@@ -94,7 +86,10 @@ void screen_staff_pin(struct app *a, struct ui *u)
         ui_rect(u, (struct rect){ x + w / 2 - (n * (dot + gap) - gap) / 2 + i * (dot + gap), y, dot, dot },
                 u->th.text, dot / 2, 0, 0);
     y += dot + gap;
-    if (left > 0) {
+    if (held) {
+        y += ui_text(u, x, y, w, "Too many wrong PINs. Locked until the kiosk can save this.", UI_BODY_BOLD,
+                     u->th.danger, UI_CENTRE) + gap;
+    } else if (left > 0) {
         snprintf(line, sizeof line, "Too many wrong PINs. Please try again in %lld seconds.", (left + 999) / 1000);
         y += ui_text(u, x, y, w, line, UI_BODY_BOLD, u->th.danger, UI_CENTRE) + gap;
     } else if (a->pin_note) {
@@ -104,7 +99,7 @@ void screen_staff_pin(struct app *a, struct ui *u)
     }
     for (int i = 0; i < 12; i++) {
         struct rect r = { x + (i % 3) * (kw + gap), y + (i / 3) * (kh + gap), kw, kh };
-        if (ui_button(u, keys[i], r, i == 11 ? UI_PRIMARY : i == 9 ? UI_TINTED : UI_SECONDARY) && left == 0)
+        if (ui_button(u, keys[i], r, i == 11 ? UI_PRIMARY : i == 9 ? UI_TINTED : UI_SECONDARY) && left == 0 && !held)
             pin_key(a, keys[i]);
     }
 }
