@@ -431,10 +431,12 @@ static int cmd_purge(const struct command *cmd, struct ctl *c, int argc, char **
         return 1;
     rc = queue_purge(q, (int)days, &deleted, err, sizeof err);
     queue_close(q);
-    if (rc != 0)
+    if (rc < 0)
         return fail("%s", err);
     printf("purged %lld request%s acknowledged %lld or more days ago\n", deleted,
            deleted == 1 ? "" : "s", days);
+    if (rc > 0)
+        return fail("%s", err);     /* deleted, but not yet gone from the files: not done */
     return 0;
 }
 
@@ -551,7 +553,10 @@ static const struct command commands[] = {
       "twice is harmless; an unknown batch is an error." },
     { "purge", cmd_purge, "purge [--acknowledged-older-than DAYS]",
       "Deletes, with SQLite's secure delete, the requests acknowledged at least DAYS ago\n"
-      "(default: the config's retention-days). Pending and unacknowledged requests stay." },
+      "(default: the config's retention-days). Pending and unacknowledged requests stay.\n"
+      "It says it is done only once they are gone from the database file and its -wal: while\n"
+      "another program reads the database it waits up to 10 s, then says what remains\n"
+      "(exit 1). Clients can go on sending requests while it runs." },
     { "set-pin", cmd_set_pin, "set-pin",
       "Asks twice for the staff PIN (4 to 8 digits, not shown; from standard input when it is\n"
       "not a terminal) and stores only a salted slow hash of it in the config file." },

@@ -24,6 +24,12 @@
 #define STATE_DAMAGED_PATH  "damaged-moved-to"
 #define STATE_DAMAGED_UTC   "damaged-utc"
 #define PURGE_DAYS_MAX      36500
+#define PURGE_CHUNK_FIRST   64      /* requests deleted by the first purge transaction */
+#define PURGE_CHUNK_MAX     65536
+#define PURGE_TXN_MS        40      /* what one purge transaction should take: a submit waits about that */
+#define PURGE_GAP_MS        3       /* the pause between two, in which a waiting submit (trying every
+                                     * millisecond, busy_wait) gets the lock */
+#define PURGE_POLL_MS       20      /* how often purge tries again to empty the -wal */
 
 /* What the statements that read requests return, in the order row_fill() reads them: the state,
  * then the request as submitted, of a row source named s (the view requests, or submissions). */
@@ -75,8 +81,10 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_BATCH_INSERT] = "INSERT INTO batches (id, first_request_id, last_request_id, count, created_utc)"
                         " SELECT ?1, ?2 + 1, ?3, ?4, ?5 WHERE " LAST_EXPORTED_ID " = ?2",
     [ST_ACK] = "UPDATE batches SET acknowledged_utc = ?2 WHERE id = ?1 AND acknowledged_utc IS NULL",
+    /* one short transaction's worth (?2 requests) at a time */
     [ST_PURGE] = "DELETE FROM submissions WHERE id IN (SELECT s.id FROM batches b JOIN submissions s"
-                 " ON s.id BETWEEN b.first_request_id AND b.last_request_id WHERE b.acknowledged_utc <= ?1)",
+                 " ON s.id BETWEEN b.first_request_id AND b.last_request_id WHERE b.acknowledged_utc <= ?1"
+                 " LIMIT ?2)",
     [ST_LIST] = "SELECT " ROW_STATE ", " ROW_DATA " FROM requests s WHERE ?1 IS NULL OR s.status = ?1 ORDER BY s.id",
     [ST_STATUS] = "SELECT p.n, ?1 - CAST(strftime('%s', p.oldest) AS INTEGER),"
                   " (SELECT count(*) FROM batches WHERE acknowledged_utc IS NULL),"
@@ -104,6 +112,7 @@ struct queue {
     char path[QUEUE_PATH_MAX];
     struct fault_vfs *fault;        /* NULL unless opened with fault_injection */
     int busy_timeout_ms;            /* as opened, for reconnect() */
+    int purge_wait_ms;              /* as opened */
     double busy_since;              /* when the current wait for a lock began (busy_wait) */
     int unsettled;                  /* a request was committed but not yet checkpointed (queue_settle) */
     struct export_cursor exp;
@@ -235,6 +244,19 @@ static int checkpoint_now(struct queue *q)
 
     sqlite3_busy_handler(q->db, NULL, NULL);
     rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_RESTART, &log, &done);
+    sqlite3_busy_handler(q->db, busy_wait, q);
+    return rc == SQLITE_OK && log == 0;
+}
+
+/* As checkpoint_now(), and truncates the -wal to nothing, so that not even stale frames stay in
+ * it (which checkpoint_now() leaves for the next commit to overwrite; growing it again would cost
+ * each submit). Returns 1 when the -wal is empty and the file holds everything. */
+static int checkpoint_truncate(struct queue *q)
+{
+    int log = -1, done = -1, rc;
+
+    sqlite3_busy_handler(q->db, NULL, NULL);
+    rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
     sqlite3_busy_handler(q->db, busy_wait, q);
     return rc == SQLITE_OK && log == 0;
 }
@@ -431,6 +453,7 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
     if (o.busy_timeout_ms <= 0)
         o.busy_timeout_ms = QUEUE_BUSY_TIMEOUT_MS;
     q->busy_timeout_ms = o.busy_timeout_ms;
+    q->purge_wait_ms = o.purge_wait_ms > 0 ? o.purge_wait_ms : QUEUE_PURGE_WAIT_MS;
     if (strlen(path) >= sizeof q->path) {
         snprintf(err, errlen, "cannot open '%s': path too long", path);
         rc = -1;
@@ -946,29 +969,93 @@ int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count
     return -1;
 }
 
-int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t errlen)
+/* Deletes up to chunk acknowledged requests older than cutoff in one transaction. Returns the
+ * number deleted, or -1 with the sqlite code in *rc. */
+static long long purge_chunk(struct queue *q, const char *cutoff, int chunk, int *rc)
 {
     sqlite3_stmt *s = q->st[ST_PURGE];
-    char cutoff[QUEUE_TIME_LEN + 1];
-    int rc;
+    long long n = 0;
 
+    *rc = run(q, ST_BEGIN_WRITE);
+    if (*rc == SQLITE_DONE) {
+        sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 2, chunk);
+        *rc = sqlite3_step(s);
+        n = sqlite3_changes(q->db);
+        done(q, ST_PURGE);
+    }
+    if (*rc == SQLITE_DONE)
+        *rc = run(q, ST_COMMIT);
+    if (*rc == SQLITE_DONE)
+        return n;
+    rollback_if_open(q);
+    return -1;
+}
+
+/* Empties the -wal (SQLite's automatic checkpoints kept it small meanwhile), once every reader that still needs its frames (or the old pages in the file)
+ * has finished: until then the deleted rows' old pages stay in the file, and their zeroed
+ * versions only in the -wal. Waits without holding a lock, so that submits go on. Returns 1
+ * once done, 0 when a reader stayed past wait_ms. */
+static int purge_settle(struct queue *q, int wait_ms)
+{
+    double deadline = mono_ms() + wait_ms;
+
+    while (!checkpoint_truncate(q)) {
+        if (mono_ms() >= deadline)
+            return 0;
+        sleep_ms(PURGE_POLL_MS);
+    }
+    return 1;
+}
+
+int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t errlen)
+{
+    char cutoff[QUEUE_TIME_LEN + 1];
+    long long n, total = 0;
+    int chunk = PURGE_CHUNK_FIRST, rc = SQLITE_DONE;
+
+    if (deleted)
+        *deleted = 0;
     if (days < 0 || days > PURGE_DAYS_MAX) {
         snprintf(err, errlen, "cannot purge: days must be between 0 and %d", PURGE_DAYS_MAX);
         return -1;
     }
     utc_format(time(NULL) - (time_t)days * 86400, cutoff);
-    sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_STATIC);
-    rc = sqlite3_step(s);
-    done(q, ST_PURGE);
-    if (rc != SQLITE_DONE)
-        return db_error(q, "purge", err, errlen);
+    /* In short transactions, so that a client's submit never waits long behind a big purge: each
+     * is sized to take about PURGE_TXN_MS, with a pause after it for whoever waits. */
+    do {
+        double t0 = mono_ms(), took;
+        n = purge_chunk(q, cutoff, chunk, &rc);
+        if (n < 0)
+            break;
+        total += n;
+        took = mono_ms() - t0;
+        if (took < PURGE_TXN_MS / 2 && chunk < PURGE_CHUNK_MAX)
+            chunk *= 2;
+        else if (took > PURGE_TXN_MS * 2 && chunk > 1)
+            chunk /= 2;
+        if (n > 0)
+            sleep_ms(PURGE_GAP_MS);
+    } while (n > 0);
     if (deleted)
-        *deleted = sqlite3_changes(q->db);
-    /* Secure delete zeroed the pages; a checkpoint also empties the log that held the old ones.
-     * Best effort: a busy reader only delays it to a later checkpoint. */
-    sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-    return 0;
+        *deleted = total;
+    if (n < 0) {
+        char why[256];
+        snprintf(why, sizeof why, "%s", sqlite3_errmsg(q->db));
+        snprintf(err, errlen, "cannot purge: %s (%lld request%s purged before that)", why, total,
+                 total == 1 ? " was" : "s were");
+        return -1;
+    }
+    /* Secure delete zeroed what was deleted; they are gone once the file holds the zeroed pages
+     * and the -wal is empty, which a reader still using the old ones holds up. */
+    if (purge_settle(q, q->purge_wait_ms))
+        return 0;
+    snprintf(err, errlen, "the purged requests are deleted, but old copies of them stay in '%s' and '%s-wal'"
+             " while another program is reading the database (an export, or the kiosk's check); they go"
+             " at the first checkpoint after it finishes: run the purge again then", q->path, q->path);
+    return 1;
 }
+
 /* ---------------------------------------------------------------- fault injection */
 
 void queue_fault_set(struct queue *q, enum queue_fault fault)

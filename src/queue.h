@@ -9,6 +9,7 @@
 #include "queue_schema.h"
 
 #define QUEUE_BUSY_TIMEOUT_MS   2000
+#define QUEUE_PURGE_WAIT_MS     10000   /* how long a purge waits for a reader to let its traces go */
 
 #define QUEUE_UUID_LEN          IDS_UUID_LEN
 #define QUEUE_REF_LEN           IDS_REF_LEN
@@ -32,6 +33,7 @@ struct queue_options {
     int recover_damaged;    /* quick_check at open; a damaged file is moved aside and a fresh one started */
     int busy_timeout_ms;    /* how long to wait for another connection's lock; 0 = QUEUE_BUSY_TIMEOUT_MS */
     int fault_injection;    /* open through a fault-injecting VFS so queue_fault_set() works (tests) */
+    int purge_wait_ms;      /* how long queue_purge() waits for readers; 0 = QUEUE_PURGE_WAIT_MS */
 };
 
 /* What a client submits. Strings are the caller's; empty phone or email means "not given". */
@@ -156,8 +158,13 @@ void queue_export_cancel(struct queue *q);
 int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count, char *err, size_t errlen);
 
 /* Deletes, with secure_delete, the requests acknowledged at least days ago (0: every acknowledged
- * one). Pending and exported-unacknowledged requests are never touched. Returns 0 with the number
- * deleted in *deleted (may be NULL), or -1 with err. */
+ * one). Pending and exported-unacknowledged requests are never touched. It works in transactions
+ * of about 20 ms, so that a client's submit never waits long behind it, then waits (up to
+ * purge_wait_ms, holding no lock) until no reader needs the old pages, and empties the -wal.
+ * Returns 0 once the deleted requests are gone from the file and its -wal; 1 when they are deleted
+ * but a reader kept old copies in the file or -wal past the wait (err says so; a later purge or
+ * checkpoint removes them); -1 with err on failure. *deleted (may be NULL) is the number deleted,
+ * also of a purge that failed part way. */
 int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t errlen);
 
 /* The app's saved integers (staff PIN failures, lockout time) kept in the database so they survive a

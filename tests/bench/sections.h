@@ -33,5 +33,9 @@ int bench_idle_child(int argc, char **argv);
 /* The request queue on disk (db.c). */
 void bench_submit(const struct bench_env *e, struct report *r);
 void bench_export(const struct bench_env *e, struct report *r);
+void bench_purge(const struct bench_env *e, struct report *r);
+/* Fills the empty queue database at path with n made-up pending requests (acknowledged, in batch 1,
+ * when asked), fast, in one statement. Returns 0, or -1 with err. */
+int bench_fill_fast(const char *path, long long n, int acknowledged, char *err, size_t errlen);
 
 #endif

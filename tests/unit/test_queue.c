@@ -721,6 +721,118 @@ TEST(purge_leaves_no_trace_in_the_file)
     ASSERT(!file_contains(wal, "Canary-Purge"));
 }
 
+/* A child process that reads the database at path in one transaction (as an export does) for
+ * hold_ms; returns its pid once its read snapshot is taken, or -1. */
+static pid_t start_reader(const char *path, int hold_ms)
+{
+    int fds[2];
+    pid_t pid;
+    char c;
+
+    if (pipe(fds) != 0)
+        return -1;
+    pid = fork();
+    if (pid == 0) {
+        sqlite3 *db = NULL;
+        close(fds[0]);
+        if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, "BEGIN; SELECT count(*) FROM requests", NULL, NULL, NULL) != SQLITE_OK ||
+            write(fds[1], "x", 1) != 1)
+            _exit(1);
+        usleep((useconds_t)hold_ms * 1000);
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(db);
+        _exit(0);
+    }
+    close(fds[1]);
+    if (pid > 0 && read(fds[0], &c, 1) != 1)
+        pid = -1;
+    close(fds[0]);
+    return pid;
+}
+
+/* 20 requests and one with the canary name, exported and acknowledged: all may be purged. */
+static struct queue *acked_with_canary(const char *path, const struct queue_options *o)
+{
+    struct queue_request r = sample("Zebulon Canary-Reader");
+    struct queue_receipt k;
+    struct queue_batch b;
+    char err[256];
+    struct queue *q = queue_open(path, o, err, sizeof err);
+
+    if (!q || submit_n(q, 20) != 0 || queue_submit(q, &r, &k, err, sizeof err) != 0 ||
+        queue_export_begin(q, 0, &b, err, sizeof err) != 0 || drain(q, 1) != 21 ||
+        queue_export_finish(q, err, sizeof err) != 0 || queue_ack(q, 1, NULL, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "  acked_with_canary: %s\n", q ? err : "cannot open");
+        queue_close(q);
+        return NULL;
+    }
+    return q;
+}
+
+/* A purge while an export reads waits for it (holding no lock), then says it is done only once the
+ * names are gone from the file and the -wal. */
+TEST(purge_waits_for_a_reader_then_leaves_no_trace)
+{
+    struct queue_options o = { .create = 1, .purge_wait_ms = 5000 };
+    char path[600], wal[620], err[512] = "";
+    long long deleted = 0;
+    struct queue *q;
+    int status = -1;
+    double t0;
+    pid_t reader;
+
+    fresh(path, sizeof path, "purge-reader");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    q = acked_with_canary(path, &o);
+    ASSERT(q);
+    reader = start_reader(path, 800);
+    ASSERT(reader > 0);
+    t0 = now_ms();
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(21, deleted);
+    ASSERT(now_ms() - t0 >= 500);                   /* it waited for the reader */
+    ASSERT(!file_contains(path, "Canary-Reader"));
+    ASSERT(!file_contains(wal, "Canary-Reader"));
+    waitpid(reader, &status, 0);
+    ASSERT_INT_EQ(0, status);
+    queue_close(q);
+}
+
+/* A reader that stays longer than the purge waits: the purge says plainly that old copies remain
+ * and where, and a later purge removes them. */
+TEST(purge_says_what_remains_while_a_reader_stays)
+{
+    struct queue_options o = { .create = 1, .purge_wait_ms = 300 };
+    char path[600], wal[620], err[512] = "";
+    long long deleted = 0;
+    struct queue *q;
+    int status = -1, rc;
+    pid_t reader;
+
+    fresh(path, sizeof path, "purge-stays");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    q = acked_with_canary(path, &o);
+    ASSERT(q);
+    reader = start_reader(path, 2500);             /* longer than a lock is waited for */
+    ASSERT(reader > 0);
+    rc = queue_purge(q, 0, &deleted, err, sizeof err);
+    ASSERT(file_contains(path, "Canary-Reader") || file_contains(wal, "Canary-Reader"));
+    ASSERT_INT_EQ(1, rc);                           /* so it must not say it is done */
+    ASSERT_INT_EQ(21, deleted);
+    ASSERT_CONTAINS(err, "old copies of them stay in");
+    ASSERT_CONTAINS(err, "-wal");
+    ASSERT_CONTAINS(err, "run the purge again");
+    ASSERT(file_contains(path, "Canary-Reader") || file_contains(wal, "Canary-Reader"));
+    waitpid(reader, &status, 0);
+    ASSERT_INT_EQ(0, status);
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(0, deleted);
+    ASSERT(!file_contains(path, "Canary-Reader"));
+    ASSERT(!file_contains(wal, "Canary-Reader"));
+    queue_close(q);
+}
+
 /* Copies the file at from to to (nothing else: not its -wal). Returns 0, or -1. */
 static int copy_file(const char *from, const char *to)
 {
@@ -1217,8 +1329,44 @@ static int open_as_kiosk(const char *path)
     return q ? 0 : 1;
 }
 
+/* test_queue --acked FILE N [PENDING]: a fresh database holding N made-up requests in batch 1,
+ * acknowledged a year ago, so a purge takes them all, then PENDING more pending ones (made in one
+ * statement each: a few seconds for 300,000). */
+static int make_acked(const char *path, const char *count, const char *pending)
+{
+    static const char fill[] =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %lld)"
+        " INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+        " SELECT printf('6f1c2d3e-0000-4000-8000-%%012d', i), printf('AK-%%07d', i), '2025-01-01T09:00:00Z',"
+        "  'reception-1', 'calf-slimming', 'Test Person ' || i, '07700 900118', 'test.person@example.org',"
+        "  'any', 'clear', '{\"q1\":\"no\",\"q2\":\"no\",\"q3\":\"no\"}', 1, 1, '0123456789abcdef' FROM n;"
+        "INSERT INTO batches (id, first_request_id, last_request_id, count, created_utc, acknowledged_utc)"
+        " SELECT 1, 1, max(id), count(*), '2025-01-02T09:00:00Z', '2025-01-03T09:00:00Z' FROM submissions;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %lld)"
+        " INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+        " SELECT printf('6f1c2d3e-0000-4000-9000-%%012d', i), printf('PE-%%07d', i), '2025-02-01T09:00:00Z',"
+        "  'reception-1', 'calf-slimming', 'Test Pending ' || i, '07700 900118', '', 'any', 'clear', NULL, 1, 0,"
+        "  '0123456789abcdef' FROM n WHERE %lld > 0;";
+    struct queue_options o = { .create = 1 };
+    char err[512], sql[sizeof fill + 64];
+    long long n = atoll(count), p = pending ? atoll(pending) : 0;
+    struct queue *q = queue_open(path, &o, err, sizeof err);
+
+    if (!q) {
+        fprintf(stderr, "test_queue --acked: %s\n", err);
+        return 1;
+    }
+    queue_close(q);
+    snprintf(sql, sizeof sql, fill, n, p, p);
+    return n > 0 && sql_exec(path, sql) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+    if ((argc == 4 || argc == 5) && strcmp(argv[1], "--acked") == 0)
+        return make_acked(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
     if (argc == 3 && strcmp(argv[1], "--fixture") == 0)
         return make_fixture(argv[2]);
     if (argc == 3 && strcmp(argv[1], "--open-as-kiosk") == 0)
@@ -1241,6 +1389,8 @@ int main(int argc, char **argv)
     RUN(export_ack_purge_life_cycle);
     RUN(purge_leaves_no_trace_in_the_file);
     RUN(each_commit_moves_into_the_file);
+    RUN(purge_waits_for_a_reader_then_leaves_no_trace);
+    RUN(purge_says_what_remains_while_a_reader_stays);
     RUN(submit_during_export_stays_pending);
     RUN(export_waits_for_a_short_lock_and_fails_cleanly_on_a_long_one);
     RUN(a_request_after_a_purge_of_the_newest_is_pending);
