@@ -53,6 +53,7 @@ static const struct { enum screen from; enum action act; enum screen to; } flow[
     { SCREEN_SAVE_ERROR, ACT_BACK,     SCREEN_FORM },
     { SCREEN_ATTRACT,   ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_HOME,      ACT_STAFF_PIN, SCREEN_STAFF_PIN },
+    { SCREEN_OUT_OF_ORDER, ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_STAFF_PIN, ACT_STAFF,     SCREEN_STAFF },
     { ANY_SCREEN,       ACT_BACK,      SCREEN_HOME },
     { ANY_SCREEN,       ACT_HOME,      SCREEN_HOME },
@@ -126,6 +127,44 @@ void app_staff_save_lock(struct app *a)
     if (!a->lock.unsaved)
         fprintf(stderr, "kiosk: cannot save the staff lockout: %s\n", err);
     a->lock.unsaved = 1;
+    a->db_suspect = a->queue != NULL;
+}
+
+void app_set_db_problem(struct app *a, const char *problem)
+{
+    int had = a->db_problem[0] != '\0';
+
+    if (!problem)
+        problem = "";
+    if (*problem && strcmp(problem, a->db_problem) != 0)
+        fprintf(stderr, "kiosk: %s; clients see out-of-order until requests can be saved again "
+                "(tried every %d s)\n", problem, APP_DB_RETRY_MS / 1000);
+    else if (!*problem && had)
+        fprintf(stderr, "kiosk: the database works again\n");
+    snprintf(a->db_problem, sizeof a->db_problem, "%s", problem);
+    a->db_retry_at = *problem ? a->now + APP_DB_RETRY_MS : 0;
+    if (*problem && a->screen == SCREEN_ATTRACT)
+        go(a, SCREEN_OUT_OF_ORDER);
+    else if (!*problem && had && a->screen == SCREEN_OUT_OF_ORDER && a->content)
+        go(a, SCREEN_ATTRACT);
+}
+
+int app_is_resting(const struct app *a)
+{
+    return a->screen == SCREEN_ATTRACT || a->screen == SCREEN_OUT_OF_ORDER;
+}
+
+/* Where a visit ends: attract, or out-of-order while the content or the database cannot serve a
+ * client. After a failed write the database is tried first, so the next client does not fill in
+ * a form that cannot be saved. */
+static enum screen rest_screen(struct app *a)
+{
+    char err[256];
+
+    if (a->db_suspect && a->queue && !a->db_problem[0] && queue_check_writable(a->queue, err, sizeof err) != 0)
+        app_set_db_problem(a, err);
+    a->db_suspect = 0;
+    return a->content && !a->db_problem[0] ? SCREEN_ATTRACT : SCREEN_OUT_OF_ORDER;
 }
 
 /* The PIN lockout as the database keeps it. A lock it could not take stays as counted here (and is
@@ -193,7 +232,7 @@ static void apply(struct app *a, enum action act)
         return;
     case ACT_LEAVE:
         app_forget_client(a);
-        go(a, SCREEN_ATTRACT);
+        go(a, rest_screen(a));
         return;
     case ACT_SCREENING:
         screening_start(&a->screening, app_treatment(a)->nquestions);
@@ -418,7 +457,7 @@ void app_tick(struct app *a, uint64_t now)
     } else if (staff_screen(a->screen)) {
         if (now >= a->last_input + (uint64_t)a->cfg->staff_timeout_s * 1000) {
             app_forget_client(a);
-            go(a, SCREEN_ATTRACT);
+            go(a, rest_screen(a));
         } else if (a->screen == SCREEN_STAFF_PIN &&
                    staff_lock_left(&a->lock, (long long)before + a->wall_offset) > 0) {
             a->dirty = 1;   /* a lockout's countdown: its timer fires as the seconds shown change */
@@ -426,13 +465,13 @@ void app_tick(struct app *a, uint64_t now)
     } else if (a->screen == SCREEN_IDLE_WARNING) {
         if (now >= a->screen_since + warn_ms) {
             app_forget_client(a);
-            go(a, SCREEN_ATTRACT);
+            go(a, rest_screen(a));
         } else if ((now - a->screen_since) / 1000 != (before - a->screen_since) / 1000) {
             a->dirty = 1;
         }
     } else if (a->screen == SCREEN_THANKS && now >= a->screen_since + (uint64_t)a->cfg->thanks_timeout_s * 1000) {
         app_forget_client(a);
-        go(a, SCREEN_ATTRACT);
+        go(a, rest_screen(a));
     } else if (a->screen == SCREEN_THANKS && (now - a->screen_since) / 1000 != (before - a->screen_since) / 1000) {
         a->dirty = 1;   /* the countdown shows whole seconds */
     } else if (client_screen(a->screen) && now >= a->last_input + idle_ms) {
@@ -481,6 +520,8 @@ uint64_t app_next_deadline(const struct app *a)
 {
     uint64_t next = screen_deadline(a);
 
+    if (a->db_retry_at)
+        next = earliest(next, a->db_retry_at);
     return a->corner_since ? earliest(next, a->corner_since + CORNER_MS) : next;
 }
 
@@ -549,6 +590,7 @@ void app_submit(struct app *a)
         go(a, SCREEN_SAVE_ERROR);
     } else if (queue_submit(a->queue, &r, &a->receipt, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
+        a->db_suspect = 1;
         go(a, SCREEN_SAVE_ERROR);
     } else {
         a->submitted = 1;

@@ -59,6 +59,7 @@ static const char global_help[] =
     "\n"
     "Commands:\n"
     "  status                    the queue's figures and the database's health\n"
+    "  check                     read the whole database to check it now\n"
     "  list                      one line a request, with no more personal data than needed\n"
     "  export                    write the pending requests out as a new batch\n"
     "  ack BATCH                 mark a batch as received into the clinic's own system\n"
@@ -239,9 +240,9 @@ static void short_name(const char *name, char *out, size_t len)
 static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char **argv)
 {
     struct queue_status st;
-    char err[512], age[64], size[32];
+    char err[512], age[64], size[32], unwritable[512] = "";
     struct queue *q;
-    int rc;
+    int rc, sound;
 
     if (argc > 1)
         return usage_error(cmd, "unexpected argument '%s'", argv[1]);
@@ -249,6 +250,8 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
     if (!q)
         return 1;
     rc = queue_status(q, &st, err, sizeof err);
+    if (rc == 0 && queue_check_writable(q, unwritable, sizeof unwritable) != 0)
+        fprintf(stderr, "kioskctl: %s\n", unwritable);
     queue_close(q);
     if (rc != 0)
         return fail("%s", err);
@@ -269,8 +272,40 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
     printf("last export:            %s\n", st.last_export_utc[0] ? st.last_export_utc : "never");
     printf("last acknowledgement:   %s\n", st.last_ack_utc[0] ? st.last_ack_utc : "never");
     printf("database size:          %s\n", size);
-    printf("integrity:              %s\n", st.quick_check);
-    return strcmp(st.quick_check, "ok") == 0 && !st.damaged_moved_to[0] ? 0 : 1;
+    if (st.quick_check[0])
+        printf("integrity:              %s (checked %s)\n", st.quick_check, st.checked_utc);
+    else
+        printf("integrity:              not checked yet (the kiosk checks after it starts; 'kioskctl check' now)\n");
+    printf("writable:               %s\n", unwritable[0] ? "NO: requests cannot be saved" : "yes");
+    sound = !st.quick_check[0] || strcmp(st.quick_check, "ok") == 0;
+    return sound && !st.damaged_moved_to[0] && !unwritable[0] ? 0 : 1;
+}
+
+/* ---------------------------------------------------------------- check */
+
+static int cmd_check(const struct command *cmd, struct ctl *c, int argc, char **argv)
+{
+    char result[512], err[512];
+    struct queue *q;
+    int rc;
+
+    if (argc > 1)
+        return usage_error(cmd, "unexpected argument '%s'", argv[1]);
+    if (access(c->db_path, F_OK) != 0)
+        return fail("cannot check '%s': No such file or directory", c->db_path);
+    rc = queue_check_file(c->db_path, NULL, NULL, result, sizeof result);
+    if (rc < 0)
+        return fail("cannot check: %s", result);
+    q = open_queue(c);      /* the result is kept for status and the staff screen, if it can be */
+    if (q && queue_record_check(q, result, err, sizeof err) != 0)
+        fprintf(stderr, "kioskctl: %s\n", err);
+    queue_close(q);
+    printf("integrity: %s\n", result);
+    if (rc == 0)
+        return 0;
+    fprintf(stderr, "kioskctl: '%s' is damaged. Restart the kiosk: it moves the file aside, keeps it,\n"
+            "  and copies every request it can read into a fresh one.\n", c->db_path);
+    return 1;
 }
 
 static int cmd_clear_warning(const struct command *cmd, struct ctl *c, int argc, char **argv)
@@ -537,9 +572,13 @@ static int cmd_check_content(const struct command *cmd, struct ctl *c, int argc,
 static const struct command commands[] = {
     { "status", cmd_status, "status",
       "Shows the pending requests and the age of the oldest, the exported batches not yet\n"
-      "acknowledged, the last export and acknowledgement, the database's size and the result\n"
-      "of its quick check, and a warning if a damaged database was moved aside.\n"
-      "Exits 1 when the database needs attention." },
+      "acknowledged, the last export and acknowledgement, the database's size, the result\n"
+      "of its last integrity check, whether it can be written, and a warning if a damaged\n"
+      "database was moved aside. Exits 1 when the database needs attention." },
+    { "check", cmd_check, "check",
+      "Reads the whole database to check it (SQLite's quick_check; seconds for a large queue)\n"
+      "and records the result for status and the staff screen. The kiosk checks by itself\n"
+      "after it starts and every day. Exits 1 when the database is damaged." },
     { "list", cmd_list, "list [--status pending|exported|acknowledged]",
       "Lists the requests, oldest first, one a line: reference, time (UTC), status, batch,\n"
       "and the first name with the last name's initial." },

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +24,10 @@
 #define REF_TRIES           16      /* 20 random bits a reference: a collision is rare, a run of 16 absurd */
 #define STATE_DAMAGED_PATH  "damaged-moved-to"
 #define STATE_DAMAGED_UTC   "damaged-utc"
+#define STATE_CHECK_RESULT  "integrity-result"
+#define STATE_CHECK_UTC     "integrity-checked-utc"
+#define STATE_WRITE_CHECK   "write-check"
+#define WRITE_CHECK_BYTES   16384   /* about what a submit writes to the -wal: a disk with less is full */
 #define PURGE_DAYS_MAX      36500
 #define PURGE_CHUNK_FIRST   64      /* requests deleted by the first purge transaction */
 #define PURGE_CHUNK_MAX     65536
@@ -49,7 +54,7 @@ enum stmt {
     ST_STATE_GET, ST_STATE_SET, ST_STATE_DELETE,
     ST_PENDING_SNAPSHOT, ST_ROWS_PENDING, ST_ROWS_BATCH, ST_BATCH_GET, ST_BATCH_INSERT,
     ST_ACK, ST_PURGE,
-    ST_LIST, ST_STATUS, ST_QUICK_CHECK,
+    ST_LIST, ST_STATUS, ST_WRITE_CHECK,
     ST_COUNT
 };
 
@@ -86,15 +91,19 @@ static const char *const stmt_sql[ST_COUNT] = {
                  " ON s.id BETWEEN b.first_request_id AND b.last_request_id WHERE b.acknowledged_utc <= ?1"
                  " LIMIT ?2)",
     [ST_LIST] = "SELECT " ROW_STATE ", " ROW_DATA " FROM requests s WHERE ?1 IS NULL OR s.status = ?1 ORDER BY s.id",
-    [ST_STATUS] = "SELECT p.n, ?1 - CAST(strftime('%s', p.oldest) AS INTEGER),"
+    /* Costs the same whatever the queue holds: the count is kept as it goes (queue_figures), the
+     * oldest pending request is the first in queue order, and batches are one row an export. */
+    [ST_STATUS] = "SELECT f.pending, ?1 - CAST(strftime('%s', (SELECT created_utc FROM submissions"
+                  "  WHERE id > " LAST_EXPORTED_ID " ORDER BY id LIMIT 1)) AS INTEGER),"
                   " (SELECT count(*) FROM batches WHERE acknowledged_utc IS NULL),"
                   " (SELECT max(created_utc) FROM batches),"
                   " (SELECT max(acknowledged_utc) FROM batches),"
                   " (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL),"
                   " (SELECT count FROM batches WHERE id = (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL))"
-                  " FROM (SELECT count(*) AS n, min(created_utc) AS oldest FROM submissions"
-                  "  WHERE id > " LAST_EXPORTED_ID ") p",
-    [ST_QUICK_CHECK] = "PRAGMA quick_check(1)",
+                  " FROM queue_figures f",
+    /* new bytes each time: SQLite writes nothing for a value that did not change */
+    [ST_WRITE_CHECK] = "INSERT INTO kiosk_state (key, value) VALUES ('" STATE_WRITE_CHECK "', randomblob(?1))"
+                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 };
 
 /* The one export a queue may have under way. */
@@ -121,6 +130,7 @@ struct queue {
 /* ---------------------------------------------------------------- static prototypes */
 
 static int connect_db(struct queue *q, const struct queue_options *o, char *err, size_t errlen);
+static const char *disk_hint(const char *path);
 static void disconnect_db(struct queue *q);
 static void reconnect(struct queue *q);
 
@@ -281,11 +291,50 @@ static int create_private(const char *path, char *err, size_t errlen)
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 
     if (fd < 0) {
-        snprintf(err, errlen, "cannot create '%s': %s", path, strerror(errno));
+        int e = errno;
+        snprintf(err, errlen, "cannot %s '%s': %s%s", access(path, F_OK) == 0 ? "write" : "create", path,
+                 strerror(e), e == EROFS ? "" : disk_hint(path));
         return -1;
     }
     close(fd);
     return 0;
+}
+
+/* SQLite keeps two files beside the database; anything but a file there (a directory, say) only
+ * gives "unable to open database file" later. Returns 0, or -1 with err. */
+static int sidecars_are_files(const char *path, char *err, size_t errlen)
+{
+    static const char *const sidecars[] = { "-wal", "-shm" };
+    char name[QUEUE_PATH_MAX + 8];
+    struct stat sb;
+
+    for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
+        snprintf(name, sizeof name, "%s%s", path, sidecars[i]);
+        if (lstat(name, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+            snprintf(err, errlen, "cannot open '%s': '%s' is not a file (%s); SQLite needs it for the database",
+                     path, name, S_ISDIR(sb.st_mode) ? "a directory" : "something else");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* What the filesystem under path says, for an error SQLite calls only "disk I/O error": "" or a
+ * hint such as "; the disk is full". */
+static const char *disk_hint(const char *path)
+{
+    char dir[QUEUE_PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    struct statvfs fs;
+
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+    if (statvfs(dir, &fs) != 0)
+        return "";
+    if (fs.f_flag & ST_RDONLY)
+        return "; its filesystem is mounted read-only";
+    if (fs.f_bavail == 0)
+        return "; the disk is full";
+    return "";
 }
 
 /* 1 when an error code means the file is not a usable database (as opposed to locked, missing ...). */
@@ -293,24 +342,6 @@ static int is_damage(int rc)
 {
     return (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT;
 }
-
-/* Runs PRAGMA quick_check(1) into out ("ok" or the first problem). Returns 0, or an sqlite code. */
-static int quick_check_raw(sqlite3 *db, char *out, size_t outlen)
-{
-    sqlite3_stmt *s = NULL;
-    int rc = sqlite3_prepare_v2(db, stmt_sql[ST_QUICK_CHECK], -1, &s, NULL);
-
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(s);
-        if (rc == SQLITE_ROW) {
-            snprintf(out, outlen, "%s", column_text(s, 0) ? column_text(s, 0) : "");
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(s);
-    return rc;
-}
-
 
 static int prepare_all(struct queue *q, char *err, size_t errlen)
 {
@@ -332,7 +363,6 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
         " PRAGMA secure_delete = ON;"
         /* A small page cache: the kiosk writes a row at a time and an export reads each page once. */
         " PRAGMA cache_size = -512;";
-    char check[256] = "ok";
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     int rc, status;
 
@@ -344,14 +374,10 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
         sqlite3_busy_handler(q->db, busy_wait, q);
         rc = sqlite3_exec(q->db, pragmas, NULL, NULL, NULL);
     }
-    if (rc == SQLITE_OK && o->recover_damaged)
-        rc = quick_check_raw(q->db, check, sizeof check);
     if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open '%s': %s", q->path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+        snprintf(err, errlen, "cannot open '%s': %s%s", q->path, q->db ? sqlite3_errmsg(q->db) : "out of memory",
+                 disk_hint(q->path));
         status = is_damage(rc) ? 1 : -1;
-    } else if (strcmp(check, "ok") != 0) {
-        snprintf(err, errlen, "cannot open '%s': quick_check failed: %s", q->path, check);
-        status = 1;
     } else {
         status = queue_schema_migrate(q->db, q->path, err, errlen);
         if (status == 0)
@@ -464,8 +490,12 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
             rc = -1;
     }
     if (rc == 0)
+        rc = sidecars_are_files(q->path, err, errlen);
+    if (rc == 0 && o.damaged)
+        rc = 1;     /* the caller's check found it damaged */
+    else if (rc == 0)
         rc = connect_db(q, &o, err, errlen);
-    if (rc == 1 && o.recover_damaged)
+    if (rc == 1 && (o.recover_damaged || o.damaged))
         rc = recover(q, &o, err, errlen);
     if (rc != 0) {
         queue_close(q);
@@ -686,16 +716,100 @@ int queue_status(struct queue *q, struct queue_status *st, char *err, size_t err
         rc = state_get_text(q, STATE_DAMAGED_PATH, st->damaged_moved_to, sizeof st->damaged_moved_to);
     if (rc == SQLITE_OK)
         rc = state_get_text(q, STATE_DAMAGED_UTC, st->damaged_utc, sizeof st->damaged_utc);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(q->st[ST_QUICK_CHECK])) == SQLITE_ROW) {
-        copy_column(q->st[ST_QUICK_CHECK], 0, st->quick_check, sizeof st->quick_check);
-        rc = SQLITE_OK;
-    }
-    done(q, ST_QUICK_CHECK);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_CHECK_RESULT, st->quick_check, sizeof st->quick_check);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_CHECK_UTC, st->checked_utc, sizeof st->checked_utc);
     if (rc != SQLITE_OK)
         return db_error(q, "read the status", err, errlen);
     snprintf(wal, sizeof wal, "%s-wal", q->path);
     st->db_bytes = file_size(q->path) + file_size(wal);
     return 0;
+}
+
+int queue_check_writable(struct queue *q, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = q->st[ST_WRITE_CHECK];
+    int rc = run(q, ST_BEGIN_WRITE);
+
+    if (rc == SQLITE_DONE) {
+        sqlite3_bind_int(s, 1, WRITE_CHECK_BYTES);
+        rc = sqlite3_step(s);
+        done(q, ST_WRITE_CHECK);
+    }
+    if (rc == SQLITE_DONE)
+        rc = commit(q);
+    if (rc == SQLITE_DONE)
+        return 0;
+    snprintf(err, errlen, "cannot write '%s': %s%s", q->path, sqlite3_errmsg(q->db), disk_hint(q->path));
+    rollback_if_open(q);
+    return -1;
+}
+
+/* The progress handler of queue_check_file(): a non-zero return interrupts the check. */
+struct check_stop {
+    int (*stop)(void *ctx);
+    void *ctx;
+};
+
+static int check_progress(void *p)
+{
+    const struct check_stop *cs = p;
+
+    return cs->stop(cs->ctx);
+}
+
+int queue_check_file(const char *path, int (*stop)(void *ctx), void *ctx, char *result, size_t len)
+{
+    struct check_stop cs = { stop, ctx };
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int rc, status;
+
+    sqlite_wipe_install();
+    result[0] = '\0';
+    rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, QUEUE_BUSY_TIMEOUT_MS);
+        if (stop)
+            sqlite3_progress_handler(db, 10000, check_progress, &cs);
+        rc = sqlite3_exec(db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &s, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        snprintf(result, len, "%s", column_text(s, 0) ? column_text(s, 0) : "no answer");
+        status = strcmp(result, "ok") == 0 ? 0 : 1;
+    } else {
+        snprintf(result, len, "%s", db ? sqlite3_errmsg(db) : "out of memory");
+        status = is_damage(rc) ? 1 : -1;
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    for (char *nl = strchr(result, '\n'); nl; nl = strchr(nl, '\n'))
+        *nl = ' ';          /* one line, for the log and the staff screen */
+    return status;
+}
+
+int queue_record_check(struct queue *q, const char *result, char *err, size_t errlen)
+{
+    char now[QUEUE_TIME_LEN + 1];
+    int rc = run(q, ST_BEGIN_WRITE);
+
+    utc_format(time(NULL), now);
+    if (rc == SQLITE_DONE && (state_set_text(q, STATE_CHECK_RESULT, result) != 0 ||
+                              state_set_text(q, STATE_CHECK_UTC, now) != 0))
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_DONE)
+        rc = commit(q);
+    if (rc == SQLITE_DONE)
+        return 0;
+    db_error(q, "record the database check", err, errlen);
+    rollback_if_open(q);
+    return -1;
 }
 
 int queue_dismiss_damaged(struct queue *q, char *err, size_t errlen)

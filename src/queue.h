@@ -30,7 +30,9 @@ struct queue;
 
 struct queue_options {
     int create;             /* create the file (mode 0600) when absent; else a missing file is an error */
-    int recover_damaged;    /* quick_check at open; a damaged file is moved aside and a fresh one started */
+    int recover_damaged;    /* a file that cannot be opened as a database (damaged) is moved aside and
+                             * a fresh one started (the whole file is checked by queue_check_file) */
+    int damaged;            /* the caller found the file damaged: move it aside without opening it */
     int busy_timeout_ms;    /* how long to wait for another connection's lock; 0 = QUEUE_BUSY_TIMEOUT_MS */
     int fault_injection;    /* open through a fault-injecting VFS so queue_fault_set() works (tests) */
     int purge_wait_ms;      /* how long queue_purge() waits for readers; 0 = QUEUE_PURGE_WAIT_MS */
@@ -79,7 +81,9 @@ struct queue_status {
     char last_export_utc[QUEUE_TIME_LEN + 1];   /* "" when never */
     char last_ack_utc[QUEUE_TIME_LEN + 1];      /* "" when never */
     long long db_bytes;                     /* the file and its write-ahead log */
-    char quick_check[256];                  /* "ok", or the first problem PRAGMA quick_check found */
+    char quick_check[256];                  /* the last integrity check's result: "ok", the first problem
+                                             * PRAGMA quick_check found, or "" when never checked */
+    char checked_utc[QUEUE_TIME_LEN + 1];   /* when that check ran ("" when never) */
     char damaged_moved_to[QUEUE_ASIDE_MAX];  /* "" unless a damaged file was moved aside and not yet dismissed */
     char damaged_utc[QUEUE_TIME_LEN + 1];   /* when that happened */
 };
@@ -128,8 +132,24 @@ void queue_settle(struct queue *q);
  * of a submit, so that the thank-you screen is not kept waiting. Safe on NULL. */
 void queue_forget(struct queue *q);
 
-/* Fills *st with the figures staff see (runs PRAGMA quick_check). Returns 0, or -1 with err. */
+/* Fills *st with the figures staff see, at the same cost whatever the queue holds (it reads kept
+ * figures, not the requests; the integrity check is queue_check_file()'s, as last recorded).
+ * Returns 0, or -1 with err. */
 int queue_status(struct queue *q, struct queue_status *st, char *err, size_t errlen);
+
+/* Writes (and checkpoints) a small record of about a submit's size, to find out whether a request
+ * could be saved now: a read-only file or mount, a full disk, a -wal that cannot be written.
+ * Returns 0, or -1 with why in err ("cannot write 'PATH': ..."). */
+int queue_check_writable(struct queue *q, char *err, size_t errlen);
+
+/* Runs SQLite's quick_check over the whole file at path on a read-only connection of its own (it
+ * reads every page: seconds for a large queue; the queue's own connection goes on meanwhile).
+ * stop, when not NULL, is asked now and then; a non-zero answer interrupts the check. Returns 0
+ * when the file is sound; 1 when it is damaged; -1 when it could not be checked (interrupted,
+ * missing, locked); result says how ("ok", or the problem). */
+int queue_check_file(const char *path, int (*stop)(void *ctx), void *ctx, char *result, size_t len);
+/* Records the result of a check (and its time) for queue_status(). Returns 0, or -1 with err. */
+int queue_record_check(struct queue *q, const char *result, char *err, size_t errlen);
 
 /* Forgets the damaged-database warning once staff have dealt with the moved-aside file.
  * Returns 0, or -1 with err. */

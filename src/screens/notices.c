@@ -44,7 +44,7 @@ void screen_out_of_order(struct app *a, struct ui *u)
     int gap = ui_px(u, 24), w = u->f->w - 2 * chrome_margin(u) - 2 * ui_px(u, 40), h;
     struct rect in;
 
-    (void)a;
+    chrome_staff_corner(a, u);      /* staff can still see why, on their screen */
     if (w > ui_px(u, 800) - 2 * ui_px(u, 40))
         w = ui_px(u, 800) - 2 * ui_px(u, 40);
     h = ui_text_height(u, w, title, UI_TITLE) + gap + ui_text_height(u, w, line, UI_HEADING);

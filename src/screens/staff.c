@@ -193,6 +193,10 @@ static int figures(struct app *a, struct ui *u, int x, int y0, int w)
     char v[256];
     int y = y0;
 
+    if (a->db_problem[0]) {     /* clients see out-of-order meanwhile */
+        y += ui_text(u, x, y, w, "Requests cannot be saved:", UI_BODY_BOLD, u->th.danger, UI_LEFT);
+        y += ui_text(u, x, y, w, a->db_problem, UI_BODY, u->th.danger, UI_LEFT) + ui_px(u, 10);
+    }
     if (a->status_error[0]) {
         y += ui_text(u, x, y, w, "The database has a problem:", UI_BODY_BOLD, u->th.danger, UI_LEFT);
         return y - y0 + ui_text(u, x, y, w, a->status_error, UI_BODY, u->th.danger, UI_LEFT) + ui_px(u, 10);
@@ -209,9 +213,12 @@ static int figures(struct app *a, struct ui *u, int x, int y0, int w)
     y += figure(u, x, y, w, "Last marked received", v, 0);
     snprintf(v, sizeof v, "%.1f MB", (double)s->db_bytes / 1e6);
     y += figure(u, x, y, w, "Database size", v, 0);
-    y += figure(u, x, y, w, "Database check", s->quick_check, strcmp(s->quick_check, "ok") != 0);
+    y += figure(u, x, y, w, "Database check", s->quick_check[0] ? s->quick_check : "not checked yet",
+                s->quick_check[0] && strcmp(s->quick_check, "ok") != 0);
     if (s->damaged_moved_to[0]) {
-        snprintf(v, sizeof v, "A damaged database was moved aside on %s to %s", s->damaged_utc, s->damaged_moved_to);
+        const char *file = strrchr(s->damaged_moved_to, '/');
+        snprintf(v, sizeof v, "A damaged database was moved aside on %s to %s, next to the database. "
+                 "Keep it for IT support.", s->damaged_utc, file ? file + 1 : s->damaged_moved_to);
         y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
     }
     return y - y0;

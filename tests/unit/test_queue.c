@@ -505,7 +505,7 @@ TEST(not_a_database_is_moved_aside_not_deleted)
     ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
     ASSERT_STR_EQ(aside, st.damaged_moved_to);
     ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(st.damaged_utc));
-    ASSERT_STR_EQ("ok", st.quick_check);
+    ASSERT_STR_EQ("", st.quick_check);              /* the fresh one is not checked yet */
     ASSERT_INT_EQ(1, st.pending);
     queue_close(q);
 
@@ -532,7 +532,7 @@ TEST(not_a_database_is_moved_aside_not_deleted)
 
 TEST(corrupt_pages_are_moved_aside)
 {
-    char path[600], aside[700], err[256];
+    char path[600], aside[700], err[256], check[256];
     unsigned char junk[4096];
     struct queue_status st;
     struct queue *q;
@@ -550,12 +550,21 @@ TEST(corrupt_pages_are_moved_aside)
     ASSERT_INT_EQ(sizeof junk, fwrite(junk, 1, sizeof junk, f));
     fclose(f);
 
-    q = open_q(path, 0);
+    /* Opening does not read the whole file (that would take seconds for a large queue); the
+     * check does, and what it finds moves the file aside. */
+    ASSERT_INT_EQ(1, queue_check_file(path, NULL, NULL, check, sizeof check));
+    ASSERT(strcmp(check, "ok") != 0 && check[0]);
+    q = queue_open(path, &(struct queue_options){ .create = 1, .damaged = 1 }, err, sizeof err);
     ASSERT(q);
     ASSERT(find_damaged("corrupt", aside, sizeof aside));
     ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
     ASSERT_STR_EQ(aside, st.damaged_moved_to);
-    ASSERT_INT_EQ(0, st.pending);
+    ASSERT_INT_EQ(0, queue_check_file(path, NULL, NULL, check, sizeof check));
+    ASSERT_STR_EQ("ok", check);
+    ASSERT_INT_EQ(0, queue_record_check(q, check, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ("ok", st.quick_check);
+    ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(st.checked_utc));
     queue_close(q);
 }
 
@@ -719,6 +728,79 @@ TEST(purge_leaves_no_trace_in_the_file)
     snprintf(wal, sizeof wal, "%s-wal", path);
     ASSERT(!file_contains(path, "Canary-Purge"));
     ASSERT(!file_contains(wal, "Canary-Purge"));
+}
+
+static long long pending_figure(struct queue *q)
+{
+    struct queue_status st;
+    char err[256];
+
+    if (queue_status(q, &st, err, sizeof err) != 0) {
+        fprintf(stderr, "  status: %s\n", err);
+        return -1;
+    }
+    return st.pending;
+}
+
+/* The number pending is kept as the queue goes (status must not count a million rows), and stays
+ * right whoever writes: the kiosk, an export, a purge, or someone with the sqlite3 shell. */
+TEST(pending_figure_stays_right_whoever_writes)
+{
+    static const char by_hand[] =
+        "INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        " contact_time, screening, consent_contact, consent_share_answers) VALUES"
+        " ('6f1c2d3e-0000-4000-8000-0000000000aa', 'FT-HAND', '2026-01-01T09:00:00Z', 'k1', 'calf-slimming',"
+        " 'Test Person', '07700 900001', '', 'any', 'clear', 1, 0)";
+    char path[600], err[256];
+    struct queue_batch b;
+    long long deleted;
+    struct queue *q, *kiosk;
+
+    fresh(path, sizeof path, "figures");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, pending_figure(q));
+    ASSERT_INT_EQ(0, submit_n(q, 3));
+    ASSERT_INT_EQ(3, pending_figure(q));
+    ASSERT_INT_EQ(0, sql_exec(path, by_hand));
+    ASSERT_INT_EQ(4, pending_figure(q));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    kiosk = open_q(path, 0);
+    ASSERT(kiosk);
+    ASSERT_INT_EQ(0, submit_n(kiosk, 2));           /* after the export's snapshot: stay pending */
+    queue_close(kiosk);
+    ASSERT_INT_EQ(4, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(2, pending_figure(q));
+    ASSERT_INT_EQ(0, sql_exec(path, "DELETE FROM submissions WHERE id = (SELECT max(id) FROM submissions)"));
+    ASSERT_INT_EQ(1, pending_figure(q));
+    ASSERT_INT_EQ(0, queue_ack(q, 1, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(4, deleted);
+    ASSERT_INT_EQ(1, pending_figure(q));
+    ASSERT_INT_EQ(1, rows(q, "pending"));
+    queue_close(q);
+}
+
+TEST(writable_check_meets_a_failing_disk)
+{
+    char path[600], err[512];
+    struct queue *q;
+
+    fresh(path, sizeof path, "writable");
+    q = open_q(path, 1);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_check_writable(q, err, sizeof err));
+    queue_fault_set(q, QUEUE_FAULT_FULL);
+    ASSERT_INT_EQ(-1, queue_check_writable(q, err, sizeof err));
+    ASSERT_CONTAINS(err, "cannot write '");
+    ASSERT_CONTAINS(err, "database or disk is full");
+    queue_fault_set(q, QUEUE_FAULT_SYNC);
+    ASSERT_INT_EQ(-1, queue_check_writable(q, err, sizeof err));
+    ASSERT_CONTAINS(err, "disk I/O error");
+    queue_fault_set(q, QUEUE_FAULT_NONE);
+    ASSERT_INT_EQ(0, queue_check_writable(q, err, sizeof err));
+    queue_close(q);
 }
 
 /* A child process that reads the database at path in one transaction (as an export does) for
@@ -1363,8 +1445,64 @@ static int make_acked(const char *path, const char *count, const char *pending)
     return n > 0 && sql_exec(path, sql) == 0 ? 0 : 1;
 }
 
+/* The page numbers of the b-tree pages of table (leaf or internal), from SQLite's dbstat. */
+static int pages_of(const char *path, const char *table, const char *type, long long *pages, int max)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int n = 0;
+
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT pageno FROM dbstat WHERE name = ?1 AND pagetype = ?2 ORDER BY pageno",
+                           -1, &s, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
+        while (n < max && sqlite3_step(s) == SQLITE_ROW)
+            pages[n++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Overwrites page (1-based, 4096 bytes) of the file at path with bytes that are no b-tree page. */
+static int spoil_page(const char *path, long long page)
+{
+    unsigned char junk[4096];
+    FILE *f = fopen(path, "r+b");
+    int rc;
+
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = (unsigned char)(i * 131 + 7);
+    rc = f && fseek(f, (long)((page - 1) * 4096), SEEK_SET) == 0 && fwrite(junk, 1, sizeof junk, f) == sizeof junk ? 0 : -1;
+    if (f && fclose(f) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* test_queue --damage FILE leaf: spoils the middle leaf page of the requests (a page the open does
+ * not read; only a check of the whole file finds it). Prints how many requests that page held. */
+static int damage(const char *path, const char *how)
+{
+    long long pages[4096];
+    int n = pages_of(path, "submissions", "leaf", pages, 4096);
+    long long before = sql_int(path, "SELECT count(*) FROM submissions"), page;
+    char sql[128];
+
+    if (strcmp(how, "leaf") != 0 || n < 3 || before < 0) {
+        fprintf(stderr, "test_queue --damage: want 'leaf' and a file with three leaf pages or more\n");
+        return 1;
+    }
+    page = pages[n / 2];
+    snprintf(sql, sizeof sql, "SELECT ncell FROM dbstat WHERE pageno = %lld", page);
+    printf("%lld\n", sql_int(path, sql));
+    return spoil_page(path, page) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--damage") == 0)
+        return damage(argv[2], argv[3]);
     if ((argc == 4 || argc == 5) && strcmp(argv[1], "--acked") == 0)
         return make_acked(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
     if (argc == 3 && strcmp(argv[1], "--fixture") == 0)
@@ -1389,6 +1527,8 @@ int main(int argc, char **argv)
     RUN(export_ack_purge_life_cycle);
     RUN(purge_leaves_no_trace_in_the_file);
     RUN(each_commit_moves_into_the_file);
+    RUN(pending_figure_stays_right_whoever_writes);
+    RUN(writable_check_meets_a_failing_disk);
     RUN(purge_waits_for_a_reader_then_leaves_no_trace);
     RUN(purge_says_what_remains_while_a_reader_stays);
     RUN(submit_during_export_stays_pending);
