@@ -67,6 +67,7 @@ static const char global_help[] =
     "  set-pin                   set the PIN of the kiosk's staff screen\n"
     "  check-content DIR         check the clinic's and treatments' text files\n"
     "  clear-warning             forget the damaged-database warning once dealt with\n"
+    "  recover FILE              copy the readable requests of a damaged database into the queue\n"
     "\n"
     "Options:\n"
     "  --db FILE       the database (default: the config's, /var/lib/kiosk/kiosk.db)\n"
@@ -255,12 +256,20 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
     queue_close(q);
     if (rc != 0)
         return fail("%s", err);
-    if (st.damaged_moved_to[0])
+    if (st.damaged_moved_to[0] && st.damaged_wal)
+        printf("WARNING: the database's write-ahead log was damaged: %s.\n"
+               "  At %s, before SQLite dropped them, copies of the database and its log were kept as\n"
+               "  %s and %s-wal\n"
+               "  Requests confirmed to clients may be in them and not in the database: run\n"
+               "  'kioskctl recover %s' to copy back what can be read. Keep the copies for\n"
+               "  the clinic's IT support, then run 'kioskctl clear-warning'.\n",
+               st.damaged_why, st.damaged_utc, st.damaged_moved_to, st.damaged_moved_to, st.damaged_moved_to);
+    else if (st.damaged_moved_to[0])
         printf("WARNING: the database was damaged. At %s it was moved aside to\n"
                "  %s\n"
-               "  and a fresh one was started. Keep that file for the clinic's IT support,\n"
+               "  and a fresh one was started%s%s. Keep that file for the clinic's IT support,\n"
                "  then run 'kioskctl clear-warning'.\n",
-               st.damaged_utc, st.damaged_moved_to);
+               st.damaged_utc, st.damaged_moved_to, st.damaged_recovered[0] ? ": " : "", st.damaged_recovered);
     if (st.oldest_pending_age_s >= 0)
         format_age(st.oldest_pending_age_s, age, sizeof age);
     format_size(st.db_bytes, size, sizeof size);
@@ -322,6 +331,39 @@ static int cmd_clear_warning(const struct command *cmd, struct ctl *c, int argc,
     rc = queue_dismiss_damaged(q, err, sizeof err);
     queue_close(q);
     return rc == 0 ? 0 : fail("%s", err);
+}
+
+/* ---------------------------------------------------------------- recover */
+
+static int cmd_recover(const struct command *cmd, struct ctl *c, int argc, char **argv)
+{
+    struct queue_recovery r;
+    char err[QUEUE_PATH_MAX * 2 + 256];
+    struct queue *q;
+    int rc;
+
+    if (argc != 2)
+        return usage_error(cmd, "%s", argc < 2 ? "recover from which file?" : "one file at a time");
+    q = open_queue(c);
+    if (!q)
+        return 1;
+    rc = queue_recover(q, argv[1], &r, err, sizeof err);
+    queue_close(q);
+    if (rc != 0)
+        return fail("%s", err);
+    printf("found:   %lld request%s in '%s'\n", r.found, r.found == 1 ? "" : "s", argv[1]);
+    printf("copied:  %lld (%lld pending, %lld with their batch, %lld batch%s kept)\n", r.copied, r.pending,
+           r.exported, r.batches, r.batches == 1 ? "" : "es");
+    printf("skipped: %lld (%lld already in the queue, %lld acknowledged before)\n", r.skipped, r.already, r.acknowledged);
+    if (r.reexport)
+        printf("note:    %lld of the pending ones were exported before, in batches that could not be kept:\n"
+               "         they will be exported again\n", r.reexport);
+    if (r.no_ref)
+        printf("note:    %lld went in without their FT- reference, which a request in the queue has already\n",
+               r.no_ref);
+    if (r.unreadable)
+        printf("note:    %lld more looked like requests but are too damaged to copy\n", r.unreadable);
+    return 0;
 }
 
 /* ---------------------------------------------------------------- list */
@@ -575,6 +617,12 @@ static const struct command commands[] = {
       "acknowledged, the last export and acknowledgement, the database's size, the result\n"
       "of its last integrity check, whether it can be written, and a warning if a damaged\n"
       "database was moved aside. Exits 1 when the database needs attention." },
+    { "recover", cmd_recover, "recover FILE",
+      "Copies every request still readable in FILE, a damaged database (one the kiosk moved\n"
+      "aside, with its -wal if there is one), into the queue: pending ones stay pending,\n"
+      "exported ones keep their batch while the queue has no request of its own yet (else they\n"
+      "go in pending, and acknowledged ones stay out), none twice (the UUID decides), nothing\n"
+      "made up. Prints how many it found, copied and skipped. FILE itself is only read." },
     { "check", cmd_check, "check",
       "Reads the whole database to check it (SQLite's quick_check; seconds for a large queue)\n"
       "and records the result for status and the staff screen. The kiosk checks by itself\n"

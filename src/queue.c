@@ -3,9 +3,11 @@
 
 #include "fault_vfs.h"
 #include "ids.h"
+#include "queue_recover.h"
 #include "queue_schema.h"
 #include "sqlite_wipe.h"
 #include "utf8.h"
+#include "wal_log.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -24,6 +26,10 @@
 #define REF_TRIES           16      /* 20 random bits a reference: a collision is rare, a run of 16 absurd */
 #define STATE_DAMAGED_PATH  "damaged-moved-to"
 #define STATE_DAMAGED_UTC   "damaged-utc"
+#define STATE_DAMAGED_KIND  "damaged-kind"      /* "wal" when copies were kept of a damaged -wal */
+#define STATE_DAMAGED_WHY   "damaged-why"
+#define STATE_RECOVER_FROM  "recover-from"      /* a recovery from the file moved aside is not done yet */
+#define STATE_RECOVERED     "damaged-recovered"
 #define STATE_CHECK_RESULT  "integrity-result"
 #define STATE_CHECK_UTC     "integrity-checked-utc"
 #define STATE_WRITE_CHECK   "write-check"
@@ -124,6 +130,8 @@ struct queue {
     int purge_wait_ms;              /* as opened */
     double busy_since;              /* when the current wait for a lock began (busy_wait) */
     int unsettled;                  /* a request was committed but not yet checkpointed (queue_settle) */
+    char wal_copy[QUEUE_ASIDE_MAX]; /* copies kept of a damaged -wal before opening, to record once open */
+    char wal_why[200];
     struct export_cursor exp;
 };
 
@@ -131,6 +139,8 @@ struct queue {
 
 static int connect_db(struct queue *q, const struct queue_options *o, char *err, size_t errlen);
 static const char *disk_hint(const char *path);
+static int record_damage(struct queue *q, const char *where, const char *kind, const char *why, char *err,
+                         size_t errlen);
 static void disconnect_db(struct queue *q);
 static void reconnect(struct queue *q);
 
@@ -407,21 +417,29 @@ static int rename_if_present(const char *from, const char *to, char *err, size_t
     return -1;
 }
 
-/* Moves the damaged database (and its -wal and -shm) to PATH.damaged-YYYYMMDDTHHMMSSZ, never
- * overwriting anything. Returns 0 with the new name in moved_to, or -1 with err. */
-static int move_aside(const char *path, char *moved_to, size_t len, char *err, size_t errlen)
+/* A name PATH.damaged-YYYYMMDDTHHMMSSZ[-N] that nothing has yet (nor its -wal). */
+static void aside_name(const char *path, char *out, size_t len)
 {
-    static const char *const sidecars[] = { "-wal", "-shm" };
-    char stamp[20], from[QUEUE_PATH_MAX + 8], to[QUEUE_ASIDE_MAX + 8];
+    char stamp[20], wal[QUEUE_ASIDE_MAX + 8];
     time_t now = time(NULL);
     struct tm tm;
     struct stat sb;
 
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    snprintf(moved_to, len, "%s.damaged-%s", path, stamp);
-    for (int n = 2; lstat(moved_to, &sb) == 0; n++)
-        snprintf(moved_to, len, "%s.damaged-%s-%d", path, stamp, n);
+    snprintf(out, len, "%s.damaged-%s", path, stamp);
+    for (int n = 2; snprintf(wal, sizeof wal, "%s-wal", out), lstat(out, &sb) == 0 || lstat(wal, &sb) == 0; n++)
+        snprintf(out, len, "%s.damaged-%s-%d", path, stamp, n);
+}
+
+/* Moves the damaged database (and its -wal and -shm) to PATH.damaged-YYYYMMDDTHHMMSSZ, never
+ * overwriting anything. Returns 0 with the new name in moved_to, or -1 with err. */
+static int move_aside(const char *path, char *moved_to, size_t len, char *err, size_t errlen)
+{
+    static const char *const sidecars[] = { "-wal", "-shm" };
+    char from[QUEUE_PATH_MAX + 8], to[QUEUE_ASIDE_MAX + 8];
+
+    aside_name(path, moved_to, len);
     if (rename_if_present(path, moved_to, err, errlen) != 0)
         return -1;
     for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
@@ -431,6 +449,100 @@ static int move_aside(const char *path, char *moved_to, size_t len, char *err, s
             return -1;
     }
     return 0;
+}
+
+/* Copies the file from to the new file to (mode 0600, synced). Returns 0, or -1 with err. */
+static int copy_file(const char *from, const char *to, char *err, size_t errlen)
+{
+    char buf[65536];
+    int in = open(from, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
+    ssize_t n;
+
+    if (in >= 0)
+        out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (in < 0 || out < 0)
+        rc = -1;
+    while (rc == 0 && (n = read(in, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        rc = n > 0 && write(out, buf, (size_t)n) == n ? 0 : -1;
+    }
+    if (rc == 0 && fsync(out) != 0)
+        rc = -1;
+    if (rc != 0)
+        snprintf(err, errlen, "cannot copy '%s' to '%s': %s", from, to, strerror(errno));
+    if (out >= 0 && close(out) != 0 && rc == 0) {
+        snprintf(err, errlen, "cannot copy '%s' to '%s': %s", from, to, strerror(errno));
+        rc = -1;
+    }
+    if (in >= 0)
+        close(in);
+    return rc;
+}
+
+/* Before SQLite opens a database that something stopped uncleanly (its -wal is there and no one
+ * has it open), reads the -wal as SQLite is about to. Should SQLite drop committed transactions
+ * for anything but a last write cut short (wal_log.c), copies of the database and the -wal go
+ * aside first, as PATH.damaged-STAMP and PATH.damaged-STAMP-wal, never replacing anything: SQLite
+ * then throws the frames away, and overwrites them. Their names go in q->wal_copy for staff.
+ * Returns 0 (also when all is well), or -1 with err when the copies cannot be made: then the
+ * database must not be opened, so that nothing more is lost. */
+static int keep_damaged_wal(struct queue *q, char *err, size_t errlen)
+{
+    char wal[QUEUE_PATH_MAX + 8], copy[QUEUE_ASIDE_MAX], copy_wal[QUEUE_ASIDE_MAX + 8], why[256];
+    struct wal_verdict v;
+    struct stat sb;
+
+    snprintf(wal, sizeof wal, "%s-wal", q->path);
+    if (lstat(wal, &sb) != 0 || sb.st_size == 0 || wal_log_in_use(q->path))
+        return 0;
+    if (wal_log_read(wal, &v, NULL, NULL, why, sizeof why) != 0) {
+        snprintf(err, errlen, "cannot open '%s': %s", q->path, why);
+        return -1;
+    }
+    if (!v.damaged)
+        return 0;
+    aside_name(q->path, copy, sizeof copy);
+    snprintf(copy_wal, sizeof copy_wal, "%s-wal", copy);
+    if (copy_file(q->path, copy, why, sizeof why) != 0 || copy_file(wal, copy_wal, why, sizeof why) != 0) {
+        snprintf(err, errlen, "cannot open '%s': %s, and copies of it could not be kept (%s); it is left as it is, "
+                 "so that nothing more is lost", q->path, v.why, why);
+        return -1;
+    }
+    snprintf(q->wal_copy, sizeof q->wal_copy, "%s", copy);
+    snprintf(q->wal_why, sizeof q->wal_why, "%s", v.why);
+    return 0;
+}
+
+static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
+{
+    const char *v = column_text(s, i);
+
+    snprintf(out, len, "%s", v ? v : "");
+}
+
+/* Copies the text state value of key into out ("" when absent). Returns an sqlite code. */
+static int state_get_text(struct queue *q, const char *key, char *out, size_t len)
+{
+    int rc;
+
+    sqlite3_bind_text(q->st[ST_STATE_GET], 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q->st[ST_STATE_GET]);
+    out[0] = '\0';
+    if (rc == SQLITE_ROW)
+        copy_column(q->st[ST_STATE_GET], 0, out, len);
+    done(q, ST_STATE_GET);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int delete_state(struct queue *q, const char *key)
+{
+    int rc;
+
+    sqlite3_bind_text(q->st[ST_STATE_DELETE], 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q->st[ST_STATE_DELETE]);
+    done(q, ST_STATE_DELETE);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int state_set_text(struct queue *q, const char *key, const char *value)
@@ -444,20 +556,60 @@ static int state_set_text(struct queue *q, const char *key, const char *value)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Moves the damaged file aside, starts a fresh database and records what happened for staff. */
+/* Copies what can be read of the file moved aside (named in the state) into the fresh queue, and
+ * records what came of it. Run again after a stop in the middle, it copies the rest (the UUIDs
+ * decide). Failing leaves the state to try again at the next open, and the warning says so. */
+static void recover_from_aside(struct queue *q)
+{
+    char from[QUEUE_ASIDE_MAX], done_text[160], err[256];
+    struct queue_recovery r;
+    int rc;
+
+    if (state_get_text(q, STATE_RECOVER_FROM, from, sizeof from) != SQLITE_OK || !from[0])
+        return;
+    rc = queue_recover_into(q->db, from, &r, err, sizeof err);
+    if (rc == 0)
+        snprintf(done_text, sizeof done_text, "%lld requests found in it, %lld copied back (%lld pending), %lld skipped",
+                 r.found, r.copied, r.pending, r.skipped);
+    else
+        snprintf(done_text, sizeof done_text, "copying back what it holds failed (tried again at the next start): %s",
+                 err);
+    if (run(q, ST_BEGIN_WRITE) == SQLITE_DONE && state_set_text(q, STATE_RECOVERED, done_text) == 0 &&
+        (rc != 0 || delete_state(q, STATE_RECOVER_FROM) == 0))
+        commit(q);
+    rollback_if_open(q);
+}
+
+/* Moves the damaged file aside, starts a fresh database, records what happened for staff and
+ * copies back every request that can be read in the file moved aside. */
 static int recover(struct queue *q, const struct queue_options *o, char *err, size_t errlen)
 {
     struct queue_options fresh = *o;
-    char moved_to[QUEUE_ASIDE_MAX], now[QUEUE_TIME_LEN + 1];
+    char moved_to[QUEUE_ASIDE_MAX];
 
     if (move_aside(q->path, moved_to, sizeof moved_to, err, errlen) != 0)
         return -1;
     fresh.create = 1;
     if (connect_db(q, &fresh, err, errlen) != 0)
         return -1;
+    if (record_damage(q, moved_to, "file", "", err, errlen) != 0)
+        return -1;
+    recover_from_aside(q);
+    return 0;
+}
+
+/* Records, for staff, that the database or its -wal was damaged and where what was found went. */
+static int record_damage(struct queue *q, const char *where, const char *kind, const char *why, char *err,
+                         size_t errlen)
+{
+    char now[QUEUE_TIME_LEN + 1];
+    int moved = strcmp(kind, "file") == 0;
+
     utc_format(time(NULL), now);
-    if (run(q, ST_BEGIN_WRITE) != SQLITE_DONE || state_set_text(q, STATE_DAMAGED_PATH, moved_to) != 0 ||
-        state_set_text(q, STATE_DAMAGED_UTC, now) != 0 || commit(q) != SQLITE_DONE) {
+    if (run(q, ST_BEGIN_WRITE) != SQLITE_DONE || state_set_text(q, STATE_DAMAGED_PATH, where) != 0 ||
+        state_set_text(q, STATE_DAMAGED_UTC, now) != 0 || state_set_text(q, STATE_DAMAGED_KIND, kind) != 0 ||
+        state_set_text(q, STATE_DAMAGED_WHY, why) != 0 || state_set_text(q, STATE_RECOVERED, "") != 0 ||
+        (moved && state_set_text(q, STATE_RECOVER_FROM, where) != 0) || commit(q) != SQLITE_DONE) {
         db_error(q, "record the damaged database", err, errlen);
         rollback_if_open(q);
         return -1;
@@ -491,12 +643,18 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
     }
     if (rc == 0)
         rc = sidecars_are_files(q->path, err, errlen);
+    if (rc == 0 && !o.damaged)
+        rc = keep_damaged_wal(q, err, errlen);
     if (rc == 0 && o.damaged)
         rc = 1;     /* the caller's check found it damaged */
     else if (rc == 0)
         rc = connect_db(q, &o, err, errlen);
     if (rc == 1 && (o.recover_damaged || o.damaged))
         rc = recover(q, &o, err, errlen);
+    else if (rc == 0 && q->wal_copy[0])
+        rc = record_damage(q, q->wal_copy, "wal", q->wal_why, err, errlen);
+    else if (rc == 0 && o.recover_damaged)
+        recover_from_aside(q);      /* one a stop cut short, if any */
     if (rc != 0) {
         queue_close(q);
         return NULL;
@@ -519,8 +677,7 @@ void queue_close(struct queue *q)
 
 /* ---------------------------------------------------------------- submit */
 
-/* Checks every field of r. Returns 0 when good, else -1 with what is wrong in out (never a value). */
-static int request_problem(const struct queue_request *r, char *out, size_t len)
+int queue_request_problem(const struct queue_request *r, char *out, size_t len)
 {
     static const char *const contact_times[] = { "morning", "afternoon", "evening", "any", NULL };
     static const char *const screenings[] = { "clear", "discuss", "stop", "not-taken", NULL };
@@ -628,7 +785,7 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
     int rc;
 
     memset(out, 0, sizeof *out);
-    if (request_problem(r, problem, sizeof problem) != 0) {
+    if (queue_request_problem(r, problem, sizeof problem) != 0) {
         snprintf(err, errlen, "cannot save the request: %s", problem);
         return -1;
     }
@@ -671,31 +828,10 @@ static long long file_size(const char *path)
     return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
 }
 
-static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
-{
-    const char *v = column_text(s, i);
-
-    snprintf(out, len, "%s", v ? v : "");
-}
-
-/* Copies the text state value of key into out ("" when absent). Returns an sqlite code. */
-static int state_get_text(struct queue *q, const char *key, char *out, size_t len)
-{
-    int rc;
-
-    sqlite3_bind_text(q->st[ST_STATE_GET], 1, key, -1, SQLITE_STATIC);
-    rc = sqlite3_step(q->st[ST_STATE_GET]);
-    out[0] = '\0';
-    if (rc == SQLITE_ROW)
-        copy_column(q->st[ST_STATE_GET], 0, out, len);
-    done(q, ST_STATE_GET);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 int queue_status(struct queue *q, struct queue_status *st, char *err, size_t errlen)
 {
     sqlite3_stmt *s = q->st[ST_STATUS];
-    char wal[QUEUE_PATH_MAX + 8];
+    char wal[QUEUE_PATH_MAX + 8], kind[16];
     int rc;
 
     memset(st, 0, sizeof *st);
@@ -716,6 +852,13 @@ int queue_status(struct queue *q, struct queue_status *st, char *err, size_t err
         rc = state_get_text(q, STATE_DAMAGED_PATH, st->damaged_moved_to, sizeof st->damaged_moved_to);
     if (rc == SQLITE_OK)
         rc = state_get_text(q, STATE_DAMAGED_UTC, st->damaged_utc, sizeof st->damaged_utc);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_DAMAGED_KIND, kind, sizeof kind);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_DAMAGED_WHY, st->damaged_why, sizeof st->damaged_why);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_RECOVERED, st->damaged_recovered, sizeof st->damaged_recovered);
+    st->damaged_wal = strcmp(kind, "wal") == 0;
     if (rc == SQLITE_OK)
         rc = state_get_text(q, STATE_CHECK_RESULT, st->quick_check, sizeof st->quick_check);
     if (rc == SQLITE_OK)
@@ -814,7 +957,8 @@ int queue_record_check(struct queue *q, const char *result, char *err, size_t er
 
 int queue_dismiss_damaged(struct queue *q, char *err, size_t errlen)
 {
-    static const char *const keys[] = { STATE_DAMAGED_PATH, STATE_DAMAGED_UTC };
+    static const char *const keys[] = { STATE_DAMAGED_PATH, STATE_DAMAGED_UTC, STATE_DAMAGED_KIND, STATE_DAMAGED_WHY,
+                                        STATE_RECOVERED };
     int rc = run(q, ST_BEGIN_WRITE);
 
     for (size_t i = 0; i < sizeof keys / sizeof *keys && rc == SQLITE_DONE; i++) {
@@ -1168,6 +1312,29 @@ int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t
              " while another program is reading the database (an export, or the kiosk's check); they go"
              " at the first checkpoint after it finishes: run the purge again then", q->path, q->path);
     return 1;
+}
+
+/* ---------------------------------------------------------------- recovery by hand */
+
+int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, char *err, size_t errlen)
+{
+    struct stat a, b;
+    int rc;
+
+    memset(r, 0, sizeof *r);
+    if (stat(from, &a) != 0) {
+        snprintf(err, errlen, "cannot recover from '%s': %s", from, strerror(errno));
+        return -1;
+    }
+    if (stat(q->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+        snprintf(err, errlen, "cannot recover from '%s': it is the queue itself", from);
+        return -1;
+    }
+    assert(!q->exp.active);
+    rc = queue_recover_into(q->db, from, r, err, errlen);
+    checkpoint_now(q);
+    reconnect(q);       /* the rows read are in the page cache */
+    return rc;
 }
 
 /* ---------------------------------------------------------------- fault injection */

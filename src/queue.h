@@ -86,6 +86,27 @@ struct queue_status {
     char checked_utc[QUEUE_TIME_LEN + 1];   /* when that check ran ("" when never) */
     char damaged_moved_to[QUEUE_ASIDE_MAX];  /* "" unless a damaged file was moved aside and not yet dismissed */
     char damaged_utc[QUEUE_TIME_LEN + 1];   /* when that happened */
+    int damaged_wal;                        /* 1: it was the -wal that was damaged; damaged_moved_to
+                                             * names copies of the database (and -wal) kept before
+                                             * SQLite dropped the frames it could not read */
+    char damaged_why[200];                  /* what was found, "" when nothing more is known */
+    char damaged_recovered[160];            /* what was copied from the file moved aside, "" when nothing
+                                             * was tried (a damaged -wal: see kioskctl recover) */
+};
+
+/* What a recovery found in a damaged file and did with it (queue_recover). */
+struct queue_recovery {
+    long long found;        /* requests read whole (each once, by UUID) */
+    long long copied;       /* of them, put in the queue: */
+    long long exported;     /*   with their batch, as it was */
+    long long batches;      /*   (batches kept) */
+    long long pending;      /*   pending */
+    long long reexport;     /*   (of them, exported before in a batch that could not be kept) */
+    long long no_ref;       /*   (copied without their FT- reference, which a request in the queue has) */
+    long long skipped;      /* found - copied: */
+    long long already;      /*   in the queue already (same UUID) */
+    long long acknowledged; /*   acknowledged before, in a batch that could not be kept */
+    long long unreadable;   /* rows that looked like requests but did not hold together (not found) */
 };
 
 /* The batch an export reads. */
@@ -105,7 +126,12 @@ enum queue_fault {
 /* Called once for each row of queue_list(); a non-zero return stops the listing and is returned. */
 typedef int (*queue_row_fn)(void *ctx, const struct queue_row *row);
 
-/* Opens (creating if asked) and migrates the database at path. Returns the queue, owned by the
+/* Before opening, a -wal that an unclean stop left (no one else has it open) is read as SQLite is
+ * about to: should SQLite drop committed transactions from it for anything but a last write cut
+ * short, copies of the database and the -wal are kept as PATH.damaged-STAMP and
+ * PATH.damaged-STAMP-wal and staff are warned as for a damaged database (queue_status); when no
+ * copies can be made, the open fails and touches nothing.
+ * Opens (creating if asked) and migrates the database at path. Returns the queue, owned by the
  * caller (release with queue_close), or NULL with the reason in err: the caller carries on
  * without a database. opt may be NULL for the defaults (no create, no recovery, no faults).
  * After a recovery, queue_status() names the file moved aside (worth a line in the log). */
@@ -191,6 +217,18 @@ int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t
  * restart. get leaves *value unchanged when key was never set. Both return 0, or -1 with err. */
 int queue_state_get_int(struct queue *q, const char *key, long long *value, char *err, size_t errlen);
 int queue_state_set_int(struct queue *q, const char *key, long long value, char *err, size_t errlen);
+
+/* Copies every request still readable in the damaged queue file from (and its -wal, also the
+ * committed transactions SQLite itself would drop) into q, reading its pages directly: pending
+ * ones stay pending; exported ones keep their batch where it can be read, when q has no pending
+ * request and no batch of that number or later yet (as just after a move aside), else they go in
+ * pending again, and acknowledged ones are left out; none goes in twice (the UUID decides);
+ * nothing is made up. In short transactions: the kiosk may go on meanwhile. Returns 0 with the
+ * counts in *r, or -1 with err. */
+int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, char *err, size_t errlen);
+
+/* Checks a request as queue_submit() does. Returns 0, or -1 with what is wrong in out (never a value). */
+int queue_request_problem(const struct queue_request *r, char *out, size_t len);
 
 /* Makes writes or syncs fail until QUEUE_FAULT_NONE (tests). q must be opened with fault_injection. */
 void queue_fault_set(struct queue *q, enum queue_fault fault);

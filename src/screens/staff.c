@@ -217,8 +217,10 @@ static int figures(struct app *a, struct ui *u, int x, int y0, int w)
                 s->quick_check[0] && strcmp(s->quick_check, "ok") != 0);
     if (s->damaged_moved_to[0]) {
         const char *file = strrchr(s->damaged_moved_to, '/');
-        snprintf(v, sizeof v, "A damaged database was moved aside on %s to %s, next to the database. "
-                 "Keep it for IT support.", s->damaged_utc, file ? file + 1 : s->damaged_moved_to);
+        snprintf(v, sizeof v, s->damaged_wal ? "The database's log was damaged on %s; copies were kept as %s, next "
+                 "to the database. Requests may be missing: ask IT support to run kioskctl recover."
+                 : "A damaged database was moved aside on %s to %s, next to the database. Keep it for IT support.",
+                 s->damaged_utc, file ? file + 1 : s->damaged_moved_to);
         y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
     }
     return y - y0;

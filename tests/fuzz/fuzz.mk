@@ -18,7 +18,8 @@ FUZZ_SRC_content := src/content.c src/utf8.c
 FUZZ_SRC_config  := src/config.c src/utf8.c
 FUZZ_SRC_replay  := src/replay.c
 FUZZ_SRC_form    := src/form.c src/utf8.c
-QUEUE_SRC        := src/queue.c src/queue_schema.c src/fault_vfs.c src/sqlite_wipe.c src/ids.c
+QUEUE_SRC        := src/queue.c src/queue_schema.c src/queue_recover.c src/salvage.c src/wal_log.c \
+                    src/fault_vfs.c src/sqlite_wipe.c src/ids.c
 FUZZ_SRC_export  := src/export.c $(QUEUE_SRC) src/screening.c src/utf8.c
 
 # Helper programs of the CLI tests, built with the project's compiler.

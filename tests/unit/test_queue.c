@@ -13,8 +13,14 @@
 
 #include "harness.h"
 #include "queue.h"
+#include "wal_log.h"
 
 static char test_dir[512];
+
+static int copy_file(const char *from, const char *to);
+static int pages_of(const char *path, const char *table, const char *type, long long *pages, int max);
+static int spoil_page(const char *path, long long page);
+struct listing_counts { int pending, exported, acknowledged; long long batch2; };
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -803,6 +809,343 @@ TEST(writable_check_meets_a_failing_disk)
     queue_close(q);
 }
 
+/* Leaves at path what a kiosk killed while a reader held the -wal would: n requests committed one
+ * by one, none of them moved into the file yet (a child submits them and dies without closing). */
+static int wal_with_commits(const char *path, int n)
+{
+    int status = -1;
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        struct queue *q = open_q(path, 0);
+        if (!q || submit_n(q, n) != 0)
+            _exit(1);
+        _exit(0);       /* no queue_settle(), no close: the -wal keeps every commit */
+    }
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* The commit frames of the -wal at path, in order (at most max). */
+struct commits { long long frame[64]; int n; };
+
+static int note_commit(void *ctx, const struct wal_frame *f)
+{
+    struct commits *c = ctx;
+
+    if (f->commit && f->ours && c->n < 64)
+        c->frame[c->n++] = f->index;
+    return 0;
+}
+
+/* Writes len bytes of noise at off in the file at path. */
+static int scribble(const char *path, long long off, size_t len)
+{
+    unsigned char noise[512];
+    FILE *f = fopen(path, "r+b");
+    int rc;
+
+    for (size_t i = 0; i < sizeof noise; i++)
+        noise[i] = (unsigned char)(i * 97 + 13);
+    rc = f && len <= sizeof noise && fseek(f, (long)off, SEEK_SET) == 0 && fwrite(noise, 1, len, f) == len ? 0 : -1;
+    if (f && fclose(f) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* Finds the copy kept of name's database ("" when none); returns how many there are. */
+static int find_copies(const char *name, char *db, size_t len)
+{
+    char prefix[128];
+    DIR *d = opendir(test_dir);
+    struct dirent *e;
+    int found = 0;
+
+    snprintf(prefix, sizeof prefix, "%s.db.damaged-", name);
+    db[0] = '\0';
+    while (d && (e = readdir(d)))
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && !strstr(e->d_name, "-wal") && !strstr(e->d_name, "-shm")) {
+            snprintf(db, len, "%s/%s", test_dir, e->d_name);
+            found++;
+        }
+    if (d)
+        closedir(d);
+    return found;
+}
+
+static int same_files(const char *a, const char *b)
+{
+    char cmd[1500];
+
+    snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", a, b);
+    return system(cmd) == 0;
+}
+
+/* Random bytes in the -wal of a kiosk that stopped uncleanly, in a transaction that others
+ * followed: before SQLite opens the database (and drops those transactions), copies of the file
+ * and the -wal are kept aside, unchanged, and staff are warned as for a damaged database. */
+TEST(damaged_wal_is_kept_aside_and_staff_warned)
+{
+    char path[600], wal[620], before[640], before_wal[660], copy[700], copy_wal[720], err[512];
+    struct commits c = { .n = 0 };
+    struct wal_verdict v;
+    struct queue_status st;
+    struct queue *q;
+
+    fresh(path, sizeof path, "waldamage");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ASSERT_INT_EQ(0, wal_with_commits(path, 8));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, note_commit, &c, err, sizeof err));
+    ASSERT(c.n >= 8);
+    ASSERT_INT_EQ(0, v.damaged);
+    /* noise in the page of the first frame of the fourth request from the end */
+    ASSERT_INT_EQ(0, scribble(wal, 32 + c.frame[c.n - 5] * (24 + 4096) + 24 + 1000, 200));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(1, v.damaged);
+    ASSERT_INT_EQ(4, v.dropped_commits);
+    snprintf(before, sizeof before, "%s.before", path);
+    snprintf(before_wal, sizeof before_wal, "%s.before-wal", path);
+    ASSERT_INT_EQ(0, copy_file(path, before));
+    ASSERT_INT_EQ(0, copy_file(wal, before_wal));
+
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(1, find_copies("waldamage", copy, sizeof copy));
+    snprintf(copy_wal, sizeof copy_wal, "%s-wal", copy);
+    ASSERT(same_files(before, copy));
+    ASSERT(same_files(before_wal, copy_wal));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ(copy, st.damaged_moved_to);
+    ASSERT_INT_EQ(1, st.damaged_wal);
+    ASSERT_CONTAINS(st.damaged_why, "would drop 4 committed transactions");
+    ASSERT_INT_EQ(4, st.pending);                   /* what SQLite kept; the copies hold the rest */
+    queue_close(q);
+    q = open_q(path, 0);                            /* only once: the -wal is sound now */
+    ASSERT(q);
+    ASSERT_INT_EQ(1, find_copies("waldamage", copy, sizeof copy));
+    queue_close(q);
+}
+
+/* A last write cut short (the transaction in flight, never confirmed) and a sound -wal are what
+ * SQLite meets after any crash: no copies, no warning. */
+TEST(torn_last_write_in_the_wal_is_no_damage)
+{
+    char path[600], wal[620], copy[700], err[512];
+    struct commits c = { .n = 0 };
+    struct wal_verdict v;
+    struct queue_status st;
+    struct queue *q;
+
+    for (int torn = 0; torn < 2; torn++) {
+        fresh(path, sizeof path, torn ? "waltorn" : "walsound");
+        snprintf(wal, sizeof wal, "%s-wal", path);
+        c.n = 0;
+        ASSERT_INT_EQ(0, wal_with_commits(path, 5));
+        ASSERT_INT_EQ(0, wal_log_read(wal, &v, note_commit, &c, err, sizeof err));
+        if (torn) {     /* noise in the last transaction, and the file cut in its last frame */
+            ASSERT_INT_EQ(0, scribble(wal, 32 + c.frame[c.n - 2] * (24 + 4096) + 24 + 100, 300));
+            ASSERT_INT_EQ(0, truncate(wal, 32 + (c.frame[c.n - 1] - 1) * (24 + 4096) + 2000));
+        }
+        ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+        ASSERT_INT_EQ(0, v.damaged);
+        q = open_q(path, 0);
+        ASSERT(q);
+        ASSERT_INT_EQ(0, find_copies(torn ? "waltorn" : "walsound", copy, sizeof copy));
+        ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+        ASSERT_STR_EQ("", st.damaged_moved_to);
+        ASSERT_INT_EQ(torn ? 4 : 5, st.pending);
+        queue_close(q);
+    }
+}
+
+/* A queue of 400 requests at path: batch 1 (150, acknowledged), batch 2 (150, exported), 100
+ * pending, with nothing left in its -wal. */
+static int three_states(const char *path)
+{
+    struct queue_batch b;
+    char err[256];
+    struct queue *q = open_q(path, 0);
+    int rc = q ? 0 : -1;
+
+    if (rc == 0)
+        rc = submit_n(q, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 1) != 150 ||
+             queue_export_finish(q, err, sizeof err) || queue_ack(q, 1, NULL, NULL, err, sizeof err) ||
+             submit_n(q, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 2) != 150 ||
+             queue_export_finish(q, err, sizeof err) || submit_n(q, 100) ? -1 : 0;
+    queue_close(q);
+    return rc;
+}
+
+/* How many requests the leaves of the requests' table hold, on pages up to max_page (0: all). */
+static long long rows_on_leaves(const char *path, long long max_page)
+{
+    char sql[256];
+
+    snprintf(sql, sizeof sql, "SELECT coalesce(sum(ncell), 0) FROM dbstat WHERE name = 'submissions' AND"
+             " pagetype = 'leaf' AND (%lld = 0 OR pageno <= %lld)", max_page, max_page);
+    return sql_int(path, sql);
+}
+
+/* Recovers from into a fresh queue called name; fills *r and the states of what went in. */
+static int recover_fresh(const char *from, const char *name, struct queue_recovery *r, struct listing_counts *c)
+{
+    char path[600], err[512];
+    struct queue *q;
+    int rc;
+
+    fresh(path, sizeof path, name);
+    q = open_q(path, 0);
+    if (!q)
+        return -1;
+    rc = queue_recover(q, from, r, err, sizeof err);
+    if (rc != 0)
+        fprintf(stderr, "  recover: %s\n", err);
+    c->pending = rows(q, "pending");
+    c->exported = rows(q, "exported");
+    c->acknowledged = rows(q, "acknowledged");
+    queue_close(q);
+    c->batch2 = sql_int(path, "SELECT count(*) FROM requests WHERE batch_id = 2");
+    return rc;
+}
+
+/* A damaged file keeps what can be read: the pages are read one by one, whatever led to them. */
+TEST(recovery_copies_every_readable_request)
+{
+    char path[600], copy[640], err[512];
+    long long leaves[1024], internal[16], batches[4], cut_at, on_leaf, before_cut;
+    struct queue_recovery r;
+    struct listing_counts c;
+    struct queue_status st;
+    struct queue *q;
+    int n;
+
+    fresh(path, sizeof path, "salvage");
+    ASSERT_INT_EQ(0, three_states(path));
+    n = pages_of(path, "submissions", "leaf", leaves, 1024);
+    ASSERT(n > 10);
+    ASSERT_INT_EQ(1, pages_of(path, "submissions", "internal", internal, 16));
+    ASSERT_INT_EQ(1, pages_of(path, "batches", "leaf", batches, 4));
+    ASSERT_INT_EQ(400, rows_on_leaves(path, 0));
+
+    /* Sound: everything, each in its state. */
+    ASSERT_INT_EQ(0, recover_fresh(path, "salvage-sound", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(2, r.batches);
+    ASSERT_INT_EQ(100, c.pending);
+    ASSERT_INT_EQ(150, c.exported);
+    ASSERT_INT_EQ(150, c.acknowledged);
+    ASSERT_INT_EQ(150, c.batch2);
+
+    /* The schema's page spoilt: SQLite cannot open it at all; every request is still there. */
+    snprintf(copy, sizeof copy, "%s.schema", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, 1));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-schema", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(100, c.pending);
+    ASSERT_INT_EQ(150, c.batch2);
+
+    /* The page that leads to every leaf spoilt: SQLite finds none of them; salvage all. */
+    snprintf(copy, sizeof copy, "%s.interior", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, internal[0]));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-interior", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(150, c.acknowledged);
+
+    /* A leaf spoilt: the requests on it are lost, and no others. */
+    on_leaf = sql_int(path, "SELECT ncell FROM dbstat WHERE name = 'submissions' AND pagetype = 'leaf'"
+                            " ORDER BY pageno LIMIT 1 OFFSET 3");
+    ASSERT(on_leaf > 0);
+    snprintf(copy, sizeof copy, "%s.leaf", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, leaves[3]));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-leaf", &r, &c));
+    ASSERT_INT_EQ(400 - on_leaf, r.found);
+    ASSERT_INT_EQ(400 - on_leaf, r.copied);
+    ASSERT_INT_EQ(100, c.pending);                  /* the fourth leaf holds acknowledged ones */
+
+    /* The batches spoilt: whether a request was exported is unknown, so all go in pending (sent
+     * again rather than lost); none is made up. */
+    snprintf(copy, sizeof copy, "%s.batches", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, batches[0]));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-batches", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, c.pending);
+    ASSERT_INT_EQ(0, r.batches);
+
+    /* Cut short: what was on the pages that remain. */
+    cut_at = leaves[n / 2];
+    before_cut = rows_on_leaves(path, cut_at);
+    snprintf(copy, sizeof copy, "%s.cut", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, truncate(copy, (off_t)cut_at * 4096));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-cut", &r, &c));
+    ASSERT_INT_EQ(before_cut, r.found);
+    ASSERT_INT_EQ(before_cut, r.copied);
+
+    /* Twice into the same queue: the second time, nothing (the UUIDs decide). */
+    fresh(copy, sizeof copy, "salvage-twice");
+    q = open_q(copy, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_recover(q, path, &r, err, sizeof err));
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(0, queue_recover(q, path, &r, err, sizeof err));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(0, r.copied);
+    ASSERT_INT_EQ(400, r.skipped);
+    ASSERT_INT_EQ(400, r.already);
+    ASSERT_INT_EQ(400, rows(q, NULL));
+    ASSERT_INT_EQ(-1, queue_recover(q, copy, &r, err, sizeof err));
+    ASSERT_CONTAINS(err, "it is the queue itself");
+    queue_close(q);
+
+    /* Into a queue that has requests of its own: none of its batches can be followed, so the
+     * exported ones go in pending, the acknowledged ones stay out. */
+    fresh(copy, sizeof copy, "salvage-busy");
+    q = open_q(copy, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 2));
+    ASSERT_INT_EQ(0, queue_recover(q, path, &r, err, sizeof err));
+    ASSERT_INT_EQ(250, r.copied);
+    ASSERT_INT_EQ(150, r.reexport);
+    ASSERT_INT_EQ(150, r.acknowledged);
+    ASSERT_INT_EQ(252, rows(q, "pending"));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(252, st.pending);
+    queue_close(q);
+}
+
+/* When the kiosk moves a file it cannot open aside, it copies back what can be read at once. */
+TEST(moving_aside_copies_back_what_can_be_read)
+{
+    char path[600], err[512];
+    struct queue_status st;
+    struct queue *q;
+
+    fresh(path, sizeof path, "aside-copy");
+    ASSERT_INT_EQ(0, three_states(path));
+    ASSERT_INT_EQ(0, spoil_page(path, 1));
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT(st.damaged_moved_to[0]);
+    ASSERT_STR_EQ("400 requests found in it, 400 copied back (100 pending), 0 skipped", st.damaged_recovered);
+    ASSERT_INT_EQ(100, st.pending);
+    ASSERT_INT_EQ(1, st.unacked_batches);
+    ASSERT_INT_EQ(2, st.newest_unacked_batch);
+    ASSERT_INT_EQ(150, rows(q, "acknowledged"));
+    ASSERT_INT_EQ(150, rows(q, "exported"));
+    queue_close(q);
+    q = open_q(path, 0);                            /* done once: not again at the next start */
+    ASSERT(q);
+    ASSERT_INT_EQ(400, rows(q, NULL));
+    queue_close(q);
+}
+
 /* A child process that reads the database at path in one transaction (as an export does) for
  * hold_ms; returns its pid once its read snapshot is taken, or -1. */
 static pid_t start_reader(const char *path, int hold_ms)
@@ -1524,6 +1867,10 @@ int main(int argc, char **argv)
     RUN(locked_database_fails_after_timeout);
     RUN(not_a_database_is_moved_aside_not_deleted);
     RUN(corrupt_pages_are_moved_aside);
+    RUN(damaged_wal_is_kept_aside_and_staff_warned);
+    RUN(torn_last_write_in_the_wal_is_no_damage);
+    RUN(recovery_copies_every_readable_request);
+    RUN(moving_aside_copies_back_what_can_be_read);
     RUN(export_ack_purge_life_cycle);
     RUN(purge_leaves_no_trace_in_the_file);
     RUN(each_commit_moves_into_the_file);
