@@ -3,10 +3,10 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev
-TEST_DEBS := clang libclang-rt-14-dev valgrind
+           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev
+TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
@@ -45,7 +45,7 @@ deps: $(BUILD)/.deps
 $(BUILD)/.deps:
 	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS))
 $(BUILD)/.test-deps: $(BUILD)/.deps
-	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
+	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
 
 $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)

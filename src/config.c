@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "export.h"
 #include "utf8.h"
 
 #define CONFIG_LINE_MAX 1024    /* longest line + 1, its "\n" not counted */
@@ -23,7 +24,8 @@ enum key_kind {
     KEY_PATH,       /* any non-empty path shorter than the field */
     KEY_PIN_HASH,   /* a crypto_pwhash_str() string */
     KEY_NUMBER,     /* a whole number from min to max */
-    KEY_CHOICE      /* one word of choices */
+    KEY_CHOICE,     /* one word of choices */
+    KEY_WORDS       /* one or more words of choices, separated by blanks or commas: their values or'ed */
 };
 
 struct choice {
@@ -50,11 +52,17 @@ static const struct choice rotations[] = {
     { "0", 0 }, { "90", 90 }, { "180", 180 }, { "270", 270 }, { NULL, 0 }
 };
 
+static const struct choice export_formats[] = {
+    { "xlsx", EXPORT_SET(EXPORT_XLSX) }, { "jsonl", EXPORT_SET(EXPORT_JSONL) }, { "csv", EXPORT_SET(EXPORT_CSV) },
+    { NULL, 0 }
+};
+
 static const struct key keys[] = {
     { .name = "kiosk-id", .kind = KEY_ID, TEXT_FIELD(kiosk_id) },
     { .name = "content-dir", .kind = KEY_PATH, TEXT_FIELD(content_dir) },
     { .name = "database", .kind = KEY_PATH, TEXT_FIELD(db_path) },
     { .name = "export-dir", .kind = KEY_PATH, TEXT_FIELD(export_dir) },
+    { .name = "export-formats", .kind = KEY_WORDS, INT_FIELD(export_formats), .choices = export_formats },
     { .name = "idle-timeout", .kind = KEY_NUMBER, INT_FIELD(idle_timeout_s),
       .min = 10, .max = 3600, .unit = "seconds" },
     { .name = "idle-warning", .kind = KEY_NUMBER, INT_FIELD(idle_warning_s),
@@ -108,6 +116,7 @@ void config_defaults(struct config *c)
     snprintf(c->kiosk_id, sizeof c->kiosk_id, "%s", "kiosk");
     snprintf(c->db_path, sizeof c->db_path, "%s", "/var/lib/kiosk/kiosk.db");
     snprintf(c->export_dir, sizeof c->export_dir, "%s", "/media/kiosk-export");
+    c->export_formats = EXPORT_SET_DEFAULT;
     c->idle_timeout_s = 60;
     c->idle_warning_s = 15;
     c->thanks_timeout_s = 20;
@@ -224,6 +233,35 @@ static int parse_choice(const struct key *k, const char *value, int *field, char
     return fail(err, errlen, "%s must be %s, not '%.*s'", k->name, words, echo_len(value), value);
 }
 
+/* "xlsx jsonl csv", "xlsx,csv": each word one of k's choices. */
+static int parse_words(const struct key *k, const char *value, int *field, char *err, size_t errlen)
+{
+    char words[128], word[16];
+    int set = 0;
+
+    for (const char *p = value; *p;) {
+        size_t n = strcspn(p, " \t,");
+        int found = 0;
+        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+        for (int i = 0; n > 0 && n < sizeof word && k->choices[i].word; i++)
+            if (strcmp(k->choices[i].word, word) == 0) {
+                set |= k->choices[i].value;
+                found = 1;
+            }
+        if (n > 0 && !found) {
+            list_choices(k->choices, words, sizeof words);
+            return fail(err, errlen, "%s must be one or more of %s, not '%.*s'", k->name, words,
+                        echo_len(p) < (int)n ? echo_len(p) : (int)n, p);
+        }
+        p += n;
+        p += strspn(p, " \t,");
+    }
+    if (!set)
+        return fail(err, errlen, "%s has no value", k->name);
+    *field = set;
+    return 0;
+}
+
 /* Checks value for key k and stores it in c. Returns 0, or -1 with a message (no location) in err. */
 static int key_parse(const struct key *k, const char *value, struct config *c, char *err, size_t errlen)
 {
@@ -243,6 +281,8 @@ static int key_parse(const struct key *k, const char *value, struct config *c, c
         return parse_number(k, value, number, err, errlen);
     case KEY_CHOICE:
         return parse_choice(k, value, number, err, errlen);
+    case KEY_WORDS:
+        return parse_words(k, value, number, err, errlen);
     }
     assert(!"a key of no known kind");
     return -1;

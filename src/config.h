@@ -12,6 +12,7 @@ struct config {
     char content_dir[CONFIG_PATH_MAX];  /* content-dir = ... (default: "" = the installed or repo content) */
     char db_path[CONFIG_PATH_MAX];      /* database = ... (default: /var/lib/kiosk/kiosk.db) */
     char export_dir[CONFIG_PATH_MAX];   /* export-dir = ... (default: /media/kiosk-export) */
+    int export_formats;                 /* export-formats = xlsx jsonl [csv] (EXPORT_SET bits; default xlsx jsonl) */
     int idle_timeout_s;                 /* idle-timeout = 60 (seconds, 10..3600) */
     int idle_warning_s;                 /* idle-warning = 15 (seconds, 5..120) */
     int thanks_timeout_s;               /* thanks-timeout = 20 (seconds, 5..300) */

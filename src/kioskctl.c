@@ -407,53 +407,139 @@ static int cmd_list(const struct command *cmd, struct ctl *c, int argc, char **a
 
 /* ---------------------------------------------------------------- export */
 
-static int cmd_export(const struct command *cmd, struct ctl *c, int argc, char **argv)
-{
-    const char *format = NULL, *out = NULL, *batch_arg = NULL;
-    enum export_format fmt;
-    struct queue_batch b;
-    long long batch = 0;
-    int excel = 0, rc;
-    char err[EXPORT_PATH_MAX + 256];
-    struct queue *q;
+/* What 'kioskctl export' was asked for. */
+struct export_args {
+    const char *format, *dir, *batch;
+    const char *out[EXPORT_FILES_MAX];
+    int nout, excel;
+};
 
+static int export_parse(const struct command *cmd, int argc, char **argv, struct export_args *x)
+{
     for (int i = 1; i < argc; i++) {
+        const char *out = NULL;
+        int rc;
         if (strcmp(argv[i], "--excel") == 0) {
-            excel = 1;
+            x->excel = 1;
             continue;
         }
-        rc = option_value(argc, argv, &i, "--format", &format);
+        rc = option_value(argc, argv, &i, "--format", &x->format);
         if (rc == 0)
-            rc = option_value(argc, argv, &i, "--out", &out);
+            rc = option_value(argc, argv, &i, "--dir", &x->dir);
         if (rc == 0)
-            rc = option_value(argc, argv, &i, "--batch", &batch_arg);
+            rc = option_value(argc, argv, &i, "--batch", &x->batch);
+        if (rc == 0 && (rc = option_value(argc, argv, &i, "--out", &out)) > 0) {
+            if (x->nout == EXPORT_FILES_MAX)
+                return usage_error(cmd, "too many --out files: '%s'", out);
+            if (!*out)
+                return usage_error(cmd, "%s", "--out needs a file name");
+            x->out[x->nout++] = out;
+        }
         if (rc == 0)
             return usage_error(cmd, "unexpected argument '%s'", argv[i]);
         if (rc < 0)
             return usage_error(cmd, "%s needs a value", argv[i]);
     }
-    if (!format)
-        return usage_error(cmd, "%s", "--format is required");
-    if (strcmp(format, "csv") == 0)
-        fmt = excel ? EXPORT_CSV_EXCEL : EXPORT_CSV;
-    else if (strcmp(format, "jsonl") == 0 && !excel)
-        fmt = EXPORT_JSONL;
-    else if (strcmp(format, "jsonl") == 0)
-        return usage_error(cmd, "%s", "--excel goes with --format csv only");
+    return 0;
+}
+
+/* The format word of --format. Returns 0, or EXIT_USAGE after saying what is wrong. */
+static int format_word(const struct command *cmd, const char *word, enum export_format *fmt)
+{
+    if (strcmp(word, "csv") == 0)
+        *fmt = EXPORT_CSV;
+    else if (strcmp(word, "jsonl") == 0)
+        *fmt = EXPORT_JSONL;
+    else if (strcmp(word, "xlsx") == 0)
+        *fmt = EXPORT_XLSX;
     else
-        return usage_error(cmd, "unknown format '%s'", format);
-    if (batch_arg && parse_number(batch_arg, 1, 1LL << 53, &batch) != 0)
-        return usage_error(cmd, "bad batch '%s': a batch number is expected", batch_arg);
-    if (out && !*out)
-        return usage_error(cmd, "%s", "--out needs a file name");
+        return usage_error(cmd, "unknown format '%s': xlsx, csv or jsonl", word);
+    return 0;
+}
+
+/* Settles the format of each --out (its extension, else --format) and refuses files that must not
+ * be written. Returns 0, EXIT_USAGE or 1, after saying what is wrong. */
+static int export_files_of(const struct command *cmd, const struct ctl *c, const struct export_args *x,
+                           struct export_file *files)
+{
+    enum export_format given = EXPORT_CSV, fmt;
+    char err[EXPORT_PATH_MAX * 2 + 128];
+    int csv = 0;
+
+    if (x->format && format_word(cmd, x->format, &given) != 0)
+        return EXIT_USAGE;
+    for (int i = 0; i < x->nout; i++) {
+        if (export_format_of_path(x->out[i], &fmt) != 0) {
+            if (!x->format)
+                return usage_error(cmd, "cannot tell the format of '%s': name it .xlsx, .csv or .jsonl, "
+                                   "or give --format", x->out[i]);
+            fmt = given;
+        } else if (x->format && fmt != given) {
+            fprintf(stderr, "kioskctl: '%s' is named for %s, not --format %s\nusage: kioskctl %s\n", x->out[i],
+                    export_format_name(fmt), x->format, cmd->usage);
+            return EXIT_USAGE;
+        }
+        if (fmt == EXPORT_CSV && x->excel)
+            fmt = EXPORT_CSV_EXCEL;
+        csv |= fmt == EXPORT_CSV || fmt == EXPORT_CSV_EXCEL;
+        for (int j = 0; j < i; j++)
+            if (strcmp(files[j].path, x->out[i]) == 0)
+                return usage_error(cmd, "'%s' is named twice", x->out[i]);
+        if (export_path_protected(x->out[i], c->db_path, c->config_path, err, sizeof err) != 0)
+            return fail("%s", err);
+        files[i] = (struct export_file){ .fmt = fmt, .path = x->out[i] };
+    }
+    if (x->excel && !csv)
+        return usage_error(cmd, "%s", "--excel goes with --format csv only");
+    return 0;
+}
+
+static int cmd_export(const struct command *cmd, struct ctl *c, int argc, char **argv)
+{
+    struct export_args x = { 0 };
+    struct export_file files[EXPORT_FILES_MAX];
+    struct export_result res;
+    enum export_format fmt = EXPORT_CSV;
+    struct queue_batch b;
+    long long batch = 0;
+    char err[EXPORT_PATH_MAX + 256];
+    struct queue *q;
+    int rc;
+
+    if ((rc = export_parse(cmd, argc, argv, &x)) != 0)
+        return rc;
+    if (x.batch && parse_number(x.batch, 1, 1LL << 53, &batch) != 0)
+        return usage_error(cmd, "bad batch '%s': a batch number is expected", x.batch);
+    if (x.dir && (x.nout || x.format || x.excel))
+        return usage_error(cmd, "%s", "--dir writes the config's export-formats: no --out, --format or --excel with it");
+    if (x.dir && !*x.dir)
+        return usage_error(cmd, "%s", "--dir needs a directory");
+    if (!x.dir && !x.nout) {
+        if (!x.format)
+            return usage_error(cmd, "%s", "--format is required for standard output (or give --out FILE)");
+        if (format_word(cmd, x.format, &fmt) != 0)
+            return EXIT_USAGE;
+        if (fmt == EXPORT_XLSX)
+            return usage_error(cmd, "%s", "a spreadsheet goes to a file: give --out FILE.xlsx");
+        if (x.excel && fmt != EXPORT_CSV)
+            return usage_error(cmd, "%s", "--excel goes with --format csv only");
+        if (x.excel)
+            fmt = EXPORT_CSV_EXCEL;
+    }
+    if (x.nout && (rc = export_files_of(cmd, c, &x, files)) != 0)
+        return rc;
 
     q = open_queue(c);
     if (!q)
         return 1;
-    if (out)
-        rc = export_to_path(q, batch, fmt, out, &b, err, sizeof err);
-    else
+    if (x.dir) {
+        rc = export_to_dir(q, x.dir, batch, (unsigned)c->cfg.export_formats, &res, err, sizeof err);
+        b = res.batch;
+    } else if (x.nout) {
+        rc = export_to_files(q, batch, files, x.nout, &b, err, sizeof err);
+    } else {
         rc = export_to_stream(q, batch, fmt, stdout, &b, err, sizeof err);
+    }
     queue_close(q);
     if (rc != 0)
         return fail("%s", err);
@@ -461,6 +547,9 @@ static int cmd_export(const struct command *cmd, struct ctl *c, int argc, char *
         fprintf(stderr, "no pending requests: nothing to export\n");
     else
         fprintf(stderr, "batch %lld: %lld requests\n", b.id, b.count);
+    if (x.dir)
+        for (int i = 0; i < res.nfiles; i++)
+            printf("%s\n", res.paths[i]);
     return 0;
 }
 
@@ -630,11 +719,16 @@ static const struct command commands[] = {
     { "list", cmd_list, "list [--status pending|exported|acknowledged]",
       "Lists the requests, oldest first, one a line: reference, time (UTC), status, batch,\n"
       "and the first name with the last name's initial." },
-    { "export", cmd_export, "export --format csv|jsonl [--out FILE] [--batch ID] [--excel]",
-      "Writes every pending request as one new batch, to standard output or, with --out,\n"
-      "atomically to FILE; the requests are marked exported only once that succeeded.\n"
-      "--batch ID writes an earlier batch again. --excel adds a byte-order mark for Excel.\n"
-      "Standard error gets one line: 'batch ID: N requests'." },
+    { "export", cmd_export,
+      "export [--out FILE]... [--dir DIR] [--format csv|jsonl|xlsx] [--batch ID] [--excel]",
+      "Writes every pending request as one new batch. --out FILE (as often as wanted) writes\n"
+      "each file in the format its name ends with: .xlsx (a spreadsheet, for people), .jsonl\n"
+      "(for systems) or .csv; all files of the batch are written atomically, all or none, and\n"
+      "the requests are marked exported only once every one is in place. --dir DIR writes\n"
+      "DIR/enquiries-BATCH-TIME.xlsx and .jsonl (the config's export-formats), as the staff\n"
+      "screen's \"Export to USB\" does, and prints their names. Without either, --format writes\n"
+      "CSV or JSON Lines to standard output. --batch ID writes an earlier batch again.\n"
+      "--excel adds a byte-order mark to CSV. Standard error gets one line: 'batch ID: N requests'." },
     { "ack", cmd_ack, "ack BATCH",
       "Marks BATCH acknowledged: its requests are in the clinic's own system. Acknowledging\n"
       "twice is harmless; an unknown batch is an error." },

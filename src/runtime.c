@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "export.h"
+
 #ifndef KIOSK_DATADIR
 #define KIOSK_DATADIR "/usr/local/share/kiosk"
 #endif
@@ -68,6 +70,21 @@ static int load_config(struct runtime *rt, const char *path, char *err, size_t e
 
 #define CHECK_EVERY_MS  (24ULL * 3600 * 1000)   /* the database's integrity check, after the first frame */
 #define JOB_POLL_MS     100                     /* how often the loop looks at a job under way */
+
+/* Without content the kiosk is out of order, and says so in the clinic's words as far as its
+ * wording file can still be read, else in the default content's. */
+static void out_of_order_words(struct runtime *rt)
+{
+    char dir[CONFIG_PATH_MAX], path[CONFIG_PATH_MAX + 32];
+
+    snprintf(path, sizeof path, "%s/" CONTENT_WORDING_FILE, rt->content_dir);
+    wording_load(&rt->out_of_order[0], path, CONTENT_LANGUAGE, NULL, NULL, 0);
+    data_path("content", CONTENT_WORDING_FILE, dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/" CONTENT_WORDING_FILE, dir);
+    wording_load(&rt->out_of_order[1], path, CONTENT_LANGUAGE, NULL, NULL, 0);
+    rt->out_of_order[0].fallback = &rt->out_of_order[1];
+    rt->app->words = &rt->out_of_order[0];
+}
 
 /* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it.
  * When either fails, clients see out-of-order until a later try works (runtime_update): they
@@ -192,6 +209,8 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     /* traced from the screen it starts on, once the database has had its say (open_queue) */
     app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform), NULL, now);
     rt->app->content_dir = rt->content_dir;
+    if (!loaded)
+        out_of_order_words(rt);
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
     rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
     rt->worker = queue_worker_new();
@@ -200,6 +219,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
         goto fail;
     }
     open_queue(rt);
+    export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
     if (o->trace) {
         rt->app->trace = stdout;
         printf("screen %s\n", app_screen_name(rt->app->screen));
@@ -224,6 +244,8 @@ void runtime_close(struct runtime *rt)
     platform_close(rt->platform);
     rt->platform = NULL;
     content_free(&rt->content);
+    wording_free(&rt->out_of_order[0]);
+    wording_free(&rt->out_of_order[1]);
 }
 
 void runtime_pump(struct runtime *rt, uint64_t now)

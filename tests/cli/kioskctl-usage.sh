@@ -26,7 +26,7 @@ for cmd in status list export ack purge set-pin check-content clear-warning; do
     "$B/kioskctl" "$cmd" --help >"$T/cmd" || fail "$cmd --help exited $?"
     grep -q "^usage: kioskctl $cmd" "$T/cmd" || fail "$cmd --help has no usage line"
 done
-"$B/kioskctl" export --help | grep -qF -- "--format csv|jsonl [--out FILE] [--batch ID] [--excel]" ||
+"$B/kioskctl" export --help | grep -qF -- "[--out FILE]... [--dir DIR] [--format csv|jsonl|xlsx] [--batch ID] [--excel]" ||
     fail "export --help does not show its options"
 "$B/kioskctl" --version | grep -q '^kioskctl [0-9]' || fail "--version"
 

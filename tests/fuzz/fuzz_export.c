@@ -64,7 +64,7 @@ static void check_csv(struct queue_row *r)
     FUZZ_CHECK(*p == '\0');
     FUZZ_CHECK(header.n == 15 && row.n == 15);
     for (int i = 0; i < 15; i++)
-        FUZZ_CHECK(strcmp(header.value[i], export_columns[i]) == 0);
+        FUZZ_CHECK(strcmp(header.value[i], export_columns[i].name) == 0);
     snprintf(batch, sizeof batch, "%lld", r->batch_id);
     FUZZ_CHECK(strcmp(row.value[0], batch) == 0);
     row_texts(r, texts);
@@ -107,7 +107,7 @@ static void check_jsonl(struct queue_row *r, const struct content_question *q, i
     FUZZ_CHECK(strcmp(p, "\n") == 0);
     FUZZ_CHECK(obj.n == 15);
     for (int i = 0; i < 15; i++)
-        FUZZ_CHECK(strcmp(obj.name[i], export_columns[i]) == 0);
+        FUZZ_CHECK(strcmp(obj.name[i], export_columns[i].name) == 0);
     snprintf(batch, sizeof batch, "%lld", r->batch_id);
     FUZZ_CHECK(strcmp(obj.value[0], batch) == 0);
     row_texts(r, texts);

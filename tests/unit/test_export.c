@@ -1,14 +1,20 @@
 /* test_export: CSV and JSON Lines output (quoting, CRLF, BOM, formula neutralisation, escaping), a round
- * trip of hostile names through both formats parsed back here, and exports that fail leaving requests pending. */
+ * trip of hostile names through both formats parsed back here, missing values, several files all or
+ * none, stale temporary files, refused paths, and exports that fail leaving requests pending.
+ * The spreadsheet is read back by real readers in tests/cli/export-readers.sh. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../fuzz/parse.h"
 #include "export.h"
+#include "export_xlsx.h"
 #include "harness.h"
 #include "queue.h"
 
@@ -409,7 +415,7 @@ TEST(failed_writes_leave_requests_pending)
     ASSERT_INT_EQ(7, count_pending(q));
 
     snprintf(path, sizeof path, "%s/no-such-dir", test_dir);
-    ASSERT_INT_EQ(-1, export_to_dir(q, path, &res, err, sizeof err));
+    ASSERT_INT_EQ(-1, export_to_dir(q, path, 0, EXPORT_SET_DEFAULT, &res, err, sizeof err));
     ASSERT_INT_EQ(7, count_pending(q));
 
     full = fopen("/dev/full", "w");
@@ -444,40 +450,229 @@ TEST(export_to_path_replaces_atomically_and_marks)
     ASSERT_INT_EQ(7, b.count);
     ASSERT_INT_EQ(0, count_pending(q));
     ASSERT_INT_EQ(1, count_files("atomic", "out.jsonl"));   /* no temporary file left */
-    ASSERT_INT_EQ(0, count_files("atomic", ".tmp-"));
+    ASSERT_INT_EQ(0, count_files("atomic", "kiosk-tmp"));
     queue_close(q);
 }
 
-TEST(export_to_dir_writes_both_files)
+TEST(export_to_dir_writes_each_format)
 {
     char dir[600], err[256];
     struct export_result res;
     struct queue *q = fresh_queue("usb");
-    char *csv, *jsonl;
+    char *csv, *jsonl, *xlsx, named[256];
 
     ASSERT(q);
     snprintf(dir, sizeof dir, "%s/usb", test_dir);
     ASSERT_INT_EQ(0, mkdir(dir, 0700));
-    ASSERT_INT_EQ(0, export_to_dir(q, dir, &res, err, sizeof err));
+    ASSERT_INT_EQ(0, export_to_dir(q, dir, 0, EXPORT_SET_DEFAULT, &res, err, sizeof err));
     ASSERT_INT_EQ(0, res.batch.count);
     ASSERT_INT_EQ(0, count_files("usb", "enquiries-"));
     ASSERT_INT_EQ(0, submit_hostile(q));
-    ASSERT_INT_EQ(0, export_to_dir(q, dir, &res, err, sizeof err));
+    ASSERT_INT_EQ(0, export_to_dir(q, dir, 0, EXPORT_SET_DEFAULT | EXPORT_SET(EXPORT_CSV), &res, err, sizeof err));
     ASSERT_INT_EQ(1, res.batch.id);
     ASSERT_INT_EQ(7, res.batch.count);
-    ASSERT_CONTAINS(res.csv_path, "/usb/enquiries-1-");
-    ASSERT_CONTAINS(res.jsonl_path, "/usb/enquiries-1-");
-    ASSERT_INT_EQ(2, count_files("usb", "enquiries-1-"));
-    ASSERT_INT_EQ(0, count_files("usb", ".tmp-"));
-    csv = slurp(res.csv_path);
-    jsonl = slurp(res.jsonl_path);
-    ASSERT(csv && jsonl);
-    ASSERT(strncmp(csv, "\xef\xbb\xbf" "batch_id,", 12) == 0);
+    ASSERT_INT_EQ(3, res.nfiles);
+    ASSERT_CONTAINS(res.paths[0], "/usb/enquiries-1-");
+    ASSERT_INT_EQ(1, strstr(res.paths[0], ".xlsx") == res.paths[0] + strlen(res.paths[0]) - 5);
+    ASSERT_INT_EQ(1, strstr(res.paths[1], ".jsonl") == res.paths[1] + strlen(res.paths[1]) - 6);
+    ASSERT_INT_EQ(1, strstr(res.paths[2], ".csv") == res.paths[2] + strlen(res.paths[2]) - 4);
+    ASSERT_INT_EQ(0, strncmp(res.paths[0], res.paths[2], strlen(res.paths[0]) - 4));   /* one name, three endings */
+    ASSERT_INT_EQ(3, count_files("usb", "enquiries-1-"));
+    ASSERT_INT_EQ(0, count_files("usb", "kiosk-tmp"));
+    export_files_named(&res, named, sizeof named);
+    ASSERT_CONTAINS(named, ".xlsx, .jsonl and .csv");
+    ASSERT_INT_EQ(0, strncmp(named, "enquiries-1-", 12));
+    csv = slurp(res.paths[2]);
+    jsonl = slurp(res.paths[1]);
+    xlsx = slurp(res.paths[0]);
+    ASSERT(csv && jsonl && xlsx);
+    ASSERT(strncmp(csv, "batch_id,", 9) == 0);     /* for systems: no byte-order mark */
     ASSERT_CONTAINS(jsonl, "\"name\":\"José Ñúñez-Müller\"");
+    ASSERT(strncmp(xlsx, "PK", 2) == 0);            /* a zip: openpyxl reads it in tests/cli/export-readers.sh */
     free(csv);
     free(jsonl);
+    free(xlsx);
     ASSERT_INT_EQ(0, count_pending(q));
     queue_close(q);
+}
+
+
+/* A row with its reference and answers missing (as a row inserted through the requests view may
+ * be) is written, not a crash: an empty CSV field, a JSON null, an empty spreadsheet cell. */
+TEST(missing_values_are_written_empty)
+{
+    struct queue_row r = row_named("Ann Example");
+    char *csv, *json, path[600], err[256];
+    struct export_xlsx *x;
+
+    r.ref = NULL;
+    r.uuid = NULL;
+    r.req.answers = NULL;
+    r.req.email = NULL;
+    csv = render(EXPORT_CSV, 0, &r);
+    json = render(EXPORT_JSONL, 0, &r);
+    ASSERT(csv && json);
+    ASSERT_STR_EQ("12,,,2026-11-25T15:04:05Z,reception-1,calf-slimming,Ann Example,07700 900118,,any,clear,,yes,no,"
+                  "0123456789abcdef\r\n", csv);
+    ASSERT_CONTAINS(json, "{\"batch_id\":12,\"uuid\":null,\"ref\":null,");
+    ASSERT_CONTAINS(json, "\"email\":null,");
+    ASSERT_CONTAINS(json, "\"answers\":null,");
+    free(csv);
+    free(json);
+    snprintf(path, sizeof path, "%s/missing.xlsx", test_dir);
+    x = export_xlsx_open(path, 12, time(NULL), err, sizeof err);
+    ASSERT(x);
+    ASSERT_INT_EQ(0, export_xlsx_row(x, &r, err, sizeof err));
+    r.req.answers = "[{\"question\":\"Caf\\u00e9 \\\"ok\\\"?\",\"answer\":null}]";
+    ASSERT_INT_EQ(0, export_xlsx_row(x, &r, err, sizeof err));
+    ASSERT_INT_EQ(0, export_xlsx_close(x, err, sizeof err));
+}
+
+/* The checklist's JSON becomes text a person reads in the spreadsheet (its own file is checked
+ * by openpyxl in tests/cli/export-readers.sh); other JSON stays as it is. */
+TEST(xlsx_refuses_nothing_it_is_given)
+{
+    struct queue_row r = row_named("=1+1");
+    char path[600], err[256];
+    struct export_xlsx *x;
+    static char big[QUEUE_NAME_MAX * 4];
+
+    memset(big, 'W', sizeof big - 1);
+    snprintf(path, sizeof path, "%s/odd.xlsx", test_dir);
+    x = export_xlsx_open(path, 1, time(NULL), err, sizeof err);
+    ASSERT(x);
+    r.created_utc = "not a time";
+    r.req.answers = "{\"q1\":\"no\"}";
+    ASSERT_INT_EQ(0, export_xlsx_row(x, &r, err, sizeof err));
+    r.req.name = big;
+    r.req.answers = "[{\"question\":\"x\",\"answer\":\"yes\"},]";
+    ASSERT_INT_EQ(0, export_xlsx_row(x, &r, err, sizeof err));
+    ASSERT_INT_EQ(0, export_xlsx_close(x, err, sizeof err));
+}
+
+/* The database, its -wal and -shm, and the config are refused however they are spelled: another
+ * path to the same directory, a hard link, a symbolic link, and a -wal that does not exist yet. */
+TEST(export_refuses_the_database_and_config)
+{
+    char dir[600], db[700], other[800], cfg[700], err[1024];
+    struct queue *q = fresh_queue("guard");
+    FILE *f;
+
+    ASSERT(q);
+    snprintf(dir, sizeof dir, "%s/guard", test_dir);
+    ASSERT_INT_EQ(0, mkdir(dir, 0700));
+    snprintf(db, sizeof db, "%s/guard.db", test_dir);
+    snprintf(cfg, sizeof cfg, "%s/kiosk.conf", dir);
+    f = fopen(cfg, "w");
+    ASSERT(f);
+    fclose(f);
+
+    ASSERT_INT_EQ(1, export_path_protected(db, db, cfg, err, sizeof err));
+    ASSERT_CONTAINS(err, "refusing to write '");
+    ASSERT_CONTAINS(err, "it is the database");
+    snprintf(other, sizeof other, "%s/guard/../guard.db", test_dir);
+    ASSERT_INT_EQ(1, export_path_protected(other, db, cfg, err, sizeof err));
+    snprintf(other, sizeof other, "%s/guard/./../guard.db-wal", test_dir);
+    ASSERT_INT_EQ(1, export_path_protected(other, db, cfg, err, sizeof err));
+    ASSERT_CONTAINS(err, "write-ahead log");
+    snprintf(other, sizeof other, "%s/guard.db-shm", test_dir);
+    ASSERT_INT_EQ(1, export_path_protected(other, db, cfg, err, sizeof err));
+    snprintf(other, sizeof other, "%s/guard/hardlink", test_dir);
+    ASSERT_INT_EQ(0, link(db, other));
+    ASSERT_INT_EQ(1, export_path_protected(other, db, cfg, err, sizeof err));
+    snprintf(other, sizeof other, "%s/guard/symlink", test_dir);
+    ASSERT_INT_EQ(0, symlink("kiosk.conf", other));
+    ASSERT_INT_EQ(1, export_path_protected(other, db, cfg, err, sizeof err));
+    ASSERT_CONTAINS(err, "it is the config file");
+    snprintf(other, sizeof other, "%s/guard/../guard/kiosk.conf", test_dir);
+    ASSERT_INT_EQ(1, export_path_protected(other, db, cfg, err, sizeof err));
+    snprintf(other, sizeof other, "%s/guard/out.xlsx", test_dir);
+    ASSERT_INT_EQ(0, export_path_protected(other, db, cfg, err, sizeof err));
+    snprintf(other, sizeof other, "%s/guard.db.csv", test_dir);
+    ASSERT_INT_EQ(0, export_path_protected(other, db, cfg, err, sizeof err));
+    queue_close(q);
+}
+
+/* The files of one export are all written or none: with the last one's directory missing, the
+ * first is not left behind, no temporary file either, and every request stays pending. */
+TEST(several_files_all_or_none)
+{
+    char a[600], b[600], c[600], err[512];
+    struct queue_batch batch;
+    struct queue *q = fresh_queue("several");
+    struct stat st;
+
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_hostile(q));
+    snprintf(a, sizeof a, "%s/several.xlsx", test_dir);
+    snprintf(b, sizeof b, "%s/several.jsonl", test_dir);
+    snprintf(c, sizeof c, "%s/no-such-dir/several.csv", test_dir);
+    {
+        struct export_file files[] = { { EXPORT_XLSX, a }, { EXPORT_JSONL, b }, { EXPORT_CSV, c } };
+        ASSERT_INT_EQ(-1, export_to_files(q, 0, files, 3, &batch, err, sizeof err));
+        ASSERT_CONTAINS(err, "no-such-dir/several.csv");
+        ASSERT_INT_EQ(-1, stat(a, &st));
+        ASSERT_INT_EQ(-1, stat(b, &st));
+        ASSERT_INT_EQ(0, count_files("", "kiosk-tmp"));
+        ASSERT_INT_EQ(7, count_pending(q));
+        snprintf(c, sizeof c, "%s/several.csv", test_dir);
+        ASSERT_INT_EQ(0, export_to_files(q, 0, files, 3, &batch, err, sizeof err));
+    }
+    ASSERT_INT_EQ(1, batch.id);
+    ASSERT_INT_EQ(7, batch.count);
+    ASSERT_INT_EQ(0, stat(a, &st));
+    ASSERT_INT_EQ(0600, st.st_mode & 0777);
+    ASSERT_INT_EQ(0, stat(b, &st));
+    ASSERT_INT_EQ(0, stat(c, &st));
+    ASSERT_INT_EQ(0, count_pending(q));
+    queue_close(q);
+}
+
+/* A temporary file an export killed half way left (mode 0600, holding clients' details) is removed
+ * by the next look; one a live export holds locked is not, nor a file that only looks alike. */
+TEST(stale_temporary_files_are_removed)
+{
+    char dir[600], dead[700], live[700], other[700];
+    struct stat st;
+    int fd_live, fd;
+
+    snprintf(dir, sizeof dir, "%s/stale", test_dir);
+    ASSERT_INT_EQ(0, mkdir(dir, 0700));
+    snprintf(dead, sizeof dead, "%s/.out.xlsx.kiosk-tmp-AbC123", dir);
+    snprintf(live, sizeof live, "%s/.out.csv.kiosk-tmp-XyZ789", dir);
+    snprintf(other, sizeof other, "%s/out.csv.kiosk-tmp-notours", dir);
+    fd = open(dead, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    ASSERT(fd >= 0);
+    close(fd);
+    fd_live = open(live, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    ASSERT(fd_live >= 0);
+    ASSERT_INT_EQ(0, flock(fd_live, LOCK_EX));
+    fd = open(other, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    ASSERT(fd >= 0);
+    close(fd);
+    ASSERT_INT_EQ(1, export_remove_stale(dir));
+    ASSERT_INT_EQ(-1, stat(dead, &st));
+    ASSERT_INT_EQ(0, stat(live, &st));
+    ASSERT_INT_EQ(0, stat(other, &st));
+    close(fd_live);
+    ASSERT_INT_EQ(1, export_remove_stale(dir));
+    ASSERT_INT_EQ(-1, stat(live, &st));
+    ASSERT_INT_EQ(0, export_remove_stale(dir));
+}
+
+TEST(format_from_the_file_name)
+{
+    enum export_format f = EXPORT_CSV;
+
+    ASSERT_INT_EQ(0, export_format_of_path("a/b.XLSX", &f));
+    ASSERT_INT_EQ(EXPORT_XLSX, f);
+    ASSERT_INT_EQ(0, export_format_of_path("b.jsonl", &f));
+    ASSERT_INT_EQ(EXPORT_JSONL, f);
+    ASSERT_INT_EQ(0, export_format_of_path("./b.csv", &f));
+    ASSERT_INT_EQ(EXPORT_CSV, f);
+    ASSERT_INT_EQ(-1, export_format_of_path("b.xls", &f));
+    ASSERT_INT_EQ(-1, export_format_of_path("dir.csv/b", &f));
+    ASSERT_INT_EQ(-1, export_format_of_path("requests", &f));
 }
 
 int main(int argc, char **argv)
@@ -493,6 +688,12 @@ int main(int argc, char **argv)
     RUN(hostile_names_round_trip_through_jsonl);
     RUN(failed_writes_leave_requests_pending);
     RUN(export_to_path_replaces_atomically_and_marks);
-    RUN(export_to_dir_writes_both_files);
+    RUN(export_to_dir_writes_each_format);
+    RUN(missing_values_are_written_empty);
+    RUN(xlsx_refuses_nothing_it_is_given);
+    RUN(export_refuses_the_database_and_config);
+    RUN(several_files_all_or_none);
+    RUN(stale_temporary_files_are_removed);
+    RUN(format_from_the_file_name);
     END();
 }
