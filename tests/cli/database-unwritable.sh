@@ -16,14 +16,18 @@ fail() { echo "database-unwritable.sh: $*" >&2; exit 1; }
 ctl() { "$B/kioskctl" --config "$T/kiosk.conf" --db "$1" status >"$T/status.out" 2>"$T/status.err"; }
 : >"$T/kiosk.conf"
 
-# kiosk_case NAME DB WHY FIX: starts the kiosk on DB, which cannot be written now; expects WHY in
-# its log; runs FIX 0.5 s in; the replay then expects attract and a saved request.
+# kiosk_case NAME DB WHY FIX: starts the kiosk on DB, which cannot be written now, and FIX 0.5 s
+# in; the replay expects out-of-order, then attract and a saved request. The four cases run side
+# by side (each mostly waits); kiosk_checks NAME DB WHY then looks at what each did.
 kiosk_case() {
     ( sleep 0.5; sh -c "$4" ) &
-    fixer=$!
     "$B/kiosk" --replay tests/replay/lib/unwritable.replay --trace --db "$2" --content content \
-        >"$T/$1.out" 2>"$T/$1.err" || fail "$1: the kiosk failed: $(tail -n 2 "$T/$1.err")"
-    wait "$fixer"
+        >"$T/$1.out" 2>"$T/$1.err"
+    echo $? >"$T/$1.rc"
+    wait
+}
+kiosk_checks() {
+    [ "$(cat "$T/$1.rc")" = 0 ] || fail "$1: the kiosk failed: $(tail -n 2 "$T/$1.err")"
     [ "$(head -n 1 "$T/$1.out")" = "screen out-of-order" ] || fail "$1: it started on $(head -n 1 "$T/$1.out")"
     grep -qF -- "$3" "$T/$1.err" || fail "$1: the log does not say '$3': $(cat "$T/$1.err")"
     grep -q 'the database works again' "$T/$1.err" || fail "$1: the log does not say it works again"
@@ -44,14 +48,12 @@ mkdir -p "$T/ro" && mount -t tmpfs -o size=4m tmpfs "$T/ro" || fail "cannot moun
 "$B/tests/test_queue" --fixture "$T/full/kiosk.db" || fail "cannot make the database"
 dd if=/dev/zero of="$T/full/filler" bs=4096 2>/dev/null
 status_says full "$T/full/kiosk.db" "the disk is full"
-kiosk_case full "$T/full/kiosk.db" "the disk is full" "rm '$T/full/filler'"
 
 # A read-only mount.
 "$B/tests/test_queue" --fixture "$T/ro/kiosk.db" || fail "cannot make the database"
 mount -o remount,ro "$T/ro" || fail "cannot remount read-only"
 ctl "$T/ro/kiosk.db"
 [ $? -eq 1 ] || fail "read-only mount: status should exit 1: $(cat "$T/status.out")"
-kiosk_case read-only-mount "$T/ro/kiosk.db" "kiosk.db" "mount -o remount,rw '$T/ro'"
 
 # A read-only file (immutable: root may write any file it can open); a read-only bind mount of
 # the file where the filesystem has no immutable flag.
@@ -61,12 +63,20 @@ if chattr +i "$T/file/kiosk.db" 2>/dev/null; then fix="chattr -i '$T/file/kiosk.
 else mount --bind "$T/file/kiosk.db" "$T/file/kiosk.db" && mount -o remount,bind,ro "$T/file/kiosk.db" ||
         fail "cannot make the file read-only"; fix="umount '$T/file/kiosk.db'"; fi
 status_says read-only-file "$T/file/kiosk.db" "writable:               NO"
-kiosk_case read-only-file "$T/file/kiosk.db" "cannot write '$T/file/kiosk.db'" "$fix"
 
 # A -wal that is a directory.
 mkdir -p "$T/wal"
 "$B/tests/test_queue" --fixture "$T/wal/kiosk.db" || fail "cannot make the database"
 mkdir "$T/wal/kiosk.db-wal"
 status_says wal-directory "$T/wal/kiosk.db" "kiosk.db-wal' is not a file (a directory)"
-kiosk_case wal-directory "$T/wal/kiosk.db" "kiosk.db-wal' is not a file (a directory)" "rmdir '$T/wal/kiosk.db-wal'"
+
+kiosk_case full "$T/full/kiosk.db" "" "rm '$T/full/filler'" &
+kiosk_case read-only-mount "$T/ro/kiosk.db" "" "mount -o remount,rw '$T/ro'" &
+kiosk_case read-only-file "$T/file/kiosk.db" "" "$fix" &
+kiosk_case wal-directory "$T/wal/kiosk.db" "" "rmdir '$T/wal/kiosk.db-wal'" &
+wait
+kiosk_checks full "$T/full/kiosk.db" "the disk is full"
+kiosk_checks read-only-mount "$T/ro/kiosk.db" "cannot write '$T/ro/kiosk.db': Read-only file system"
+kiosk_checks read-only-file "$T/file/kiosk.db" "cannot write '$T/file/kiosk.db'"
+kiosk_checks wal-directory "$T/wal/kiosk.db" "kiosk.db-wal' is not a file (a directory)"
 exit 0

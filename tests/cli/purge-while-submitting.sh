@@ -1,7 +1,7 @@
 #!/bin/sh
 # Staff commands never make a client wait: the kiosk sends a request every 0.3 s while kioskctl
 # purges 300,000 acknowledged requests (in one transaction that held the lock for 2.5-3 s), and again
-# while a purge meets an export slow to write (its reader waits 3 s on a pipe nobody empties). Not
+# while a purge meets an export slow to write (its reader waits 2.5 s on a pipe nobody empties). Not
 # one request may fail, and the kiosk must keep going: no gap of 1.5 s between two requests while
 # a purge runs (the kiosk waits up to 2 s for a lock, at "Send request" or when a visit ends).
 set -u
@@ -75,7 +75,7 @@ DB="$T/second.db"
 "$B/tests/test_queue" --acked "$DB" 2000 4000 || fail "cannot make the second database"
 start_kiosk
 wait_for_submits 2
-{ ctl export --format csv 2>"$T/export.err" | { sleep 3; cat >/dev/null; }; } &
+{ ctl export --format csv 2>"$T/export.err" | { sleep 2.5; cat >/dev/null; }; } &
 export=$!
 sleep 0.5
 purge_beside_kiosk "a purge during a slow export"

@@ -959,6 +959,21 @@ TEST(torn_last_write_in_the_wal_is_no_damage)
 
 /* A queue of 400 requests at path: batch 1 (150, acknowledged), batch 2 (150, exported), 100
  * pending, with nothing left in its -wal. */
+static int add_requests(const char *path, int from, int n)
+{
+    char sql[1024];
+
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE k(i) AS (SELECT %d UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+             " INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+             "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+             " SELECT printf('6f1c2d3e-0000-4000-8000-%%012d', i), printf('TS-%%04d', i), '2026-01-01T09:00:00Z',"
+             "  'reception-1', 'calf-slimming', 'Test Person ' || i, '07700 900118', 'test.client@example.org',"
+             "  'afternoon', 'discuss', '{\"q1\":\"no\",\"q2\":\"yes\"}', 1, 1, '0123456789abcdef' FROM k",
+             from, from + n - 1);
+    return sql_exec(path, sql);
+}
+
 static int three_states(const char *path)
 {
     struct queue_batch b;
@@ -967,10 +982,10 @@ static int three_states(const char *path)
     int rc = q ? 0 : -1;
 
     if (rc == 0)
-        rc = submit_n(q, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 1) != 150 ||
+        rc = add_requests(path, 1, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 1) != 150 ||
              queue_export_finish(q, err, sizeof err) || queue_ack(q, 1, NULL, NULL, err, sizeof err) ||
-             submit_n(q, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 2) != 150 ||
-             queue_export_finish(q, err, sizeof err) || submit_n(q, 100) ? -1 : 0;
+             add_requests(path, 151, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 2) != 150 ||
+             queue_export_finish(q, err, sizeof err) || add_requests(path, 301, 100) ? -1 : 0;
     queue_close(q);
     return rc;
 }
@@ -1239,7 +1254,7 @@ TEST(purge_says_what_remains_while_a_reader_stays)
     snprintf(wal, sizeof wal, "%s-wal", path);
     q = acked_with_canary(path, &o);
     ASSERT(q);
-    reader = start_reader(path, 2500);             /* longer than a lock is waited for */
+    reader = start_reader(path, 1200);             /* longer than this purge waits */
     ASSERT(reader > 0);
     rc = queue_purge(q, 0, &deleted, err, sizeof err);
     ASSERT(file_contains(path, "Canary-Reader") || file_contains(wal, "Canary-Reader"));
