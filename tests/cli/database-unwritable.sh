@@ -16,11 +16,13 @@ fail() { echo "database-unwritable.sh: $*" >&2; exit 1; }
 ctl() { "$B/kioskctl" --config "$T/kiosk.conf" --db "$1" status >"$T/status.out" 2>"$T/status.err"; }
 : >"$T/kiosk.conf"
 
-# kiosk_case NAME DB WHY FIX: starts the kiosk on DB, which cannot be written now, and FIX 0.5 s
-# in; the replay expects out-of-order, then attract and a saved request. The four cases run side
+# kiosk_case NAME DB WHY FIX: starts the kiosk on DB, which cannot be written now, and runs FIX
+# once it has logged why; the replay expects out-of-order, then attract and a saved request. The four cases run side
 # by side (each mostly waits); kiosk_checks NAME DB WHY then looks at what each did.
 kiosk_case() {
-    ( sleep 0.5; sh -c "$4" ) &
+    : >"$T/$1.err"
+    ( n=0; until grep -q 'clients see out-of-order' "$T/$1.err" || [ $n -gt 300 ]; do sleep 0.05; n=$((n + 1)); done
+      sh -c "$4" ) &
     "$B/kiosk" --replay tests/replay/lib/unwritable.replay --trace --db "$2" --content content \
         >"$T/$1.out" 2>"$T/$1.err"
     echo $? >"$T/$1.rc"
