@@ -229,6 +229,8 @@ static int figures(struct app *a, struct ui *u, int x, int y0, int w)
     if (a->db_problem[0]) {     /* clients see out-of-order meanwhile */
         y += ui_text(u, x, y, w, app_text(a, MSG_STAFF_CANNOT_SAVE), UI_BODY_BOLD, u->th.danger, UI_LEFT);
         y += ui_text(u, x, y, w, a->db_problem, UI_BODY, u->th.danger, UI_LEFT) + ui_px(u, 10);
+        if (!a->queue)
+            return y - y0;      /* no figures to show, and status_error says the same */
     }
     if (a->status_error[0]) {
         y += ui_text(u, x, y, w, app_text(a, MSG_STAFF_DB_PROBLEM), UI_BODY_BOLD, u->th.danger, UI_LEFT);
