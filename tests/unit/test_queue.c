@@ -925,6 +925,42 @@ TEST(damaged_wal_is_kept_aside_and_staff_warned)
     queue_close(q);
 }
 
+/* Noise over the -wal's header makes SQLite drop every frame: with committed requests in it, that
+ * is damage too. Frames from an earlier round of the log (other salts) after the last commit are
+ * not: SQLite ignores them, and always has. */
+TEST(wal_header_damage_and_stale_frames)
+{
+    char path[600], wal[620], err[512];
+    struct commits c = { .n = 0 };
+    struct wal_verdict v;
+    unsigned char frame[24 + 4096];
+    FILE *f;
+
+    fresh(path, sizeof path, "walheader");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ASSERT_INT_EQ(0, wal_with_commits(path, 4));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, note_commit, &c, err, sizeof err));
+    ASSERT_INT_EQ(0, v.damaged);
+    /* a frame of another round (its salts changed) appended after the last commit */
+    f = fopen(wal, "r+b");
+    ASSERT(f);
+    ASSERT_INT_EQ(0, fseek(f, 32, SEEK_SET));
+    ASSERT_INT_EQ(sizeof frame, fread(frame, 1, sizeof frame, f));
+    frame[8] ^= 0x5a;
+    ASSERT_INT_EQ(0, fseek(f, 0, SEEK_END));
+    ASSERT_INT_EQ(sizeof frame, fwrite(frame, 1, sizeof frame, f));
+    fclose(f);
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, v.damaged);
+    ASSERT_INT_EQ(c.frame[c.n - 1], v.kept);
+    /* the header's checksum spoilt */
+    ASSERT_INT_EQ(0, scribble(wal, 24, 8));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, v.kept);
+    ASSERT_INT_EQ(1, v.damaged);
+    ASSERT_INT_EQ(c.n, v.dropped_commits);
+}
+
 /* A last write cut short (the transaction in flight, never confirmed) and a sound -wal are what
  * SQLite meets after any crash: no copies, no warning. */
 TEST(torn_last_write_in_the_wal_is_no_damage)
@@ -1884,6 +1920,7 @@ int main(int argc, char **argv)
     RUN(corrupt_pages_are_moved_aside);
     RUN(damaged_wal_is_kept_aside_and_staff_warned);
     RUN(torn_last_write_in_the_wal_is_no_damage);
+    RUN(wal_header_damage_and_stale_frames);
     RUN(recovery_copies_every_readable_request);
     RUN(moving_aside_copies_back_what_can_be_read);
     RUN(export_ack_purge_life_cycle);
