@@ -889,6 +889,25 @@ int queue_check_writable(struct queue *q, char *err, size_t errlen)
     return -1;
 }
 
+int queue_check_room(struct queue *q, char *err, size_t errlen)
+{
+    char dir[QUEUE_PATH_MAX];
+    const char *slash = strrchr(q->path, '/');
+    struct statvfs fs;
+
+    if (sqlite3_db_readonly(q->db, "main") == 1) {
+        snprintf(err, errlen, "cannot write '%s': it is read-only%s", q->path, disk_hint(q->path));
+        return -1;
+    }
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - q->path) + 1 : 1, slash ? q->path : ".");
+    if (statvfs(dir, &fs) == 0 &&
+        (unsigned long long)(geteuid() == 0 ? fs.f_bfree : fs.f_bavail) * fs.f_frsize < WRITE_CHECK_BYTES * 4) {
+        snprintf(err, errlen, "cannot write '%s': the disk is full", q->path);
+        return -1;
+    }
+    return 0;
+}
+
 /* The progress handler of queue_check_file(): a non-zero return interrupts the check. */
 struct check_stop {
     int (*stop)(void *ctx);

@@ -168,6 +168,11 @@ int queue_status(struct queue *q, struct queue_status *st, char *err, size_t err
  * Returns 0, or -1 with why in err ("cannot write 'PATH': ..."). */
 int queue_check_writable(struct queue *q, char *err, size_t errlen);
 
+/* What can be told without writing (so at no cost to the start): the database was opened
+ * read-only, or its disk has no room for a request. Returns 0, or -1 with why in err.
+ * queue_check_writable() is the proof. */
+int queue_check_room(struct queue *q, char *err, size_t errlen);
+
 /* Runs SQLite's quick_check over the whole file at path on a read-only connection of its own (it
  * reads every page: seconds for a large queue; the queue's own connection goes on meanwhile).
  * stop, when not NULL, is asked now and then; a non-zero answer interrupts the check. Returns 0

@@ -86,10 +86,13 @@ static void out_of_order_words(struct runtime *rt)
     rt->app->words = &rt->out_of_order[0];
 }
 
-/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it.
- * When either fails, clients see out-of-order until a later try works (runtime_update): they
- * must never fill in a form that cannot be saved. The reason is logged and kept for staff. */
-static void open_queue(struct runtime *rt)
+/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it:
+ * at the start, as far as can be told without writing (a write and its syncs would hold up the
+ * first frame, by tens of milliseconds on an SD card), and by writing once the first frame is up
+ * (rt->proved); when trying again, by writing. When any of it fails, clients see out-of-order
+ * until a later try works (runtime_update): they must never fill in a form that cannot be saved.
+ * The reason is logged and kept for staff. */
+static void open_queue(struct runtime *rt, int write)
 {
     struct app *a = rt->app;
     char why[256];
@@ -97,9 +100,11 @@ static void open_queue(struct runtime *rt)
     a->queue_error[0] = '\0';
     if (!a->queue)
         a->queue = queue_open(rt->db_path, &rt->queue_opt, a->queue_error, sizeof a->queue_error);
+    rt->proved = a->queue && write;
     if (!a->queue)
         app_set_db_problem(a, a->queue_error);
-    else if (queue_check_writable(a->queue, why, sizeof why) != 0)
+    else if (queue_check_room(a->queue, why, sizeof why) != 0 ||
+             (write && queue_check_writable(a->queue, why, sizeof why) != 0))
         app_set_db_problem(a, why);
     else
         app_set_db_problem(a, NULL);
@@ -127,7 +132,7 @@ static void job_done(struct runtime *rt, const struct queue_job_result *r, uint6
         a->queue = r->queue;
         if (a->queue)
             fprintf(stderr, "kiosk: a fresh database was started; the damaged one was kept aside\n");
-        open_queue(rt);
+        open_queue(rt, 1);
         rt->next_check = now;       /* and the fresh one is checked at once */
     }
 }
@@ -153,13 +158,17 @@ static void database_jobs(struct runtime *rt, uint64_t now)
         app_set_db_problem(a, "the database is damaged: moving it aside");
         if (queue_worker_start(rt->worker, QUEUE_JOB_RECOVER, rt->db_path, &o, err, sizeof err) != 0) {
             fprintf(stderr, "kiosk: %s\n", err);
-            open_queue(rt);         /* as after a restart, which a damaged file meets too */
+            open_queue(rt, 1);      /* as after a restart, which a damaged file meets too */
         }
         rt->damaged = 0;
         return;
     }
     if (a->db_problem[0] && a->db_retry_at && now >= a->db_retry_at) {
-        open_queue(rt);
+        open_queue(rt, 1);
+        return;
+    }
+    if (a->queue && !rt->proved && rt->frames > 0 && !a->db_problem[0]) {
+        open_queue(rt, 1);          /* the proof the start left for after its first frame */
         return;
     }
     if (a->queue && rt->frames > 0 && now >= rt->next_check) {
@@ -218,7 +227,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    open_queue(rt);
+    open_queue(rt, 0);
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
     if (o->trace) {
         rt->app->trace = stdout;

@@ -26,6 +26,7 @@ struct runtime {
     struct queue_options queue_opt;  /* how the queue is opened, for tries again and recovery */
     uint64_t next_check;        /* when the database's integrity is checked next (0: after the first frame) */
     int damaged;                /* the check found the database damaged: recover it once no client is there */
+    int proved;                 /* a write to the database has shown that a request can be saved */
     unsigned long frames;       /* frames drawn */
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */

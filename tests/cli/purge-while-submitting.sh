@@ -2,13 +2,14 @@
 # Staff commands never make a client wait: the kiosk sends a request every 0.3 s while kioskctl
 # purges 300,000 acknowledged requests (in one transaction that held the lock for 2.5-3 s), and again
 # while a purge meets an export slow to write (its reader waits 2.5 s on a pipe nobody empties). Not
-# one request may fail, and the kiosk must keep going: no gap of 1.5 s between two requests while
-# a purge runs (the kiosk waits up to 2 s for a lock, at "Send request" or when a visit ends).
+# one request may fail, and the kiosk must keep going: no gap of 2 s between two requests while
+# a purge runs (2 s: what the kiosk waits for a lock before it gives up, at "Send request" or when a
+# visit ends).
 set -u
 B=${KIOSK_BUILD:-build}
 T=${KIOSK_OUT:-tests/out}/tmp/purge-while-submitting
 DB="$T/kiosk.db"
-GAP_MS=1500
+GAP_MS=2000
 rm -rf "$T" && mkdir -p "$T"
 kiosk=
 fail() { echo "purge-while-submitting.sh: $*" >&2; [ -n "$kiosk" ] && kill "$kiosk" 2>/dev/null; exit 1; }
