@@ -210,7 +210,7 @@ int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count
 
 /* Deletes, with secure_delete, the requests acknowledged at least days ago (0: every acknowledged
  * one). Pending and exported-unacknowledged requests are never touched. It works in transactions
- * of about 20 ms, so that a client's submit never waits long behind it, then waits (up to
+ * of about 25 ms, so that a client's submit never waits long behind it, then waits (up to
  * purge_wait_ms, holding no lock) until no reader needs the old pages, and empties the -wal.
  * Returns 0 once the deleted requests are gone from the file and its -wal; 1 when they are deleted
  * but a reader kept old copies in the file or -wal past the wait (err says so; a later purge or
