@@ -55,7 +55,7 @@ static const char *data_path(const char *name, const char *probe, char *buf, siz
 
 const char *runtime_assets_dir(char *buf, size_t len)
 {
-    return data_path("assets", "fonts/NotoSans-Regular.ttf", buf, len);
+    return data_path("assets", ".", buf, len);
 }
 
 static int load_config(struct runtime *rt, const char *path, char *err, size_t errlen)
@@ -286,6 +286,8 @@ void runtime_update(struct runtime *rt, uint64_t now)
             platform_render(rt->platform, &a->frame);
             clock_gettime(CLOCK_MONOTONIC, &ts);
             rt->presented_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            rt->presented_cpu_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
             rt->frames++;
         }
         queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */

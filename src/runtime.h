@@ -29,6 +29,7 @@ struct runtime {
     int proved;                 /* a write to the database has shown that a request can be saved */
     unsigned long frames;       /* frames drawn */
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
+    double presented_cpu_ms;    /* this thread's CPU time then (CLOCK_THREAD_CPUTIME_ID, ms), likewise */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
 };
 
