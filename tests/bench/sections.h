@@ -42,4 +42,7 @@ void bench_purge(const struct bench_env *e, struct report *r);
  * statement. Returns 0, or -1 with err. */
 int bench_fill_fast(const char *path, long long n, int acknowledged, int short_answers, char *err, size_t errlen);
 
+/* kioskctl sync against real servers on loopback (sync.c). */
+void bench_sync(const struct bench_env *e, struct report *r);
+
 #endif

@@ -18,6 +18,7 @@
 static char test_dir[512];
 
 static int copy_file(const char *from, const char *to);
+static int add_requests(const char *path, int from, int n);
 static int pages_of(const char *path, const char *table, const char *type, long long *pages, int max);
 static int spoil_page(const char *path, long long page);
 struct listing_counts { int pending, exported, acknowledged; long long batch2; };
@@ -786,6 +787,46 @@ TEST(pending_figure_stays_right_whoever_writes)
     ASSERT_INT_EQ(1, pending_figure(q));
     ASSERT_INT_EQ(1, rows(q, "pending"));
     queue_close(q);
+}
+
+/* A version-3 file (the current one without versions 4 and 5: deliveries, the kept figures) comes
+ * up through both: every request waits for delivery, and the pending figure is counted afresh. */
+TEST(migration_from_v3_through_deliveries_and_figures)
+{
+    static const char to_v3[] =
+        "DROP TRIGGER submissions_delivery; DROP TRIGGER submissions_delivery_gone; DROP TABLE deliveries;"
+        "DROP TRIGGER figures_submit; DROP TRIGGER figures_delete; DROP TRIGGER figures_batch;"
+        "DROP TABLE queue_figures; PRAGMA user_version = 3;";
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue_status st;
+    struct queue *q;
+
+    fresh(path, sizeof path, "v3-up");
+    q = open_q(path, 0);
+    ASSERT(q);
+    queue_close(q);
+    ASSERT_INT_EQ(0, sql_exec(path, to_v3));
+    ASSERT_INT_EQ(3, sql_int(path, "PRAGMA user_version"));
+    ASSERT_INT_EQ(0, add_requests(path, 1, 5));     /* as version 3 took them: through the view */
+    ASSERT_INT_EQ(0, sql_exec(path, "INSERT INTO batches VALUES (1, 1, 3, 3, '2026-01-02T10:00:00Z', NULL)"));
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(QUEUE_SCHEMA_VERSION, sql_int(path, "PRAGMA user_version"));
+    ASSERT_INT_EQ(5, sql_int(path, "SELECT count(*) FROM deliveries"));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(2, st.pending);
+    ASSERT_INT_EQ(1, st.unacked_batches);
+    ASSERT_INT_EQ(0, submit_n(q, 1));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(3, b.count);
+    ASSERT_INT_EQ(3, drain(q, 2));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(0, st.pending);
+    ASSERT_INT_EQ(6, sql_int(path, "SELECT count(*) FROM deliveries"));
+    queue_close(q);
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"));
 }
 
 TEST(writable_check_meets_a_failing_disk)
@@ -1927,6 +1968,7 @@ int main(int argc, char **argv)
     RUN(purge_leaves_no_trace_in_the_file);
     RUN(each_commit_moves_into_the_file);
     RUN(pending_figure_stays_right_whoever_writes);
+    RUN(migration_from_v3_through_deliveries_and_figures);
     RUN(writable_check_meets_a_failing_disk);
     RUN(purge_waits_for_a_reader_then_leaves_no_trace);
     RUN(purge_says_what_remains_while_a_reader_stays);
