@@ -19,7 +19,7 @@ CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
            -DKIOSK_SYSCONFDIR=\"$(SYSCONFDIR)\" $(shell pkg-config --cflags $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Wno-format-truncation
-LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm -pthread
 VERSION ?= 0.1.0
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/kiosk

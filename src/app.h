@@ -57,6 +57,10 @@ struct app {
     FILE *trace;                    /* --trace: "screen NAME" lines; NULL when off */
     struct queue *queue;            /* NULL when the database could not be opened */
     char queue_error[256];          /* why not, for staff (never personal data) */
+    char db_problem[256];           /* why requests cannot be saved now, "" when they can: clients
+                                     * see out-of-order, and the runtime tries again at db_retry_at */
+    uint64_t db_retry_at;           /* 0 when not waiting to try the database again */
+    int db_suspect;                 /* a write failed: check the database when the visit ends */
 
     /* Screen flow. */
     enum screen screen;
@@ -140,6 +144,18 @@ void app_forget_client(struct app *a);
 
 /* Asks the queue to take the client's request; on to thanks or save-error. */
 void app_submit(struct app *a);
+#define APP_DB_RETRY_MS 10000   /* how often a database that cannot be written is tried again */
+
+/* Sets why requests cannot be saved now (problem NULL or "": they can again). While there is a
+ * problem, a visit ends on out-of-order rather than attract, and attract gives way to it at once;
+ * once it is gone, out-of-order gives way to attract (if the content is good). Logs each new
+ * problem once, and the recovery. */
+void app_set_db_problem(struct app *a, const char *problem);
+/* 1 when no client is in the middle of a visit (attract, out-of-order): the database may change. */
+int app_is_resting(const struct app *a);
+
+/* Saves the PIN lockout in the database; when it cannot, a->lock stays marked unsaved (fail closed). */
+void app_staff_save_lock(struct app *a);
 /* Reads the queue's figures for the staff screen into a->status (or a->status_error). */
 void app_staff_refresh(struct app *a);
 /* The current checklist outcome. */

@@ -68,6 +68,9 @@ static int load_config(struct runtime *rt, const char *path, char *err, size_t e
     return path ? config_load(&rt->cfg, path, err, errlen) : 0;
 }
 
+#define CHECK_EVERY_MS  (24ULL * 3600 * 1000)   /* the database's integrity check, after the first frame */
+#define JOB_POLL_MS     100                     /* how often the loop looks at a job under way */
+
 /* Without content the kiosk is out of order, and says so in the clinic's words as far as its
  * wording file can still be read, else in the default content's. */
 static void out_of_order_words(struct runtime *rt)
@@ -83,16 +86,96 @@ static void out_of_order_words(struct runtime *rt)
     rt->app->words = &rt->out_of_order[0];
 }
 
-/* The queue is not needed to show information: without it the app runs and a submit fails
- * plainly, and the reason is logged and kept for the staff screen. */
-static void open_queue(struct runtime *rt, const struct runtime_options *o)
+/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it:
+ * at the start, as far as can be told without writing (a write and its syncs would hold up the
+ * first frame, by tens of milliseconds on an SD card), and by writing once the first frame is up
+ * (rt->proved); when trying again, by writing. When any of it fails, clients see out-of-order
+ * until a later try works (runtime_update): they must never fill in a form that cannot be saved.
+ * The reason is logged and kept for staff. */
+static void open_queue(struct runtime *rt, int write)
 {
-    struct queue_options qo = { .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
     struct app *a = rt->app;
+    char why[256];
 
-    a->queue = queue_open(rt->db_path, &qo, a->queue_error, sizeof a->queue_error);
+    a->queue_error[0] = '\0';
     if (!a->queue)
-        fprintf(stderr, "kiosk: %s\n", a->queue_error);
+        a->queue = queue_open(rt->db_path, &rt->queue_opt, a->queue_error, sizeof a->queue_error);
+    rt->proved = a->queue && write;
+    if (!a->queue)
+        app_set_db_problem(a, a->queue_error);
+    else if (queue_check_room(a->queue, why, sizeof why) != 0 ||
+             (write && queue_check_writable(a->queue, why, sizeof why) != 0))
+        app_set_db_problem(a, why);
+    else
+        app_set_db_problem(a, NULL);
+}
+
+/* What a job of the worker came to. */
+static void job_done(struct runtime *rt, const struct queue_job_result *r, uint64_t now)
+{
+    struct app *a = rt->app;
+    char err[256];
+
+    if (r->job == QUEUE_JOB_CHECK && r->status == 0 && a->queue &&
+        queue_record_check(a->queue, r->text, err, sizeof err) != 0)
+        fprintf(stderr, "kiosk: %s\n", err);
+    if (r->job == QUEUE_JOB_CHECK && r->status < 0) {
+        fprintf(stderr, "kiosk: cannot check the database: %s (trying again in an hour)\n", r->text);
+        rt->next_check = now + 3600 * 1000;
+    }
+    if (r->job == QUEUE_JOB_CHECK && r->status > 0) {
+        fprintf(stderr, "kiosk: the database '%s' is damaged: %s; it is moved aside once no client is here\n",
+                rt->db_path, r->text);
+        rt->damaged = 1;
+    }
+    if (r->job == QUEUE_JOB_RECOVER) {
+        a->queue = r->queue;
+        if (a->queue)
+            fprintf(stderr, "kiosk: a fresh database was started; the damaged one was kept aside\n");
+        open_queue(rt, 1);
+        rt->next_check = now;       /* and the fresh one is checked at once */
+    }
+}
+
+/* The database's slow work, which a thread does: its integrity check after the first frame and
+ * each day, and, when that finds damage, moving the file aside (with what can be read of it)
+ * once no client is in the middle of a visit, with out-of-order meanwhile. */
+static void database_jobs(struct runtime *rt, uint64_t now)
+{
+    struct app *a = rt->app;
+    struct queue_job_result r;
+    char err[256];
+
+    if (queue_worker_poll(rt->worker, &r))
+        job_done(rt, &r, now);
+    if (queue_worker_job(rt->worker) != QUEUE_JOB_NONE)
+        return;
+    if (rt->damaged && a->queue && app_is_resting(a)) {
+        struct queue_options o = rt->queue_opt;
+        o.damaged = 1;
+        queue_close(a->queue);      /* the worker owns the file until it is done */
+        a->queue = NULL;
+        app_set_db_problem(a, "the database is damaged: moving it aside");
+        if (queue_worker_start(rt->worker, QUEUE_JOB_RECOVER, rt->db_path, &o, err, sizeof err) != 0) {
+            fprintf(stderr, "kiosk: %s\n", err);
+            open_queue(rt, 1);      /* as after a restart, which a damaged file meets too */
+        }
+        rt->damaged = 0;
+        return;
+    }
+    if (a->db_problem[0] && a->db_retry_at && now >= a->db_retry_at) {
+        open_queue(rt, 1);
+        return;
+    }
+    if (a->queue && !rt->proved && rt->frames > 0 && !a->db_problem[0]) {
+        open_queue(rt, 1);          /* the proof the start left for after its first frame */
+        return;
+    }
+    if (a->queue && rt->frames > 0 && now >= rt->next_check) {
+        rt->next_check = now + CHECK_EVERY_MS;
+        if (queue_worker_start(rt->worker, QUEUE_JOB_CHECK, rt->db_path, NULL, err, sizeof err) != 0)
+            fprintf(stderr, "kiosk: %s\n", err);
+    }
 }
 
 int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen)
@@ -132,14 +215,25 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform),
-             o->trace ? stdout : NULL, now);
+    /* traced from the screen it starts on, once the database has had its say (open_queue) */
+    app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform), NULL, now);
     rt->app->content_dir = rt->content_dir;
     if (!loaded)
         out_of_order_words(rt);
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
-    open_queue(rt, o);
+    rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
+    rt->worker = queue_worker_new();
+    if (!rt->worker) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    open_queue(rt, 0);
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
+    if (o->trace) {
+        rt->app->trace = stdout;
+        printf("screen %s\n", app_screen_name(rt->app->screen));
+        fflush(stdout);
+    }
     return 0;
 fail:
     runtime_close(rt);
@@ -148,6 +242,8 @@ fail:
 
 void runtime_close(struct runtime *rt)
 {
+    queue_worker_free(rt->worker);
+    rt->worker = NULL;
     if (rt->app) {
         app_forget_client(rt->app);
         queue_close(rt->app->queue);
@@ -175,6 +271,7 @@ void runtime_update(struct runtime *rt, uint64_t now)
     int w, h, forgot;
 
     app_tick(a, now);
+    database_jobs(rt, now);
     platform_size(rt->platform, &w, &h);
     forgot = a->forget_text;
     if (forgot) {
@@ -193,6 +290,7 @@ void runtime_update(struct runtime *rt, uint64_t now)
             rt->presented_cpu_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
             rt->frames++;
         }
+        queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
     if (forgot && a->content && !rt->skip_pixels) {
         /* Once the screen is up, the text of the first screen (the menu, or home) and of the
@@ -227,6 +325,10 @@ int runtime_loop(struct runtime *rt)
         deadline = app_next_deadline(a);
         if (watchdog_usec && next_ping < deadline)
             deadline = next_ping;
+        if (queue_worker_job(rt->worker) != QUEUE_JOB_NONE && now + JOB_POLL_MS < deadline)
+            deadline = now + JOB_POLL_MS;
+        if (rt->next_check && rt->next_check < deadline && !a->db_problem[0])
+            deadline = rt->next_check;
         timeout = deadline == UINT64_MAX ? -1 : deadline <= now ? 0
                 : deadline - now > 3600000 ? 3600000 : (int)(deadline - now);
         if (platform_next_event(rt->platform, timeout, &ev)) {

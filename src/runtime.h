@@ -10,6 +10,7 @@
 #include "config.h"
 #include "content.h"
 #include "platform.h"
+#include "queue_worker.h"
 
 struct runtime {
     struct platform *platform;  /* owned */
@@ -21,6 +22,11 @@ struct runtime {
     struct config cfg;
     char content_dir[CONFIG_PATH_MAX];
     char db_path[CONFIG_PATH_MAX];
+    struct queue_worker *worker;    /* owned: the database's integrity check and recovery, in a thread */
+    struct queue_options queue_opt;  /* how the queue is opened, for tries again and recovery */
+    uint64_t next_check;        /* when the database's integrity is checked next (0: after the first frame) */
+    int damaged;                /* the check found the database damaged: recover it once no client is there */
+    int proved;                 /* a write to the database has shown that a request can be saved */
     unsigned long frames;       /* frames drawn */
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     double presented_cpu_ms;    /* this thread's CPU time then (CLOCK_THREAD_CPUTIME_ID, ms), likewise */

@@ -12,9 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "queue.h"
 
 #define START_RUNS          40
 #define START_LIMIT_MS      60.0
@@ -478,4 +481,162 @@ void bench_idle(const struct bench_env *e, struct report *r)
     }
     if (child_finish(&c) != 0 && lines < 2 && !errors)
         report_failed(r, figure, "xvfb-run failed");
+}
+
+/* ---------------------------------------------------------------- a queue of 1,000,000 */
+
+#define MILLION             1000000LL
+#define MILLION_RUNS        30
+#define MILLION_EXTRA_MS    10.0    /* start with a million requests, beyond start with none */
+#define STATUS_RUNS         20
+#define STATUS_LIMIT_MS     100.0
+
+/* exec of argv to the first byte on its stdout (first frame) and to its exit, in ms. Returns 0, or -1. */
+static int time_start(char *const argv[], double *first, double *whole, char *err, size_t errlen)
+{
+    double t0 = report_now_ms();
+    struct child c;
+    int rc;
+
+    if (child_start(&c, argv, err, errlen) != 0)
+        return -1;
+    rc = child_read(&c, 30000);
+    *first = report_now_ms() - t0;
+    if (child_finish(&c) != 0 || rc <= 0) {
+        snprintf(err, errlen, "'%s' failed", argv[0]);
+        return -1;
+    }
+    *whole = report_now_ms() - t0;
+    return 0;
+}
+
+static int argc_last(char *const argv[])
+{
+    int n = 0;
+
+    while (argv[n + 1])
+        n++;
+    return n;
+}
+
+static long long file_bytes_of(const char *path)
+{
+    struct stat st;
+
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* Runs argv (kioskctl status) once: exec to exit in ms, or -1. */
+static double time_run(char *const argv[], char *err, size_t errlen)
+{
+    double t0 = report_now_ms();
+    struct child c;
+    int rc;
+
+    if (child_start(&c, argv, err, errlen) != 0)
+        return -1;
+    rc = child_finish(&c);
+    if (rc != 0) {
+        snprintf(err, errlen, "'%s %s' exited %d", argv[0], argv[argc_last(argv)], rc);
+        return -1;
+    }
+    return report_now_ms() - t0;
+}
+
+/* Starts with 1,000,000 pending requests against starts with none, runs interleaved so that the
+ * machine's noise falls on both alike; then kioskctl status and the staff screen's figures on it,
+ * and the integrity check that the kiosk runs in a thread after its first frame. */
+void bench_million(const struct bench_env *e, struct report *r)
+{
+    const char *figure = "start with 1,000,000 requests: first frame, beyond none";
+    char script[BENCH_PATH_MAX + 32], empty[BENCH_PATH_MAX + 32], full[BENCH_PATH_MAX + 32];
+    char kioskctl[BENCH_PATH_MAX + 32], err[512], value[96], target[48], result[256];
+    char *argv[] = { (char *)e->kiosk, "--replay", script, "--size", "1280x800", "--content", (char *)e->content,
+                     "--db", empty, "--config", (char *)e->config, NULL };
+    char *ctl[] = { kioskctl, "--db", full, "--config", (char *)e->config, "status", NULL };
+    struct samples none, million, status, figures;
+    struct queue_options o = { .create = 1 };
+    struct queue_status st;
+    struct queue *q = NULL;
+    double t0, first, whole, s;
+    const char *slash;
+
+    snprintf(empty, sizeof empty, "%s/million-empty.db", e->tmp);
+    snprintf(full, sizeof full, "%s/million.db", e->tmp);
+    slash = strrchr(e->kiosk, '/');
+    snprintf(kioskctl, sizeof kioskctl, "%.*skioskctl", slash ? (int)(slash - e->kiosk) + 1 : 0, e->kiosk);
+    if (samples_init(&none, MILLION_RUNS) != 0 || samples_init(&million, MILLION_RUNS) != 0 ||
+        samples_init(&status, STATUS_RUNS) != 0 || samples_init(&figures, STATUS_RUNS) != 0) {
+        report_failed(r, figure, "out of memory");
+        goto out;
+    }
+    if (write_file(e, "first-frame-million.replay", "widgets\n", script, sizeof script, err, sizeof err) != 0 ||
+        !(q = queue_open(full, &o, err, sizeof err))) {
+        report_failed(r, figure, "%s", err);
+        goto out;
+    }
+    queue_close(q);
+    q = NULL;
+    t0 = report_now_ms();
+    if (bench_fill_fast(full, MILLION, 0, 1, err, sizeof err) != 0) {
+        report_failed(r, figure, "%s", err);
+        goto out;
+    }
+    report_info(r, "1,000,000 requests made for the figures below", "%.1f s, %.0f MiB", (report_now_ms() - t0) / 1000,
+                (double)file_bytes_of(full) / (1024.0 * 1024.0));
+    for (int i = 0; i < 2 * MILLION_RUNS; i++) {
+        argv[8] = i % 2 ? full : empty;
+        if (time_start(argv, &first, &whole, err, sizeof err) != 0) {
+            report_failed(r, figure, "%s (run %d)", err, i + 1);
+            goto out;
+        }
+        samples_add(i % 2 ? &million : &none, first);
+    }
+    s = samples_percentile(&million, 50) - samples_percentile(&none, 50);
+    snprintf(value, sizeof value, "%+.1f ms (median %.1f, none %.1f, n=%d)", s, samples_percentile(&million, 50),
+             samples_percentile(&none, 50), million.n);
+    snprintf(target, sizeof target, "< %g ms more", MILLION_EXTRA_MS);
+    report_check(r, figure, s < MILLION_EXTRA_MS, value, target);
+
+    for (int i = 0; i < STATUS_RUNS; i++) {
+        double ms = time_run(ctl, err, sizeof err);
+        if (ms < 0) {
+            report_failed(r, "kioskctl status, 1,000,000 requests", "%s", err);
+            goto out;
+        }
+        samples_add(&status, ms);
+    }
+    snprintf(value, sizeof value, "%.1f ms median, %.1f p99 (n=%d)", samples_percentile(&status, 50),
+             samples_percentile(&status, 99), status.n);
+    snprintf(target, sizeof target, "p99 < %g ms", STATUS_LIMIT_MS);
+    report_check(r, "kioskctl status, 1,000,000 requests: exec to exit", samples_percentile(&status, 99) < STATUS_LIMIT_MS,
+                 value, target);
+
+    if (!(q = queue_open(full, NULL, err, sizeof err))) {
+        report_failed(r, "staff screen's figures, 1,000,000 requests", "%s", err);
+        goto out;
+    }
+    for (int i = 0; i < STATUS_RUNS; i++) {
+        t0 = report_now_ms();
+        if (queue_status(q, &st, err, sizeof err) != 0 || st.pending != MILLION) {
+            report_failed(r, "staff screen's figures, 1,000,000 requests", "%s", st.pending != MILLION ? "wrong count" : err);
+            goto out;
+        }
+        samples_add(&figures, report_now_ms() - t0);
+    }
+    report_p50_p99(r, "staff screen's figures (queue_status), 1,000,000 requests", &figures, STATUS_LIMIT_MS);
+    queue_close(q);
+    q = NULL;
+    t0 = report_now_ms();
+    if (queue_check_file(full, NULL, NULL, result, sizeof result) != 0)
+        report_failed(r, "integrity check of 1,000,000 requests (a thread, after the first frame)", "%s", result);
+    else
+        report_info(r, "integrity check of 1,000,000 requests (a thread, after the first frame)", "%.2f s",
+                    (report_now_ms() - t0) / 1000.0);
+out:
+    queue_close(q);
+    samples_free(&none);
+    samples_free(&million);
+    samples_free(&status);
+    samples_free(&figures);
 }

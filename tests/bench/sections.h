@@ -30,10 +30,17 @@ void bench_idle(const struct bench_env *e, struct report *r);
 /* The half of bench_idle() that runs under xvfb-run: argv holds kiosk, content, database, config.
  * Prints "idle SCREEN ..." lines for the parent. Returns the exit code. */
 int bench_idle_child(int argc, char **argv);
+/* Start, kioskctl status and the staff figures with 1,000,000 requests in the queue. */
+void bench_million(const struct bench_env *e, struct report *r);
 
 /* The request queue on disk (db.c). */
 void bench_submit(const struct bench_env *e, struct report *r);
 void bench_export(const struct bench_env *e, struct report *r);
+void bench_purge(const struct bench_env *e, struct report *r);
+/* Fills the empty queue database at path with n made-up pending requests (acknowledged, in batch 1,
+ * when asked; with six one-word answers rather than the questions' text, when asked), fast, in one
+ * statement. Returns 0, or -1 with err. */
+int bench_fill_fast(const char *path, long long n, int acknowledged, int short_answers, char *err, size_t errlen);
 
 /* kioskctl sync against real servers on loopback (sync.c). */
 void bench_sync(const struct bench_env *e, struct report *r);

@@ -36,6 +36,9 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/wording.c", "problems in the wording file, for check-content" },
     { "src/queue.c", "SQL, and the database's errors for the journal" },
     { "src/queue_schema.c", "SQL" },
+    { "src/queue_recover.c", "SQL" },
+    { "src/wal_log.c", "what a damaged -wal holds, for kioskctl status and the journal; /proc/locks' format" },
+    { "src/salvage.c", "the SQLite file format's own header" },
     { "src/export.c", "the export files' columns and errors" },
     { "src/export_xlsx.c", "the spreadsheet export's sheet, properties and errors: a file, not a screen" },
     { "src/fault_vfs.c", "a test VFS's name" },
@@ -55,6 +58,7 @@ static const struct { const char *path, *why; } not_shown[] = {
 /* Single literals that look like words but are never shown. */
 static const struct { const char *path, *literal, *why; } allowed[] = {
     { "src/app.c", "no treatments", "why the kiosk is out of order, for the journal" },
+    { "src/app.c", "no database", "why the staff lockout cannot be saved, for the journal" },
     { "src/screens/staff.c", "ok", "SQLite's answer to quick_check, compared and not shown" },
     { "src/platform_sdl.c", "Clinic kiosk", "the window's title: fullscreen in cage no title is drawn" },
     { "src/platform_sdl.c", "SDL_VIDEODRIVER", "an environment variable's name" },
