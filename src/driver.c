@@ -119,6 +119,7 @@ static int shot(struct drv *d, const char *name)
 
     snprintf(path, sizeof path, "%s/%s.png", d->o->shots_dir ? d->o->shots_dir : ".", name);
     runtime_update(d->rt, d->now);
+    runtime_pictures_settle(d->rt, d->now);
     if (platform_save_png(d->rt->platform, path, err, sizeof err) != 0)
         return failf(d, "%s", err);
     return 0;
@@ -133,6 +134,7 @@ static int golden(struct drv *d, const char *name)
         return failf(d, "expect-golden needs --golden DIR");
     snprintf(path, sizeof path, "%s/%s.png", d->o->golden_dir, name);
     runtime_update(d->rt, d->now);
+    runtime_pictures_settle(d->rt, d->now);
     if (d->o->update_golden)
         return platform_save_png(d->rt->platform, path, err, sizeof err) == 0 ? 0 : failf(d, "%s", err);
     share = platform_compare_png(d->rt->platform, path, err, sizeof err);
@@ -164,9 +166,10 @@ static void print_texts(struct drv *d)
     const struct frame *f = &d->rt->app->frame;
 
     runtime_update(d->rt, d->now);
+    /* A picture's words are listed as "picture" lines, so that "text" lines stay what is written. */
     for (int i = 0; i < f->ntexts; i++)
-        fprintf(d->o->out, "text\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y,
-                f->texts[i].r.w, f->texts[i].r.h);
+        fprintf(d->o->out, "%s\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].role == FRAME_TEXT_PICTURE ? "picture" : "text",
+                f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y, f->texts[i].r.w, f->texts[i].r.h);
     fflush(d->o->out);
 }
 

@@ -12,20 +12,21 @@
 
 struct rect { int x, y, w, h; };
 
-enum draw_kind { DRAW_RECT, DRAW_TEXT };
+enum draw_kind { DRAW_RECT, DRAW_TEXT, DRAW_PICTURE };
 
 /* Colours are 0xRRGGBBAA. */
 struct draw_cmd {
     enum draw_kind kind;
-    struct rect r;          /* RECT: the box; TEXT: top-left and the line's measured size */
+    struct rect r;          /* RECT: the box; TEXT: top-left and the line's measured size;
+                             * PICTURE: where the picture goes, exactly its size once scaled */
     struct rect clip;       /* nothing outside is drawn; w == 0 means no clip */
-    unsigned colour;        /* fill, or the text's colour */
+    unsigned colour;        /* fill, or the text's colour; PICTURE: the placeholder's fill */
     unsigned border_colour; /* RECT: drawn as a border border_px wide inside r */
     int border_px;
-    int radius;             /* RECT: rounded corners */
+    int radius;             /* RECT, PICTURE: rounded corners */
     int font_px;            /* TEXT */
     int bold;               /* TEXT */
-    const char *text;       /* TEXT: one line, in the frame's arena, len bytes */
+    const char *text;       /* TEXT: one line, in the frame's arena, len bytes; PICTURE: its file's path */
     int len;
 };
 
@@ -37,11 +38,18 @@ struct frame_widget {
     unsigned id;
 };
 
+/* What a piece of text is, for whoever reads the frame aloud. */
+enum frame_text_role {
+    FRAME_TEXT_PLAIN,       /* words drawn on the screen */
+    FRAME_TEXT_PICTURE      /* what a picture shows, in words (not drawn: r is the picture's place) */
+};
+
 /* A piece of text as a person reads it: a wrapped paragraph is one piece. */
 struct frame_text {
     const char *text;       /* in the arena, whole, line breaks as spaces */
     int cut;                /* a word did not fit its width and was cut between characters */
     struct rect r;          /* the part on screen (clipped to its scroll area) */
+    enum frame_text_role role;
 };
 
 struct frame {
@@ -72,6 +80,8 @@ struct draw_cmd *frame_push(struct frame *f, enum draw_kind kind);
 void frame_add_widget(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id);
 /* Records a piece of text as drawn at r: copied, its line breaks as spaces. */
 void frame_add_text(struct frame *f, const char *text, struct rect r, int cut);
+/* Records the words of a picture shown at r (role FRAME_TEXT_PICTURE). */
+void frame_add_picture_text(struct frame *f, const char *text, struct rect r);
 
 /* The visible control whose label is exactly label: returns its index, -1 if none, -2 if several. */
 int frame_find_widget(const struct frame *f, const char *label);

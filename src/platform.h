@@ -17,6 +17,8 @@ struct platform_options {
     int width, height;      /* window or surface size; 0 x 0: fullscreen at the display's size */
     int rotation;           /* 0, 90, 180, 270: the screen is mounted turned this far clockwise */
     const char *assets_dir; /* holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf */
+    const char *cache_dir;  /* scaled copies of pictures; NULL or "": a temporary directory */
+    const char *picture_helper;     /* the kiosk-picture program, which decodes pictures */
 };
 
 /* Opens the window (or surface), the renderer and the fonts. Returns 0 and *out, which the
@@ -58,6 +60,20 @@ void platform_forget_text(struct platform *p);
 /* Rasterises the text of f into the cache without drawing anything, so that showing f later
  * is quick. */
 void platform_prepare_text(struct platform *p, const struct frame *f);
+/* Makes the pictures of f ready (from the cache, or asks the helper to make them). */
+void platform_prepare_pictures(struct platform *p, const struct frame *f);
+/* Pictures asked for and not yet made; waits up to timeout_ms until there are none (1 when so). */
+int platform_pictures_pending(struct platform *p);
+int platform_pictures_wait(struct platform *p, int timeout_ms);
+/* Removes cached copies of pictures other than these files. */
+void platform_pictures_keep(struct platform *p, const char *const *paths, int n);
+/* Decodes the picture at path in the helper, to check it: 0, or -1 with why. */
+int platform_picture_check(struct platform *p, const char *path, char *why, size_t whylen);
+/* Figures for tests and the benchmark: picture textures held and their bytes, copies loaded and
+ * made, the helper's largest peak memory in KiB. */
+void platform_picture_stats(const struct platform *p, int *textures, size_t *bytes, unsigned long *loaded,
+                            unsigned long *made, long *helper_peak_kib);
+
 /* Counts for tests and the benchmark: text textures made and reused since start. */
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached);
 

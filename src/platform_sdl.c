@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "platform_image.h"
 #include "platform_text.h"
 
 #define DISCS 24    /* antialiased discs kept, one per corner radius in use */
@@ -26,6 +27,9 @@ struct platform {
     int finger_down;
     struct ptext text;
     char assets_dir[512];
+    struct pimage *images;      /* the content's pictures */
+    Uint32 picture_event;       /* pushed when a picture's copy is ready */
+    char picture_helper[512];
 };
 
 uint64_t platform_now_ms(void)
@@ -189,6 +193,13 @@ int platform_open(struct platform **out, const struct platform_options *o, char 
         goto fail;
     if (ptext_open(&p->text, p->assets_dir, err, errlen) != 0)
         goto fail;
+    snprintf(p->picture_helper, sizeof p->picture_helper, "%s", o->picture_helper ? o->picture_helper : "");
+    p->picture_event = SDL_RegisterEvents(1);
+    p->images = pimage_open(o->cache_dir, p->picture_helper, p->picture_event == (Uint32)-1 ? 0 : p->picture_event);
+    if (!p->images) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     *out = p;
     return 0;
 fail:
@@ -202,6 +213,7 @@ void platform_close(struct platform *p)
         return;
     if (p->text.measurer.width)
         ptext_close(&p->text);
+    pimage_close(p->images);
     forget_discs(p);
     if (p->target)
         SDL_DestroyTexture(p->target);
@@ -228,6 +240,7 @@ int platform_resize(struct platform *p, int w, int h, char *err, size_t errlen)
         return -1;
     }
     ptext_forget(&p->text);
+    pimage_forget(p->images);
     forget_discs(p);
     if (p->target)
         SDL_DestroyTexture(p->target);
@@ -345,9 +358,14 @@ static int translate(struct platform *p, const SDL_Event *e, struct input_event 
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         ptext_forget(&p->text);
+        pimage_forget(p->images);
         ev->kind = INPUT_EXPOSE;
         return 1;
     default:
+        if (p->picture_event && e->type == p->picture_event) {
+            ev->kind = INPUT_EXPOSE;    /* a picture is ready: draw again */
+            return 1;
+        }
         return 0;
     }
 }
@@ -520,6 +538,11 @@ static void draw_cmd(struct platform *p, const struct draw_cmd *c)
 {
     SDL_Rect b = { c->r.x, c->r.y, c->r.w, c->r.h };
 
+    if (c->kind == DRAW_PICTURE) {
+        if (!pimage_draw(p->images, p->renderer, c))
+            fill_rounded(p, b, c->radius, c->colour);   /* until its copy is made */
+        return;
+    }
     if (c->kind == DRAW_RECT) {
         if (c->border_px > 0)
             bordered_rounded(p, b, c->radius, c->border_px, c->colour, c->border_colour);
@@ -561,6 +584,45 @@ void platform_render(struct platform *p, const struct frame *f)
         SDL_RenderCopyEx(r, p->target, NULL, &dst, p->rotation, NULL, SDL_FLIP_NONE);
     }
     SDL_RenderPresent(r);
+    pimage_end_frame(p->images);
+}
+
+void platform_prepare_pictures(struct platform *p, const struct frame *f)
+{
+    pimage_prepare(p->images, p->renderer, f);
+}
+
+int platform_pictures_pending(struct platform *p)
+{
+    return pimage_pending(p->images);
+}
+
+int platform_pictures_wait(struct platform *p, int timeout_ms)
+{
+    return pimage_wait(p->images, timeout_ms);
+}
+
+void platform_pictures_keep(struct platform *p, const char *const *paths, int n)
+{
+    pimage_keep_only(p->images, paths, n);
+}
+
+int platform_picture_check(struct platform *p, const char *path, char *why, size_t whylen)
+{
+    return pimage_helper_check(p->picture_helper, path, why, whylen);
+}
+
+void platform_picture_stats(const struct platform *p, int *textures, size_t *bytes, unsigned long *loaded,
+                            unsigned long *made, long *helper_peak_kib)
+{
+    struct pimage_stats s;
+
+    pimage_stats(p->images, &s);
+    *textures = s.textures;
+    *bytes = s.bytes;
+    *loaded = s.loaded;
+    *made = s.made;
+    *helper_peak_kib = s.helper_peak_kib;
 }
 
 /* The pixels on screen now, in a new surface the caller frees. */

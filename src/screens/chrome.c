@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "ui_picture.h"
+
 int chrome_margin(const struct ui *u)
 {
     return ui_px(u, 32);
@@ -123,6 +125,13 @@ static int block(struct ui *u, const struct content_block *b, int x, int y, int 
         h += ui_px(u, 4);
         h += ui_text(u, x, y + h, w, b->text, UI_BODY, u->th.text, UI_LEFT);
         return h + gap * 2;
+    case CONTENT_PICTURE: {
+        /* As wide as the text, at most half the screen tall, from the top of its place. */
+        struct rect r = ui_picture_rect((struct rect){ x, y, w, u->f->h / 2 }, b->picture);
+        r.y = y;
+        ui_picture(u, r, b->picture, ui_picture_radius(u));
+        return r.h + gap * 2;
+    }
     }
     return 0;
 }

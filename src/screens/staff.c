@@ -170,7 +170,7 @@ static void check_content(struct app *a)
 {
     char first[512] = "";
     FILE *report = fmemopen(first, sizeof first - 1, "w");
-    int problems = content_check(a->content_dir, report);
+    int problems = content_check_with(a->content_dir, report, a->picture_decoder);
 
     if (report)
         fclose(report);
