@@ -10,7 +10,7 @@ TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
-           -DKIOSK_SYSCONFDIR=\"$(SYSCONFDIR)\" -DKIOSK_LIBEXECDIR=\"$(PREFIX)/libexec/kiosk\" \
+           -DKIOSK_SYSCONFDIR=\"$(SYSCONFDIR)\" -DKIOSK_LIBEXECDIR=\"$(LIBEXECDIR)\" \
            $(shell pkg-config --cflags $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Wno-format-truncation
 LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm

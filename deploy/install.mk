@@ -23,6 +23,7 @@ install: all
 	$(INSTALL) -m 0755 $(BUILD)/kiosk $(BUILD)/kioskctl '$(DESTDIR)$(BINDIR)'
 	$(DEPLOY_SED) deploy/kiosk-session.in >'$(DESTDIR)$(LIBEXECDIR)/kiosk-session'
 	chmod 0755 '$(DESTDIR)$(LIBEXECDIR)/kiosk-session'
+	$(INSTALL) -m 0755 $(BUILD)/kiosk-picture '$(DESTDIR)$(LIBEXECDIR)/kiosk-picture'
 	find $(DEPLOY_DATA) -type d -exec sh -c 'for d; do $(INSTALL) -d -m 0755 "$$0/$$d"; done' \
 	  '$(DESTDIR)$(DATADIR)' {} +
 	find $(DEPLOY_DATA) -type f -exec sh -c 'for f; do $(INSTALL) -m 0644 "$$f" "$$0/$$f"; done' \
@@ -51,7 +52,8 @@ uninstall:
 	@if $(DEPLOY_LIVE) && [ -d /run/systemd/system ]; then \
 	  systemctl disable --now $(DEPLOY_UNITS) 2>/dev/null || :; fi
 	rm -f '$(DESTDIR)$(BINDIR)/kiosk' '$(DESTDIR)$(BINDIR)/kioskctl' \
-	  '$(DESTDIR)$(LIBEXECDIR)/kiosk-session' '$(DESTDIR)$(DATADIR)/kiosk.conf.example' \
+	  '$(DESTDIR)$(LIBEXECDIR)/kiosk-session' '$(DESTDIR)$(LIBEXECDIR)/kiosk-picture' \
+	  '$(DESTDIR)$(DATADIR)/kiosk.conf.example' \
 	  '$(DESTDIR)$(SYSUSERSDIR)/kiosk.conf' '$(DESTDIR)$(TMPFILESDIR)/kiosk.conf'
 	for u in $(DEPLOY_UNITS); do rm -f '$(DESTDIR)$(UNITDIR)'/$$u; done
 	find $(DEPLOY_DATA) -type f -exec sh -c 'for f; do rm -f "$$0/$$f"; done' '$(DESTDIR)$(DATADIR)' {} +

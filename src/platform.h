@@ -67,6 +67,9 @@ int platform_pictures_pending(struct platform *p);
 int platform_pictures_wait(struct platform *p, int timeout_ms);
 /* Removes cached copies of pictures other than these files. */
 void platform_pictures_keep(struct platform *p, const char *const *paths, int n);
+/* Decodes the picture at path in this process and frees it: 0, or -1 with why. For kioskctl,
+ * a short-lived process; needs no platform_open(). */
+int platform_picture_decode(const char *path, char *why, size_t whylen);
 /* Decodes the picture at path in the helper, to check it: 0, or -1 with why. */
 int platform_picture_check(struct platform *p, const char *path, char *why, size_t whylen);
 /* Figures for tests and the benchmark: picture textures held and their bytes, copies loaded and

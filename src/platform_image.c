@@ -17,6 +17,7 @@
 
 #include "picture.h"
 #include "picture_cache.h"
+#include "platform.h"
 #include "picture_scale.h"
 
 #define PATH_BYTES 4096
@@ -167,6 +168,11 @@ int pimage_decode_check(const char *path, char *why, size_t whylen)
         return -1;
     SDL_FreeSurface(s);
     return 0;
+}
+
+int platform_picture_decode(const char *path, char *why, size_t whylen)
+{
+    return pimage_decode_check(path, why, whylen);
 }
 
 int pimage_make_copies(const char *path, const char *dir, const char *key, const int (*sizes)[2], int n,
