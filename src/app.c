@@ -64,6 +64,11 @@ const char *app_screen_name(enum screen s)
     return screen_names[s];
 }
 
+const char *app_text(const struct app *a, enum wording_id id)
+{
+    return wording_text(a->words, id);
+}
+
 const struct content_treatment *app_treatment(const struct app *a)
 {
     assert(a->content && a->content->ntreatments > 0);
@@ -93,7 +98,7 @@ void app_forget_client(struct app *a)
 {
     queue_forget(a->queue);
     sodium_memzero(a->pin, sizeof a->pin);
-    a->pin_note = NULL;
+    a->pin_note = MSG_NONE;
     a->staff_note[0] = '\0';
     a->corner_since = 0;
     screening_wipe(&a->screening);
@@ -103,7 +108,7 @@ void app_forget_client(struct app *a)
     a->show_errors = 0;
     a->submitted = 0;
     a->focus = -1;
-    a->field_note = NULL;
+    a->field_note = MSG_NONE;
     memset(a->scroll, 0, sizeof a->scroll);
     memset(a->section_y, 0, sizeof a->section_y);
     text_cache_clear(&a->text_cache);
@@ -120,7 +125,7 @@ static void staff_load_lock(struct app *a)
     char err[256];
 
     sodium_memzero(a->pin, sizeof a->pin);
-    a->pin_note = NULL;
+    a->pin_note = MSG_NONE;
     if (a->queue && (queue_state_get_int(a->queue, "staff_pin_failures", &a->lock.failures, err, sizeof err) != 0 ||
                      queue_state_get_int(a->queue, "staff_locked_until", &a->lock.locked_until, err, sizeof err) != 0))
         fprintf(stderr, "kiosk: cannot read the staff lockout: %s\n", err);
@@ -130,7 +135,8 @@ void app_staff_refresh(struct app *a)
 {
     a->status_error[0] = '\0';
     if (!a->queue)
-        snprintf(a->status_error, sizeof a->status_error, "%s", a->queue_error[0] ? a->queue_error : "no database");
+        snprintf(a->status_error, sizeof a->status_error, "%s",
+                 a->queue_error[0] ? a->queue_error : app_text(a, MSG_STAFF_NO_DATABASE));
     else if (queue_status(a->queue, &a->status, a->status_error, sizeof a->status_error) != 0)
         fprintf(stderr, "kiosk: %s\n", a->status_error);
 }
@@ -307,6 +313,7 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
 {
     memset(a, 0, sizeof *a);
     a->content = content && content->ntreatments > 0 ? content : NULL;
+    a->words = a->content ? &a->content->wording : NULL;
     a->cfg = cfg;
     a->measurer = m;
     a->trace = trace;

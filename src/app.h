@@ -17,6 +17,7 @@
 #include "staff.h"
 #include "text.h"
 #include "ui.h"
+#include "wording.h"
 
 /* Screen names are an interface: --trace prints them and replay scripts expect them. */
 enum screen {
@@ -38,6 +39,8 @@ enum action {
 struct app {
     /* Wiring, not owned. content is NULL when it could not be loaded (out-of-order). */
     const struct content *content;
+    const struct wording *words;    /* every sentence shown: the content's, or for out-of-order what
+                                     * wording could be read (NULL: messages show their names) */
     const struct config *cfg;
     const struct text_measurer *measurer;
     FILE *trace;                    /* --trace: "screen NAME" lines; NULL when off */
@@ -69,7 +72,7 @@ struct app {
     int show_errors;                /* "Review" was tapped with mistakes: show them by the fields */
     int focus;                      /* the text field being typed in (enum form_field), -1 for none */
     struct keyboard kb;
-    const char *field_note;         /* why the last keystroke was refused (static text), or NULL */
+    enum wording_id field_note;     /* why the last keystroke was refused, or MSG_NONE */
     struct queue_receipt receipt;   /* the committed request, for the thank-you screen */
     int submitted;                  /* this form is in the queue: a second "Send request" does nothing */
 
@@ -80,10 +83,10 @@ struct app {
     uint64_t corner_since;          /* the hidden corner is held since then; 0 when not */
     char pin[STAFF_PIN_MAX + 1];    /* digits typed on the PIN pad, zeroed after each try */
     struct staff_lock lock;
-    const char *pin_note;           /* why the last PIN was refused (static text) */
+    enum wording_id pin_note;       /* why the last PIN was refused, or MSG_NONE */
     struct queue_status status;     /* the figures on the staff screen, as last read */
     char status_error[256];         /* why they could not be read, or "" */
-    char staff_note[768];           /* what the last staff action did */
+    char staff_note[WORDING_TEXT_BYTES];    /* what the last staff action did */
 
     /* Drawing. */
     struct ui ui;
@@ -126,6 +129,9 @@ void app_submit(struct app *a);
 void app_staff_refresh(struct app *a);
 /* The current checklist outcome. */
 enum screening_outcome app_outcome(const struct app *a);
+
+/* The words of message id (which takes no placeholders) in the kiosk's wording; never NULL. */
+const char *app_text(const struct app *a, enum wording_id id);
 
 /* The current treatment (content must be loaded). */
 const struct content_treatment *app_treatment(const struct app *a);

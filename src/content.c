@@ -135,6 +135,7 @@ static int join_path(struct reporter *rep, char *out, const char *a, const char 
 static void load_treatments(struct reporter *rep, const char *base, struct content *c);
 static int list_treatments(struct reporter *rep, const char *dir, char names[][256]);
 static void check_unique_id(struct reporter *rep, struct content *c, int id_line);
+static void load_wording(struct reporter *rep, const char *base, struct content *c);
 static void load_file(struct reporter *rep, const char *base, const char *path, const struct file_kind *kind,
                       void *target, int *id_line);
 static char *read_file(struct reporter *rep, const char *path, size_t *len);
@@ -289,6 +290,7 @@ void content_free(struct content *c)
     clinic_free(&c->clinic);
     for (int i = 0; i < c->ntreatments; i++)
         treatment_free(&c->treatments[i]);
+    wording_free(&c->wording);
     memset(c, 0, sizeof *c);
 }
 
@@ -493,6 +495,17 @@ static void load_dir(const char *dir, struct content *c, struct reporter *rep)
     if (join_path(rep, path, base, "clinic.txt") == 0)
         load_file(rep, base, path, &clinic_kind, &c->clinic, NULL);
     load_treatments(rep, base, c);
+    load_wording(rep, base, c);
+}
+
+/* DIR/wording.txt, read and checked by wording.c; its problems count as the content's. */
+static void load_wording(struct reporter *rep, const char *base, struct content *c)
+{
+    char path[PATH_BYTES];
+
+    if (join_path(rep, path, base, CONTENT_WORDING_FILE) == 0)
+        rep->count += wording_load(&c->wording, path, CONTENT_LANGUAGE, rep->out,
+                                   rep->count == 0 ? rep->first : NULL, rep->firstlen);
 }
 
 /* Writes "a/b" to out (PATH_BYTES); returns 0, or -1 (reported) when it does not fit. */

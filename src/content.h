@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "wording.h"
+
 #define CONTENT_MAX_TREATMENTS 16
 #define CONTENT_MAX_SECTIONS 32             /* information sections in one file */
 #define CONTENT_MAX_BLOCKS 64               /* paragraphs, bullets, steps and FAQ pairs in one section */
@@ -15,6 +17,8 @@
 #define CONTENT_MIN_CONTRAST 7.0            /* the clinic's text colours against their backgrounds */
 #define CONTENT_MAX_PICTURES 16             /* pictures inside the sections of one file */
 #define CONTENT_MAX_PICTURE_TEXT 300        /* bytes of a picture's text: a sentence or two */
+#define CONTENT_WORDING_FILE "wording.txt"  /* every sentence the kiosk shows, beside clinic.txt */
+#define CONTENT_LANGUAGE "en"               /* the language of the content's files */
 
 enum content_block_kind {
     CONTENT_PARAGRAPH,  /* text */
@@ -101,9 +105,10 @@ struct content {
     struct content_clinic clinic;
     struct content_treatment treatments[CONTENT_MAX_TREATMENTS];
     int ntreatments;
+    struct wording wording;         /* DIR/wording.txt: the kiosk's own sentences */
 };
 
-/* Loads DIR/clinic.txt and every DIR/treatments/NAME.txt (sorted by name) into *out,
+/* Loads DIR/clinic.txt, every DIR/treatments/NAME.txt (sorted by name) and DIR/wording.txt into *out,
  * which it overwrites (free an earlier load first).
  * Returns 0, or -1 with the first problem in err as "file:line: message" (or "file: message"
  * for a whole file, "cannot open file: reason" when it cannot be read).

@@ -205,7 +205,7 @@ static int type(struct drv *d, const char *s)
         if (a->kb.kind != steps[i].kind)
             return failf(d, "expected the %s keyboard before key %d, found %s", l->name, i + 1,
                          keyboard_layout(a->kb.kind)->name);
-        if (find(d, l->keys[steps[i].key].label, &x, &y) != 0)
+        if (find(d, keyboard_key_label(&l->keys[steps[i].key], a->words), &x, &y) != 0)
             return -1;
         press(d, x, y, TAP_MS, 1);
     }

@@ -7,9 +7,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#define STR_(x) #x
-#define STR(x) STR_(x)
-
 struct range {
     uint32_t first, last;
 };
@@ -19,8 +16,8 @@ struct field_rule {
     size_t offset, size;        /* the field's buffer inside struct form */
     size_t max;                 /* code points */
     bool (*accepts)(uint32_t cp);
-    const char *refused;        /* form_insert_message() for FORM_INSERT_REFUSED */
-    const char *too_long;       /* ... and for FORM_INSERT_TOO_LONG */
+    enum wording_id refused;    /* form_insert_message() for FORM_INSERT_REFUSED */
+    enum wording_id too_long;   /* ... and for FORM_INSERT_TOO_LONG (its {max} is max) */
 };
 
 static bool name_accepts(uint32_t cp);
@@ -30,16 +27,13 @@ static bool email_accepts(uint32_t cp);
 static const struct field_rule rules[] = {
     [FORM_FIELD_NAME] = {
         offsetof(struct form, name), sizeof ((struct form *)0)->name, FORM_NAME_MAX,
-        name_accepts, "That character can't be used in a name",
-        "A name can be up to " STR(FORM_NAME_MAX) " characters long" },
+        name_accepts, MSG_NOTE_NAME_REFUSED, MSG_NOTE_NAME_TOO_LONG },
     [FORM_FIELD_PHONE] = {
         offsetof(struct form, phone), sizeof ((struct form *)0)->phone, FORM_PHONE_MAX,
-        phone_accepts, "A phone number can only have digits, + and spaces",
-        "A phone number can be up to " STR(FORM_PHONE_MAX) " characters long" },
+        phone_accepts, MSG_NOTE_PHONE_REFUSED, MSG_NOTE_PHONE_TOO_LONG },
     [FORM_FIELD_EMAIL] = {
         offsetof(struct form, email), sizeof ((struct form *)0)->email, FORM_EMAIL_MAX,
-        email_accepts, "That character can't be used in an email address",
-        "An email address can be up to " STR(FORM_EMAIL_MAX) " characters long" },
+        email_accepts, MSG_NOTE_EMAIL_REFUSED, MSG_NOTE_EMAIL_TOO_LONG },
 };
 
 /* Letters beyond ASCII, by Unicode block; the holes are format characters (Arabic number
@@ -173,20 +167,20 @@ enum form_insert_result form_insert(struct form *f, enum form_field field, const
     return take < n ? FORM_INSERT_TOO_LONG : FORM_INSERT_OK;
 }
 
-const char *form_insert_message(enum form_field field, enum form_insert_result result)
+enum wording_id form_insert_message(enum form_field field, enum form_insert_result result)
 {
     switch (result) {
     case FORM_INSERT_OK:
-        return NULL;
+        return MSG_NONE;
     case FORM_INSERT_TOO_LONG:
         return rule_of(field)->too_long;
     case FORM_INSERT_REFUSED:
         return rule_of(field)->refused;
     case FORM_INSERT_BAD_UTF8:
-        return "That text could not be read";
+        return MSG_NOTE_UNREADABLE;
     }
     assert(!"unknown insert result");
-    return NULL;
+    return MSG_NONE;
 }
 
 void form_backspace(struct form *f, enum form_field field)
@@ -316,24 +310,24 @@ static bool name_has_letter(const char *name)
 
 int form_validate(const struct form *f, struct form_errors *out)
 {
-    const char **msg = out->message;
+    enum wording_id *msg = out->message;
     int errors = 0;
 
     memset(out, 0, sizeof *out);
     if (!name_has_letter(f->name))
-        msg[FORM_FIELD_NAME] = "Please enter your name";
+        msg[FORM_FIELD_NAME] = MSG_ERROR_NAME;
     if (f->phone[0] == '\0' && f->email[0] == '\0')
-        msg[FORM_FIELD_PHONE] = "Please give a phone number or an email address";
+        msg[FORM_FIELD_PHONE] = MSG_ERROR_CONTACT;
     else if (f->phone[0] != '\0' && !form_phone_valid(f->phone))
-        msg[FORM_FIELD_PHONE] = "A phone number has 7 to 15 digits, like 07700 900118";
+        msg[FORM_FIELD_PHONE] = MSG_ERROR_PHONE;
     if (f->email[0] != '\0' && !form_email_valid(f->email))
-        msg[FORM_FIELD_EMAIL] = "This email address looks incomplete, like name@example.com";
+        msg[FORM_FIELD_EMAIL] = MSG_ERROR_EMAIL;
     if (f->contact_time == FORM_CONTACT_UNSET)
-        msg[FORM_FIELD_CONTACT_TIME] = "Please choose a time";
+        msg[FORM_FIELD_CONTACT_TIME] = MSG_ERROR_TIME;
     if (!f->consent_contact)
-        msg[FORM_FIELD_CONSENT_CONTACT] = "Please tick this box so we may contact you";
+        msg[FORM_FIELD_CONSENT_CONTACT] = MSG_ERROR_CONSENT;
     for (int i = 0; i < FORM_FIELD_COUNT; i++)
-        errors += msg[i] != NULL;
+        errors += msg[i] != MSG_NONE;
     return errors;
 }
 

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "wording.h"
+
 #define FORM_NAME_MAX       80  /* code points */
 #define FORM_PHONE_MAX      20  /* characters, spaces and + included */
 #define FORM_EMAIL_MAX      100 /* characters */
@@ -65,9 +67,9 @@ enum form_insert_result {
     FORM_INSERT_BAD_UTF8        /* the text is not well-formed UTF-8: nothing went in */
 };
 
-/* One plain-words message per field, NULL where the field is fine. The strings are static. */
+/* One message per field (its words are in the wording file), MSG_NONE where the field is fine. */
 struct form_errors {
-    const char *message[FORM_FIELD_COUNT];
+    enum wording_id message[FORM_FIELD_COUNT];
 };
 
 /* Zeroes every byte of f in a way the compiler may not optimise away, leaving an empty form.
@@ -80,9 +82,10 @@ void form_wipe(struct form *f);
 enum form_insert_result form_insert(struct form *f, enum form_field field, const char *text,
                                     uint32_t *refused);
 
-/* What to tell the client about an insert's result into field, or NULL for FORM_INSERT_OK:
- * "That character can't be used in a name", "A name can be up to 80 characters long". */
-const char *form_insert_message(enum form_field field, enum form_insert_result result);
+/* What to tell the client about an insert's result into field, or MSG_NONE for FORM_INSERT_OK:
+ * MSG_NOTE_NAME_REFUSED ("That character can't be used in a name"), MSG_NOTE_NAME_TOO_LONG ("A name
+ * can be up to {max} characters long", max being FORM_NAME_MAX) ... */
+enum wording_id form_insert_message(enum form_field field, enum form_insert_result result);
 
 /* Removes the last code point of the text field (a combining accent is one on its own) and
  * zeroes its bytes. Nothing happens on an empty field. */
@@ -100,7 +103,8 @@ int form_set_treatment(struct form *f, const char *id);
 
 /* Checks the whole form, filling out with one message per field at fault. Returns the
  * number of fields at fault. Needing "a phone number or an email address" is reported
- * against the phone field. */
+ * against the phone field. MSG_ERROR_PHONE quotes FORM_PHONE_DIGITS_MIN and _MAX as
+ * {min-digits} and {max-digits}. */
 int form_validate(const struct form *f, struct form_errors *out);
 
 /* Whether text (NUL-terminated) is a phone number: an optional leading +, then 7 to 15

@@ -9,21 +9,22 @@
 /* A letter key is 2 units wide; rows of the letter pages and the email layout are 20. */
 #define KEY(s)          { .label = (s), .output = (s), .width = 2, .action = KEYBOARD_TYPE }
 #define GAP(w)          { .label = "", .width = (w), .action = KEYBOARD_GAP }
-#define CONTROL(l, w, a) { .label = (l), .width = (w), .action = (a) }
-#define PAGE(l, w, k)   { .label = (l), .width = (w), .action = KEYBOARD_SWITCH, .target = (k) }
-#define SHIFT_TO(k)     { .label = "Shift", .width = 3, .action = KEYBOARD_SHIFT, .target = (k) }
-#define DELETE(w)       CONTROL("Delete", (w), KEYBOARD_BACKSPACE)
+#define CONTROL(m, w, a) { .word = (m), .width = (w), .action = (a) }
+#define PAGE(m, w, k)   { .word = (m), .width = (w), .action = KEYBOARD_SWITCH, .target = (k) }
+#define SHIFT_TO(k)     { .word = MSG_KEY_SHIFT, .width = 3, .action = KEYBOARD_SHIFT, .target = (k) }
+#define DELETE(w)       CONTROL(MSG_KEY_DELETE, (w), KEYBOARD_BACKSPACE)
+#define SPACE(w)        { .word = MSG_KEY_SPACE, .output = " ", .width = (w), .action = KEYBOARD_TYPE }
 
 /* The bottom row of each letter page: two page keys, then punctuation, space and controls. */
 #define LETTER_PAGE_BOTTOM(page1, page2) \
     page1, page2, KEY("'"), KEY("-"), \
-    { .label = "Space", .output = " ", .width = 4, .action = KEYBOARD_TYPE }, KEY("."), \
-    CONTROL("Clear", 2, KEYBOARD_CLEAR), CONTROL("Next", 2, KEYBOARD_NEXT), \
-    CONTROL("Done", 2, KEYBOARD_DONE)
+    SPACE(4), KEY("."), \
+    CONTROL(MSG_KEY_CLEAR, 2, KEYBOARD_CLEAR), CONTROL(MSG_KEY_NEXT, 2, KEYBOARD_NEXT), \
+    CONTROL(MSG_KEY_DONE, 2, KEYBOARD_DONE)
 
-#define TO_LETTERS  PAGE("abc", 2, KEYBOARD_LETTERS)
-#define TO_ACCENTS  PAGE("àé", 2, KEYBOARD_ACCENTS)
-#define TO_MORE     PAGE("čł", 2, KEYBOARD_MORE)
+#define TO_LETTERS  PAGE(MSG_KEY_LETTERS, 2, KEYBOARD_LETTERS)
+#define TO_ACCENTS  PAGE(MSG_KEY_ACCENTS, 2, KEYBOARD_ACCENTS)
+#define TO_MORE     PAGE(MSG_KEY_MORE, 2, KEYBOARD_MORE)
 
 static const int letter_page_rows[] = { 10, 11, 9, 9 };
 
@@ -78,10 +79,10 @@ static const int phone_rows[] = { 4, 4, 4, 4 };
 
 static const struct keyboard_key phone[] = {
     PAD("1"), PAD("2"), PAD("3"), DELETE(1),
-    PAD("4"), PAD("5"), PAD("6"), CONTROL("Clear", 1, KEYBOARD_CLEAR),
-    PAD("7"), PAD("8"), PAD("9"), CONTROL("Next", 1, KEYBOARD_NEXT),
-    PAD("+"), PAD("0"), { .label = "Space", .output = " ", .width = 1, .action = KEYBOARD_TYPE },
-    CONTROL("Done", 1, KEYBOARD_DONE),
+    PAD("4"), PAD("5"), PAD("6"), CONTROL(MSG_KEY_CLEAR, 1, KEYBOARD_CLEAR),
+    PAD("7"), PAD("8"), PAD("9"), CONTROL(MSG_KEY_NEXT, 1, KEYBOARD_NEXT),
+    PAD("+"), PAD("0"), SPACE(1),
+    CONTROL(MSG_KEY_DONE, 1, KEYBOARD_DONE),
 };
 
 static const int email_rows[] = { 10, 10, 10, 9, 6 };
@@ -91,10 +92,10 @@ static const struct keyboard_key email[] = {
     KEY("q"), KEY("w"), KEY("e"), KEY("r"), KEY("t"), KEY("y"), KEY("u"), KEY("i"), KEY("o"), KEY("p"),
     KEY("a"), KEY("s"), KEY("d"), KEY("f"), KEY("g"), KEY("h"), KEY("j"), KEY("k"), KEY("l"), KEY("@"),
     KEY("z"), KEY("x"), KEY("c"), KEY("v"), KEY("b"), KEY("n"), KEY("m"), KEY("_"), DELETE(4),
-    CONTROL("Clear", 3, KEYBOARD_CLEAR), KEY("-"),
+    CONTROL(MSG_KEY_CLEAR, 3, KEYBOARD_CLEAR), KEY("-"),
     { .label = ".", .output = ".", .width = 2, .action = KEYBOARD_TYPE },
     { .label = ".com", .output = ".com", .width = 3, .action = KEYBOARD_TYPE },
-    CONTROL("Next", 5, KEYBOARD_NEXT), CONTROL("Done", 5, KEYBOARD_DONE),
+    CONTROL(MSG_KEY_NEXT, 5, KEYBOARD_NEXT), CONTROL(MSG_KEY_DONE, 5, KEYBOARD_DONE),
 };
 
 #define COUNT(a) ((int)(sizeof (a) / sizeof *(a)))
@@ -119,6 +120,11 @@ const struct keyboard_layout *keyboard_layout(enum keyboard_kind kind)
 {
     assert(kind >= 0 && kind < KEYBOARD_KIND_COUNT);
     return &layouts[kind];
+}
+
+const char *keyboard_key_label(const struct keyboard_key *k, const struct wording *w)
+{
+    return k->word != MSG_NONE ? wording_text(w, k->word) : k->label;
 }
 
 enum keyboard_kind keyboard_for_field(enum form_field field)

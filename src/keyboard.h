@@ -4,6 +4,7 @@
 #define KEYBOARD_H
 
 #include "form.h"
+#include "wording.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,7 +35,10 @@ enum keyboard_action {
 };
 
 struct keyboard_key {
-    const char *label;          /* what is drawn, UTF-8; "" for a gap; unique in its layout */
+    const char *label;          /* what a typing key shows, UTF-8 (its output, or a sign such as
+                                 * "Space"'s); "" for a gap; NULL when word names the key */
+    enum wording_id word;       /* the label of a control or page key ("Delete", "abc"), from the
+                                 * wording; MSG_NONE for a typing key. Labels are unique in a layout */
     const char *output;         /* KEYBOARD_TYPE: what it types; NULL otherwise */
     int width;                  /* in the layout's units */
     enum keyboard_action action;
@@ -75,6 +79,10 @@ struct keyboard_step {
 
 /* The layout of kind: static data that lives for the whole program. */
 const struct keyboard_layout *keyboard_layout(enum keyboard_kind kind);
+
+/* What key k shows with the wording w (see wording_text() for a NULL or incomplete one): a
+ * string that lives as long as w, or for ever. */
+const char *keyboard_key_label(const struct keyboard_key *k, const struct wording *w);
 
 /* The layout a text field starts on: name letters, phone pad, email. */
 enum keyboard_kind keyboard_for_field(enum form_field field);

@@ -17,8 +17,6 @@ struct platform_options {
     int width, height;      /* window or surface size; 0 x 0: fullscreen at the display's size */
     int rotation;           /* 0, 90, 180, 270: the screen is mounted turned this far clockwise */
     const char *assets_dir; /* holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf */
-    const char *cache_dir;  /* scaled copies of pictures; NULL or "": a temporary directory */
-    const char *picture_helper;     /* the kiosk-picture program, which decodes pictures */
 };
 
 /* Opens the window (or surface), the renderer and the fonts. Returns 0 and *out, which the
@@ -60,6 +58,10 @@ void platform_forget_text(struct platform *p);
 /* Rasterises the text of f into the cache without drawing anything, so that showing f later
  * is quick. */
 void platform_prepare_text(struct platform *p, const struct frame *f);
+/* Sets up drawing pictures: scaled copies are kept in cache_dir (NULL or "": a temporary
+ * directory) and made by the kiosk-picture program at helper. Until then, and when this fails
+ * (it says why on stderr), pictures are drawn as placeholders. */
+void platform_pictures_open(struct platform *p, const char *cache_dir, const char *helper);
 /* Makes the pictures of f ready (from the cache, or asks the helper to make them). */
 void platform_prepare_pictures(struct platform *p, const struct frame *f);
 /* Pictures asked for and not yet made; waits up to timeout_ms until there are none (1 when so). */

@@ -582,7 +582,7 @@ static struct entry *entry_for(struct pimage *m, SDL_Renderer *r, const struct d
 
 int pimage_draw(struct pimage *m, SDL_Renderer *r, const struct draw_cmd *c)
 {
-    struct entry *e = entry_for(m, r, c);
+    struct entry *e = m ? entry_for(m, r, c) : NULL;
     int rad;
 
     if (!e)
@@ -610,6 +610,8 @@ int pimage_draw(struct pimage *m, SDL_Renderer *r, const struct draw_cmd *c)
 
 void pimage_prepare(struct pimage *m, SDL_Renderer *r, const struct frame *f)
 {
+    if (!m)
+        return;
     for (int i = 0; i < f->ncmds; i++)
         if (f->cmds[i].kind == DRAW_PICTURE)
             entry_for(m, r, &f->cmds[i]);
@@ -617,6 +619,8 @@ void pimage_prepare(struct pimage *m, SDL_Renderer *r, const struct frame *f)
 
 void pimage_end_frame(struct pimage *m)
 {
+    if (!m)
+        return;
     while (m->bytes > PIMAGE_BUDGET) {
         int oldest = -1;
         for (int i = 0; i < m->nentries; i++)
@@ -631,6 +635,8 @@ void pimage_end_frame(struct pimage *m)
 
 void pimage_forget(struct pimage *m)
 {
+    if (!m)
+        return;
     while (m->nentries > 0)
         drop_entry(m, m->nentries - 1);
 }
@@ -640,8 +646,10 @@ void pimage_keep_only(struct pimage *m, const char *const *paths, int n)
     char (*keys)[17] = calloc((size_t)(n > 0 ? n : 1), sizeof *keys);
     int k = 0;
 
-    if (!keys)
+    if (!m || !keys) {
+        free(keys);
         return;
+    }
     for (int i = 0; i < n; i++) {
         struct picture_info info;
         char why[256];
@@ -656,7 +664,7 @@ int pimage_pending(struct pimage *m)
 {
     int n = 0;
 
-    if (!m->lock)
+    if (!m || !m->lock)
         return 0;
     SDL_LockMutex(m->lock);
     for (int i = 0; i < PIMAGE_JOBS; i++)
@@ -669,7 +677,7 @@ int pimage_wait(struct pimage *m, int timeout_ms)
 {
     Uint64 end = SDL_GetTicks64() + (Uint64)timeout_ms;
 
-    if (!m->lock)
+    if (!m || !m->lock)
         return 1;
     SDL_LockMutex(m->lock);
     for (;;) {
@@ -688,6 +696,8 @@ int pimage_wait(struct pimage *m, int timeout_ms)
 void pimage_stats(const struct pimage *m, struct pimage_stats *s)
 {
     memset(s, 0, sizeof *s);
+    if (!m)
+        return;
     s->textures = m->nentries;
     s->bytes = m->bytes;
     s->loaded = m->loaded;

@@ -193,13 +193,6 @@ int platform_open(struct platform **out, const struct platform_options *o, char 
         goto fail;
     if (ptext_open(&p->text, p->assets_dir, err, errlen) != 0)
         goto fail;
-    snprintf(p->picture_helper, sizeof p->picture_helper, "%s", o->picture_helper ? o->picture_helper : "");
-    p->picture_event = SDL_RegisterEvents(1);
-    p->images = pimage_open(o->cache_dir, p->picture_helper, p->picture_event == (Uint32)-1 ? 0 : p->picture_event);
-    if (!p->images) {
-        snprintf(err, errlen, "out of memory");
-        goto fail;
-    }
     *out = p;
     return 0;
 fail:
@@ -585,6 +578,20 @@ void platform_render(struct platform *p, const struct frame *f)
     }
     SDL_RenderPresent(r);
     pimage_end_frame(p->images);
+}
+
+void platform_pictures_open(struct platform *p, const char *cache_dir, const char *helper)
+{
+    pimage_close(p->images);
+    snprintf(p->picture_helper, sizeof p->picture_helper, "%s", helper ? helper : "");
+    if (!p->picture_event) {
+        p->picture_event = SDL_RegisterEvents(1);
+        if (p->picture_event == (Uint32)-1)
+            p->picture_event = 0;
+    }
+    p->images = pimage_open(cache_dir, p->picture_helper, p->picture_event);
+    if (!p->images)
+        fprintf(stderr, "kiosk: cannot show pictures: out of memory\n");
 }
 
 void platform_prepare_pictures(struct platform *p, const struct frame *f)

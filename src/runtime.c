@@ -141,6 +141,21 @@ static int load_config(struct runtime *rt, const char *path, char *err, size_t e
     return path ? config_load(&rt->cfg, path, err, errlen) : 0;
 }
 
+/* Without content the kiosk is out of order, and says so in the clinic's words as far as its
+ * wording file can still be read, else in the default content's. */
+static void out_of_order_words(struct runtime *rt)
+{
+    char dir[CONFIG_PATH_MAX], path[CONFIG_PATH_MAX + 32];
+
+    snprintf(path, sizeof path, "%s/" CONTENT_WORDING_FILE, rt->content_dir);
+    wording_load(&rt->out_of_order[0], path, CONTENT_LANGUAGE, NULL, NULL, 0);
+    data_path("content", CONTENT_WORDING_FILE, dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/" CONTENT_WORDING_FILE, dir);
+    wording_load(&rt->out_of_order[1], path, CONTENT_LANGUAGE, NULL, NULL, 0);
+    rt->out_of_order[0].fallback = &rt->out_of_order[1];
+    rt->app->words = &rt->out_of_order[0];
+}
+
 /* The queue is not needed to show information: without it the app runs and a submit fails
  * plainly, and the reason is logged and kept for the staff screen. */
 static void open_queue(struct runtime *rt, const struct runtime_options *o)
@@ -183,11 +198,10 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     po.height = o->height;
     po.rotation = rt->cfg.rotation;
     po.assets_dir = runtime_assets_dir(assets, sizeof assets);
-    picture_cache_dir(rt->cache_dir, sizeof rt->cache_dir);
-    po.cache_dir = rt->cache_dir;
-    po.picture_helper = picture_helper(helper, sizeof helper);
     if (platform_open(&rt->platform, &po, err, errlen) != 0)
         goto fail;
+    picture_cache_dir(rt->cache_dir, sizeof rt->cache_dir);
+    platform_pictures_open(rt->platform, rt->cache_dir, picture_helper(helper, sizeof helper));
     if (loaded)
         keep_pictures(rt);
     rt->decoder = (struct content_decoder){ decode_picture, rt };
@@ -200,6 +214,8 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
              o->trace ? stdout : NULL, now);
     rt->app->content_dir = rt->content_dir;
     rt->app->picture_decoder = &rt->decoder;
+    if (!loaded)
+        out_of_order_words(rt);
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
     open_queue(rt, o);
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
@@ -220,6 +236,8 @@ void runtime_close(struct runtime *rt)
     platform_close(rt->platform);
     rt->platform = NULL;
     content_free(&rt->content);
+    wording_free(&rt->out_of_order[0]);
+    wording_free(&rt->out_of_order[1]);
 }
 
 void runtime_pump(struct runtime *rt, uint64_t now)

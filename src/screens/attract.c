@@ -7,7 +7,8 @@ void screen_attract(struct app *a, struct ui *u)
 {
     const struct content_clinic *c = &a->content->clinic;
     struct rect all = { 0, 0, u->f->w, u->f->h };
-    unsigned id = ui_id("Touch to start", 0xa77);
+    const char *start = app_text(a, MSG_ATTRACT_START);
+    unsigned id = ui_id(start, 0xa77);
     enum ui_press st;
     double t = (double)a->now / 1000.0;
     int amp = ui_px(u, 36);
@@ -21,7 +22,7 @@ void screen_attract(struct app *a, struct ui *u)
 
     chrome_staff_corner(a, u);
     st = ui_press_behave(&u->active, &u->ptr, 0, id, all);
-    frame_add_widget(u->f, "Touch to start", all, all, id);
+    frame_add_widget(u->f, start, all, all, id);
     for (int i = 0; i < a->content->ntreatments; i++)
         list_h += ui_text_height(u, w, a->content->treatments[i].name, UI_HEADING);
     h = name_h + gap + welcome_h + 2 * gap + list_h + 2 * gap + pill_h;
@@ -33,12 +34,12 @@ void screen_attract(struct app *a, struct ui *u)
     for (int i = 0; i < a->content->ntreatments; i++)
         y += ui_text(u, x, y, w, a->content->treatments[i].name, UI_HEADING, u->th.accent, UI_CENTRE);
     y += 2 * gap;
-    pill_w = ui_text_width(u, "Touch to start", UI_HEADING) + ui_px(u, 120);
+    pill_w = ui_text_width(u, start, UI_HEADING) + ui_px(u, 120);
     if (pill_w > w)
         pill_w = w;
     ui_rect(u, (struct rect){ x + (w - pill_w) / 2, y, pill_w, pill_h },
             st == UI_HELD ? u->th.pressed : u->th.accent, pill_h / 2, 0, 0);
-    ui_text(u, x + (w - pill_w) / 2, y + (pill_h - ui_line_h(u, UI_HEADING)) / 2, pill_w, "Touch to start", UI_HEADING,
+    ui_text(u, x + (w - pill_w) / 2, y + (pill_h - ui_line_h(u, UI_HEADING)) / 2, pill_w, start, UI_HEADING,
             st == UI_HELD ? u->th.pressed_text : u->th.accent_text, UI_CENTRE);
     if (st == UI_CLICKED)
         app_act(a, ACT_START);

@@ -8,9 +8,10 @@ static int question(struct app *a, struct ui *u, struct body b, int y0, int q, i
 {
     const struct content_treatment *t = app_treatment(a);
     int gap = ui_px(u, 28), y = y0 + ui_px(u, 36);
-    char count[64];
+    char count[WORDING_TEXT_BYTES];
 
-    snprintf(count, sizeof count, "Question %d of %d", q + 1, t->nquestions);
+    WORDING_FORMAT(a->words, MSG_CHECKLIST_PROGRESS, count, WORDING_NUMBER("number", q + 1),
+                   WORDING_NUMBER("total", t->nquestions));
     if (measure) {
         y += ui_text_height(u, b.w, count, UI_SUBHEADING) + ui_px(u, 12);
         if (q == 0 && t->screening_intro)
@@ -27,8 +28,9 @@ void screen_screening(struct app *a, struct ui *u)
 {
     const struct content_treatment *t = app_treatment(a);
     struct screening *s = &a->screening;
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, NULL, ACT_NONE);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, app_text(a, MSG_BUTTON_BACK), CHROME_HOME, NULL, ACT_NONE);
     struct body b = chrome_body(u);
+    const char *yes = app_text(a, MSG_ANSWER_YES), *no = app_text(a, MSG_ANSWER_NO);
     int gap = ui_px(u, 28), bh = ui_px(u, 120), bw, h, y;
     int q = s->current < t->nquestions ? s->current : t->nquestions - 1;
     struct ui_scroll *sc = &a->scroll[SCREEN_SCREENING];
@@ -49,13 +51,13 @@ void screen_screening(struct app *a, struct ui *u)
     y = view.h < bottom - top ? bottom - gap - bh : top + h;
     bw = (b.w - gap) / 2;
     /* The answer already given stays marked when the client comes back to change it. */
-    if (ui_button_ex(u, "Yes", "Yes", (struct rect){ b.x, y, bw, bh }, UI_SECONDARY,
+    if (ui_button_ex(u, yes, yes, (struct rect){ b.x, y, bw, bh }, UI_SECONDARY,
                      s->answers[q] == SCREENING_YES)) {
         if (screening_answer(s, SCREENING_YES))
             app_act(a, ACT_RESULT);
         a->dirty = 1;
     }
-    if (ui_button_ex(u, "No", "No", (struct rect){ b.x + bw + gap, y, bw, bh }, UI_SECONDARY,
+    if (ui_button_ex(u, no, no, (struct rect){ b.x + bw + gap, y, bw, bh }, UI_SECONDARY,
                      s->answers[q] == SCREENING_NO)) {
         if (screening_answer(s, SCREENING_NO))
             app_act(a, ACT_RESULT);
@@ -72,15 +74,16 @@ void screen_result(struct app *a, struct ui *u)
     enum screening_outcome outcome = app_outcome(a);
     int allowed = outcome != SCREENING_STOP;
     int top = chrome_top(a, u);
-    int bottom = chrome_bottom(a, u, "Back", CHROME_HOME, allowed ? "Request a consultation" : "About the treatment",
+    int bottom = chrome_bottom(a, u, app_text(a, MSG_BUTTON_BACK), CHROME_HOME,
+                               app_text(a, allowed ? MSG_BUTTON_REQUEST : MSG_BUTTON_ABOUT),
                                allowed ? ACT_REQUEST : ACT_ABOUT);
     struct body b = chrome_body(u);
     struct ui_scroll *s = &a->scroll[SCREEN_RESULT];
     struct rect view = { 0, top, u->f->w, bottom - top };
-    const char *title = outcome == SCREENING_CLEAR ? "This treatment may be right for you"
-                      : outcome == SCREENING_DISCUSS ? "Please talk this through with the doctor"
-                      : outcome == SCREENING_STOP ? "We can't offer you this treatment"
-                      : "The checklist is not finished";
+    const char *title = app_text(a, outcome == SCREENING_CLEAR ? MSG_RESULT_CLEAR
+                                  : outcome == SCREENING_DISCUSS ? MSG_RESULT_DISCUSS
+                                  : outcome == SCREENING_STOP ? MSG_RESULT_STOP
+                                  : MSG_RESULT_UNFINISHED);
     const char *text = outcome == SCREENING_CLEAR ? t->result_clear
                      : outcome == SCREENING_DISCUSS ? t->result_discuss
                      : outcome == SCREENING_STOP ? t->result_stop : NULL;

@@ -22,7 +22,7 @@ int chrome_top(struct app *a, struct ui *u)
 {
     int m = chrome_margin(u), bh = chrome_button_h(u), gap = ui_px(u, 16);
     int h = bh + 2 * ui_px(u, 16);
-    const char *large = "Larger text", *contrast = "High contrast";
+    const char *large = app_text(a, MSG_BAR_LARGER_TEXT), *contrast = app_text(a, MSG_BAR_HIGH_CONTRAST);
     int tw1 = ui_text_width(u, large, UI_BUTTON) + ui_px(u, 28 + 3 * 14 + 4);
     int tw2 = ui_text_width(u, contrast, UI_BUTTON) + ui_px(u, 28 + 3 * 14 + 4);
     int x2 = u->f->w - m - tw2, x1 = x2 - gap - tw1, y = (h - bh) / 2;
@@ -50,7 +50,7 @@ int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_sec
 {
     int m = chrome_margin(u), bh = chrome_button_h(u), gap = ui_px(u, 16);
     int h = bh + 2 * ui_px(u, 16), top = u->f->h - h, y = top + (h - bh) / 2, x = m;
-    int bw = ui_text_width(u, "Back", UI_BUTTON) + ui_px(u, 80);
+    int bw = ui_text_width(u, app_text(a, MSG_BUTTON_BACK), UI_BUTTON) + ui_px(u, 80);
 
     if (bw < ui_px(u, 160))
         bw = ui_px(u, 160);
@@ -62,7 +62,7 @@ int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_sec
         x += bw + gap;
     }
     if (second != CHROME_NONE) {
-        const char *label = second == CHROME_HOME ? "Home" : "Start over";
+        const char *label = app_text(a, second == CHROME_HOME ? MSG_BUTTON_HOME : MSG_BUTTON_START_OVER);
         int sw = ui_text_width(u, label, UI_BUTTON) + ui_px(u, 60);
         if (sw < bw)
             sw = bw;

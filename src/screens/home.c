@@ -29,20 +29,21 @@ static int card(struct app *a, struct ui *u, struct rect r, int measure_only)
 /* The choices, stacked in r; returns the height they need. */
 static int choices(struct app *a, struct ui *u, struct rect r, int measure_only)
 {
-    static const struct { const char *label; enum action act; enum ui_button_kind kind; } items[] = {
-        { "About the treatment", ACT_ABOUT, UI_SECONDARY },
-        { "Am I suitable?", ACT_SCREENING, UI_SECONDARY },
-        { "Request a consultation", ACT_REQUEST, UI_PRIMARY },
+    static const struct { enum wording_id label; enum action act; enum ui_button_kind kind; } items[] = {
+        { MSG_BUTTON_ABOUT, ACT_ABOUT, UI_SECONDARY },
+        { MSG_BUTTON_SCREENING, ACT_SCREENING, UI_SECONDARY },
+        { MSG_BUTTON_REQUEST, ACT_REQUEST, UI_PRIMARY },
     };
-    char doctor[128];
+    char doctor[WORDING_TEXT_BYTES];
     int gap = ui_px(u, 20), y = r.y, pad = ui_px(u, 24);
 
-    snprintf(doctor, sizeof doctor, "About %s", a->content->clinic.doctor_name);
+    WORDING_FORMAT(a->words, MSG_HOME_DOCTOR, doctor, WORDING_TEXT("doctor", a->content->clinic.doctor_name));
     for (int i = 0; i < 3; i++) {
-        int h = ui_text_height(u, r.w - 2 * ui_px(u, 12), items[i].label, UI_BUTTON) + 2 * pad;
+        const char *label = app_text(a, items[i].label);
+        int h = ui_text_height(u, r.w - 2 * ui_px(u, 12), label, UI_BUTTON) + 2 * pad;
         if (h < ui_px(u, 104))
             h = ui_px(u, 104);
-        if (!measure_only && ui_button(u, items[i].label, (struct rect){ r.x, y, r.w, h }, items[i].kind))
+        if (!measure_only && ui_button(u, label, (struct rect){ r.x, y, r.w, h }, items[i].kind))
             app_act(a, items[i].act);
         y += h + gap;
     }

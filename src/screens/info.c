@@ -49,7 +49,8 @@ void screen_info(struct app *a, struct ui *u)
 {
     const struct content_treatment *t = app_treatment(a);
     struct ui_scroll *s = &a->scroll[SCREEN_INFO];
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, "Am I suitable?", ACT_SCREENING);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, app_text(a, MSG_BUTTON_BACK), CHROME_HOME,
+                                                    app_text(a, MSG_BUTTON_SCREENING), ACT_SCREENING);
     struct body b = chrome_body(u);
     int m = chrome_margin(u), n = t->nsections < MAX_SECTIONS ? t->nsections : MAX_SECTIONS;
     int *section_y = a->section_y;
@@ -76,7 +77,8 @@ void screen_doctor(struct app *a, struct ui *u)
 {
     const struct content_clinic *c = &a->content->clinic;
     struct ui_scroll *s = &a->scroll[SCREEN_DOCTOR];
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Back", CHROME_HOME, "Request a consultation", ACT_REQUEST);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, app_text(a, MSG_BUTTON_BACK), CHROME_HOME,
+                                                    app_text(a, MSG_BUTTON_REQUEST), ACT_REQUEST);
     struct body b = chrome_body(u);
     struct rect view = { 0, top, u->f->w, bottom - top };
     int y0 = ui_scroll_begin(u, s, view, ui_id("doctor", 1)), y;

@@ -19,13 +19,12 @@ void screen_idle_warning(struct app *a, struct ui *u)
 {
     uint64_t ends = a->screen_since + (uint64_t)a->cfg->idle_warning_s * 1000;
     int left = ends > a->now ? (int)((ends - a->now + 999) / 1000) : 0;
-    char line[160];
-    const char *title = "Are you still there?";
+    char line[WORDING_TEXT_BYTES];
+    const char *title = app_text(a, MSG_IDLE_TITLE);
     int bh = chrome_button_h(u), gap = ui_px(u, 24), w, h;
     struct rect in;
 
-    snprintf(line, sizeof line, "For your privacy, this screen will start again in %d second%s.", left,
-             left == 1 ? "" : "s");
+    WORDING_FORMAT(a->words, MSG_RESTART_COUNTDOWN, line, WORDING_NUMBER("seconds", left));
     w = u->f->w - 2 * chrome_margin(u) - 2 * ui_px(u, 40);
     if (w > ui_px(u, 720) - 2 * ui_px(u, 40))
         w = ui_px(u, 720) - 2 * ui_px(u, 40);
@@ -33,18 +32,17 @@ void screen_idle_warning(struct app *a, struct ui *u)
     in = dialog(u, h, ui_px(u, 720));
     in.y += ui_text(u, in.x, in.y, in.w, title, UI_TITLE, u->th.text, UI_CENTRE) + gap;
     in.y += ui_text(u, in.x, in.y, in.w, line, UI_BODY, u->th.text, UI_CENTRE) + 2 * gap;
-    if (ui_button(u, "Continue", (struct rect){ in.x, in.y, in.w, bh }, UI_PRIMARY))
+    if (ui_button(u, app_text(a, MSG_IDLE_CONTINUE), (struct rect){ in.x, in.y, in.w, bh }, UI_PRIMARY))
         app_act(a, ACT_CONTINUE);
 }
 
 void screen_out_of_order(struct app *a, struct ui *u)
 {
-    const char *title = "Sorry, this screen is not available just now";
-    const char *line = "Please ask at reception. We will be happy to help.";
+    const char *title = app_text(a, MSG_OUT_OF_ORDER_TITLE);
+    const char *line = app_text(a, MSG_OUT_OF_ORDER_TEXT);
     int gap = ui_px(u, 24), w = u->f->w - 2 * chrome_margin(u) - 2 * ui_px(u, 40), h;
     struct rect in;
 
-    (void)a;
     if (w > ui_px(u, 800) - 2 * ui_px(u, 40))
         w = ui_px(u, 800) - 2 * ui_px(u, 40);
     h = ui_text_height(u, w, title, UI_TITLE) + gap + ui_text_height(u, w, line, UI_HEADING);

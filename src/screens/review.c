@@ -3,34 +3,35 @@
 
 #include <stdio.h>
 
-static const char *outcome_words(enum screening_outcome o)
+static enum wording_id outcome_words(enum screening_outcome o)
 {
     switch (o) {
-    case SCREENING_CLEAR:   return "Nothing in it rules this treatment out";
-    case SCREENING_DISCUSS: return "Something to talk through with the doctor";
-    case SCREENING_STOP:    return "This treatment is not offered";
-    default:                return "Not taken";
+    case SCREENING_CLEAR:   return MSG_REVIEW_CLEAR;
+    case SCREENING_DISCUSS: return MSG_REVIEW_DISCUSS;
+    case SCREENING_STOP:    return MSG_REVIEW_STOP;
+    default:                return MSG_REVIEW_NOT_TAKEN;
     }
 }
 
-static const char *time_words(enum form_contact_time t)
+static enum wording_id time_words(enum form_contact_time t)
 {
     switch (t) {
-    case FORM_CONTACT_MORNING:   return "Morning";
-    case FORM_CONTACT_AFTERNOON: return "Afternoon";
-    case FORM_CONTACT_EVENING:   return "Evening";
-    case FORM_CONTACT_ANY:       return "Any time";
-    default:                     return "";
+    case FORM_CONTACT_MORNING:   return MSG_TIME_MORNING;
+    case FORM_CONTACT_AFTERNOON: return MSG_TIME_AFTERNOON;
+    case FORM_CONTACT_EVENING:   return MSG_TIME_EVENING;
+    case FORM_CONTACT_ANY:       return MSG_TIME_ANY;
+    default:                     return MSG_NONE;
     }
 }
 
 /* One "label: value" row; returns its height. */
-static int row(struct ui *u, int x, int y, int w, const char *label, const char *value)
+static int row(struct app *a, struct ui *u, int x, int y, int w, enum wording_id label_id, const char *value)
 {
+    const char *label = app_text(a, label_id);
     int lw = w * 36 / 100, h;
 
     if (!value || !value[0])
-        value = "(not given)";
+        value = app_text(a, MSG_REVIEW_NOT_GIVEN);
     if (w < ui_px(u, 600)) {
         h = ui_text(u, x, y, w, label, UI_BODY_BOLD, u->th.muted, UI_LEFT);
         return h + ui_text(u, x, y + h, w, value, UI_BODY, u->th.text, UI_LEFT) + ui_px(u, 14);
@@ -47,23 +48,26 @@ void screen_review(struct app *a, struct ui *u)
     const struct form *f = &a->form;
     enum screening_outcome o = app_outcome(a);
     struct ui_scroll *s = &a->scroll[SCREEN_REVIEW];
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, "Edit", CHROME_START_OVER, "Send request", ACT_SEND);
+    const char *edit = app_text(a, MSG_BUTTON_EDIT), *send = app_text(a, MSG_BUTTON_SEND);
+    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, edit, CHROME_START_OVER, send, ACT_SEND);
     struct body b = chrome_body(u);
     struct rect view = { 0, top, u->f->w, bottom - top };
     int y0 = ui_scroll_begin(u, s, view, ui_id("review", 1)), y = y0 + ui_px(u, 28);
+    char intro[WORDING_TEXT_BYTES];
 
-    y += ui_text(u, b.x, y, b.w, "Please check your request", UI_TITLE, u->th.text, UI_LEFT) + ui_px(u, 8);
-    y += ui_text(u, b.x, y, b.w, "Tap \"Send request\" when it is right, or \"Edit\" to change it.", UI_BODY,
-                 u->th.text, UI_LEFT) + ui_px(u, 24);
-    y += row(u, b.x, y, b.w, "Name", form_text(f, FORM_FIELD_NAME));
-    y += row(u, b.x, y, b.w, "Phone", form_text(f, FORM_FIELD_PHONE));
-    y += row(u, b.x, y, b.w, "Email", form_text(f, FORM_FIELD_EMAIL));
-    y += row(u, b.x, y, b.w, "Contact time", time_words(f->contact_time));
-    y += row(u, b.x, y, b.w, "Treatment", app_treatment(a)->name);
-    y += row(u, b.x, y, b.w, "Checklist", outcome_words(o));
+    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_REVIEW_TITLE), UI_TITLE, u->th.text, UI_LEFT) + ui_px(u, 8);
+    WORDING_FORMAT(a->words, MSG_REVIEW_INTRO, intro, WORDING_TEXT("send", send), WORDING_TEXT("edit", edit));
+    y += ui_text(u, b.x, y, b.w, intro, UI_BODY, u->th.text, UI_LEFT) + ui_px(u, 24);
+    y += row(a, u, b.x, y, b.w, MSG_REVIEW_NAME, form_text(f, FORM_FIELD_NAME));
+    y += row(a, u, b.x, y, b.w, MSG_REVIEW_PHONE, form_text(f, FORM_FIELD_PHONE));
+    y += row(a, u, b.x, y, b.w, MSG_REVIEW_EMAIL, form_text(f, FORM_FIELD_EMAIL));
+    y += row(a, u, b.x, y, b.w, MSG_REVIEW_TIME, app_text(a, time_words(f->contact_time)));
+    y += row(a, u, b.x, y, b.w, MSG_REVIEW_TREATMENT, app_treatment(a)->name);
+    y += row(a, u, b.x, y, b.w, MSG_REVIEW_CHECKLIST, app_text(a, outcome_words(o)));
     if (o != SCREENING_NOT_TAKEN)
-        y += row(u, b.x, y, b.w, "Share my answers", f->consent_share_answers ? "Yes" : "No");
-    y += row(u, b.x, y, b.w, "You may contact me", f->consent_contact ? "Yes" : "No");
+        y += row(a, u, b.x, y, b.w, MSG_REVIEW_SHARE,
+                 app_text(a, f->consent_share_answers ? MSG_ANSWER_YES : MSG_ANSWER_NO));
+    y += row(a, u, b.x, y, b.w, MSG_REVIEW_CONTACT, app_text(a, f->consent_contact ? MSG_ANSWER_YES : MSG_ANSWER_NO));
     ui_scroll_end(u, s, view, y - y0 + chrome_margin(u));
 }
 
@@ -74,19 +78,17 @@ void screen_thanks(struct app *a, struct ui *u)
     int top = chrome_top(a, u), m = chrome_margin(u), gap = ui_px(u, 24), bh = chrome_button_h(u);
     struct body b = chrome_body(u);
     int y = top + ui_px(u, 48);
-    char line[200];
+    char line[WORDING_TEXT_BYTES];
 
-    y += ui_text(u, b.x, y, b.w, "Thank you", UI_HUGE, u->th.text, UI_CENTRE) + gap;
-    y += ui_text(u, b.x, y, b.w, "Your request is saved. The clinic will contact you about it.", UI_SUBHEADING,
-                 u->th.text, UI_CENTRE) + gap;
-    y += ui_text(u, b.x, y, b.w, "Your reference", UI_BODY, u->th.muted, UI_CENTRE);
+    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_TITLE), UI_HUGE, u->th.text, UI_CENTRE) + gap;
+    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_SAVED), UI_SUBHEADING, u->th.text, UI_CENTRE) + gap;
+    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_REFERENCE), UI_BODY, u->th.muted, UI_CENTRE);
     y += ui_text(u, b.x, y, b.w, a->receipt.ref, UI_HUGE, u->th.accent, UI_CENTRE) + gap;
-    snprintf(line, sizeof line, "For your privacy, this screen will start again in %d second%s.", left,
-             left == 1 ? "" : "s");
+    WORDING_FORMAT(a->words, MSG_RESTART_COUNTDOWN, line, WORDING_NUMBER("seconds", left));
     y += ui_text(u, b.x, y, b.w, line, UI_BODY, u->th.text, UI_CENTRE) + gap;
     if (y + bh > u->f->h - m)
         y = u->f->h - m - bh;
-    if (ui_button(u, "Done", (struct rect){ b.x + b.w / 4, y, b.w / 2, bh }, UI_PRIMARY))
+    if (ui_button(u, app_text(a, MSG_THANKS_DONE), (struct rect){ b.x + b.w / 4, y, b.w / 2, bh }, UI_PRIMARY))
         app_act(a, ACT_LEAVE);
 }
 
@@ -95,10 +97,11 @@ void screen_save_error(struct app *a, struct ui *u)
     int top = chrome_top(a, u);
     struct body b = chrome_body(u);
     int y = top + ui_px(u, 48), gap = ui_px(u, 24);
+    const char *retry = app_text(a, MSG_BUTTON_RETRY);
+    char text[WORDING_TEXT_BYTES];
 
-    chrome_bottom(a, u, "Edit", CHROME_START_OVER, "Try again", ACT_SEND);
-    y += ui_text(u, b.x, y, b.w, "We couldn't save your request. Please tell reception.", UI_TITLE, u->th.danger,
-                 UI_LEFT) + gap;
-    ui_text(u, b.x, y, b.w, "Your details are still here. You can tap \"Try again\", or show this screen to a "
-            "member of staff.", UI_BODY, u->th.text, UI_LEFT);
+    chrome_bottom(a, u, app_text(a, MSG_BUTTON_EDIT), CHROME_START_OVER, retry, ACT_SEND);
+    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_SAVE_ERROR_TITLE), UI_TITLE, u->th.danger, UI_LEFT) + gap;
+    WORDING_FORMAT(a->words, MSG_SAVE_ERROR_TEXT, text, WORDING_TEXT("retry", retry));
+    ui_text(u, b.x, y, b.w, text, UI_BODY, u->th.text, UI_LEFT);
 }

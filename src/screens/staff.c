@@ -38,95 +38,128 @@ static void save_lock(struct app *a)
 static void try_pin(struct app *a)
 {
     if (staff_lock_left(&a->lock, wall(a)) > 0) {
-        a->pin_note = "Please wait until the pause is over.";
+        a->pin_note = MSG_PIN_WAIT;
     } else if (!a->cfg->pin_hash[0]) {
-        a->pin_note = "No staff PIN is set. Set one with: kioskctl set-pin";
+        a->pin_note = MSG_PIN_NOT_SET;
     } else if (staff_pin_matches(a->cfg->pin_hash, a->pin)) {
         staff_lock_passed(&a->lock);
         save_lock(a);
-        a->pin_note = NULL;
+        a->pin_note = MSG_NONE;
         app_act(a, ACT_STAFF);
     } else {
         staff_lock_failed(&a->lock, wall(a));
         save_lock(a);
         fprintf(stderr, "kiosk: wrong staff PIN (%lld in a row)\n", a->lock.failures);
-        a->pin_note = "That PIN is not right.";
+        a->pin_note = MSG_PIN_WRONG;
     }
     sodium_memzero(a->pin, sizeof a->pin);
     a->dirty = 1;
 }
 
-static void pin_key(struct app *a, const char *key)
+/* The pad's keys: the digits, then Delete (PIN_DELETE) and OK (PIN_OK) from the wording. */
+enum { PIN_DELETE = 9, PIN_OK = 11 };
+
+static void pin_key(struct app *a, int i, const char *key)
 {
     size_t n = strlen(a->pin);
 
-    if (strcmp(key, "OK") == 0) {
+    if (i == PIN_OK) {
         try_pin(a);
-    } else if (strcmp(key, "Delete") == 0) {
+    } else if (i == PIN_DELETE) {
         if (n)
             a->pin[n - 1] = '\0';
     } else if (n < STAFF_PIN_MAX) {
         a->pin[n] = key[0];
         a->pin[n + 1] = '\0';
-        a->pin_note = NULL;
+        a->pin_note = MSG_NONE;
     }
     a->dirty = 1;
 }
 
 void screen_staff_pin(struct app *a, struct ui *u)
 {
-    static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK" };
+    const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", app_text(a, MSG_PIN_DELETE), "0",
+                                   app_text(a, MSG_PIN_OK) };
     long long left = staff_lock_left(&a->lock, wall(a));
     int m = chrome_margin(u), gap = ui_px(u, 14);
-    int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, "Cancel", ACT_LEAVE);
+    int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, app_text(a, MSG_PIN_CANCEL), ACT_LEAVE);
     int w = ui_px(u, 480) < u->f->w - 2 * m ? ui_px(u, 480) : u->f->w - 2 * m, x = (u->f->w - w) / 2;
     int y = m, dot = ui_px(u, 22), n = (int)strlen(a->pin), kw = (w - 2 * gap) / 3;
     int kh = (bottom - gap - y) / 8;
-    char line[160];
+    char line[WORDING_TEXT_BYTES];
 
     if (kh < ui_px(u, 64))
         kh = ui_px(u, 64);
     if (kh > ui_px(u, 96))
         kh = ui_px(u, 96);
-    y += ui_text(u, x, y, w, "Staff access: enter the PIN", UI_HEADING, u->th.text, UI_CENTRE) + gap;
+    y += ui_text(u, x, y, w, app_text(a, MSG_PIN_TITLE), UI_HEADING, u->th.text, UI_CENTRE) + gap;
     /* One dot a digit typed: the digits themselves are never shown. */
     for (int i = 0; i < n; i++)
         ui_rect(u, (struct rect){ x + w / 2 - (n * (dot + gap) - gap) / 2 + i * (dot + gap), y, dot, dot },
                 u->th.text, dot / 2, 0, 0);
     y += dot + gap;
     if (left > 0) {
-        snprintf(line, sizeof line, "Too many wrong PINs. Please try again in %lld seconds.", (left + 999) / 1000);
+        WORDING_FORMAT(a->words, MSG_PIN_LOCKED, line, WORDING_NUMBER("seconds", (left + 999) / 1000));
         y += ui_text(u, x, y, w, line, UI_BODY_BOLD, u->th.danger, UI_CENTRE) + gap;
     } else if (a->pin_note) {
-        y += ui_text(u, x, y, w, a->pin_note, UI_BODY_BOLD, u->th.danger, UI_CENTRE) + gap;
+        y += ui_text(u, x, y, w, app_text(a, a->pin_note), UI_BODY_BOLD, u->th.danger, UI_CENTRE) + gap;
     } else {
         y += ui_line_h(u, UI_BODY_BOLD) + gap;
     }
     for (int i = 0; i < 12; i++) {
         struct rect r = { x + (i % 3) * (kw + gap), y + (i / 3) * (kh + gap), kw, kh };
-        if (ui_button(u, keys[i], r, i == 11 ? UI_PRIMARY : i == 9 ? UI_TINTED : UI_SECONDARY) && left == 0)
-            pin_key(a, keys[i]);
+        if (ui_button(u, keys[i], r, i == PIN_OK ? UI_PRIMARY : i == PIN_DELETE ? UI_TINTED : UI_SECONDARY) &&
+            left == 0)
+            pin_key(a, i, keys[i]);
     }
 }
 
-static void format_age(char *out, size_t len, long long s)
+static void format_age(const struct app *a, char *out, size_t len, long long s)
 {
+    const struct wording_arg args[] = { WORDING_NUMBER("minutes", s < 3600 ? s / 60 : s % 3600 / 60),
+                                        WORDING_NUMBER("hours", s / 3600), WORDING_NUMBER("days", s / 86400) };
+
     if (s < 0)
-        snprintf(out, len, "none waiting");
-    else if (s < 3600)
-        snprintf(out, len, "%lld min", s / 60);
-    else if (s < 86400 * 2)
-        snprintf(out, len, "%lld h %lld min", s / 3600, s % 3600 / 60);
+        snprintf(out, len, "%s", app_text(a, MSG_STAFF_AGE_NONE));
     else
-        snprintf(out, len, "%lld days", s / 86400);
+        wording_format(a->words, s < 3600 ? MSG_STAFF_AGE_MINUTES : s < 86400 * 2 ? MSG_STAFF_AGE_HOURS
+                                 : MSG_STAFF_AGE_DAYS, out, len, args, 3);
 }
 
-static void format_time(char *out, size_t len, const char *utc)
+static void format_time(const struct app *a, char *out, size_t len, const char *utc)
 {
-    if (!utc[0])
-        snprintf(out, len, "never");
-    else
-        snprintf(out, len, "%.10s %.5s UTC", utc, utc + 11);
+    char date[16], time[8];
+
+    if (!utc[0]) {
+        snprintf(out, len, "%s", app_text(a, MSG_STAFF_NEVER));
+        return;
+    }
+    snprintf(date, sizeof date, "%.10s", utc);
+    snprintf(time, sizeof time, "%.5s", utc + 11);
+    wording_format(a->words, MSG_STAFF_TIME, out, len,
+                   (const struct wording_arg[]){ WORDING_TEXT("date", date), WORDING_TEXT("time", time) }, 2);
+}
+
+/* "enquiries-1-20261125T150405Z.xlsx and .jsonl": the first file by its name, the others by their
+ * extension, joined as the wording joins a list (export_files_named() in English). Returns out. */
+static const char *files_named(const struct app *a, const struct export_result *res, char *out, size_t len)
+{
+    char list[WORDING_TEXT_BYTES];
+
+    out[0] = '\0';
+    for (int i = 0; i < res->nfiles; i++) {
+        const char *slash = strrchr(res->paths[i], '/'), *dot = strrchr(res->paths[i], '.');
+        const char *item = i == 0 ? (slash ? slash + 1 : res->paths[i]) : dot ? dot : res->paths[i];
+
+        if (i == 0) {
+            snprintf(out, len, "%s", item);
+            continue;
+        }
+        snprintf(list, sizeof list, "%s", out);
+        wording_format(a->words, i + 1 < res->nfiles ? MSG_LIST_MORE : MSG_LIST_LAST, out, len,
+                       (const struct wording_arg[]){ WORDING_TEXT("list", list), WORDING_TEXT("item", item) }, 2);
+    }
+    return out;
 }
 
 static void export_usb(struct app *a)
@@ -135,18 +168,19 @@ static void export_usb(struct app *a)
     char err[512];
 
     if (!a->queue) {
-        snprintf(a->staff_note, sizeof a->staff_note, "Cannot export: the database is not open.");
+        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_EXPORT_NO_DB));
         return;
     }
     if (export_to_dir(a->queue, a->cfg->export_dir, 0, a->cfg->export_formats, &res, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
-        snprintf(a->staff_note, sizeof a->staff_note, "Export failed, nothing was marked: %s", err);
+        WORDING_FORMAT(a->words, MSG_STAFF_EXPORT_FAILED, a->staff_note, WORDING_TEXT("reason", err));
     } else if (res.batch.count == 0) {
-        snprintf(a->staff_note, sizeof a->staff_note, "Nothing to export: no requests are waiting.");
+        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_EXPORT_EMPTY));
     } else {
-        char files[256];
-        snprintf(a->staff_note, sizeof a->staff_note, "Exported %lld request%s as batch %lld: %s", res.batch.count,
-                 res.batch.count == 1 ? "" : "s", res.batch.id, export_files_named(&res, files, sizeof files));
+        char files[WORDING_TEXT_BYTES];
+        WORDING_FORMAT(a->words, MSG_STAFF_EXPORTED, a->staff_note, WORDING_NUMBER("count", res.batch.count),
+                       WORDING_NUMBER("batch", res.batch.id),
+                       WORDING_TEXT("files", files_named(a, &res, files, sizeof files)));
     }
 }
 
@@ -156,13 +190,14 @@ static void mark_received(struct app *a)
     char err[512];
 
     if (!a->queue || batch == 0) {
-        snprintf(a->staff_note, sizeof a->staff_note, "There is no export waiting to be marked as received.");
+        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_MARK_NONE));
     } else if (queue_ack(a->queue, batch, NULL, &count, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
-        snprintf(a->staff_note, sizeof a->staff_note, "Could not mark batch %lld: %s", batch, err);
+        WORDING_FORMAT(a->words, MSG_STAFF_MARK_FAILED, a->staff_note, WORDING_NUMBER("batch", batch),
+                       WORDING_TEXT("reason", err));
     } else {
-        snprintf(a->staff_note, sizeof a->staff_note, "Batch %lld (%lld request%s) is marked as received.", batch,
-                 count, count == 1 ? "" : "s");
+        WORDING_FORMAT(a->words, MSG_STAFF_MARKED, a->staff_note, WORDING_NUMBER("batch", batch),
+                       WORDING_NUMBER("count", count));
     }
 }
 
@@ -176,10 +211,10 @@ static void check_content(struct app *a)
         fclose(report);
     first[strcspn(first, "\n")] = '\0';
     if (problems == 0)
-        snprintf(a->staff_note, sizeof a->staff_note, "The content is good.");
+        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_CONTENT_GOOD));
     else
-        snprintf(a->staff_note, sizeof a->staff_note, "%d problem%s in the content. The first: %s", problems,
-                 problems == 1 ? "" : "s", first);
+        WORDING_FORMAT(a->words, MSG_STAFF_CONTENT_BAD, a->staff_note, WORDING_NUMBER("count", problems),
+                       WORDING_TEXT("problem", first));
 }
 
 /* One "label: value" line of the figures; returns its height. */
@@ -194,28 +229,33 @@ static int figure(struct ui *u, int x, int y, int w, const char *label, const ch
 static int figures(struct app *a, struct ui *u, int x, int y0, int w)
 {
     const struct queue_status *s = &a->status;
-    char v[256];
+    char v[WORDING_TEXT_BYTES], size[32];
     int y = y0;
 
     if (a->status_error[0]) {
-        y += ui_text(u, x, y, w, "The database has a problem:", UI_BODY_BOLD, u->th.danger, UI_LEFT);
+        y += ui_text(u, x, y, w, app_text(a, MSG_STAFF_DB_PROBLEM), UI_BODY_BOLD, u->th.danger, UI_LEFT);
         return y - y0 + ui_text(u, x, y, w, a->status_error, UI_BODY, u->th.danger, UI_LEFT) + ui_px(u, 10);
     }
     snprintf(v, sizeof v, "%lld", s->pending);
-    y += figure(u, x, y, w, "Requests waiting", v, 0);
-    format_age(v, sizeof v, s->oldest_pending_age_s);
-    y += figure(u, x, y, w, "Oldest waiting for", v, s->oldest_pending_age_s > 7 * 86400);
+    y += figure(u, x, y, w, app_text(a, MSG_STAFF_PENDING), v, 0);
+    format_age(a, v, sizeof v, s->oldest_pending_age_s);
+    y += figure(u, x, y, w, app_text(a, MSG_STAFF_OLDEST), v, s->oldest_pending_age_s > 7 * 86400);
     snprintf(v, sizeof v, "%lld", s->unacked_batches);
-    y += figure(u, x, y, w, "Exports not yet marked received", v, 0);
-    format_time(v, sizeof v, s->last_export_utc);
-    y += figure(u, x, y, w, "Last export", v, 0);
-    format_time(v, sizeof v, s->last_ack_utc);
-    y += figure(u, x, y, w, "Last marked received", v, 0);
-    snprintf(v, sizeof v, "%.1f MB", (double)s->db_bytes / 1e6);
-    y += figure(u, x, y, w, "Database size", v, 0);
-    y += figure(u, x, y, w, "Database check", s->quick_check, strcmp(s->quick_check, "ok") != 0);
+    y += figure(u, x, y, w, app_text(a, MSG_STAFF_UNACKED), v, 0);
+    format_time(a, v, sizeof v, s->last_export_utc);
+    y += figure(u, x, y, w, app_text(a, MSG_STAFF_LAST_EXPORT), v, 0);
+    format_time(a, v, sizeof v, s->last_ack_utc);
+    y += figure(u, x, y, w, app_text(a, MSG_STAFF_LAST_ACK), v, 0);
+    snprintf(size, sizeof size, "%.1f", (double)s->db_bytes / 1e6);
+    WORDING_FORMAT(a->words, MSG_STAFF_MEGABYTES, v, WORDING_TEXT("size", size));
+    y += figure(u, x, y, w, app_text(a, MSG_STAFF_DB_SIZE), v, 0);
+    /* SQLite says "ok" in English; anything else is its own report of what is wrong. */
+    y += figure(u, x, y, w, app_text(a, MSG_STAFF_DB_CHECK),
+                strcmp(s->quick_check, "ok") == 0 ? app_text(a, MSG_STAFF_CHECK_OK) : s->quick_check,
+                strcmp(s->quick_check, "ok") != 0);
     if (s->damaged_moved_to[0]) {
-        snprintf(v, sizeof v, "A damaged database was moved aside on %s to %s", s->damaged_utc, s->damaged_moved_to);
+        WORDING_FORMAT(a->words, MSG_STAFF_DAMAGED, v, WORDING_TEXT("time", s->damaged_utc),
+                       WORDING_TEXT("path", s->damaged_moved_to));
         y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
     }
     return y - y0;
@@ -223,19 +263,18 @@ static int figures(struct app *a, struct ui *u, int x, int y0, int w)
 
 void screen_staff(struct app *a, struct ui *u)
 {
-    static const char *const actions[] = { "Export to USB", "Mark last export as received", "Check content",
-                                           "Exit kiosk" };
+    static const enum wording_id actions[] = { MSG_STAFF_EXPORT, MSG_STAFF_MARK, MSG_STAFF_CHECK, MSG_STAFF_EXIT };
     int m = chrome_margin(u), gap = ui_px(u, 16), bh = chrome_button_h(u);
-    int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, "Leave staff screen", ACT_LEAVE);
+    int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, app_text(a, MSG_STAFF_LEAVE), ACT_LEAVE);
     int landscape = u->f->w > u->f->h, w = u->f->w - 2 * m, y = m;
     int cw = landscape ? (w - 2 * gap) / 2 : w, bx = landscape ? m + cw + 2 * gap : m, by;
 
-    y += ui_text(u, m, y, w, "Staff", UI_TITLE, u->th.text, UI_LEFT) + gap;
+    y += ui_text(u, m, y, w, app_text(a, MSG_STAFF_TITLE), UI_TITLE, u->th.text, UI_LEFT) + gap;
     by = landscape ? y : y + figures(a, u, m, y, cw) + gap;
     if (landscape)
         figures(a, u, m, y, cw);
     for (int i = 0; i < 4; i++) {
-        if (ui_button(u, actions[i], (struct rect){ bx, by, cw, bh }, i == 3 ? UI_TINTED : UI_SECONDARY)) {
+        if (ui_button(u, app_text(a, actions[i]), (struct rect){ bx, by, cw, bh }, i == 3 ? UI_TINTED : UI_SECONDARY)) {
             switch (i) {
             case 0: export_usb(a); break;
             case 1: mark_received(a); break;

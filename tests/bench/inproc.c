@@ -203,7 +203,7 @@ static int type(struct rig *g, const char *s)
     if (n < 0)
         return failf(g, "cannot type \"%s\": %s", s, err);
     for (int i = 0; i < n; i++)
-        if (tap(g, keyboard_layout(steps[i].kind)->keys[steps[i].key].label) != 0)
+        if (tap(g, keyboard_key_label(&keyboard_layout(steps[i].kind)->keys[steps[i].key], a->words)) != 0)
             return -1;
     return 0;
 }

@@ -1,5 +1,6 @@
 /* fuzz_content: the content parser on any file. The input's first byte says which file it becomes
- * (even: clinic.txt, odd: treatments/t.txt); the other file is a small good one. Properties:
+ * (even: clinic.txt, odd: treatments/t.txt); the other file is a small good one, and wording.txt
+ * the repository's. Properties:
  * - content_load() succeeds exactly when content_check() finds no problem;
  * - a failure names the file (and line) in well-formed UTF-8, and leaves the struct empty;
  * - what loads is complete: every string the screens draw is present, well-formed UTF-8 without
@@ -25,7 +26,7 @@ static const char good_treatment[] =
     "1. Step\nMore.\nQ: Why?\nA: Because.\n== Screening ==\nIntro: Answer.\nQuestion: Under 18?\nIf yes: stop\n"
     "Result clear: Fine.\nResult stop: Sorry.\n";
 
-static char dir[256], clinic_path[300], treatment_path[300];
+static char dir[256], clinic_path[300], treatment_path[300], wording_path[300];
 
 static void write_file(const char *path, const void *data, size_t len)
 {
@@ -42,6 +43,7 @@ static void remove_dir(void)
 
     unlink(clinic_path);
     unlink(treatment_path);
+    unlink(wording_path);
     snprintf(treatments, sizeof treatments, "%s/treatments", dir);
     rmdir(treatments);
     rmdir(dir);
@@ -60,7 +62,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     FUZZ_CHECK(mkdir(treatments, 0700) == 0);
     snprintf(clinic_path, sizeof clinic_path, "%s/clinic.txt", dir);
     snprintf(treatment_path, sizeof treatment_path, "%s/t.txt", treatments);
+    snprintf(wording_path, sizeof wording_path, "%s/" CONTENT_WORDING_FILE, dir);
     atexit(remove_dir);
+    {
+        /* The real wording file (the fuzzer runs in the repository), which fuzz_wording fuzzes. */
+        static char wording[WORDING_MAX_FILE_BYTES];
+        FILE *f = fopen("content/" CONTENT_WORDING_FILE, "rb");
+        size_t n;
+
+        FUZZ_CHECK(f != NULL);
+        n = fread(wording, 1, sizeof wording, f);
+        fclose(f);
+        write_file(wording_path, wording, n);
+    }
     return 0;
 }
 

@@ -74,7 +74,7 @@ static void check_insert(struct form *f, enum form_field field, const char *text
     had = strlen(before);
     r = form_insert(f, field, text, &refused);
     now = form_text(f, field);
-    FUZZ_CHECK((r == FORM_INSERT_OK) == (form_insert_message(field, r) == NULL));
+    FUZZ_CHECK((r == FORM_INSERT_OK) == (form_insert_message(field, r) == MSG_NONE));
     FUZZ_CHECK((r == FORM_INSERT_BAD_UTF8) == !utf8_valid(text, len));
     switch (r) {
     case FORM_INSERT_OK:
@@ -160,7 +160,7 @@ static void check_validate(const struct form *f)
     int errors = form_validate(f, &e), counted = 0;
 
     for (int i = 0; i < FORM_FIELD_COUNT; i++)
-        counted += e.message[i] != NULL;
+        counted += e.message[i] != MSG_NONE;
     FUZZ_CHECK(errors == counted);
     FUZZ_CHECK(e.message[FORM_FIELD_PHONE] || f->phone[0] || f->email[0]);
     FUZZ_CHECK(e.message[FORM_FIELD_PHONE] || !f->phone[0] || form_phone_valid(f->phone));

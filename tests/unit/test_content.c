@@ -29,7 +29,26 @@ static char root[64];               /* every tree of this run lives below it */
 
 /* ---------------------------------------------------------------- trees */
 
-/* A new empty content directory with an empty treatments/ in it; the name is static. */
+static void tree_put(const char *dir, const char *rel, const char *text);
+
+/* The repository's wording file, which every tree gets (read once; static). */
+static const char *real_wording(void)
+{
+    static char text[64 * 1024];
+    FILE *f;
+
+    if (!text[0]) {
+        f = fopen("content/" CONTENT_WORDING_FILE, "rb");
+        if (!f || fread(text, 1, sizeof text - 1, f) == 0) {
+            perror("content/" CONTENT_WORDING_FILE);
+            exit(2);
+        }
+        fclose(f);
+    }
+    return text;
+}
+
+/* A new content directory with an empty treatments/ and the real wording in it; the name is static. */
 static const char *tree_new(void)
 {
     static char dir[128];
@@ -42,6 +61,7 @@ static const char *tree_new(void)
         perror(dir);
         exit(2);
     }
+    tree_put(dir, CONTENT_WORDING_FILE, real_wording());
     return dir;
 }
 
@@ -702,6 +722,40 @@ TEST(broken_fixture_names_its_line)
                   "'If yes' must be 'stop' or 'discuss', not 'maybe'", err);
 }
 
+/* The wording file is part of the content: a mistake in it, or its absence, fails the load. */
+TEST(wording_is_loaded_and_checked_with_the_content)
+{
+    struct content c;
+    char err[512], report[2048] = "", want[512];
+    const char *dir = tree_with(C_GOOD, T_GOOD);
+    FILE *f;
+
+    ASSERT_INT_EQ(0, content_load(dir, &c, err, sizeof err));
+    ASSERT_STR_EQ("Touch to start", wording_text(&c.wording, MSG_ATTRACT_START));
+    content_free(&c);
+    ASSERT_STR_EQ("attract.start", wording_text(&c.wording, MSG_ATTRACT_START));
+    tree_put(dir, CONTENT_WORDING_FILE, "# nothing yet\nattract.start: Touch {here}\n");
+    ASSERT_INT_EQ(-1, content_load(dir, &c, err, sizeof err));
+    snprintf(want, sizeof want, "%s/wording.txt:2: 'attract.start' has no placeholder {here}: it takes none", dir);
+    ASSERT_STR_EQ(want, err);
+    f = fmemopen(report, sizeof report - 1, "w");
+    ASSERT_INT_EQ(MSG_COUNT - 1, content_check(dir, f));    /* that, and every other message missing */
+    fclose(f);
+    ASSERT_CONTAINS(report, want);
+    snprintf(want, sizeof want, "%s/wording.txt:1: message 'bar.larger-text' is missing", dir);
+    ASSERT_CONTAINS(report, want);
+    /* The clinic's and treatments' problems come first. */
+    tree_put(dir, "clinic.txt", "Name: X\n");
+    ASSERT_INT_EQ(-1, content_load(dir, &c, err, sizeof err));
+    ASSERT(strstr(err, "/clinic.txt:") != NULL);
+    dir = tree_with(C_GOOD, T_GOOD);
+    snprintf(want, sizeof want, "%s/wording.txt", dir);
+    ASSERT_INT_EQ(0, remove(want));
+    ASSERT_INT_EQ(-1, content_load(dir, &c, err, sizeof err));
+    snprintf(want, sizeof want, "%s/wording.txt: cannot open: No such file or directory", dir);
+    ASSERT_STR_EQ(want, err);
+}
+
 int main(int argc, char **argv)
 {
     BEGIN(argc, argv);
@@ -729,6 +783,7 @@ int main(int argc, char **argv)
     RUN(limits_are_reported_once);
     RUN(check_reports_every_problem_in_order);
     RUN(broken_fixture_names_its_line);
+    RUN(wording_is_loaded_and_checked_with_the_content);
     nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
     END();
 }

@@ -201,23 +201,39 @@ TEST(email_field_accepts_address_characters_up_to_its_limit)
     ASSERT_INT_EQ(100, strlen(form_text(&f, FORM_FIELD_EMAIL)));
 }
 
+static struct wording english;     /* content/wording.txt */
+
+/* Message id in English, with the limits the form screen gives it (max: the field's length). */
+static const char *words(enum wording_id id, long long max)
+{
+    static char buf[4][256];        /* a few at a time: one assertion may hold two */
+    static int n;
+    char (*out)[256] = &buf[n++ % 4];
+
+    if (id == MSG_NONE)
+        return NULL;
+    return WORDING_FORMAT(&english, id, *out, WORDING_NUMBER("max", max),
+                          WORDING_NUMBER("min-digits", FORM_PHONE_DIGITS_MIN),
+                          WORDING_NUMBER("max-digits", FORM_PHONE_DIGITS_MAX));
+}
+
 TEST(insert_messages_are_plain_words)
 {
-    ASSERT(form_insert_message(FORM_FIELD_NAME, FORM_INSERT_OK) == NULL);
+    ASSERT(form_insert_message(FORM_FIELD_NAME, FORM_INSERT_OK) == MSG_NONE);
     ASSERT_STR_EQ("That character can't be used in a name",
-                  form_insert_message(FORM_FIELD_NAME, FORM_INSERT_REFUSED));
+                  words(form_insert_message(FORM_FIELD_NAME, FORM_INSERT_REFUSED), FORM_NAME_MAX));
     ASSERT_STR_EQ("A name can be up to 80 characters long",
-                  form_insert_message(FORM_FIELD_NAME, FORM_INSERT_TOO_LONG));
+                  words(form_insert_message(FORM_FIELD_NAME, FORM_INSERT_TOO_LONG), FORM_NAME_MAX));
     ASSERT_STR_EQ("A phone number can only have digits, + and spaces",
-                  form_insert_message(FORM_FIELD_PHONE, FORM_INSERT_REFUSED));
+                  words(form_insert_message(FORM_FIELD_PHONE, FORM_INSERT_REFUSED), FORM_PHONE_MAX));
     ASSERT_STR_EQ("A phone number can be up to 20 characters long",
-                  form_insert_message(FORM_FIELD_PHONE, FORM_INSERT_TOO_LONG));
+                  words(form_insert_message(FORM_FIELD_PHONE, FORM_INSERT_TOO_LONG), FORM_PHONE_MAX));
     ASSERT_STR_EQ("That character can't be used in an email address",
-                  form_insert_message(FORM_FIELD_EMAIL, FORM_INSERT_REFUSED));
+                  words(form_insert_message(FORM_FIELD_EMAIL, FORM_INSERT_REFUSED), FORM_EMAIL_MAX));
     ASSERT_STR_EQ("An email address can be up to 100 characters long",
-                  form_insert_message(FORM_FIELD_EMAIL, FORM_INSERT_TOO_LONG));
+                  words(form_insert_message(FORM_FIELD_EMAIL, FORM_INSERT_TOO_LONG), FORM_EMAIL_MAX));
     ASSERT_STR_EQ("That text could not be read",
-                  form_insert_message(FORM_FIELD_EMAIL, FORM_INSERT_BAD_UTF8));
+                  words(form_insert_message(FORM_FIELD_EMAIL, FORM_INSERT_BAD_UTF8), FORM_EMAIL_MAX));
 }
 
 TEST(backspace_removes_one_whole_code_point_and_zeroes_it)
@@ -324,11 +340,11 @@ TEST(an_empty_form_gets_a_message_next_to_each_field_at_fault)
 
     form_wipe(&f);
     ASSERT_INT_EQ(4, form_validate(&f, &e));
-    ASSERT_STR_EQ("Please enter your name", e.message[FORM_FIELD_NAME]);
-    ASSERT_STR_EQ("Please give a phone number or an email address", e.message[FORM_FIELD_PHONE]);
-    ASSERT(e.message[FORM_FIELD_EMAIL] == NULL);
-    ASSERT_STR_EQ("Please choose a time", e.message[FORM_FIELD_CONTACT_TIME]);
-    ASSERT_STR_EQ("Please tick this box so we may contact you", e.message[FORM_FIELD_CONSENT_CONTACT]);
+    ASSERT_STR_EQ("Please enter your name", words(e.message[FORM_FIELD_NAME], 0));
+    ASSERT_STR_EQ("Please give a phone number or an email address", words(e.message[FORM_FIELD_PHONE], 0));
+    ASSERT(e.message[FORM_FIELD_EMAIL] == MSG_NONE);
+    ASSERT_STR_EQ("Please choose a time", words(e.message[FORM_FIELD_CONTACT_TIME], 0));
+    ASSERT_STR_EQ("Please tick this box so we may contact you", words(e.message[FORM_FIELD_CONSENT_CONTACT], 0));
 }
 
 TEST(a_good_form_has_no_errors)
@@ -339,7 +355,7 @@ TEST(a_good_form_has_no_errors)
     fill_good(&f);
     ASSERT_INT_EQ(0, form_validate(&f, &e));
     for (int i = 0; i < FORM_FIELD_COUNT; i++)
-        ASSERT(e.message[i] == NULL);
+        ASSERT(e.message[i] == MSG_NONE);
 
     form_clear_field(&f, FORM_FIELD_EMAIL);     /* a phone alone is enough */
     ASSERT_INT_EQ(0, form_validate(&f, &e));
@@ -357,31 +373,31 @@ TEST(each_fault_is_reported_against_its_field)
     form_clear_field(&f, FORM_FIELD_NAME);
     form_insert(&f, FORM_FIELD_NAME, " '-. ", NULL);
     ASSERT_INT_EQ(1, form_validate(&f, &e));
-    ASSERT_STR_EQ("Please enter your name", e.message[FORM_FIELD_NAME]);
+    ASSERT_STR_EQ("Please enter your name", words(e.message[FORM_FIELD_NAME], 0));
 
     fill_good(&f);
     form_insert(&f, FORM_FIELD_PHONE, "00000", NULL);    /* 16 digits */
     ASSERT_INT_EQ(1, form_validate(&f, &e));
-    ASSERT_STR_EQ("A phone number has 7 to 15 digits, like 07700 900118", e.message[FORM_FIELD_PHONE]);
+    ASSERT_STR_EQ("A phone number has 7 to 15 digits, like 07700 900118", words(e.message[FORM_FIELD_PHONE], 0));
 
     fill_good(&f);
     form_backspace(&f, FORM_FIELD_EMAIL);
     form_backspace(&f, FORM_FIELD_EMAIL);
     ASSERT_INT_EQ(1, form_validate(&f, &e));         /* testy@example.c */
-    ASSERT_STR_EQ("This email address looks incomplete, like name@example.com", e.message[FORM_FIELD_EMAIL]);
+    ASSERT_STR_EQ("This email address looks incomplete, like name@example.com", words(e.message[FORM_FIELD_EMAIL], 0));
 
     form_clear_field(&f, FORM_FIELD_PHONE);          /* a bad email does not count as one */
     ASSERT_INT_EQ(1, form_validate(&f, &e));
-    ASSERT(e.message[FORM_FIELD_PHONE] == NULL);
-    ASSERT(e.message[FORM_FIELD_EMAIL] != NULL);
+    ASSERT(e.message[FORM_FIELD_PHONE] == MSG_NONE);
+    ASSERT(e.message[FORM_FIELD_EMAIL] != MSG_NONE);
 
     fill_good(&f);
     f.contact_time = FORM_CONTACT_UNSET;
     f.consent_contact = false;
     f.consent_share_answers = false;                 /* optional */
     ASSERT_INT_EQ(2, form_validate(&f, &e));
-    ASSERT(e.message[FORM_FIELD_CONTACT_TIME] != NULL);
-    ASSERT(e.message[FORM_FIELD_CONSENT_CONTACT] != NULL);
+    ASSERT(e.message[FORM_FIELD_CONTACT_TIME] != MSG_NONE);
+    ASSERT(e.message[FORM_FIELD_CONSENT_CONTACT] != MSG_NONE);
     ASSERT_STR_EQ("Testy McTestface", form_text(&f, FORM_FIELD_NAME));  /* kept as typed */
 }
 
@@ -434,6 +450,8 @@ TEST(contact_times_have_stored_names)
 int main(int argc, char **argv)
 {
     BEGIN(argc, argv);
+    if (wording_load(&english, "content/wording.txt", "en", stderr, NULL, 0) != 0)
+        return 1;
     RUN(names_with_accents_apostrophes_and_scripts_are_kept_verbatim);
     RUN(characters_outside_names_are_refused_and_named);
     RUN(a_refused_insert_leaves_the_field_as_it_was);

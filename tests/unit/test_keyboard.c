@@ -96,6 +96,8 @@ TEST(every_layout_is_well_formed)
     }
 }
 
+static struct wording english;     /* content/wording.txt */
+
 TEST(every_key_is_well_formed)
 {
     for (enum keyboard_kind kind = 0; kind < KEYBOARD_KIND_COUNT; kind++) {
@@ -103,19 +105,28 @@ TEST(every_key_is_well_formed)
 
         for (int i = 0; i < l->nkeys; i++) {
             const struct keyboard_key *k = &l->keys[i];
+            const char *label = keyboard_key_label(k, &english);
             int switches = k->action == KEYBOARD_SHIFT || k->action == KEYBOARD_SWITCH;
 
-            if (!k->label || (k->action == KEYBOARD_GAP) != (*k->label == '\0'))
+            if ((k->label != NULL) == (k->word != MSG_NONE))
+                FAIL_AT("%s: key %d: a key has a label or a word from the wording, not both", l->name, i);
+            if (k->action == KEYBOARD_GAP && k->word != MSG_NONE)
+                FAIL_AT("%s: key %d: a gap has no word", l->name, i);
+            if (!label || (k->action == KEYBOARD_GAP) != (*label == '\0'))
                 FAIL_AT("%s: key %d: only a gap has an empty label", l->name, i);
             if ((k->action == KEYBOARD_TYPE) != (k->output != NULL) || (k->output && !*k->output))
-                FAIL_AT("%s: key %s: only a typing key has an output", l->name, k->label);
+                FAIL_AT("%s: key %s: only a typing key has an output", l->name, label);
             if (switches && (k->target == kind || k->target >= KEYBOARD_KIND_COUNT))
-                FAIL_AT("%s: key %s switches nowhere", l->name, k->label);
+                FAIL_AT("%s: key %s switches nowhere", l->name, label);
             if (k->action == KEYBOARD_SHIFT && l->shifted && k->target != l->after_type)
                 FAIL_AT("%s: Shift does not return to the lower-case page", l->name);
-            for (int j = 0; j < i; j++)
-                if (*k->label && strcmp(k->label, l->keys[j].label) == 0)
-                    FAIL_AT("%s: two keys labelled %s", l->name, k->label);
+            /* Unique in English, and by name when the wording lacks the words. */
+            for (int j = 0; j < i; j++) {
+                if (*label && strcmp(label, keyboard_key_label(&l->keys[j], &english)) == 0)
+                    FAIL_AT("%s: two keys labelled %s", l->name, label);
+                if (*label && strcmp(keyboard_key_label(k, NULL), keyboard_key_label(&l->keys[j], NULL)) == 0)
+                    FAIL_AT("%s: two keys named %s", l->name, keyboard_key_label(k, NULL));
+            }
         }
     }
 }
@@ -242,7 +253,8 @@ TEST(every_key_types_what_its_field_accepts)
                 continue;
             form_wipe(&f);
             if (form_insert(&f, field, l->keys[i].output, NULL) != FORM_INSERT_OK)
-                FAIL_AT("%s: the field refuses what key %s types", l->name, l->keys[i].label);
+                FAIL_AT("%s: the field refuses what key %s types", l->name,
+                        keyboard_key_label(&l->keys[i], &english));
         }
     }
 }
@@ -386,6 +398,8 @@ TEST(refuses_a_plan_longer_than_its_room)
 int main(int argc, char **argv)
 {
     BEGIN(argc, argv);
+    if (wording_load(&english, "content/wording.txt", "en", stderr, NULL, 0) != 0)
+        return 1;
     RUN(every_layout_is_well_formed);
     RUN(every_key_is_well_formed);
     RUN(every_layout_has_the_field_controls_once);

@@ -147,7 +147,7 @@ TEST(static_text_is_rasterised_once)
 
 int main(int argc, char **argv)
 {
-    struct platform_options po = { 1, 1280, 800, 0, "assets", NULL, NULL };
+    struct platform_options po = { 1, 1280, 800, 0, "assets" };
     char err[512];
 
     BEGIN(argc, argv);

@@ -411,6 +411,13 @@ static const char *content_tree(const char *name, const char *clinic, const char
     put_bytes(path, clinic, strlen(clinic));
     snprintf(path, sizeof path, "%s/treatments/t.txt", dir);
     put_bytes(path, treatment, strlen(treatment));
+    {
+        size_t n;
+        unsigned char *wording = slurp("content/wording.txt", &n);
+        snprintf(path, sizeof path, "%s/wording.txt", dir);
+        put_bytes(path, wording, n);
+        free(wording);
+    }
     return dir;
 }
 
@@ -592,7 +599,7 @@ static char helper[600];
 
 TEST(the_platform_draws_the_helpers_copy_with_round_corners)
 {
-    struct platform_options po = { 1, 640, 480, 0, "assets", NULL, NULL };
+    struct platform_options po = { 1, 640, 480, 0, "assets" };
     static struct frame f;
     struct platform *p;
     char err[256];
@@ -604,10 +611,9 @@ TEST(the_platform_draws_the_helpers_copy_with_round_corners)
     static char cache[512];
 
     snprintf(cache, sizeof cache, "%s", at("pcache"));
-    po.cache_dir = cache;
-    po.picture_helper = helper;
     if (platform_open(&p, &po, err, sizeof err) != 0)
         FAIL_AT("%s", err);
+    platform_pictures_open(p, cache, helper);
     write_png(at("red.png"), 900, 600, 0xC0392B);
     picture_frame(&f, at("red.png"), (struct rect){ 100, 100, 300, 200 }, 24);
     platform_render(p, &f);
@@ -629,6 +635,7 @@ TEST(the_platform_draws_the_helpers_copy_with_round_corners)
     platform_close(p);
     if (platform_open(&p, &po, err, sizeof err) != 0)
         FAIL_AT("%s", err);
+    platform_pictures_open(p, cache, helper);
     platform_render(p, &f);
     ASSERT_INT_EQ(0xC0392B, pixel_at(p, 250, 200));
     ASSERT_INT_EQ(0, platform_pictures_pending(p));
@@ -637,7 +644,7 @@ TEST(the_platform_draws_the_helpers_copy_with_round_corners)
 
 TEST(textures_stay_within_the_budget)
 {
-    struct platform_options po = { 1, 1280, 800, 0, "assets", NULL, NULL };
+    struct platform_options po = { 1, 1280, 800, 0, "assets" };
     static struct frame f;
     struct platform *p;
     char err[256], name[64];
@@ -649,10 +656,9 @@ TEST(textures_stay_within_the_budget)
     static char cache[512];
 
     snprintf(cache, sizeof cache, "%s", at("bcache"));
-    po.cache_dir = cache;
-    po.picture_helper = helper;
     if (platform_open(&p, &po, err, sizeof err) != 0)
         FAIL_AT("%s", err);
+    platform_pictures_open(p, cache, helper);
     /* Five pictures of 4 MB each (1000 x 1000), one a frame: 20 MB asked, 10 MiB kept. */
     for (int round = 0; round < 2; round++)
         for (int i = 0; i < 5; i++) {

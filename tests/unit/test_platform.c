@@ -71,7 +71,7 @@ TEST(text_and_keys_arrive)
 
 static void rotated_round_trip(int rotation)
 {
-    struct platform_options po = { 1, 1280, 800, rotation, "assets", NULL, NULL };
+    struct platform_options po = { 1, 1280, 800, rotation, "assets" };
     struct platform *r;
     struct input_event evs[4];
     char err[256];
@@ -102,7 +102,7 @@ TEST(rotation_270_maps_fingers_back) { rotated_round_trip(270); }
 
 int main(int argc, char **argv)
 {
-    struct platform_options po = { 1, 1280, 800, 0, "assets", NULL, NULL };
+    struct platform_options po = { 1, 1280, 800, 0, "assets" };
     char err[256];
 
     BEGIN(argc, argv);
