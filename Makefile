@@ -5,7 +5,7 @@ BUILD   ?= build
 CC      ?= cc
 PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev librsvg2-bin
+           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev librsvg2-bin fonts-noto-core
 TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl
 OPT     ?= -O2 -g
 CFLAGS  ?=
@@ -53,7 +53,7 @@ endef
 
 deps: $(BUILD)/.deps
 $(BUILD)/.deps:
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS))
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && command -v rsvg-convert && test -f /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf && pkg-config --exists $(PKGS))
 $(BUILD)/.test-deps: $(BUILD)/.deps
 	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
 

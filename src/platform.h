@@ -51,6 +51,11 @@ int platform_save_png(struct platform *p, const char *path, char *err, size_t er
  * more than 48 in any channel, or -1 with err when the file cannot be read or the sizes differ. */
 double platform_compare_png(struct platform *p, const char *path, char *err, size_t errlen);
 
+/* The share (0..1) of the last frame's pixels in r (logical) within tolerance of the colour
+ * 0xRRGGBB in every channel, and in *common the colour seen most there; -1 with err. */
+double platform_colour_share(struct platform *p, struct rect r, unsigned rgb, int tolerance, unsigned *common,
+                             char *err, size_t errlen);
+
 /* Glyph metrics for layout; lives as long as p. */
 const struct text_measurer *platform_measurer(struct platform *p);
 /* Drops every cached text texture (they may show what a client typed). */

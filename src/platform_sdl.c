@@ -696,6 +696,46 @@ out:
     return share;
 }
 
+double platform_colour_share(struct platform *p, struct rect r, unsigned rgb, int tolerance, unsigned *common,
+                             char *err, size_t errlen)
+{
+    SDL_Surface *s = read_back(p, err, errlen);
+    long match = 0, total = 0, best = 0;
+    struct seen_colour { Uint32 colour; long n; } seen[16];
+    int nseen = 0;
+
+    *common = 0;
+    if (!s)
+        return -1;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            int px, py, k;
+            Uint32 c;
+            if (x < 0 || y < 0 || x >= p->lw || y >= p->lh)
+                continue;
+            to_physical(p, x, y, &px, &py);
+            c = ((const Uint32 *)((const Uint8 *)s->pixels + py * s->pitch))[px] & 0xFFFFFF;
+            total++;
+            match += abs((int)(c >> 16) - (int)(rgb >> 16 & 0xFF)) <= tolerance &&
+                     abs((int)(c >> 8 & 0xFF) - (int)(rgb >> 8 & 0xFF)) <= tolerance &&
+                     abs((int)(c & 0xFF) - (int)(rgb & 0xFF)) <= tolerance;
+            for (k = 0; k < nseen && seen[k].colour != c; k++)
+                ;
+            if (k == nseen && nseen < 16)
+                seen[nseen++] = (struct seen_colour){ c, 0 };
+            if (k < nseen && ++seen[k].n > best) {
+                best = seen[k].n;
+                *common = c;
+            }
+        }
+    SDL_FreeSurface(s);
+    if (total == 0) {
+        snprintf(err, errlen, "the place %d,%d %dx%d is off the screen", r.x, r.y, r.w, r.h);
+        return -1;
+    }
+    return (double)match / (double)total;
+}
+
 const struct text_measurer *platform_measurer(struct platform *p)
 {
     return &p->text.measurer;

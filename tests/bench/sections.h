@@ -30,6 +30,14 @@ void bench_idle(const struct bench_env *e, struct report *r);
  * Prints "idle SCREEN ..." lines for the parent. Returns the exit code. */
 int bench_idle_child(int argc, char **argv);
 
+/* The same with another content (e->content), figures named with prefix (process.c, inproc.c). */
+void bench_memory_with(const struct bench_env *e, struct report *r, const char *prefix, double limit_mib);
+/* Taps at 1280x800 once every picture the screens ask for is made: each screen's p99 < limit_ms. */
+void bench_response_with(const struct bench_env *e, struct report *r, const char *prefix, double limit_ms);
+
+/* 12-megapixel pictures in the content: start, memory, taps (pictures.c). */
+void bench_pictures(const struct bench_env *e, struct report *r);
+
 /* The request queue on disk (db.c). */
 void bench_submit(const struct bench_env *e, struct report *r);
 void bench_export(const struct bench_env *e, struct report *r);
