@@ -181,7 +181,7 @@ void bench_pictures(const struct bench_env *e, struct report *r)
     char content[BENCH_PATH_MAX + 32], cache[BENCH_PATH_MAX + 32], script[BENCH_PATH_MAX + 32];
     char db[BENCH_PATH_MAX + 32], err[512], value[96], target[48];
     char *argv[] = { (char *)e->kiosk, "--replay", script, "--size", "1280x800", "--content", content,
-                     "--db", db, "--config", (char *)e->config, NULL };
+                     "--db", db, "--config", (char *)e->config, "--shots", (char *)e->tmp, NULL };
     struct samples first;
     double cold_first, cold_whole, t, whole;
     const char *figure = "pictures 12 MP: start, exec to first frame (copies cached)";
@@ -198,7 +198,7 @@ void bench_pictures(const struct bench_env *e, struct report *r)
      * attract, home, info and doctor screens need. */
     snprintf(script, sizeof script, "%s/pictures-cold.replay", e->tmp);
     if (write_text(script, "widgets\nshot pictures-cold\n", err, sizeof err) != 0 ||
-        chdir(e->tmp) != 0 || run_timed(argv, &cold_first, &cold_whole, err, sizeof err) != 0) {
+        run_timed(argv, &cold_first, &cold_whole, err, sizeof err) != 0) {
         report_failed(r, figure, "first start: %s", err);
         return;
     }
