@@ -25,7 +25,7 @@ int main(int argc, char **argv)
     if (argc == 3 && strcmp(argv[1], "--check") == 0) {
         rc = pimage_decode_check(argv[2], why, sizeof why) == 0 ? 0 : 1;
         if (rc)
-            fprintf(stderr, "picture '%s' %s\n", argv[2], why);
+            fprintf(stderr, "%s\n", why);     /* the last line: what the kiosk reports after the name */
         IMG_Quit();
         return rc;
     }

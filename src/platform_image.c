@@ -269,14 +269,21 @@ int pimage_helper_check(const char *helper, const char *path, char *why, size_t 
         SDL_Delay(10);
         waited += 10;
     }
-    n = read(fds[0], why, whylen > 0 ? whylen - 1 : 0);
-    close(fds[0]);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return 0;
-    if (n > 0) {
-        why[n] = '\0';
-        why[strcspn(why, "\n")] = '\0';
-    } else {
+    {
+        /* The helper's last line is its verdict; a decoding library may have said more before it. */
+        char out[2048], *last;
+        n = read(fds[0], out, sizeof out - 1);
+        close(fds[0]);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            return 0;
+        out[n > 0 ? n : 0] = '\0';
+        while (n > 0 && out[n - 1] == '\n')
+            out[--n] = '\0';
+        last = strrchr(out, '\n');
+        if (n > 0)
+            snprintf(why, whylen, "%s", last ? last + 1 : out);
+    }
+    if (n <= 0) {
         snprintf(why, whylen, "cannot be decoded: the decoder %s", WIFSIGNALED(status) ? "crashed" : "failed");
     }
     return -1;
