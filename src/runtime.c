@@ -63,10 +63,11 @@ const char *runtime_assets_dir(char *buf, size_t len)
 }
 
 /* The picture helper: beside the binary in a checkout (build/, or build/tests/ for test programs),
- * else where it was installed. */
+ * in an installed tree wherever it was put (bin/../libexec/kiosk), else where it was built to go. */
 static const char *picture_helper(char *buf, size_t len)
 {
-    static const char *const beside[] = { "%s/" PICTURE_HELPER, "%s/../" PICTURE_HELPER };
+    static const char *const beside[] = { "%s/" PICTURE_HELPER, "%s/../" PICTURE_HELPER,
+                                          "%s/../libexec/kiosk/" PICTURE_HELPER };
     char dir[512];
 
     exe_dir(dir, sizeof dir);

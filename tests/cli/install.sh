@@ -22,6 +22,7 @@ run_make install DESTDIR="$dest" PREFIX=/usr/local
 mode_is 755 /usr/local/bin/kiosk
 mode_is 755 /usr/local/bin/kioskctl
 mode_is 755 /usr/local/libexec/kiosk/kiosk-session
+mode_is 755 /usr/local/libexec/kiosk/kiosk-picture
 mode_is 644 /lib/systemd/system/kiosk.service
 mode_is 644 /lib/systemd/system/kiosk-export.service
 mode_is 644 /lib/systemd/system/kiosk-export.timer
