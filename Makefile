@@ -3,9 +3,14 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter
-DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev librsvg2-bin fonts-noto-core
+PKGS    := sdl2 SDL2_ttf SDL2_image libdeflate sqlite3 libsodium libsystemd xlsxwriter \
+           harfbuzz fribidi libunibreak libthai fontconfig
+DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdeflate-dev \
+           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev librsvg2-bin \
+           libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev libfontconfig-dev \
+           fonts-noto-core fonts-noto-cjk
+# The fonts the kiosk draws with, found through fontconfig (src/fonts.c).
+FONT_FILES := /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl
 OPT     ?= -O2 -g
 CFLAGS  ?=
@@ -52,8 +57,8 @@ define install_debs
 endef
 
 deps: $(BUILD)/.deps
-$(BUILD)/.deps:
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && command -v rsvg-convert && test -f /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf && pkg-config --exists $(PKGS))
+$(BUILD)/.deps: Makefile
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && command -v rsvg-convert && pkg-config --exists $(PKGS) && ls $(FONT_FILES) /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf)
 $(BUILD)/.test-deps: $(BUILD)/.deps
 	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
 

@@ -3,50 +3,27 @@
 #include "picture.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "regular_file.h"
+
 #define HEAD_BYTES    64        /* enough for the PNG and WebP headers */
 #define JPEG_SEGMENTS 4096      /* segments looked through for the size, at most */
 
 /* ---------------------------------------------------------------- opening */
 
-int picture_open(const char *path, enum picture_problem *problem)
+FILE *picture_open(const char *path, enum picture_problem *problem)
 {
-    /* O_NONBLOCK: a FIFO opens at once instead of waiting for a writer; it is then refused. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    struct stat st;
-    int saved;
+    int not_regular = 0;
+    FILE *f = regular_file_open(path, &not_regular);
 
-    *problem = PICTURE_OK;
-    if (fd < 0) {
-        *problem = errno == ENOENT || errno == ENOTDIR ? PICTURE_MISSING
-                 : errno == ENXIO ? PICTURE_NOT_REGULAR : PICTURE_UNREADABLE;
-        return -1;
-    }
-    if (fstat(fd, &st) != 0) {
-        *problem = PICTURE_UNREADABLE;
-        goto fail;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        *problem = PICTURE_NOT_REGULAR;
-        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        goto fail;
-    }
-    if (fcntl(fd, F_SETFL, 0) != 0) {
-        *problem = PICTURE_UNREADABLE;
-        goto fail;
-    }
-    return fd;
-fail:
-    saved = errno;
-    close(fd);
-    errno = saved;
-    return -1;
+    *problem = f ? PICTURE_OK : not_regular ? PICTURE_NOT_REGULAR
+             : errno == ENOENT || errno == ENOTDIR ? PICTURE_MISSING : PICTURE_UNREADABLE;
+    return f;
 }
 
 /* ---------------------------------------------------------------- headers */
@@ -272,14 +249,14 @@ enum picture_problem picture_probe_fd(int fd, struct picture_info *info, char *w
 enum picture_problem picture_probe(const char *path, struct picture_info *info, char *why, size_t whylen)
 {
     enum picture_problem pr;
-    int fd = picture_open(path, &pr);
+    FILE *f = picture_open(path, &pr);
 
-    if (fd < 0) {
+    if (!f) {
         memset(info, 0, sizeof *info);
         return explain(pr, info, why, whylen);
     }
-    pr = picture_probe_fd(fd, info, why, whylen);
-    close(fd);
+    pr = picture_probe_fd(fileno(f), info, why, whylen);
+    fclose(f);
     return pr;
 }
 

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "frame.h"
 
@@ -36,10 +37,10 @@ struct picture_info {
     int64_t mtime_ns;
 };
 
-/* Opens path for reading without ever waiting: a FIFO or device is refused, not opened for good.
- * Returns a descriptor the caller closes, or -1 with *problem (MISSING, NOT_REGULAR, UNREADABLE)
- * and errno set. */
-int picture_open(const char *path, enum picture_problem *problem);
+/* Opens path for reading without ever waiting (regular_file_open: a FIFO or device is refused, not
+ * opened for good). Returns a stream the caller closes, or NULL with *problem (MISSING,
+ * NOT_REGULAR, UNREADABLE) and errno set. */
+FILE *picture_open(const char *path, enum picture_problem *problem);
 
 /* Reads the header of the file at path into *info. Returns PICTURE_OK or the problem, with a
  * message in why (what is wrong, in words for staff, without the file's name). */

@@ -124,21 +124,14 @@ static SDL_Surface *decode(const char *path, char *why, size_t whylen)
     enum picture_problem pr;
     SDL_Surface *s;
     SDL_RWops *rw;
-    FILE *f;
-    int fd = picture_open(path, &pr);
+    FILE *f = picture_open(path, &pr);
 
-    if (fd < 0) {
+    if (!f) {
         picture_probe(path, &info, why, whylen);
         return NULL;
     }
-    if (picture_probe_fd(fd, &info, why, whylen) != PICTURE_OK) {
-        close(fd);
-        return NULL;
-    }
-    f = fdopen(fd, "rb");
-    if (!f) {
-        snprintf(why, whylen, "cannot be read: %s", strerror(errno));
-        close(fd);
+    if (picture_probe_fd(fileno(f), &info, why, whylen) != PICTURE_OK) {
+        fclose(f);
         return NULL;
     }
     rw = SDL_RWFromFP(f, SDL_TRUE);

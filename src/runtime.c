@@ -59,7 +59,7 @@ static const char *data_path(const char *name, const char *probe, char *buf, siz
 
 const char *runtime_assets_dir(char *buf, size_t len)
 {
-    return data_path("assets", "fonts/NotoSans-Regular.ttf", buf, len);
+    return data_path("assets", ".", buf, len);
 }
 
 /* The picture helper: beside the binary in a checkout (build/, or build/tests/ for test programs),
@@ -269,6 +269,8 @@ void runtime_update(struct runtime *rt, uint64_t now)
             platform_render(rt->platform, &a->frame);
             clock_gettime(CLOCK_MONOTONIC, &ts);
             rt->presented_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            rt->presented_cpu_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
             rt->frames++;
         }
     }

@@ -46,6 +46,9 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/picture.c", "file signatures, and problems with picture files for check-content (like content.c)" },
     { "src/platform_image.c", "problems decoding pictures, for check-content and the journal" },
     { "src/kiosk_picture.c", "the picture helper's usage and errors, for the journal" },
+    { "src/platform_shot.c", "a PNG's chunk names, and errors for the replay driver's output" },
+    { "src/fonts.c", "font families, as fontconfig names them" },
+    { "src/fonts.h", "the primary font family, as fontconfig names it" },
 };
 
 /* Single literals that look like words but are never shown. */
@@ -53,8 +56,12 @@ static const struct { const char *path, *literal, *why; } allowed[] = {
     { "src/app.c", "no treatments", "why the kiosk is out of order, for the journal" },
     { "src/screens/staff.c", "ok", "SQLite's answer to quick_check, compared and not shown" },
     { "src/platform_sdl.c", "Clinic kiosk", "the window's title: fullscreen in cage no title is drawn" },
-    { "src/platform_text.c", "NotoSans-Regular.ttf", "a font's file name" },
-    { "src/platform_text.c", "NotoSans-Bold.ttf", "a font's file name" },
+    { "src/platform_sdl.c", "SDL_VIDEODRIVER", "an environment variable's name" },
+    { "src/platform_sdl.c", "DISPLAY", "an environment variable's name" },
+    { "src/platform_sdl.c", "WAYLAND_DISPLAY", "an environment variable's name" },
+    { "src/platform.h", "no display: set DISPLAY or WAYLAND_DISPLAY, or use --replay",
+      "the kiosk's error on stderr when started without a display (kiosk.c prints it)" },
+    { "src/platform_text.c", "Latn", "a script's ISO 15924 tag, told to HarfBuzz" },
 };
 
 static struct wording english;
