@@ -77,6 +77,7 @@ struct pimage {
     pid_t running;              /* the helper at work, 0 if none */
     unsigned long made, failed;
     long helper_peak_kib;
+    unsigned long seen;         /* made + failed when pimage_news() last looked (main thread) */
 };
 
 /* ---------------------------------------------------------------- the helper's work */
@@ -631,6 +632,21 @@ void pimage_end_frame(struct pimage *m)
         drop_entry(m, oldest);
     }
     m->frame++;
+}
+
+int pimage_news(struct pimage *m)
+{
+    unsigned long now;
+
+    if (!m || !m->lock)
+        return 0;
+    SDL_LockMutex(m->lock);
+    now = m->made + m->failed;
+    SDL_UnlockMutex(m->lock);
+    if (now == m->seen)
+        return 0;
+    m->seen = now;
+    return 1;
 }
 
 void pimage_forget(struct pimage *m)

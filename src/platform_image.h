@@ -33,6 +33,9 @@ int pimage_draw(struct pimage *m, SDL_Renderer *r, const struct draw_cmd *c);
 void pimage_prepare(struct pimage *m, SDL_Renderer *r, const struct frame *f);
 /* Ends a frame: starts waiting jobs, drops textures over the budget that it did not draw. */
 void pimage_end_frame(struct pimage *m);
+/* 1 once after each time the helper finished copies (made or failed): what was drawn as a
+ * placeholder may now be drawn as its picture. */
+int pimage_news(struct pimage *m);
 /* Destroys every texture (the renderer is going or changed). */
 void pimage_forget(struct pimage *m);
 

@@ -473,6 +473,8 @@ void platform_render(struct platform *p, const struct frame *f)
 
     if (!p->canvas)
         return;
+    if (pimage_news(p->images))
+        pdraw_invalidate(&p->draw);     /* placeholders may have become pictures */
     n = pdraw_frame(&p->draw, f, damage);
     for (int i = 0; i < n; i++)
         shown[i] = p->canvas == p->shown ? (SDL_Rect){ damage[i].x, damage[i].y, damage[i].w, damage[i].h }

@@ -864,6 +864,8 @@ TEST(content_that_is_not_a_regular_file)
     dir = tree_with(C_GOOD, NULL);
     snprintf(path, sizeof path, "%s/treatments/t.txt", dir);
     ASSERT_INT_EQ(0, symlink(realpath("content/treatments/calf-slimming.txt", want), path));
+    snprintf(path, sizeof path, "%s/images", dir);      /* the pictures it names */
+    ASSERT_INT_EQ(0, symlink(realpath("content/images", want), path));
     ASSERT_INT_EQ(0, content_check(dir, stderr));
     alarm(0);
 }
