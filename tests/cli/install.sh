@@ -75,7 +75,7 @@ grep -q '^ExecStopPost=-+/usr/local/libexec/kiosk/kiosk-blank-vt /dev/tty1$' "$d
     fail "kiosk-blank-vt fails the service's stop when the console cannot be written"
 grep -q "cannot write to $out/no/such/console" "$out/blank.err" || fail "kiosk-blank-vt said: $(cat "$out/blank.err")"
 
-if grep -rl '@[A-Z]*@' "$dest"/lib "$dest"/usr/lib "$dest"/usr/local/libexec; then
+if grep -rlI '@[A-Z]*@' "$dest"/lib "$dest"/usr/lib "$dest"/usr/local/libexec; then   # text files: a binary may hold @@
     fail "template placeholders left in the files above"
 fi
 
