@@ -1073,6 +1073,8 @@ static void check_blocks(struct parser *p, const struct content_section *sec, co
     for (int i = 0; i < sec->nblocks; i++) {
         const struct content_block *b = &sec->blocks[i];
 
+        if (b->kind == CONTENT_PICTURE)
+            continue;           /* its words were checked with it (set_picture_text) */
         if (b->title && b->kind == CONTENT_STEP)
             check_length(p, block_line[i], "section", "step title", "this step's title", b->title);
         else if (b->title)
