@@ -275,10 +275,12 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
     }
     if (forgot && a->content && !rt->skip_pixels) {
-        /* Once the screen is up, the text of home and of the treatment's page is made ready
-         * again, so that the next client's first taps do not wait for it; then the frame shown
+        /* Once the screen is up, the text of the first screen (the menu, or home) and of the
+         * treatment's page is made ready again, so that the next client's first taps do not wait
+         * for it, and so are the pictures of those and of the doctor's page; then the frame shown
          * is built again, for whoever reads its controls. */
-        static const enum screen next[] = { SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR };
+        const enum screen next[] = { a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME, SCREEN_INFO,
+                                     SCREEN_DOCTOR };
         for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
             const struct frame *f = app_preview(a, next[i], w, h);
             if (next[i] != SCREEN_DOCTOR)

@@ -1,23 +1,26 @@
-/* ui_picture: a content picture as a widget: fitted to its box with its aspect kept, rounded like
- * the cards, its words recorded for speech; and the monogram that stands in for a missing photo. */
+/* ui_picture: a content picture as a box of the layout: fitted into its place with its aspect
+ * kept, rounded like the cards, its words recorded for speech; and the monogram that stands in
+ * for a missing photo. ui.c paints both kinds of item through the two paint functions. */
 #ifndef UI_PICTURE_H
 #define UI_PICTURE_H
 
 #include "content.h"
 #include "ui.h"
 
-/* The corner radius of pictures: the cards' (24 at 1280x800). */
-int ui_picture_radius(const struct ui *u);
+/* A picture box under parent, as wide as its parent gives it and as tall as its aspect makes it
+ * (the picture's own, or aspect_w:aspect_h with the picture fitted inside); callers limit it with
+ * ui_box(). Returns the node, or LAY_NONE (nothing added) when pic has no file. */
+int ui_add_picture(struct ui *u, int parent, const struct content_picture *pic, int aspect_w, int aspect_h);
 
-/* The rectangle pic takes when fitted into box (centred, aspect kept). */
-struct rect ui_picture_rect(struct rect box, const struct content_picture *pic);
+/* The initials of name in a circle of side px, accent ground, accent text. Decorative: nothing
+ * is recorded for speech (the name is written beside it). */
+int ui_add_monogram(struct ui *u, int parent, const char *name, int side);
 
-/* Draws pic fitted into box with corners of radius, and records its text (FRAME_TEXT_PICTURE).
- * Returns the rectangle it took. Nothing is drawn for a picture without a file. */
-struct rect ui_picture(struct ui *u, struct rect box, const struct content_picture *pic, int radius);
+/* The photo of pic if it has one, else the monogram of name, side px wide. */
+int ui_add_portrait(struct ui *u, int parent, const struct content_picture *pic, const char *name, int side);
 
-/* The initials of name in a circle as large as fits box, centred: accent ground, accent text.
- * Decorative: nothing is recorded for speech (the name is written beside it). */
-struct rect ui_monogram(struct ui *u, struct rect box, const char *name);
+/* Painting, called by ui.c for UI_ITEM_PICTURE and UI_ITEM_MONOGRAM. */
+void ui_paint_picture(struct ui *u, const struct ui_item *it, const struct lay_node *n);
+void ui_paint_monogram(struct ui *u, const struct ui_item *it, const struct lay_node *n);
 
 #endif

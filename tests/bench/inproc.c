@@ -70,6 +70,13 @@ static const struct step lap[] = {
     { STEP_TAP, "Done" },         { STEP_EXPECT, "attract" },
 };
 
+/* With several treatments, the visit starts on the menu and chooses the first; then as lap[]. */
+static const struct step menu_start[] = {
+    { STEP_EXPECT, "attract" },   { STEP_TAP, "Touch to start" },     { STEP_EXPECT, "treatments" },
+    { STEP_TAP, "@first" },       { STEP_EXPECT, "home" },
+};
+#define LAP_AFTER_HOME 3        /* lap[] from its first step on home */
+
 static int failf(struct rig *g, const char *fmt, ...)
 {
     va_list ap;
@@ -164,7 +171,9 @@ static const char *label_of(struct rig *g, const char *arg, char *buf, size_t le
 {
     const struct content_treatment *t = app_treatment(g->rt.app);
 
-    if (strcmp(arg, "@doctor") == 0)
+    if (strcmp(arg, "@first") == 0)
+        snprintf(buf, len, "%s", g->rt.app->content->treatments[0].name);
+    else if (strcmp(arg, "@doctor") == 0)
         snprintf(buf, len, "About %s", g->rt.app->content->clinic.doctor_name);
     else if (strcmp(arg, "@section") == 0)
         snprintf(buf, len, "%s", t->sections[t->nsections - 1].title);
@@ -264,7 +273,15 @@ static int run_step(struct rig *g, const struct step *s)
 
 static int walk(struct rig *g)
 {
-    for (size_t i = 0; i < sizeof lap / sizeof lap[0]; i++)
+    size_t from = 0;
+
+    if (g->rt.app->content->ntreatments > 1) {
+        for (size_t i = 0; i < sizeof menu_start / sizeof menu_start[0]; i++)
+            if (run_step(g, &menu_start[i]) != 0)
+                return -1;
+        from = LAP_AFTER_HOME;
+    }
+    for (size_t i = from; i < sizeof lap / sizeof lap[0]; i++)
         if (run_step(g, &lap[i]) != 0)
             return -1;
     return 0;

@@ -43,4 +43,7 @@ void bench_pictures(const struct bench_env *e, struct report *r);
 void bench_submit(const struct bench_env *e, struct report *r);
 void bench_export(const struct bench_env *e, struct report *r);
 
+/* kioskctl sync against real servers on loopback (sync.c). */
+void bench_sync(const struct bench_env *e, struct report *r);
+
 #endif

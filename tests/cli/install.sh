@@ -30,6 +30,7 @@ mode_is 644 /usr/lib/systemd/logind.conf.d/kiosk.conf
 mode_is 644 /lib/systemd/system/kiosk.service
 mode_is 644 /lib/systemd/system/kiosk-export.service
 mode_is 644 /lib/systemd/system/kiosk-export.timer
+mode_is 644 /lib/systemd/system/kiosk-sync.service
 mode_is 644 /usr/lib/sysusers.d/kiosk.conf
 mode_is 644 /usr/lib/tmpfiles.d/kiosk.conf
 mode_is 750 /etc/kiosk
@@ -81,7 +82,9 @@ fi
 
 # The installed kiosk runs on the installed fonts, content and config alone: the installed
 # clinic name is changed so that the replay can only pass on the installed content.
-sed -i 's/^Name: .*/Name: Installed Test Clinic/' "$dest/usr/local/share/kiosk/content/clinic.txt"
+# The installed logo shows in place of the name: its words say which clinic it is.
+sed -i 's/^Name: .*/Name: Installed Test Clinic/; s/^Logo text: .*/Logo text: Installed Test Clinic/' \
+    "$dest/usr/local/share/kiosk/content/clinic.txt"
 SDL_VIDEODRIVER=dummy "$dest/usr/local/bin/kiosk" --replay tests/replay/lib/installed.replay \
     --config "$dest/etc/kiosk/kiosk.conf" --db "$out/installed.db" >"$out/installed.log" 2>&1 ||
     { cat "$out/installed.log"; fail "the installed kiosk failed tests/replay/lib/installed.replay"; }
@@ -107,7 +110,7 @@ run_make uninstall DESTDIR="$dest" PREFIX=/usr/local
 for f in /usr/local/bin/kiosk /usr/local/bin/kioskctl /usr/local/libexec/kiosk \
          /usr/lib/systemd/logind.conf.d/kiosk.conf /etc/systemd/system/getty@tty1.service \
          /lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-export.service \
-         /lib/systemd/system/kiosk-export.timer /usr/lib/sysusers.d/kiosk.conf \
+         /lib/systemd/system/kiosk-export.timer /lib/systemd/system/kiosk-sync.service /usr/lib/sysusers.d/kiosk.conf \
          /usr/lib/tmpfiles.d/kiosk.conf /usr/local/share/kiosk/assets \
          /usr/local/share/kiosk/kiosk.conf.example; do
     [ ! -e "$dest$f" ] || fail "uninstall left $f"
