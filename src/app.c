@@ -286,7 +286,7 @@ static void apply(struct app *a, enum action act)
         a->dirty = 1;
         return;
     case ACT_CHECK_CONTENT:
-        staff_check_content(a->content_dir, a->words, a->staff_note, sizeof a->staff_note);
+        staff_check_content(a->content_dir, a->picture_decoder, a->words, a->staff_note, sizeof a->staff_note);
         app_staff_refresh(a);
         a->dirty = 1;
         return;

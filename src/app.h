@@ -96,6 +96,7 @@ struct app {
 
     /* Staff. */
     const char *content_dir;        /* for "Check content"; not owned */
+    const struct content_decoder *picture_decoder;  /* "Check content" decodes pictures with it; may be NULL */
     int64_t wall_offset;            /* wall-clock ms = now + wall_offset (the lockout survives restarts) */
     uint64_t corner_since;          /* the hidden corner is held since then; 0 when not */
     char pin[STAFF_PIN_MAX + 1];    /* digits typed on the PIN pad, zeroed after each try */

@@ -106,7 +106,17 @@ void frame_add_text(struct frame *f, const char *text, struct rect r, int cut)
     f->texts[f->ntexts].text = copy;
     f->texts[f->ntexts].cut = cut;
     f->texts[f->ntexts].r = r;
+    f->texts[f->ntexts].role = FRAME_TEXT_PLAIN;
     f->ntexts++;
+}
+
+void frame_add_picture_text(struct frame *f, const char *text, struct rect r)
+{
+    int n = f->ntexts;
+
+    frame_add_text(f, text, r, 0);
+    if (f->ntexts > n)
+        f->texts[n].role = FRAME_TEXT_PICTURE;
 }
 
 int frame_find_widget(const struct frame *f, const char *label)

@@ -12,20 +12,21 @@
 
 struct rect { int x, y, w, h; };
 
-enum draw_kind { DRAW_RECT, DRAW_TEXT };
+enum draw_kind { DRAW_RECT, DRAW_TEXT, DRAW_PICTURE };
 
 /* Colours are 0xRRGGBBAA. */
 struct draw_cmd {
     enum draw_kind kind;
-    struct rect r;          /* RECT: the box; TEXT: top-left and the line's measured size */
+    struct rect r;          /* RECT: the box; TEXT: top-left and the line's measured size;
+                             * PICTURE: where the picture goes, exactly its size once scaled */
     struct rect clip;       /* nothing outside is drawn; w == 0 means no clip */
-    unsigned colour;        /* fill, or the text's colour */
+    unsigned colour;        /* fill, or the text's colour; PICTURE: the placeholder's fill */
     unsigned border_colour; /* RECT: drawn as a border border_px wide inside r */
     int border_px;
-    int radius;             /* RECT: rounded corners */
+    int radius;             /* RECT, PICTURE: rounded corners */
     int font_px;            /* TEXT */
     int bold;               /* TEXT: the measurer's flags it was measured with: TEXT_BOLD, its direction */
-    const char *text;       /* TEXT: one line, in the frame's arena, len bytes */
+    const char *text;       /* TEXT: one line, in the frame's arena, len bytes; PICTURE: its file's path */
     int len;
 };
 
@@ -60,11 +61,18 @@ struct frame_widget {
     unsigned state;         /* enum frame_state bits */
 };
 
+/* What a piece of text is, for whoever reads the frame aloud. */
+enum frame_text_role {
+    FRAME_TEXT_PLAIN,       /* words drawn on the screen */
+    FRAME_TEXT_PICTURE      /* what a picture shows, in words (not drawn: r is the picture's place) */
+};
+
 /* A piece of text as a person reads it: a wrapped paragraph is one piece. */
 struct frame_text {
     const char *text;       /* in the arena, whole, line breaks as spaces */
     int cut;                /* a word did not fit its width and was cut between characters */
     struct rect r;          /* the part on screen (clipped to its scroll area) */
+    enum frame_text_role role;
 };
 
 struct frame {
@@ -102,6 +110,8 @@ void frame_add_control(struct frame *f, const char *label, struct rect r, struct
                        enum frame_role role, unsigned state);
 /* Records a piece of text as drawn at r: copied, its line breaks as spaces. */
 void frame_add_text(struct frame *f, const char *text, struct rect r, int cut);
+/* Records the words of a picture shown at r (role FRAME_TEXT_PICTURE). */
+void frame_add_picture_text(struct frame *f, const char *text, struct rect r);
 
 /* 1 when widget i can be seen (and so tapped). */
 int frame_widget_visible(const struct frame *f, int i);

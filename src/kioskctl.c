@@ -12,6 +12,7 @@
 #include "config.h"
 #include "content.h"
 #include "export.h"
+#include "platform.h"
 #include "queue.h"
 #include "staff.h"
 #include "sync.h"
@@ -732,14 +733,22 @@ static int cmd_set_pin(const struct command *cmd, struct ctl *c, int argc, char 
 
 /* ---------------------------------------------------------------- check-content */
 
+/* check-content decodes each picture here, in this short-lived process. */
+static int decode_picture(void *ctx, const char *path, char *why, size_t whylen)
+{
+    (void)ctx;
+    return platform_picture_decode(path, why, whylen);
+}
+
 static int cmd_check_content(const struct command *cmd, struct ctl *c, int argc, char **argv)
 {
+    const struct content_decoder dec = { decode_picture, NULL };
     int problems;
 
     (void)c;
     if (argc != 2)
         return usage_error(cmd, "%s", argc < 2 ? "which content directory?" : "one directory at a time");
-    problems = content_check(argv[1], stderr);
+    problems = content_check_with(argv[1], stderr, &dec);
     if (problems > 0) {
         fprintf(stderr, "%s: %d problem%s\n", argv[1], problems, problems == 1 ? "" : "s");
         return 1;

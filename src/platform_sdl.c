@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "platform_draw.h"
+#include "platform_image.h"
 #include "platform_shot.h"
 #include "platform_text.h"
 
@@ -29,6 +30,9 @@ struct platform {
     int finger_down;
     struct ptext text;
     char assets_dir[512];
+    struct pimage *images;      /* the content's pictures, once platform_pictures_open() ran */
+    Uint32 picture_event;       /* pushed when a picture's copy is ready */
+    char picture_helper[512];
 };
 
 uint64_t platform_now_ms(void)
@@ -67,6 +71,7 @@ static void drop_canvas(struct platform *p)
 {
     if (p->renderer) {
         ptext_forget(&p->text);
+        pimage_forget(p->images);
         SDL_DestroyRenderer(p->renderer);
     }
     if (p->canvas && p->canvas != p->shown)
@@ -108,6 +113,7 @@ static int make_canvas(struct platform *p, char *err, size_t errlen)
     p->draw.canvas = p->canvas;
     p->draw.renderer = p->renderer;
     p->draw.text = &p->text;
+    p->draw.images = p->images;
     return 0;
 }
 
@@ -197,6 +203,7 @@ void platform_close(struct platform *p)
     if (!p)
         return;
     drop_canvas(p);
+    pimage_close(p->images);
     if (p->text.measurer.width)
         ptext_close(&p->text);
     pdraw_forget(&p->draw);
@@ -330,10 +337,17 @@ static int translate(struct platform *p, const SDL_Event *e, struct input_event 
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         ptext_forget(&p->text);
+        pimage_forget(p->images);
         pdraw_invalidate(&p->draw);
         ev->kind = INPUT_EXPOSE;
         return 1;
     default:
+        if (p->picture_event && e->type == p->picture_event) {
+            /* A picture's copy is ready: where its placeholder was, the same command now draws it. */
+            pdraw_invalidate(&p->draw);
+            ev->kind = INPUT_EXPOSE;
+            return 1;
+        }
         return 0;
     }
 }
@@ -459,6 +473,8 @@ void platform_render(struct platform *p, const struct frame *f)
 
     if (!p->canvas)
         return;
+    if (pimage_news(p->images))
+        pdraw_invalidate(&p->draw);     /* placeholders may have become pictures */
     n = pdraw_frame(&p->draw, f, damage);
     for (int i = 0; i < n; i++)
         shown[i] = p->canvas == p->shown ? (SDL_Rect){ damage[i].x, damage[i].y, damage[i].w, damage[i].h }
@@ -476,6 +492,102 @@ void platform_render(struct platform *p, const struct frame *f)
                 show_rect(p, damage[i]);
         SDL_UpdateWindowSurface(p->window);
     }
+    pimage_end_frame(p->images);
+}
+
+void platform_pictures_open(struct platform *p, const char *cache_dir, const char *helper)
+{
+    pimage_close(p->images);
+    snprintf(p->picture_helper, sizeof p->picture_helper, "%s", helper ? helper : "");
+    if (!p->picture_event) {
+        p->picture_event = SDL_RegisterEvents(1);
+        if (p->picture_event == (Uint32)-1)
+            p->picture_event = 0;
+    }
+    p->images = pimage_open(cache_dir, p->picture_helper, p->picture_event);
+    p->draw.images = p->images;
+    pdraw_invalidate(&p->draw);
+    if (!p->images)
+        fprintf(stderr, "kiosk: cannot show pictures: out of memory\n");
+}
+
+void platform_prepare_pictures(struct platform *p, const struct frame *f)
+{
+    if (p->renderer)
+        pimage_prepare(p->images, p->renderer, f);
+}
+
+int platform_pictures_pending(struct platform *p)
+{
+    return pimage_pending(p->images);
+}
+
+int platform_pictures_wait(struct platform *p, int timeout_ms)
+{
+    return pimage_wait(p->images, timeout_ms);
+}
+
+void platform_pictures_keep(struct platform *p, const char *const *paths, int n)
+{
+    pimage_keep_only(p->images, paths, n);
+}
+
+int platform_picture_check(struct platform *p, const char *path, char *why, size_t whylen)
+{
+    return pimage_helper_check(p->picture_helper, path, why, whylen);
+}
+
+void platform_picture_stats(const struct platform *p, int *textures, size_t *bytes, unsigned long *loaded,
+                            unsigned long *made, long *helper_peak_kib)
+{
+    struct pimage_stats s;
+
+    pimage_stats(p->images, &s);
+    *textures = s.textures;
+    *bytes = s.bytes;
+    *loaded = s.loaded;
+    *made = s.made;
+    *helper_peak_kib = s.helper_peak_kib;
+}
+
+double platform_colour_share(struct platform *p, struct rect r, unsigned rgb, int tolerance, unsigned *common,
+                             char *err, size_t errlen)
+{
+    struct seen_colour { Uint32 colour; long n; } seen[16];
+    long match = 0, total = 0, best = 0;
+    int nseen = 0;
+
+    *common = 0;
+    if (!p->shown) {
+        snprintf(err, errlen, "no screen to read");
+        return -1;
+    }
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            int px, py, k;
+            Uint32 c;
+            if (x < 0 || y < 0 || x >= p->lw || y >= p->lh)
+                continue;
+            to_physical(p, x, y, &px, &py);
+            c = ((const Uint32 *)((const Uint8 *)p->shown->pixels + py * p->shown->pitch))[px] & 0xFFFFFF;
+            total++;
+            match += abs((int)(c >> 16) - (int)(rgb >> 16 & 0xFF)) <= tolerance &&
+                     abs((int)(c >> 8 & 0xFF) - (int)(rgb >> 8 & 0xFF)) <= tolerance &&
+                     abs((int)(c & 0xFF) - (int)(rgb & 0xFF)) <= tolerance;
+            for (k = 0; k < nseen && seen[k].colour != c; k++)
+                ;
+            if (k == nseen && nseen < 16)
+                seen[nseen++] = (struct seen_colour){ c, 0 };
+            if (k < nseen && ++seen[k].n > best) {
+                best = seen[k].n;
+                *common = c;
+            }
+        }
+    if (total == 0) {
+        snprintf(err, errlen, "the place %d,%d %dx%d is off the screen", r.x, r.y, r.w, r.h);
+        return -1;
+    }
+    return (double)match / (double)total;
 }
 
 void platform_redraw_all(struct platform *p)

@@ -17,6 +17,10 @@
 #ifndef KIOSK_SYSCONFDIR
 #define KIOSK_SYSCONFDIR "/etc"
 #endif
+#ifndef KIOSK_LIBEXECDIR
+#define KIOSK_LIBEXECDIR "/usr/local/libexec/kiosk"
+#endif
+#define PICTURE_HELPER "kiosk-picture"
 
 /* The directory of the running binary, or "" when it cannot be read. */
 static void exe_dir(char *buf, size_t len)
@@ -56,6 +60,76 @@ static const char *data_path(const char *name, const char *probe, char *buf, siz
 const char *runtime_assets_dir(char *buf, size_t len)
 {
     return data_path("assets", ".", buf, len);
+}
+
+/* The picture helper: beside the binary in a checkout (build/, or build/tests/ for test programs),
+ * in an installed tree wherever it was put (bin/../libexec/kiosk), else where it was built to go. */
+static const char *picture_helper(char *buf, size_t len)
+{
+    static const char *const beside[] = { "%s/" PICTURE_HELPER, "%s/../" PICTURE_HELPER,
+                                          "%s/../libexec/kiosk/" PICTURE_HELPER };
+    char dir[512];
+
+    exe_dir(dir, sizeof dir);
+    for (size_t i = 0; dir[0] && i < sizeof beside / sizeof beside[0]; i++) {
+        snprintf(buf, len, beside[i], dir);
+        if (access(buf, X_OK) == 0)
+            return buf;
+    }
+    snprintf(buf, len, "%s/%s", KIOSK_LIBEXECDIR, PICTURE_HELPER);
+    return buf;
+}
+
+/* Where scaled copies of pictures go: $XDG_CACHE_HOME/kiosk-pictures (the service sets it to
+ * /var/cache/kiosk), else ~/.cache/kiosk-pictures, else "" (a temporary directory). */
+static void picture_cache_dir(char *buf, size_t len)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+    if (xdg && xdg[0] == '/')
+        snprintf(buf, len, "%s/kiosk-pictures", xdg);
+    else if (home && home[0] == '/')
+        snprintf(buf, len, "%s/.cache/kiosk-pictures", home);
+    else
+        buf[0] = '\0';
+}
+
+/* "Check content" decodes each picture in the helper, never in the kiosk itself. */
+static int decode_picture(void *ctx, const char *path, char *why, size_t whylen)
+{
+    struct runtime *rt = ctx;
+
+    return platform_picture_check(rt->platform, path, why, whylen);
+}
+
+/* Every picture file the content names, so that the cache keeps theirs and drops the rest. */
+static void keep_pictures(struct runtime *rt)
+{
+    const char *paths[2 + CONTENT_MAX_TREATMENTS * (1 + CONTENT_MAX_PICTURES) + 2 * CONTENT_MAX_PICTURES];
+    const struct content *c = &rt->content;
+    int n = 0;
+
+    if (c->clinic.logo.path)
+        paths[n++] = c->clinic.logo.path;
+    if (c->clinic.photo.path)
+        paths[n++] = c->clinic.photo.path;
+    for (int k = 0; k < 2; k++) {
+        const struct content_section *s = k ? &c->clinic.privacy : &c->clinic.doctor;
+        for (int b = 0; b < s->nblocks; b++)
+            if (s->blocks[b].picture && s->blocks[b].picture->path && n < (int)(sizeof paths / sizeof *paths))
+                paths[n++] = s->blocks[b].picture->path;
+    }
+    for (int i = 0; i < c->ntreatments; i++) {
+        const struct content_treatment *t = &c->treatments[i];
+        if (t->picture.path && n < (int)(sizeof paths / sizeof *paths))
+            paths[n++] = t->picture.path;
+        for (int s = 0; s < t->nsections; s++)
+            for (int b = 0; b < t->sections[s].nblocks; b++)
+                if (t->sections[s].blocks[b].picture && t->sections[s].blocks[b].picture->path &&
+                    n < (int)(sizeof paths / sizeof *paths))
+                    paths[n++] = t->sections[s].blocks[b].picture->path;
+    }
+    platform_pictures_keep(rt->platform, paths, n);
 }
 
 static int load_config(struct runtime *rt, const char *path, char *err, size_t errlen)
@@ -181,7 +255,7 @@ static void database_jobs(struct runtime *rt, uint64_t now)
 int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen)
 {
     struct platform_options po = { 0 };
-    char assets[600], reason[512] = "";
+    char assets[600], helper[600], reason[512] = "";
     int loaded;
 
     memset(rt, 0, sizeof *rt);
@@ -210,6 +284,11 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     po.assets_dir = runtime_assets_dir(assets, sizeof assets);
     if (platform_open(&rt->platform, &po, err, errlen) != 0)
         goto fail;
+    picture_cache_dir(rt->cache_dir, sizeof rt->cache_dir);
+    platform_pictures_open(rt->platform, rt->cache_dir, picture_helper(helper, sizeof helper));
+    if (loaded)
+        keep_pictures(rt);
+    rt->decoder = (struct content_decoder){ decode_picture, rt };
     rt->app = calloc(1, sizeof *rt->app);
     if (!rt->app) {
         snprintf(err, errlen, "out of memory");
@@ -218,6 +297,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     /* traced from the screen it starts on, once the database has had its say (open_queue) */
     app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform), NULL, now);
     rt->app->content_dir = rt->content_dir;
+    rt->app->picture_decoder = &rt->decoder;
     if (!loaded)
         out_of_order_words(rt);
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
@@ -295,12 +375,29 @@ void runtime_update(struct runtime *rt, uint64_t now)
     if (forgot && a->content && !rt->skip_pixels) {
         /* Once the screen is up, the text of the first screen (the menu, or home) and of the
          * treatment's page is made ready again, so that the next client's first taps do not wait
-         * for it; then the frame shown is built again, for whoever reads its controls. */
-        platform_prepare_text(rt->platform, app_preview(a, a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME,
-                                                         w, h));
-        platform_prepare_text(rt->platform, app_preview(a, SCREEN_INFO, w, h));
+         * for it, and so are the pictures of those and of the doctor's page; then the frame shown
+         * is built again, for whoever reads its controls. */
+        const enum screen next[] = { a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME, SCREEN_INFO,
+                                     SCREEN_DOCTOR };
+        for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
+            const struct frame *f = app_preview(a, next[i], w, h);
+            if (next[i] != SCREEN_DOCTOR)
+                platform_prepare_text(rt->platform, f);
+            platform_prepare_pictures(rt->platform, f);
+        }
         app_draw(a, w, h);
     }
+}
+
+void runtime_pictures_settle(struct runtime *rt, uint64_t now)
+{
+    if (!platform_pictures_pending(rt->platform))
+        return;
+    if (!platform_pictures_wait(rt->platform, 120000))
+        fprintf(stderr, "kiosk: pictures still not made after 120 s\n");
+    runtime_pump(rt, now);
+    rt->app->dirty = 1;
+    runtime_update(rt, now);
 }
 
 int runtime_loop(struct runtime *rt)

@@ -31,6 +31,8 @@ struct runtime {
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     double presented_cpu_ms;    /* this thread's CPU time then (CLOCK_THREAD_CPUTIME_ID, ms), likewise */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
+    struct content_decoder decoder;     /* "Check content" decodes pictures through the platform */
+    char cache_dir[CONFIG_PATH_MAX];    /* scaled copies of the pictures */
 };
 
 /* What the kiosk was asked for on its command line. */
@@ -53,6 +55,10 @@ void runtime_close(struct runtime *rt);
 void runtime_pump(struct runtime *rt, uint64_t now);
 /* Fires due timers and draws a frame if anything changed. */
 void runtime_update(struct runtime *rt, uint64_t now);
+
+/* Waits (in real time) until every picture asked for is made, then draws the frame again with
+ * them: the replay driver's screenshots show what a person would see once pictures are in. */
+void runtime_pictures_settle(struct runtime *rt, uint64_t now);
 
 /* The live loop: sleeps until an event or the next timer. Returns the exit code. */
 int runtime_loop(struct runtime *rt);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_picture.h"
+
 #define ONE_LINE (1 << 28)      /* a width no text reaches: wrapping at it gives one line */
 
 static const struct rect no_rect = { 0, 0, 0, 0 };
@@ -832,6 +834,12 @@ static void paint(struct ui *u, int node)
         s->view_h = n->r.h;
         break;
     }
+    case UI_ITEM_PICTURE:
+        ui_paint_picture(u, it, n);
+        break;
+    case UI_ITEM_MONOGRAM:
+        ui_paint_monogram(u, it, n);
+        break;
     case UI_ITEM_BOX:
         break;
     }

@@ -5,6 +5,8 @@
 #include <assert.h>
 #include <stdio.h>
 
+#include "ui_picture.h"
+
 /* ---------------------------------------------------------------- the bars */
 
 static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
@@ -13,12 +15,25 @@ static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
     int bar = ui_add_panel(u, column, &(struct lay_box){
         .kind = LAY_ROW, .h = { LAY_FIXED, st->button_h + 2 * st->bar_pad },
         .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .gap = st->gap, .cross = LAY_CENTRE }, UI_BAR_TOP);
-    int name = ui_add_text(u, bar, a->content ? a->content->clinic.name : "", FONT_SUBHEADING, INK_TEXT, UI_START);
+    /* A logo is drawn for the clinic's colours: in high contrast the name is written instead. */
+    const struct content_picture *logo = a->content && !a->high_contrast ? &a->content->clinic.logo : NULL;
+    int name = logo && logo->file ? LAY_NONE : ui_add_text(u, bar, a->content ? a->content->clinic.name : "",
+                                                           FONT_SUBHEADING, INK_TEXT, UI_START);
 
-    /* The clinic's name where there is room for it whole, else nothing. */
-    ui_box(u, name)->w.kind = LAY_FILL;
-    ui_box(u, name)->h.max = st->button_h;
-    ui_box(u, name)->flags |= LAY_OPTIONAL;
+    if (name == LAY_NONE) {
+        /* The logo, as tall as the bar's buttons, smaller when the toggles leave less room. */
+        int room = ui_add(u, bar, &(struct lay_box){ .w = { LAY_FILL }, .h = { LAY_FIXED, st->button_h },
+                                                     .main = LAY_CENTRE });
+        int pic = ui_add_picture(u, room, logo, 0, 0);
+        if (pic != LAY_NONE)
+            ui_box(u, pic)->w = (struct lay_size){ LAY_FILL, .max = (int)((long long)st->button_h * logo->width /
+                                                                           logo->height) };
+    } else {
+        /* The clinic's name where there is room for it whole, else nothing. */
+        ui_box(u, name)->w.kind = LAY_FILL;
+        ui_box(u, name)->h.max = st->button_h;
+        ui_box(u, name)->flags |= LAY_OPTIONAL;
+    }
     ui_push_id(u, "top-bar");
     c->large = ui_add_toggle(u, bar, app_text(a, MSG_BAR_LARGER_TEXT), a->large_text);
     c->contrast = ui_add_toggle(u, bar, app_text(a, MSG_BAR_HIGH_CONTRAST), a->high_contrast);
@@ -119,6 +134,15 @@ int chrome_page(struct ui *u, int parent, struct ui_scroll *s, const char *name)
                                               .pad = { 0, st->gap_section, 0, st->margin }, .gap = st->gap });
 }
 
+int chrome_picture(struct ui *u, int parent, const struct content_picture *pic, int max_h)
+{
+    int n = ui_add_picture(u, parent, pic, 0, 0);
+
+    if (n != LAY_NONE)
+        ui_box(u, n)->h.max = max_h;
+    return n;
+}
+
 int chrome_text(struct ui *u, int parent, const char *s, enum style_font font, enum ui_ink ink, enum ui_align align)
 {
     int t = ui_add_text(u, parent, s, font, ink, align);
@@ -217,6 +241,9 @@ int chrome_section(struct ui *u, int parent, const struct content_section *s, in
             chrome_text(u, pair, b->text, FONT_BODY, INK_TEXT, UI_START);
             break;
         }
+        case CONTENT_PICTURE:
+            chrome_picture(u, col, b->picture, st->picture_h);
+            break;
         }
         last = (int)b->kind;
     }

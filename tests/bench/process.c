@@ -229,7 +229,9 @@ static int memory_script(const struct bench_env *e, char *path, size_t len, char
     return write_file(e, "enquiry.replay", text, path, len, err, errlen);
 }
 
-static void memory_at(const struct bench_env *e, struct report *r, const char *size, const char *script)
+/* prefix names the content ("" for the repo's); limit is in MiB. */
+static void memory_at(const struct bench_env *e, struct report *r, const char *size, const char *script,
+                      const char *prefix, double limit)
 {
     char figure[96], db[BENCH_PATH_MAX + 32], line[512], err[512], path[64];
     char *argv[] = { (char *)e->kiosk, "--replay", (char *)script, "--size", (char *)size, "--content",
@@ -238,8 +240,8 @@ static void memory_at(const struct bench_env *e, struct report *r, const char *s
     struct child c;
     int waited;
 
-    snprintf(figure, sizeof figure, "peak memory (VmHWM) after an enquiry, %s", size);
-    snprintf(db, sizeof db, "%s/memory-%s.db", e->tmp, size);
+    snprintf(figure, sizeof figure, "%speak memory (VmHWM) after an enquiry, %s", prefix, size);
+    snprintf(db, sizeof db, "%s/memory-%s%s.db", e->tmp, prefix[0] ? "pictures-" : "", size);
     if (child_start(&c, argv, err, sizeof err) != 0) {
         report_failed(r, figure, "%s", err);
         return;
@@ -254,8 +256,8 @@ static void memory_at(const struct bench_env *e, struct report *r, const char *s
         report_failed(r, figure, "the enquiry script '%s' failed (run it with make test)", e->enquiry_script);
         return;
     }
-    report_below(r, figure, (double)hwm / 1024.0, MEMORY_LIMIT_MIB, "MiB", 1);
-    snprintf(figure, sizeof figure, "PSS (RSS) after an enquiry, %s", size);
+    report_below(r, figure, (double)hwm / 1024.0, limit, "MiB", 1);
+    snprintf(figure, sizeof figure, "%sPSS (RSS) after an enquiry, %s", prefix, size);
     report_info(r, figure, "%.1f MiB (%.1f MiB)", (double)pss / 1024.0, (double)rss / 1024.0);
 }
 
@@ -267,8 +269,19 @@ void bench_memory(const struct bench_env *e, struct report *r)
         report_failed(r, "peak memory (VmHWM) after an enquiry", "%s", err);
         return;
     }
-    memory_at(e, r, "1280x800", script);
-    memory_at(e, r, "1920x1080", script);
+    memory_at(e, r, "1280x800", script, "", MEMORY_LIMIT_MIB);
+    memory_at(e, r, "1920x1080", script, "", MEMORY_LIMIT_MIB);
+}
+
+void bench_memory_with(const struct bench_env *e, struct report *r, const char *prefix, double limit_mib)
+{
+    char script[BENCH_PATH_MAX + 32], err[512];
+
+    if (memory_script(e, script, sizeof script, err, sizeof err) != 0) {
+        report_failed(r, "peak memory (VmHWM) after an enquiry", "%s", err);
+        return;
+    }
+    memory_at(e, r, "1280x800", script, prefix, limit_mib);
 }
 
 /* ------------------------------------------------------------------ idle */

@@ -33,6 +33,14 @@ int bench_idle_child(int argc, char **argv);
 /* Start, kioskctl status and the staff figures with 1,000,000 requests in the queue. */
 void bench_million(const struct bench_env *e, struct report *r);
 
+/* The same with another content (e->content), figures named with prefix (process.c, inproc.c). */
+void bench_memory_with(const struct bench_env *e, struct report *r, const char *prefix, double limit_mib);
+/* Taps at 1280x800 once every picture the screens ask for is made: each screen's p99 < limit_ms. */
+void bench_response_with(const struct bench_env *e, struct report *r, const char *prefix, double limit_ms);
+
+/* 12-megapixel pictures in the content: start, memory, taps (pictures.c). */
+void bench_pictures(const struct bench_env *e, struct report *r);
+
 /* The request queue on disk (db.c). */
 void bench_submit(const struct bench_env *e, struct report *r);
 void bench_export(const struct bench_env *e, struct report *r);

@@ -8,13 +8,14 @@ FUZZ_CC      ?= clang
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_WARN    := $(filter-out -Wno-format-truncation,$(WARN))
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS := content config replay form export wording text
+FUZZ_TARGETS := content config replay form export wording text picture
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_SECONDS ?= 300
 CYCLES       ?= 1000
 
 # The sources each target exercises (besides its own tests/fuzz/fuzz_NAME.c).
-FUZZ_SRC_content := src/content.c src/wording.c src/regular_file.c src/utf8.c
+FUZZ_SRC_content := src/content.c src/wording.c src/regular_file.c src/utf8.c src/picture.c
+FUZZ_SRC_picture := src/picture.c src/regular_file.c
 FUZZ_SRC_wording := src/wording.c src/regular_file.c src/utf8.c
 FUZZ_SRC_config  := src/config.c src/regular_file.c src/utf8.c
 FUZZ_SRC_replay  := src/replay.c

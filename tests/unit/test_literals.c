@@ -46,6 +46,9 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/replay.c", "the replay driver's script language and its errors" },
     { "src/driver.c", "the replay driver's output for tests" },
     { "src/runtime.c", "errors for the journal" },
+    { "src/picture.c", "file signatures, and problems with picture files for check-content (like content.c)" },
+    { "src/platform_image.c", "problems decoding pictures, for check-content and the journal" },
+    { "src/kiosk_picture.c", "the picture helper's usage and errors, for the journal" },
     { "src/platform_shot.c", "a PNG's chunk names, and errors for the replay driver's output" },
     { "src/sync.c", "kioskctl sync: its log for the journal and kioskctl status (the staff screen shows the last "
                     "error as the {reason} of staff.sync-failing, as it shows an export's error)" },
@@ -321,7 +324,8 @@ static int is_content_section(const struct content_section *s, const char *t)
     if (s->title && strcmp(s->title, t) == 0)
         return 1;
     for (int i = 0; i < s->nblocks; i++)
-        if (strcmp(s->blocks[i].text, t) == 0 || (s->blocks[i].title && strcmp(s->blocks[i].title, t) == 0))
+        if (strcmp(s->blocks[i].text, t) == 0 || (s->blocks[i].title && strcmp(s->blocks[i].title, t) == 0) ||
+            (s->blocks[i].picture && s->blocks[i].picture->text && strcmp(s->blocks[i].picture->text, t) == 0))
             return 1;
     return 0;
 }
@@ -330,7 +334,8 @@ static int is_content_section(const struct content_section *s, const char *t)
 static int is_content(const char *t)
 {
     const struct content_clinic *c = &content.clinic;
-    const char *clinic[] = { c->name, c->welcome, c->contact, c->doctor_name, c->doctor_role };
+    const char *clinic[] = { c->name, c->welcome, c->contact, c->doctor_name, c->doctor_role, c->logo.text,
+                             c->photo.text };
 
     for (size_t i = 0; i < sizeof clinic / sizeof clinic[0]; i++)
         if (clinic[i] && strcmp(clinic[i], t) == 0)
@@ -340,7 +345,7 @@ static int is_content(const char *t)
     for (int k = 0; k < content.ntreatments; k++) {
         const struct content_treatment *tr = &content.treatments[k];
         const char *fields[] = { tr->name, tr->tagline, tr->summary, tr->screening_intro, tr->result_clear,
-                                 tr->result_discuss, tr->result_stop };
+                                 tr->result_discuss, tr->result_stop, tr->picture.text };
 
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
             if (fields[i] && strcmp(fields[i], t) == 0)
