@@ -3,9 +3,9 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter espeak-ng
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev
+           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev libespeak-ng-dev espeak-ng-data
 TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl
 OPT     ?= -O2 -g
 CFLAGS  ?=
@@ -43,7 +43,7 @@ endef
 
 deps: $(BUILD)/.deps
 $(BUILD)/.deps:
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS))
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) && ls /usr/lib/*/espeak-ng-data/phontab)
 $(BUILD)/.test-deps: $(BUILD)/.deps
 	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
 

@@ -209,6 +209,40 @@ static int type(struct drv *d, const char *s)
     return 0;
 }
 
+/* expect-said / expect-not-said: what Read aloud said since the screen last changed. A failure
+ * quotes the utterances as the trace shows them, never a client's details. */
+static int expect_said(struct drv *d, const char *s, int want)
+{
+    const struct speech *sp = &d->rt->app->speech;
+    char list[1536] = "";
+    size_t used = 0;
+
+    runtime_update(d->rt, d->now);
+    if (speech_said(sp, s) == want)
+        return 0;
+    for (int i = 0; speech_said_shown(sp, i) && used < sizeof list - 1; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "", speech_said_shown(sp, i));
+    if (want)
+        return failf(d, "expected \"%s\" said on %s, found %s", s, app_screen_name(d->rt->app->screen),
+                     !sp->on ? "Read aloud off" : list[0] ? list : "nothing said");
+    return failf(d, "expected \"%s\" not said on %s, found it said", s, app_screen_name(d->rt->app->screen));
+}
+
+/* Really waits for Read aloud to finish, so that its sound reaches the audio device (tests of SDL's
+ * disk driver). The virtual clock stands still. */
+static int wait_speech(struct drv *d)
+{
+    struct timespec ts = { 0, 10 * 1000000L };
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; i < 3000; i++) {
+        if (!runtime_speaking(d->rt))
+            return 0;
+        nanosleep(&ts, NULL);
+    }
+    return failf(d, "Read aloud was still speaking after 30 s");
+}
+
 static int db_fault(struct drv *d, const char *name)
 {
     static const struct { const char *name; enum queue_fault fault; } faults[] = {
@@ -363,7 +397,9 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return 0;
     case OP_KEY:
         if (input_key_from_name(c->str) == KEY_NONE)
-            return failf(d, "unknown key '%s' (backspace, return, tab, escape, up, down, pageup, pagedown)", c->str);
+            return failf(d, "unknown key '%s' (backspace, return, tab, shift-tab, escape, space, up, down, left, "
+                         "right, pageup, pagedown, kp0, kp2, kp4, kp5, kp6, kp8, kpplus, kpminus, kpmultiply, "
+                         "kpdivide, f5 to f9, other)", c->str);
         platform_inject_key(d->rt->platform, input_key_from_name(c->str));
         runtime_pump(d->rt, d->now);
         runtime_update(d->rt, d->now);
@@ -409,6 +445,11 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return db_fault(d, c->str);
     case OP_MONKEY:
         return monkey(d, c->n[0], c->n[1]);
+    case OP_EXPECT_SAID:
+    case OP_EXPECT_NOT_SAID:
+        return expect_said(d, c->str, c->op == OP_EXPECT_SAID);
+    case OP_WAIT_SPEECH:
+        return wait_speech(d);
     }
     return failf(d, "unknown command");
 }

@@ -36,6 +36,9 @@ static const struct {
     { "sleep", OP_SLEEP, { A_SECS } },
     { "db-fault", OP_DB_FAULT, { A_WORD } },
     { "monkey", OP_MONKEY, { A_INT, A_INT } },
+    { "expect-said", OP_EXPECT_SAID, { A_STR } },
+    { "expect-not-said", OP_EXPECT_NOT_SAID, { A_STR } },
+    { "wait-speech", OP_WAIT_SPEECH, { A_NONE } },
 };
 
 static const char *skip_space(const char *p, const char *end)

@@ -10,6 +10,8 @@
 #include "config.h"
 #include "content.h"
 #include "platform.h"
+#include "platform_audio.h"
+#include "tts.h"
 
 struct runtime {
     struct platform *platform;  /* owned */
@@ -24,6 +26,8 @@ struct runtime {
     unsigned long frames;       /* frames drawn */
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
+    struct tts *tts;            /* owned; Read aloud's synthesiser, started when first needed */
+    struct platform_audio *audio;   /* owned; its sound out, likewise */
 };
 
 /* What the kiosk was asked for on its command line. */
@@ -46,6 +50,9 @@ void runtime_close(struct runtime *rt);
 void runtime_pump(struct runtime *rt, uint64_t now);
 /* Fires due timers and draws a frame if anything changed. */
 void runtime_update(struct runtime *rt, uint64_t now);
+
+/* 1 while Read aloud has something queued, being made into sound, or playing. */
+int runtime_speaking(struct runtime *rt);
 
 /* The live loop: sleeps until an event or the next timer. Returns the exit code. */
 int runtime_loop(struct runtime *rt);

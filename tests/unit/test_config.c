@@ -312,7 +312,7 @@ TEST(example_config_documents_the_defaults)
         if (!line[len])
             break;
     }
-    ASSERT_INT_EQ(13, settings);    /* every key but staff-pin-hash, which has no default value */
+    ASSERT_INT_EQ(15, settings);    /* every key but staff-pin-hash, which has no default value */
     ASSERT_CONTAINS(example, "\n# staff-pin-hash =\n");
     ASSERT_INT_EQ(0, load_text(text, &c, err, sizeof err));
     ASSERT_STR_EQ("/etc/kiosk/content", c.content_dir);

@@ -43,6 +43,8 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/replay.c", "the replay driver's script language and its errors" },
     { "src/driver.c", "the replay driver's output for tests" },
     { "src/runtime.c", "errors for the journal" },
+    { "src/tts.c", "the synthesiser's errors, for the journal" },
+    { "src/platform_audio.c", "the sound device's errors, for the journal" },
 };
 
 /* Single literals that look like words but are never shown. */
