@@ -292,6 +292,10 @@ int runtime_loop(struct runtime *rt)
         watchdog_usec = 0;
     runtime_update(rt, platform_now_ms());
     sd_notify(0, "READY=1");     /* the first screen is up */
+    if (!rt->tts) {
+        char voice[TTS_VOICE_MAX];
+        tts_prefetch(tts_voice_for(rt->app->words ? rt->app->words->language : "en", voice, sizeof voice));
+    }
     while (!a->quit) {
         uint64_t now = platform_now_ms(), deadline;
         int timeout;

@@ -5,7 +5,9 @@
 #include "tts.h"
 
 #include <ctype.h>
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+#include <fcntl.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdatomic.h>
@@ -14,6 +16,7 @@
 #include <string.h>
 #include <threads.h>
 #include <time.h>
+#include <unistd.h>
 
 #define CHUNK_MS     20     /* sound handed to the sink at a time */
 #define SETTLE_MS    250    /* how often an idle worker asks the sink whether it let its device go */
@@ -343,4 +346,26 @@ const char *tts_voice_for(const char *language, char *buf, size_t len)
         }
     snprintf(buf, len, "%s", n > 0 ? primary : "en");
     return buf;
+}
+
+void tts_prefetch(const char *voice)
+{
+    static const char *const files[] = { "phontab", "phonindex", "phondata", "intonations" };
+    const char *dir = NULL;
+    char path[1024];
+
+    espeak_ng_InitializePath(NULL);     /* where its data is; nothing is loaded */
+    espeak_Info(&dir);
+    for (size_t i = 0; dir && i <= sizeof files / sizeof files[0]; i++) {
+        int fd;
+        if (i < sizeof files / sizeof files[0])
+            snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        else
+            snprintf(path, sizeof path, "%s/%s_dict", dir, voice);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+            close(fd);
+        }
+    }
 }

@@ -44,6 +44,11 @@ void tts_stop(struct tts *t);
 /* 1 while anything is queued or being made into sound. */
 int tts_busy(struct tts *t);
 
+/* Asks the kernel to read eSpeak NG's data and voice's dictionary into its page cache, in the
+ * background, so that the first key of the day does not wait for the disk. Loads nothing into
+ * this process. Call before any tts_open(). */
+void tts_prefetch(const char *voice);
+
 /* The eSpeak NG voice for a BCP 47 language code ("en-GB" -> "en", "zh-Hans" -> "cmn"), in buf. */
 const char *tts_voice_for(const char *language, char *buf, size_t len);
 

@@ -26,9 +26,13 @@ void bench_drag(const struct bench_env *e, struct report *r);
 void bench_start_process(const struct bench_env *e, struct report *r);
 void bench_memory(const struct bench_env *e, struct report *r);
 void bench_idle(const struct bench_env *e, struct report *r);
-/* The half of bench_idle() that runs under xvfb-run: argv holds kiosk, content, database, config.
+/* The half of bench_idle() that runs under xvfb-run: argv holds kiosk, content, database, config
+ * and "touch" (attract, then home) or "speech" (home with Read aloud on and nothing to say).
  * Prints "idle SCREEN ..." lines for the parent. Returns the exit code. */
 int bench_idle_child(int argc, char **argv);
+
+/* Read aloud: from a key to the first non-silent sample handed to the audio device (speech.c). */
+void bench_speech_latency(const struct bench_env *e, struct report *r);
 
 /* The request queue on disk (db.c). */
 void bench_submit(const struct bench_env *e, struct report *r);
