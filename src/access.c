@@ -63,6 +63,12 @@ int access_key(struct app *a, const struct input_event *ev)
 
     if (ev->kind != INPUT_KEY)
         return 0;
+    if (a->screen == SCREEN_IDLE_WARNING) {
+        /* Someone is there: a key is "Continue", with or without Read aloud. */
+        speech_stop(s);
+        app_act(a, ACT_CONTINUE);
+        return 1;
+    }
     if (!s->on) {
         if (a->screen != SCREEN_ATTRACT || !a->content)
             return 0;

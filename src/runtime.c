@@ -117,12 +117,17 @@ static void speech_volume_out(void *ctx, int percent)
         platform_audio_volume(rt->audio, percent);
 }
 
+/* The visit ended. With headphones the synthesiser may have spoken a client's details: it goes over
+ * other words, silently, so that none stay in its buffers. */
 static void speech_rest_out(void *ctx)
 {
     struct runtime *rt = ctx;
 
-    if (rt->tts)
-        tts_stop(rt->tts);
+    if (!rt->tts)
+        return;
+    tts_stop(rt->tts);
+    if (rt->cfg.speech_headphones)
+        tts_scrub(rt->tts);
 }
 
 int runtime_speaking(struct runtime *rt)

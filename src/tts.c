@@ -23,7 +23,7 @@
 #define TONE_MAX_MS  2000
 #define TONE_EDGE_MS 12     /* fade in and out, so a tone does not click */
 
-enum item_kind { ITEM_SAY, ITEM_TONE };
+enum item_kind { ITEM_SAY, ITEM_TONE, ITEM_SCRUB };
 
 struct item {
     enum item_kind kind;
@@ -70,6 +70,8 @@ static int on_sound(short *pcm, int n, espeak_EVENT *events)
 {
     struct tts *t = events ? events->user_data : NULL;
 
+    if (t && t->cur.kind == ITEM_SCRUB)
+        return 0;       /* made to overwrite, never heard */
     if (!t || atomic_load(&t->stops) != t->cur.token)
         return 1;
     if (pcm && n > 0) {
@@ -156,6 +158,21 @@ static void tone(struct tts *t)
     }
 }
 
+/* Has eSpeak NG make (and throw away) enough of a neutral text that its internal buffers no longer
+ * hold the words it was last given, which may have been a client's details. */
+static void scrub(struct tts *t)
+{
+    char filler[TTS_TEXT_MAX];
+    size_t n = 0;
+
+    if (!t->started)
+        return;
+    while (n + 24 < sizeof filler)
+        n += (size_t)snprintf(filler + n, sizeof filler - n, "aaaaaaaaaaaa aaaaaaaa, ");
+    set_voice(t, t->voice[0] ? t->voice : "en");
+    espeak_Synth(filler, n + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, t);
+}
+
 static int worker(void *arg)
 {
     struct tts *t = arg;
@@ -190,8 +207,10 @@ static int worker(void *arg)
         if (atomic_load(&t->stops) == t->cur.token) {
             if (t->cur.kind == ITEM_SAY)
                 say(t);
-            else
+            else if (t->cur.kind == ITEM_TONE)
                 tone(t);
+            else
+                scrub(t);
         }
         sodium_memzero(t->cur.text, TTS_TEXT_MAX);
         mtx_lock(&t->lock);
@@ -301,6 +320,13 @@ int tts_tone(struct tts *t, int hz, int ms)
     struct item it = { .kind = ITEM_TONE, .hz = hz, .ms = ms < 0 ? 0 : ms > TONE_MAX_MS ? TONE_MAX_MS : ms };
 
     return enqueue(t, &it, NULL);
+}
+
+void tts_scrub(struct tts *t)
+{
+    struct item it = { .kind = ITEM_SCRUB };
+
+    enqueue(t, &it, NULL);
 }
 
 void tts_stop(struct tts *t)

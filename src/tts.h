@@ -39,6 +39,9 @@ void tts_close(struct tts *t);
 int tts_say(struct tts *t, const char *voice, const char *text, int wpm);
 /* Queues a tone of hz for ms (at most 2 s), with soft edges. Returns 0 or -1 like tts_say(). */
 int tts_tone(struct tts *t, int hz, int ms);
+/* Queues a silent pass over a neutral text, so that eSpeak NG's own buffers no longer hold the last
+ * words it spoke (a client's details, with headphones). Nothing is heard. */
+void tts_scrub(struct tts *t);
 /* Drops everything queued and cuts short what is being spoken, at once. */
 void tts_stop(struct tts *t);
 /* 1 while anything is queued or being made into sound. */
