@@ -3,9 +3,17 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter espeak-ng
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter \
+           harfbuzz fribidi libunibreak libthai fontconfig espeak-ng
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev libespeak-ng-dev espeak-ng-data
+           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev \
+           libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev libfontconfig-dev \
+           fonts-noto-core fonts-noto-cjk \
+           libespeak-ng-dev espeak-ng-data
+# The fonts the kiosk draws with, found through fontconfig (src/fonts.c).
+FONT_FILES := /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+# eSpeak NG's voices (Read aloud), which libespeak-ng-dev alone does not bring.
+ESPEAK_DATA := /usr/lib/*/espeak-ng-data/phontab
 TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl
 OPT     ?= -O2 -g
 CFLAGS  ?=
@@ -42,8 +50,8 @@ define install_debs
 endef
 
 deps: $(BUILD)/.deps
-$(BUILD)/.deps:
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) && ls /usr/lib/*/espeak-ng-data/phontab)
+$(BUILD)/.deps: Makefile
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) && ls $(FONT_FILES) $(ESPEAK_DATA))
 $(BUILD)/.test-deps: $(BUILD)/.deps
 	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
 

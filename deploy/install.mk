@@ -11,7 +11,7 @@ TMPFILESDIR ?= /usr/lib/tmpfiles.d
 INSTALL     ?= install
 
 DEPLOY_UNITS := kiosk.service kiosk-export.service kiosk-export.timer
-DEPLOY_DATA  := assets content
+DEPLOY_DATA  := $(wildcard assets) content    # fonts come from Debian's packages, not from here
 DEPLOY_SED    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
                     -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g'
 # True when installing onto this very machine as root: then the user, directories and units go live.

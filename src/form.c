@@ -37,21 +37,26 @@ static const struct field_rule rules[] = {
 };
 
 /* Letters beyond ASCII, by Unicode block; the holes are format characters (Arabic number
- * signs U+0600-U+0605, the Arabic letter mark U+061C, U+06DD) and Latin-1's x and / signs. */
+ * signs U+0600-U+0605, the Arabic letter mark U+061C, U+06DD), Latin-1's x and / signs, and the
+ * letters newer than Debian 12's Noto fonts, which would be drawn as empty boxes (U+05EF,
+ * U+0B55, U+0C3C, U+0C5D, U+0CDD, U+0CF3, U+4DB6-U+4DBF, U+9FF0-U+9FFF, U+A7C0-U+A7C1,
+ * U+A7D0-U+A7D9, U+A7F2-U+A7F4; tests/unit/test_scripts.c checks every one the field takes). */
 static const struct range name_letters[] = {
     { 0x00C0, 0x00D6 }, { 0x00D8, 0x00F6 }, { 0x00F8, 0x024F },    /* Latin-1, Extended-A, -B */
     { 0x0370, 0x03FF },                                             /* Greek */
     { 0x0400, 0x052F },                                             /* Cyrillic and supplement */
     { 0x0530, 0x058F },                                             /* Armenian */
-    { 0x0590, 0x05FF },                                             /* Hebrew */
+    { 0x0590, 0x05EE }, { 0x05F0, 0x05FF },                         /* Hebrew */
     { 0x0606, 0x061B }, { 0x061D, 0x06DC }, { 0x06DE, 0x06FF },     /* Arabic */
-    { 0x0900, 0x0E7F },                                             /* Indic scripts, Thai */
+    { 0x0900, 0x0B54 }, { 0x0B56, 0x0C3B }, { 0x0C3D, 0x0C5C },     /* Indic scripts, Thai */
+    { 0x0C5E, 0x0CDC }, { 0x0CDE, 0x0CF2 }, { 0x0CF4, 0x0E7F },
     { 0x10A0, 0x11FF },                                             /* Georgian, Hangul Jamo */
     { 0x1E00, 0x1FFF },                                             /* Latin and Greek Extended */
     { 0x2C60, 0x2C7F },                                             /* Latin Extended-C */
     { 0x3040, 0x30FF },                                             /* Hiragana, Katakana */
-    { 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF },                         /* CJK ideographs */
-    { 0xA720, 0xA7FF },                                             /* Latin Extended-D */
+    { 0x3400, 0x4DB5 }, { 0x4E00, 0x9FEF },                         /* CJK ideographs */
+    { 0xA720, 0xA7BF }, { 0xA7C2, 0xA7CF }, { 0xA7DA, 0xA7F1 },     /* Latin Extended-D */
+    { 0xA7F5, 0xA7FF },
     { 0xAC00, 0xD7AF },                                             /* Hangul syllables */
 };
 
@@ -73,9 +78,11 @@ static bool ascii_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+/* Within those blocks only letters and combining marks: no digits, symbols or unassigned code points. */
 static bool name_letter(uint32_t cp)
 {
-    return ascii_letter(cp) || in_ranges(cp, name_letters, sizeof name_letters / sizeof *name_letters);
+    return ascii_letter(cp) || (in_ranges(cp, name_letters, sizeof name_letters / sizeof *name_letters) &&
+                                (utf8_is_letter(cp) || utf8_is_mark(cp)));
 }
 
 static bool name_mark(uint32_t cp)
@@ -83,11 +90,13 @@ static bool name_mark(uint32_t cp)
     return cp >= 0x0300 && cp <= 0x036F;
 }
 
-/* Space, ' - . and the apostrophes U+2019 (typographic), U+02BB (okina) and U+02BC. */
+/* Space, ' - . and the apostrophes U+2019 (typographic), U+02BB (okina) and U+02BC; Hebrew's
+ * maqaf, geresh and gershayim (U+05BE, U+05F3, U+05F4) and the katakana middle dot (U+30FB). */
 static bool name_punctuation(uint32_t cp)
 {
     return cp == ' ' || cp == '\'' || cp == '-' || cp == '.' ||
-           cp == 0x2019 || cp == 0x02BB || cp == 0x02BC;
+           cp == 0x2019 || cp == 0x02BB || cp == 0x02BC ||
+           cp == 0x05BE || cp == 0x05F3 || cp == 0x05F4 || cp == 0x30FB;
 }
 
 static bool name_accepts(uint32_t cp)
@@ -314,8 +323,10 @@ int form_validate(const struct form *f, struct form_errors *out)
     int errors = 0;
 
     memset(out, 0, sizeof *out);
-    if (!name_has_letter(f->name))
+    if (!name_has_letter(f->name) || !utf8_has_visible_letter(f->name, strlen(f->name)))
         msg[FORM_FIELD_NAME] = MSG_ERROR_NAME;
+    else if (utf8_most_marks(f->name, strlen(f->name)) > FORM_NAME_MARKS_MAX)
+        msg[FORM_FIELD_NAME] = MSG_NOTE_NAME_REFUSED;   /* the fifth accent on a letter is refused */
     if (f->phone[0] == '\0' && f->email[0] == '\0')
         msg[FORM_FIELD_PHONE] = MSG_ERROR_CONTACT;
     else if (f->phone[0] != '\0' && !form_phone_valid(f->phone))

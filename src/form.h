@@ -9,6 +9,7 @@
 #include "wording.h"
 
 #define FORM_NAME_MAX       80  /* code points */
+#define FORM_NAME_MARKS_MAX 4   /* combining marks on one letter, so that none draws over its neighbours */
 #define FORM_PHONE_MAX      20  /* characters, spaces and + included */
 #define FORM_EMAIL_MAX      100 /* characters */
 #define FORM_TREATMENT_MAX  63  /* bytes of a treatment id */
@@ -38,10 +39,12 @@ enum form_contact_time {
  * life with form_wipe(), never with a plain memset() or by letting it go out of scope.
  *
  * Characters each text field accepts, refused as a whole insert otherwise:
- * - name: letters of any script, judged by Unicode block (Latin with its supplements and
- *   extensions, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic scripts, Thai, Georgian,
- *   Hangul, kana and CJK ideographs), combining accents (U+0300-U+036F), space and the
- *   punctuation of names: ' - . and the typographic apostrophes U+2019, U+02BB, U+02BC.
+ * - name: letters and combining marks of any script, judged by Unicode block (Latin with its
+ *   supplements and extensions, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic scripts, Thai,
+ *   Georgian, Hangul, kana and CJK ideographs) and then by general category, combining accents
+ *   (U+0300-U+036F), space and the punctuation of names: ' - . and the typographic apostrophes
+ *   U+2019, U+02BB, U+02BC, Hebrew's maqaf, geresh and gershayim, the katakana middle dot.
+ *   form_validate() wants one visible letter and at most FORM_NAME_MARKS_MAX marks on one.
  *   Refused: digits, symbols, emoji, control characters (C0, DEL, C1), and invisible format
  *   characters, bidirectional marks and embeddings included (U+200B-U+200F, U+202A-U+202E,
  *   U+2066-U+2069), because they can make the name that staff read differ from what the

@@ -16,7 +16,7 @@ struct platform_options {
     int headless;           /* draw on an offscreen surface: no window, no display needed */
     int width, height;      /* window or surface size; 0 x 0: fullscreen at the display's size */
     int rotation;           /* 0, 90, 180, 270: the screen is mounted turned this far clockwise */
-    const char *assets_dir; /* holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf */
+    const char *assets_dir; /* the program's own files (the fonts come from fontconfig: fonts.h) */
 };
 
 /* Opens the window (or surface), the renderer and the fonts. Returns 0 and *out, which the

@@ -188,7 +188,7 @@ int platform_open(struct platform **out, const struct platform_options *o, char 
     logical_size(p);
     if (make_targets(p, err, errlen) != 0)
         goto fail;
-    if (ptext_open(&p->text, p->assets_dir, err, errlen) != 0)
+    if (ptext_open(&p->text, err, errlen) != 0)
         goto fail;
     *out = p;
     return 0;
@@ -570,11 +570,11 @@ static void draw_cmd(struct platform *p, const struct draw_cmd *c)
             fill_rounded(p, b, c->radius, c->colour);
         return;
     }
-    int w, h;
-    SDL_Texture *t = ptext_texture(&p->text, p->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h);
+    int w, h, dy;
+    SDL_Texture *t = ptext_texture(&p->text, p->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h, &dy);
     if (!t)
         return;
-    SDL_Rect dst = { c->r.x, c->r.y, w, h };
+    SDL_Rect dst = { c->r.x, c->r.y + dy, w, h };
     SDL_RenderCopy(p->renderer, t, NULL, &dst);
 }
 
@@ -682,12 +682,12 @@ void platform_forget_text(struct platform *p)
 
 void platform_prepare_text(struct platform *p, const struct frame *f)
 {
-    int w, h;
+    int w, h, dy;
 
     for (int i = 0; i < f->ncmds; i++)
         if (f->cmds[i].kind == DRAW_TEXT)
             ptext_texture(&p->text, p->renderer, f->cmds[i].font_px, f->cmds[i].bold, f->cmds[i].colour,
-                          f->cmds[i].text, f->cmds[i].len, &w, &h);
+                          f->cmds[i].text, f->cmds[i].len, &w, &h, &dy);
 }
 
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached)

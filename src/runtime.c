@@ -55,7 +55,7 @@ static const char *data_path(const char *name, const char *probe, char *buf, siz
 
 const char *runtime_assets_dir(char *buf, size_t len)
 {
-    return data_path("assets", "fonts/NotoSans-Regular.ttf", buf, len);
+    return data_path("assets", ".", buf, len);
 }
 
 /* ------------------------------------------------------------------ Read aloud's wiring */

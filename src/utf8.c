@@ -1,5 +1,7 @@
-/* utf8: small strict helpers for UTF-8 text in fixed buffers. */
+/* utf8: small strict helpers for UTF-8 text in fixed buffers, and their characters' categories. */
 #include "utf8.h"
+
+#include <hb.h>
 
 static bool is_continuation(unsigned char c)
 {
@@ -95,4 +97,76 @@ size_t utf8_cut(const char *s, size_t n, size_t max)
     if (utf8_decode(s + lead, k - lead, &cp) != k - lead)
         k = lead;
     return k;
+}
+
+static hb_unicode_general_category_t category(uint32_t cp)
+{
+    return hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+}
+
+bool utf8_is_letter(uint32_t cp)
+{
+    switch (category(cp)) {
+    case HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER:
+    case HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER:
+    case HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER:
+    case HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER:
+    case HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool utf8_is_mark(uint32_t cp)
+{
+    switch (category(cp)) {
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The letters that Unicode makes default-ignorable: fonts draw nothing for them. */
+static bool invisible_letter(uint32_t cp)
+{
+    return cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+}
+
+bool utf8_has_visible_letter(const char *s, size_t n)
+{
+    uint32_t cp;
+
+    for (size_t i = 0; i < n; ) {
+        size_t len = utf8_decode(s + i, n - i, &cp);
+
+        if (len == 0)
+            return false;
+        if (utf8_is_letter(cp) && category(cp) != HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER &&
+            !invisible_letter(cp))
+            return true;
+        i += len;
+    }
+    return false;
+}
+
+size_t utf8_most_marks(const char *s, size_t n)
+{
+    size_t run = 0, most = 0;
+    uint32_t cp;
+
+    for (size_t i = 0; i < n; ) {
+        size_t len = utf8_decode(s + i, n - i, &cp);
+
+        if (len == 0)
+            return most;
+        run = utf8_is_mark(cp) ? run + 1 : 0;
+        if (run > most)
+            most = run;
+        i += len;
+    }
+    return most;
 }

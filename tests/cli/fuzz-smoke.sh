@@ -10,7 +10,7 @@ rm -rf "$T" && mkdir -p "$T"
 make -s BUILD="$B" fuzz-build >"$T/build.log" 2>&1 || { cat "$T/build.log"; exit 1; }
 
 failed=0
-for t in content config replay form export wording; do
+for t in content config replay form export wording text; do
     bin="$B/fuzz/fuzz_$t"
     if ! "$bin" -runs=0 "tests/fuzz/corpus/$t" >"$T/$t-corpus.log" 2>&1; then
         echo "fuzz_$t: an input of tests/fuzz/corpus/$t fails:"

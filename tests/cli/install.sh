@@ -30,9 +30,12 @@ mode_is 644 /usr/lib/tmpfiles.d/kiosk.conf
 mode_is 750 /etc/kiosk
 mode_is 640 /etc/kiosk/kiosk.conf
 mode_is 644 /usr/local/share/kiosk/kiosk.conf.example
-find assets content -type f >"$out/install-files"
-find assets content -type d >"$out/install-dirs"
+data=content
+if [ -d assets ]; then data="assets content"; fi
+find $data -type f >"$out/install-files"
+find $data -type d >"$out/install-dirs"
 [ -s "$out/install-files" ] || fail "no assets or content files to install"
+[ ! -e "$dest/usr/local/share/kiosk/assets/fonts" ] || fail "fonts were copied; they come from Debian's packages"
 while read -r f; do mode_is 644 "/usr/local/share/kiosk/$f"; done <"$out/install-files"
 while read -r d; do mode_is 755 "/usr/local/share/kiosk/$d"; done <"$out/install-dirs"
 cmp -s deploy/kiosk.conf.example "$dest/etc/kiosk/kiosk.conf" || fail "/etc/kiosk/kiosk.conf is not the example"

@@ -8,7 +8,7 @@ FUZZ_CC      ?= clang
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_WARN    := $(filter-out -Wno-format-truncation,$(WARN))
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS := content config replay form export wording
+FUZZ_TARGETS := content config replay form export wording text
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_SECONDS ?= 300
 CYCLES       ?= 1000
@@ -21,6 +21,7 @@ FUZZ_SRC_replay  := src/replay.c
 FUZZ_SRC_form    := src/form.c src/utf8.c
 QUEUE_SRC        := src/queue.c src/queue_schema.c src/fault_vfs.c src/sqlite_wipe.c src/ids.c
 FUZZ_SRC_export  := src/export.c src/export_xlsx.c $(QUEUE_SRC) src/screening.c src/utf8.c
+FUZZ_SRC_text    := src/text.c src/bidi.c src/utf8.c
 
 # Helper programs of the CLI tests, built with the project's compiler.
 TOOLS := $(BUILD)/tools/memscan $(BUILD)/tools/crashcheck

@@ -1,4 +1,4 @@
-/* Tests of the strict UTF-8 helpers. */
+/* Tests of the strict UTF-8 helpers and of what they say about characters. */
 #include "harness.h"
 #include "utf8.h"
 
@@ -106,6 +106,65 @@ TEST(last_len_is_one_whole_code_point)
     ASSERT_INT_EQ(4, utf8_last_len("😀", 4));
 }
 
+
+/* visible(s): utf8_has_visible_letter over the whole of s. */
+static int visible(const char *s)
+{
+    return utf8_has_visible_letter(s, strlen(s));
+}
+
+TEST(letters_and_marks_by_category)
+{
+    ASSERT(utf8_is_letter('a'));
+    ASSERT(utf8_is_letter(0x05D0));     /* Hebrew alef */
+    ASSERT(utf8_is_letter(0x0628));     /* Arabic beh */
+    ASSERT(utf8_is_letter(0x674E));     /* a CJK ideograph */
+    ASSERT(utf8_is_letter(0xD55C));     /* a Hangul syllable */
+    ASSERT(!utf8_is_letter('7'));
+    ASSERT(!utf8_is_letter(0x0663));    /* Arabic-Indic digit three */
+    ASSERT(!utf8_is_letter(0x0378));    /* unassigned in the Greek block */
+    ASSERT(!utf8_is_letter(0x0301));
+    ASSERT(utf8_is_mark(0x0301));       /* combining acute */
+    ASSERT(utf8_is_mark(0x064E));       /* Arabic fatha */
+    ASSERT(utf8_is_mark(0x093F));       /* Devanagari vowel sign i (a spacing mark) */
+    ASSERT(utf8_is_mark(0x0E48));       /* Thai tone mark */
+    ASSERT(!utf8_is_mark('e'));
+}
+
+TEST(a_visible_letter_is_more_than_fillers_marks_and_punctuation)
+{
+    ASSERT(visible("Zo\xc3\xab"));
+    ASSERT(visible("\xe6\x9d\x8e"));                      /* a CJK ideograph */
+    ASSERT(visible("\xd8\xa3\xd8\xad\xd9\x85\xd8\xaf"));  /* Arabic */
+    ASSERT(visible(" - x"));
+    ASSERT(!visible(""));
+    ASSERT(!visible(" -'. "));
+    ASSERT(!visible("\xe1\x85\x9f\xe1\x85\xa0\xe1\x85\x9f"));   /* Hangul choseong and jungseong fillers */
+    ASSERT(!visible("\xe3\x85\xa4\xef\xbe\xa0"));              /* the other two Hangul fillers */
+    ASSERT(!visible("\xd9\x8e\xd9\x8f\xd9\x90\xd9\x91"));      /* Arabic vowel marks alone */
+    ASSERT(!visible("\xcc\x81\xcc\x81"));                      /* combining accents alone */
+    ASSERT(!visible("\xca\xbb\xe3\x83\xbc"));                  /* okina, katakana long vowel mark: modifier letters */
+    ASSERT(visible("\xe1\x84\x80\xe1\x85\xa1"));            /* Hangul jamo that make a syllable */
+}
+
+TEST(most_marks_counts_the_longest_stack)
+{
+    char s[200];
+    size_t n = 0;
+
+    ASSERT_INT_EQ(0, utf8_most_marks("", 0));
+    ASSERT_INT_EQ(0, utf8_most_marks("plain", 5));
+    ASSERT_INT_EQ(2, utf8_most_marks("Nguye\xcc\x82\xcc\x83n", 9));     /* Vietnamese, decomposed */
+    ASSERT_INT_EQ(1, utf8_most_marks("\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7\xe0\xa4\xbf", 12));   /* Devanagari kssi */
+    s[n++] = 'a';
+    for (int i = 0; i < 79; i++) {
+        s[n++] = '\xcc';
+        s[n++] = '\x81';
+    }
+    s[n++] = 'b';
+    ASSERT_INT_EQ(79, utf8_most_marks(s, n));
+}
+
 int main(int argc, char **argv)
 {
     BEGIN(argc, argv);
@@ -116,5 +175,8 @@ int main(int argc, char **argv)
     RUN(valid_checks_the_whole_text);
     RUN(counts_code_points);
     RUN(last_len_is_one_whole_code_point);
+    RUN(letters_and_marks_by_category);
+    RUN(a_visible_letter_is_more_than_fillers_marks_and_punctuation);
+    RUN(most_marks_counts_the_longest_stack);
     END();
 }
