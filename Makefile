@@ -3,9 +3,9 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libsodium libsystemd xlsxwriter \
+PKGS    := sdl2 SDL2_ttf SDL2_image libdeflate sqlite3 libsodium libsystemd xlsxwriter \
            harfbuzz fribidi libunibreak libthai fontconfig espeak-ng
-DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
+DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdeflate-dev \
            libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev \
            libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev libfontconfig-dev \
            fonts-noto-core fonts-noto-cjk \

@@ -75,6 +75,11 @@ const struct content_treatment *app_treatment(const struct app *a)
     return &a->content->treatments[a->treatment];
 }
 
+int app_has_checklist(const struct app *a)
+{
+    return a->content && app_treatment(a)->nquestions > 0;
+}
+
 void app_act(struct app *a, enum action act)
 {
     if (a->pending == ACT_NONE)
@@ -152,13 +157,20 @@ enum screening_outcome app_outcome(const struct app *a)
     return screening_outcome(&a->screening, t->questions, t->nquestions);
 }
 
-/* The request form starts on the current treatment; a checklist that said "stop" shows why instead. */
+/* The request form starts on the current treatment; a checklist that said "stop" shows why instead.
+ * An id the form cannot hold (content that was never checked) opens no form: a request must
+ * never be stored under another treatment's id. */
 static enum screen open_form(struct app *a)
 {
     if (app_outcome(a) == SCREENING_STOP)
         return SCREEN_RESULT;
     if (strcmp(a->form.treatment_id, app_treatment(a)->id) != 0) {
-        form_set_treatment(&a->form, app_treatment(a)->id);
+        if (form_set_treatment(&a->form, app_treatment(a)->id) != 0) {
+            fprintf(stderr, "kiosk: cannot take a request for '%.*s...': its id is longer than %d bytes\n", 40,
+                    app_treatment(a)->id, FORM_TREATMENT_MAX);
+            form_set_treatment(&a->form, "");
+            return a->screen;
+        }
         a->submitted = 0;
     }
     return SCREEN_FORM;
@@ -179,11 +191,16 @@ static void apply(struct app *a, enum action act)
         go(a, SCREEN_ATTRACT);
         return;
     case ACT_SCREENING:
+        if (!app_has_checklist(a))
+            return;     /* nothing to screen: no screen offers it, and none opens empty */
         screening_start(&a->screening, app_treatment(a)->nquestions);
         break;
-    case ACT_REQUEST:
-        go(a, open_form(a));
+    case ACT_REQUEST: {
+        enum screen to = open_form(a);
+        if (to != a->screen)
+            go(a, to);
         return;
+    }
     case ACT_STAFF_PIN:
         staff_load_lock(a);
         break;

@@ -140,5 +140,8 @@ const char *app_text(const struct app *a, enum wording_id id);
 
 /* The current treatment (content must be loaded). */
 const struct content_treatment *app_treatment(const struct app *a);
+/* Whether the current treatment has a checklist: without one, no screen offers "Am I suitable?"
+ * and a request is stored as not-taken. */
+int app_has_checklist(const struct app *a);
 
 #endif

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "regular_file.h"
 #include "utf8.h"
 
 #define CONFIG_LINE_MAX 1024    /* longest line + 1, its "\n" not counted */
@@ -369,9 +370,11 @@ int config_load(struct config *c, const char *path, char *err, size_t errlen)
     struct config next = *c;
     int seen[NKEYS] = { 0 };
     const struct key *found;
-    int rc = -1, got;
+    int rc = -1, got, not_regular;
 
-    r.f = fopen(path, "r");
+    r.f = regular_file_open(path, &not_regular);
+    if (!r.f && not_regular)
+        return fail(err, errlen, "%s: not a regular file", path);
     if (!r.f)
         return fail(err, errlen, "cannot open '%s': %s", path, strerror(errno));
     while ((got = reader_next(&r, err, errlen)) > 0)

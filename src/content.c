@@ -12,6 +12,8 @@
 
 #include <sodium.h>
 
+#include "queue.h"
+#include "regular_file.h"
 #include "utf8.h"
 
 #define PATH_BYTES 4096
@@ -22,6 +24,16 @@
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* ---------------------------------------------------------------- types */
+
+/* The most characters a piece of text may hold: what fits where the kiosk shows it, in large
+ * text on the smallest screen (longer text would be cut, crowd out the controls, or make every
+ * frame slow). scope is "clinic", "treatment", "screening" (its fields) or "section" (titles and
+ * blocks of the information sections, the doctor's page and the privacy notice). */
+struct text_limit {
+    const char *scope;
+    const char *name;               /* a field's name, or the kind of block */
+    int max;
+};
 
 /* Where problems go: content_check() prints each one, content_load() keeps the first. */
 struct reporter {
@@ -79,6 +91,7 @@ struct parser {
     int section_line[CONTENT_MAX_SECTIONS];
     int nsections;
     int sections_full;              /* "too many sections" was reported */
+    int block_line[CONTENT_MAX_BLOCKS]; /* where each block of the section being read starts */
 
     /* The section being read. */
     enum where where;
@@ -111,6 +124,10 @@ static int key_is(const char *norm, const char *name);
 static char **text_slot(void *base, size_t offset);
 static unsigned *colour_slot(struct content_clinic *c, int i);
 static int valid_id(const char *value);
+static int limit_of(const char *scope, const char *name);
+static int check_length(struct parser *p, int line, const char *scope, const char *name, const char *what,
+                        const char *value);
+static void check_blocks(struct parser *p, const struct content_section *sec, const int *block_line);
 
 static void load_dir(const char *dir, struct content *c, struct reporter *rep);
 static int join_path(struct reporter *rep, char *out, const char *a, const char *b);
@@ -160,6 +177,30 @@ static void clinic_free(struct content_clinic *c);
 static void treatment_free(struct content_treatment *t);
 
 /* ---------------------------------------------------------------- static data */
+
+/* Checked by tests/cli/content-limits.sh, which shows every screen with text at these limits. */
+static const struct text_limit text_limits[] = {
+    { "clinic", "Name", 40 },               /* the attract screen's title, the top bar */
+    { "clinic", "Welcome", 120 },
+    { "clinic", "Contact", 200 },
+    { "clinic", "Doctor", 40 },             /* "About Dr Nicole" on home */
+    { "clinic", "Doctor role", 80 },
+    { "treatment", "Id", QUEUE_ID_MAX },    /* stored with each request */
+    { "treatment", "Name", 40 },
+    { "treatment", "Tagline", 80 },
+    { "treatment", "Summary", 250 },        /* the home card */
+    { "screening", "Intro", 300 },
+    { "screening", "Question", 200 },       /* above fixed Yes and No */
+    { "screening", "Note", 300 },
+    { "screening", "Result clear", 600 },
+    { "screening", "Result discuss", 600 },
+    { "screening", "Result stop", 600 },
+    { "section", "title", 60 },             /* section buttons on info */
+    { "section", "step title", 100 },
+    { "section", "question", 300 },         /* a FAQ's question */
+    { "section", "text", 2000 },            /* a paragraph, item, answer or step text: it scrolls */
+};
+#define DEFAULT_TEXT_MAX 200                /* a field with no line above */
 
 static const struct text_field clinic_fields[] = {
     { "Name", offsetof(struct content_clinic, name), NULL, NULL },
@@ -255,6 +296,11 @@ const struct content_treatment *content_treatment(const struct content *c, const
         if (c->treatments[i].id && strcmp(c->treatments[i].id, id) == 0)
             return &c->treatments[i];
     return NULL;
+}
+
+int content_text_max(const char *scope, const char *name)
+{
+    return limit_of(scope, name);
 }
 
 double content_contrast(unsigned rgb_a, unsigned rgb_b)
@@ -425,9 +471,30 @@ static int valid_id(const char *value)
 {
     size_t n = strlen(value);
 
-    if (n == 0 || n > 64)
+    return n > 0 && strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+/* The most characters the text called name in scope may hold (text_limits[]). */
+static int limit_of(const char *scope, const char *name)
+{
+    for (int i = 0; i < COUNT(text_limits); i++)
+        if (strcmp(text_limits[i].scope, scope) == 0 && strcasecmp(text_limits[i].name, name) == 0)
+            return text_limits[i].max;
+    return DEFAULT_TEXT_MAX;
+}
+
+/* Reports value when it is longer than name in scope may be; what names it in the message.
+ * Returns 0 when it fits, -1 (reported) when not. */
+static int check_length(struct parser *p, int line, const char *scope, const char *name, const char *what,
+                        const char *value)
+{
+    size_t n = utf8_count(value, strlen(value));
+    int max = limit_of(scope, name);
+
+    if (n <= (size_t)max)
         return 0;
-    return strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+    problem(p, line, "%s is %zu characters long; at most %d fit the screen: shorten it", what, n, max);
+    return -1;
 }
 
 /* ---------------------------------------------------------------- files and directories */
@@ -442,7 +509,7 @@ static void load_dir(const char *dir, struct content *c, struct reporter *rep)
     while (n > 1 && dir[n - 1] == '/')
         n--;
     if (n >= sizeof base) {
-        report(rep, "cannot open %s: %s", dir, strerror(ENAMETOOLONG));
+        report(rep, "cannot open '%s': %s", dir, strerror(ENAMETOOLONG));
         return;
     }
     memcpy(base, dir, n);
@@ -468,7 +535,7 @@ static int join_path(struct reporter *rep, char *out, const char *a, const char 
 {
     if (snprintf(out, PATH_BYTES, "%s/%s", a, b) < PATH_BYTES)
         return 0;
-    report(rep, "cannot open %s/%s: %s", a, b, strerror(ENAMETOOLONG));
+    report(rep, "cannot open '%s/%s': %s", a, b, strerror(ENAMETOOLONG));
     return -1;
 }
 
@@ -517,7 +584,7 @@ static int list_treatments(struct reporter *rep, const char *dir, char names[][2
     int n = 0;
 
     if (!d) {
-        report(rep, "cannot open %s: %s", dir, strerror(errno));
+        report(rep, "cannot open '%s': %s", dir, strerror(errno));
         return -1;
     }
     while ((e = readdir(d)) != NULL) {
@@ -575,12 +642,17 @@ static void load_file(struct reporter *rep, const char *path, const struct file_
 /* The file's bytes, owned by the caller, or NULL (reported). */
 static char *read_file(struct reporter *rep, const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    int not_regular;
+    FILE *f = regular_file_open(path, &not_regular);
     char *buf = NULL;
     size_t n;
 
+    if (!f && not_regular) {
+        report(rep, "%s: not a regular file", path);
+        return NULL;
+    }
     if (!f) {
-        report(rep, "cannot open %s: %s", path, strerror(errno));
+        report(rep, "cannot open '%s': %s", path, strerror(errno));
         return NULL;
     }
     buf = malloc(CONTENT_MAX_FILE_BYTES + 1);
@@ -590,7 +662,7 @@ static char *read_file(struct reporter *rep, const char *path, size_t *len)
     }
     n = fread(buf, 1, CONTENT_MAX_FILE_BYTES + 1, f);
     if (ferror(f)) {
-        report(rep, "cannot read %s: %s", path, strerror(errno));
+        report(rep, "cannot read '%s': %s", path, strerror(errno));
     } else if (n > CONTENT_MAX_FILE_BYTES) {
         report(rep, "%s: file is larger than %d KiB", path, CONTENT_MAX_FILE_BYTES / 1024);
     } else {
@@ -713,6 +785,10 @@ static void header_line(struct parser *p, char *s)
 /* Sets field f of the target to value; *line says where it was set before (0 = never). */
 static void set_text(struct parser *p, const struct text_field *f, int *line, const char *value)
 {
+    const char *scope = f >= screening_fields && f < screening_fields + COUNT(screening_fields) ? "screening"
+                      : p->kind->is_clinic ? "clinic" : "treatment";
+    char what[KEY_BYTES + 2];
+
     if (*line) {
         problem(p, p->line, "'%s' is given twice (first on line %d)", f->name, *line);
         return;
@@ -722,6 +798,9 @@ static void set_text(struct parser *p, const struct text_field *f, int *line, co
         problem(p, p->line, "'%s' is empty", f->name);
         return;
     }
+    snprintf(what, sizeof what, "'%s'", f->name);
+    if (check_length(p, p->line, scope, f->name, what, value) != 0)
+        return;
     if (f->valid && !f->valid(value)) {
         problem(p, p->line, "'%s' must be %s, not '%.*s'", f->name, f->rule, quote_len(value), value);
         return;
@@ -768,6 +847,7 @@ static void start_section(struct parser *p, char *s)
     }
     sec = &p->sections[p->nsections];
     p->section_line[p->nsections++] = p->line;
+    check_length(p, p->line, "section", "title", "the section title", title);
     sec->title = dup_text(p, title);
     sec->blocks = calloc(CONTENT_MAX_BLOCKS, sizeof *sec->blocks);
     if (!sec->blocks) {
@@ -808,6 +888,7 @@ static void end_section(struct parser *p)
         if (sec->nblocks == 0)
             problem(p, p->section_line[p->nsections - 1], "section '%s' is empty",
                     sec->title ? sec->title : "");
+        check_blocks(p, sec, p->block_line);
     } else if (p->where == IN_SCREENING) {
         end_screening(p);
     }
@@ -875,6 +956,7 @@ static struct content_block *new_block(struct parser *p, enum content_block_kind
         p->block_limit_reported = 1;
         return NULL;
     }
+    p->block_line[sec->nblocks] = p->line;
     b = &sec->blocks[sec->nblocks++];
     b->kind = kind;
     b->text = dup_text(p, "");
@@ -923,6 +1005,26 @@ static void close_question(struct parser *p)
     if (p->question)
         problem(p, p->question_line, "question without an answer: add a line starting with 'A:' below it");
     p->question = NULL;
+}
+
+/* Reports each block of sec (which started on block_line[i]) whose title or text is too long. */
+static void check_blocks(struct parser *p, const struct content_section *sec, const int *block_line)
+{
+    static const char *const kinds[] = {
+        [CONTENT_PARAGRAPH] = "this paragraph", [CONTENT_BULLET] = "this item",
+        [CONTENT_STEP] = "this step's text", [CONTENT_FAQ] = "this answer",
+    };
+
+    for (int i = 0; i < sec->nblocks; i++) {
+        const struct content_block *b = &sec->blocks[i];
+
+        if (b->title && b->kind == CONTENT_STEP)
+            check_length(p, block_line[i], "section", "step title", "this step's title", b->title);
+        else if (b->title)
+            check_length(p, block_line[i], "section", "question", "this question", b->title);
+        if (b->text)
+            check_length(p, block_line[i], "section", "text", kinds[b->kind], b->text);
+    }
 }
 
 static void step_line(struct parser *p, int number, const char *title)
@@ -1030,6 +1132,8 @@ static void new_question(struct parser *p, const char *text)
     p->q_if_yes_line = 0;
     if (*text == '\0')
         problem(p, p->line, "'Question' is empty");
+    else
+        check_length(p, p->line, "screening", "Question", "'Question'", text);
     p->q->text = dup_text(p, text);
 }
 
@@ -1068,6 +1172,8 @@ static void question_note(struct parser *p, const char *value)
         problem(p, p->line, "'Note' is empty");
         return;
     }
+    if (check_length(p, p->line, "screening", "Note", "'Note'", value) != 0)
+        return;
     p->q->note = dup_text(p, value);
 }
 

@@ -109,6 +109,11 @@ void content_free(struct content *c);
 /* The treatment with this id, or NULL. The pointer lives as long as c. */
 const struct content_treatment *content_treatment(const struct content *c, const char *id);
 
+/* The most characters check-content allows in the text called name of scope: "clinic" and
+ * "treatment" (header fields such as "Name"), "screening" (its fields, such as "Question") or
+ * "section" ("title", "step title", "question" of a FAQ, "text" of any block). */
+int content_text_max(const char *scope, const char *name);
+
 /* The WCAG contrast ratio of two 0xRRGGBB colours, from 1.0 to 21.0. */
 double content_contrast(unsigned rgb_a, unsigned rgb_b);
 

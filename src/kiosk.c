@@ -1,5 +1,6 @@
 /* kiosk: main() of the touchscreen app: options, then the live loop or the replay driver. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,72 +101,97 @@ static int replay(struct runtime_options *ro, const char *script, const char *sh
     return rc;
 }
 
-int main(int argc, char **argv)
-{
-    struct runtime_options ro = { 0 };
-    const char *script = NULL, *shots = NULL, *golden = NULL;
-    int size_w = 1280, size_h = 800;
-    struct runtime rt;
-    char err[1024];
-    int rc;
+/* What the command line asked for. */
+struct args {
+    struct runtime_options ro;
+    const char *script, *shots, *golden, *window, *size;
+    int size_w, size_h;
+};
 
+/* The options that take a value, each as "--name VALUE" or "--name=VALUE", and where it goes. */
+static const char **value_slot(struct args *a, const char *name)
+{
+    static const char *const names[] = { "--content", "--db", "--config", "--window", "--replay", "--shots",
+                                         "--size", "--golden" };
+    const char **slots[] = { &a->ro.content_dir, &a->ro.db_path, &a->ro.config_path, &a->window, &a->script,
+                             &a->shots, &a->size, &a->golden };
+
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return slots[i];
+    return NULL;
+}
+
+/* A usage error: one line saying what is wrong, then where to read more. */
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("kiosk: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nsee 'kiosk --help'\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Fills *a from argv. Returns -1 when all is well, else the exit code (help, version, usage). */
+static int parse_args(int argc, char **argv, struct args *a)
+{
     for (int i = 1; i < argc; i++) {
-        const char *o = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = strcmp(o, "--content") == 0 || strcmp(o, "--db") == 0 || strcmp(o, "--config") == 0 ||
-                    strcmp(o, "--window") == 0 || strcmp(o, "--replay") == 0 || strcmp(o, "--shots") == 0 ||
-                    strcmp(o, "--size") == 0 || strcmp(o, "--golden") == 0;
-        if (strcmp(o, "--help") == 0 || strcmp(o, "-h") == 0) {
+        const char *arg = argv[i], *eq = strchr(arg, '='), *value;
+        char name[32];
+        const char **slot;
+
+        if (arg[0] != '-' || arg[1] == '\0')
+            return usage_error("unexpected argument '%s'", arg);
+        snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - arg) : (int)strlen(arg), arg);
+        if (!eq && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)) {
             fputs(usage, stdout);
             return EXIT_OK;
         }
-        if (strcmp(o, "--version") == 0) {
+        if (!eq && strcmp(arg, "--version") == 0) {
             printf("kiosk %s\n", KIOSK_VERSION);
             return EXIT_OK;
         }
-        if (strcmp(o, "--trace") == 0) {
-            ro.trace = 1;
+        if (strcmp(name, "--trace") == 0) {
+            if (eq)
+                return usage_error("%s takes no value", name);
+            a->ro.trace = 1;
             continue;
         }
-        if (!takes) {
-            fprintf(stderr, "kiosk: unknown option '%s'\n%s", o, usage);
-            return EXIT_USAGE;
-        }
-        if (!v) {
-            fprintf(stderr, "kiosk: option '%s' needs a value\n", o);
-            return EXIT_USAGE;
-        }
-        i++;
-        if (strcmp(o, "--content") == 0)
-            ro.content_dir = v;
-        else if (strcmp(o, "--db") == 0)
-            ro.db_path = v;
-        else if (strcmp(o, "--config") == 0)
-            ro.config_path = v;
-        else if (strcmp(o, "--replay") == 0)
-            script = v;
-        else if (strcmp(o, "--shots") == 0)
-            shots = v;
-        else if (strcmp(o, "--golden") == 0)
-            golden = v;
-        else if (!parse_size(v, strcmp(o, "--window") == 0 ? &ro.width : &size_w,
-                             strcmp(o, "--window") == 0 ? &ro.height : &size_h)) {
-            fprintf(stderr, "kiosk: %s wants WIDTHxHEIGHT between 200 and 8192, like 1280x800, not '%s'\n", o, v);
-            return EXIT_USAGE;
-        }
+        slot = (size_t)(eq ? eq - arg : (ptrdiff_t)strlen(arg)) < sizeof name ? value_slot(a, name) : NULL;
+        if (!slot)
+            return usage_error("unknown option '%s'", arg);
+        value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+        if (!value || !value[0])
+            return usage_error("%s needs a value", name);
+        *slot = value;
     }
-    if (script) {
-        ro.headless = 1;
-        ro.fault_injection = 1;
-        ro.width = size_w;
-        ro.height = size_h;
-        return replay(&ro, script, shots, golden);
+    if (a->window && !parse_size(a->window, &a->ro.width, &a->ro.height))
+        return usage_error("--window wants WIDTHxHEIGHT between 200 and 8192, like 1280x800, not '%s'", a->window);
+    if (a->size && !parse_size(a->size, &a->size_w, &a->size_h))
+        return usage_error("--size wants WIDTHxHEIGHT between 200 and 8192, like 1280x800, not '%s'", a->size);
+    if (!a->script && (a->shots || a->golden || a->size))
+        return usage_error("%s goes with --replay", a->shots ? "--shots" : a->golden ? "--golden" : "--size");
+    if (a->script && a->window)
+        return usage_error("%s does not go with --replay: use --size", "--window");
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    struct args a = { .size_w = 1280, .size_h = 800 };
+    struct runtime rt;
+    char err[1024];
+    int rc = parse_args(argc, argv, &a);
+
+    if (rc >= 0)
+        return rc;
+    if (a.script) {
+        a.ro.headless = 1;
+        a.ro.fault_injection = 1;
+        a.ro.width = a.size_w;
+        a.ro.height = a.size_h;
+        return replay(&a.ro, a.script, a.shots, a.golden);
     }
-    if (shots || golden) {
-        fprintf(stderr, "kiosk: --shots and --golden go with --replay\n");
-        return EXIT_USAGE;
-    }
-    if (runtime_open(&rt, &ro, platform_now_ms(), err, sizeof err) != 0) {
+    if (runtime_open(&rt, &a.ro, platform_now_ms(), err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
         return EXIT_ERROR;
     }

@@ -19,6 +19,10 @@ struct platform_options {
     const char *assets_dir; /* the program's own files (the fonts come from fontconfig: fonts.h) */
 };
 
+/* What platform_open() says when asked for a window where nothing can be shown: no display to
+ * connect to, or a video driver that draws where nobody sees (dummy, offscreen). */
+#define PLATFORM_NO_DISPLAY "no display: set DISPLAY or WAYLAND_DISPLAY, or use --replay"
+
 /* Opens the window (or surface), the renderer and the fonts. Returns 0 and *out, which the
  * caller releases with platform_close(); or -1 with a message in err. */
 int platform_open(struct platform **out, const struct platform_options *o, char *err, size_t errlen);
@@ -42,8 +46,14 @@ void platform_inject_pointer(struct platform *p, enum input_kind kind, int x, in
 void platform_inject_text(struct platform *p, const char *utf8);
 void platform_inject_key(struct platform *p, enum input_key key);
 
-/* Draws f and shows it. */
+/* Draws f and shows it: only the parts that differ from the frame shown before are drawn again. */
 void platform_render(struct platform *p, const struct frame *f);
+
+/* The next platform_render() draws and shows the whole frame, not only what changed. */
+void platform_redraw_all(struct platform *p);
+/* The pixels shown now (0xXXRRGGBB, rows pitch bytes apart), for tests; they live until the
+ * next call into the platform. */
+const uint32_t *platform_pixels(const struct platform *p, int *w, int *h, int *pitch);
 
 /* Writes the last frame drawn to a PNG file. Returns 0 or -1 with err. */
 int platform_save_png(struct platform *p, const char *path, char *err, size_t errlen);

@@ -1,23 +1,26 @@
-/* platform_sdl: SDL2 window or offscreen surface, event translation, drawing and screenshots.
- * The only file besides platform_text.c that includes SDL. */
+/* platform_sdl: SDL2 window or offscreen surface, event translation, showing a frame.
+ * Frames are drawn on a canvas this file owns (the window's own pixels, when it is not rotated),
+ * by platform_draw.c, and only the rectangles that changed are shown. Screenshots are
+ * platform_shot.c's, text platform_text.c's; these platform_* files are the only ones that
+ * include SDL. */
 #include "platform.h"
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "platform_draw.h"
+#include "platform_shot.h"
 #include "platform_text.h"
-
-#define DISCS 24    /* antialiased discs kept, one per corner radius in use */
 
 struct platform {
     SDL_Window *window;         /* NULL when headless */
-    SDL_Surface *surface;       /* headless: what is drawn on */
-    SDL_Renderer *renderer;
-    SDL_Texture *target;        /* rotated screens: the app draws here first */
-    struct { int radius; SDL_Texture *tex; } discs[DISCS];  /* white discs for rounded corners, drawn unscaled */
-    int ndiscs;
+    SDL_Surface *screen;        /* headless: the physical pixels (owned); else NULL */
+    SDL_Surface *shown;         /* the physical pixels: screen, or the window's surface (SDL's) */
+    SDL_Surface *canvas;        /* the logical pixels frames are drawn on: shown itself, or owned */
+    SDL_Renderer *renderer;     /* SDL's software renderer on canvas, for text */
+    struct pdraw draw;          /* the drawing of frames on canvas */
     int pw, ph;                 /* physical size */
     int lw, lh;                 /* logical size the app lays out for */
     int rotation;
@@ -34,6 +37,24 @@ uint64_t platform_now_ms(void)
     return SDL_GetTicks64();
 }
 
+/* SDL's video drivers that draw where nobody can see: a window there would run unseen. */
+static int shows_nothing(const char *driver)
+{
+    static const char *const unseen[] = { "dummy", "offscreen", "evdev" };
+
+    for (size_t i = 0; driver && i < sizeof unseen / sizeof unseen[0]; i++)
+        if (SDL_strcasecmp(driver, unseen[i]) == 0)
+            return 1;
+    return !driver;
+}
+
+static int set(const char *env)
+{
+    const char *v = getenv(env);
+
+    return v && v[0];
+}
+
 static void logical_size(struct platform *p)
 {
     int quarter = p->rotation == 90 || p->rotation == 270;
@@ -42,86 +63,60 @@ static void logical_size(struct platform *p)
     p->lh = quarter ? p->pw : p->ph;
 }
 
-/* A white disc of radius rad with antialiased edges, sampled 4 x 4 per pixel. */
-static SDL_Texture *make_disc(SDL_Renderer *r, int rad)
+/* Frees the canvas and its renderer (with the text textures made by it). */
+static void drop_canvas(struct platform *p)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 2 * rad, 2 * rad, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Texture *t = NULL;
-
-    if (!s)
-        return NULL;
-    for (int y = 0; y < 2 * rad; y++) {
-        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
-        for (int x = 0; x < 2 * rad; x++) {
-            int inside = 0;
-            for (int sy = 0; sy < 4; sy++)
-                for (int sx = 0; sx < 4; sx++) {
-                    float dx = x + (sx + 0.5f) / 4 - rad, dy = y + (sy + 0.5f) / 4 - rad;
-                    inside += dx * dx + dy * dy <= (float)rad * rad;
-                }
-            row[x] = ((Uint32)(inside * 255 / 16) << 24) | 0xFFFFFF;
-        }
+    if (p->renderer) {
+        ptext_forget(&p->text);
+        SDL_DestroyRenderer(p->renderer);
     }
-    t = SDL_CreateTextureFromSurface(r, s);
-    SDL_FreeSurface(s);
-    if (t)
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-    return t;
+    if (p->canvas && p->canvas != p->shown)
+        SDL_FreeSurface(p->canvas);
+    p->renderer = NULL;
+    p->canvas = NULL;
+    pdraw_invalidate(&p->draw);
 }
 
-static void forget_discs(struct platform *p)
+/* (Re)makes the canvas for the physical pixels as they are now: those pixels themselves when
+ * nothing turns them and they are 32-bit RGB, else a surface of the logical size. */
+static int make_canvas(struct platform *p, char *err, size_t errlen)
 {
-    for (int i = 0; i < p->ndiscs; i++)
-        SDL_DestroyTexture(p->discs[i].tex);
-    p->ndiscs = 0;
-}
-
-/* The disc for corners of radius rad, made on first use (copying it unscaled is the fast path). */
-static SDL_Texture *disc(struct platform *p, int rad)
-{
-    SDL_Texture *t;
-
-    for (int i = 0; i < p->ndiscs; i++)
-        if (p->discs[i].radius == rad)
-            return p->discs[i].tex;
-    if (p->ndiscs == DISCS)
-        forget_discs(p);
-    t = make_disc(p->renderer, rad);
-    if (t) {
-        p->discs[p->ndiscs].radius = rad;
-        p->discs[p->ndiscs++].tex = t;
+    drop_canvas(p);
+    p->shown = p->window ? SDL_GetWindowSurface(p->window) : p->screen;
+    if (!p->shown) {
+        snprintf(err, errlen, "cannot reach the window's pixels: %s", SDL_GetError());
+        return -1;
     }
-    return t;
-}
-
-/* (Re)creates what depends on the renderer's size: the rotation target. */
-static int make_targets(struct platform *p, char *err, size_t errlen)
-{
-    if (p->target)
-        SDL_DestroyTexture(p->target);
-    p->target = NULL;
-    forget_discs(p);
-    if (p->rotation) {
-        p->target = SDL_CreateTexture(p->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                      p->lw, p->lh);
-        if (!p->target) {
-            snprintf(err, errlen, "cannot make the rotated screen: %s", SDL_GetError());
-            return -1;
-        }
+    p->pw = p->shown->w;
+    p->ph = p->shown->h;
+    logical_size(p);
+    if (p->rotation == 0 && (p->shown->format->format == SDL_PIXELFORMAT_ARGB8888 ||
+                             p->shown->format->format == SDL_PIXELFORMAT_RGB888))
+        p->canvas = p->shown;
+    else
+        p->canvas = SDL_CreateRGBSurfaceWithFormat(0, p->lw, p->lh, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!p->canvas) {
+        snprintf(err, errlen, "cannot make a %dx%d canvas: %s", p->lw, p->lh, SDL_GetError());
+        return -1;
     }
+    if (p->canvas != p->shown)
+        SDL_SetSurfaceBlendMode(p->canvas, SDL_BLENDMODE_NONE);     /* shown as it is, not blended */
+    p->renderer = SDL_CreateSoftwareRenderer(p->canvas);
+    if (!p->renderer) {
+        snprintf(err, errlen, "cannot make a software renderer: %s", SDL_GetError());
+        return -1;
+    }
+    p->draw.canvas = p->canvas;
+    p->draw.renderer = p->renderer;
+    p->draw.text = &p->text;
     return 0;
 }
 
 static int open_headless(struct platform *p, char *err, size_t errlen)
 {
-    p->surface = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!p->surface) {
+    p->screen = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!p->screen) {
         snprintf(err, errlen, "cannot make a %dx%d surface: %s", p->pw, p->ph, SDL_GetError());
-        return -1;
-    }
-    p->renderer = SDL_CreateSoftwareRenderer(p->surface);
-    if (!p->renderer) {
-        snprintf(err, errlen, "cannot make a software renderer: %s", SDL_GetError());
         return -1;
     }
     return 0;
@@ -139,20 +134,11 @@ static int open_window(struct platform *p, const struct platform_options *o, cha
         snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
         return -1;
     }
-    /* SDL's software renderer shows its frames through OpenGL on X11 unless told not to; with no
-     * GPU that costs more CPU than drawing the frame. Its own framebuffer (XShm) is cheaper. */
-    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0 &&
-        SDL_strcasecmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER) ? SDL_GetHint(SDL_HINT_RENDER_DRIVER) : "", "software") == 0)
+    /* The window's pixels: on X11 its own shared-memory framebuffer (XShm), not a texture
+     * shown through OpenGL, which with no GPU costs more CPU than drawing the frame. (On Wayland
+     * SDL always shows them through a texture.) */
+    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0)
         SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
-    p->renderer = SDL_CreateRenderer(p->window, -1, 0);
-    if (!p->renderer) {
-        snprintf(err, errlen, "cannot make a renderer: %s", SDL_GetError());
-        return -1;
-    }
-    if (SDL_GetRendererOutputSize(p->renderer, &p->pw, &p->ph) != 0) {
-        snprintf(err, errlen, "cannot read the screen size: %s", SDL_GetError());
-        return -1;
-    }
     if (!(flags & SDL_WINDOW_FULLSCREEN_DESKTOP))
         SDL_ShowCursor(SDL_ENABLE);
     else
@@ -179,14 +165,24 @@ int platform_open(struct platform **out, const struct platform_options *o, char 
     /* A tap must count once: we follow fingers ourselves and drop SDL's synthesised mouse events. */
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* With no display named, SDL would probe every driver (and libwayland complain on stderr)
+     * before settling on none or on one that shows nothing. A driver asked for by name
+     * (SDL_VIDEODRIVER=kmsdrm, say) is still tried. */
+    if (!o->headless && !set("SDL_VIDEODRIVER") && !set("DISPLAY") && !set("WAYLAND_DISPLAY")) {
+        snprintf(err, errlen, "%s", PLATFORM_NO_DISPLAY);
+        goto fail;
+    }
     if (SDL_Init(subsystems) != 0) {
         snprintf(err, errlen, "cannot start SDL: %s", SDL_GetError());
         goto fail;
     }
+    if (!o->headless && shows_nothing(SDL_GetCurrentVideoDriver())) {
+        snprintf(err, errlen, "%s", PLATFORM_NO_DISPLAY);
+        goto fail;
+    }
     if ((o->headless ? open_headless(p, err, errlen) : open_window(p, o, err, errlen)) != 0)
         goto fail;
-    logical_size(p);
-    if (make_targets(p, err, errlen) != 0)
+    if (make_canvas(p, err, errlen) != 0)
         goto fail;
     if (ptext_open(&p->text, err, errlen) != 0)
         goto fail;
@@ -201,15 +197,12 @@ void platform_close(struct platform *p)
 {
     if (!p)
         return;
+    drop_canvas(p);
     if (p->text.measurer.width)
         ptext_close(&p->text);
-    forget_discs(p);
-    if (p->target)
-        SDL_DestroyTexture(p->target);
-    if (p->renderer)
-        SDL_DestroyRenderer(p->renderer);
-    if (p->surface)
-        SDL_FreeSurface(p->surface);
+    pdraw_forget(&p->draw);
+    if (p->screen)
+        SDL_FreeSurface(p->screen);
     if (p->window)
         SDL_DestroyWindow(p->window);
     SDL_free(p);
@@ -228,21 +221,14 @@ int platform_resize(struct platform *p, int w, int h, char *err, size_t errlen)
         snprintf(err, errlen, "only the headless screen can change size");
         return -1;
     }
-    ptext_forget(&p->text);
-    forget_discs(p);
-    if (p->target)
-        SDL_DestroyTexture(p->target);
-    p->target = NULL;
-    SDL_DestroyRenderer(p->renderer);
-    SDL_FreeSurface(p->surface);
-    p->renderer = NULL;
-    p->surface = NULL;
+    drop_canvas(p);
+    SDL_FreeSurface(p->screen);
+    p->screen = p->shown = NULL;
     p->pw = w;
     p->ph = h;
     if (open_headless(p, err, errlen) != 0)
         return -1;
-    logical_size(p);
-    return make_targets(p, err, errlen);
+    return make_canvas(p, err, errlen);
 }
 
 /* Physical pixel to the app's logical pixel, undoing the rotation. */
@@ -366,19 +352,19 @@ static int translate(struct platform *p, const SDL_Event *e, struct input_event 
         ev->kind = INPUT_KEY;
         return ev->key != KEY_NONE;
     case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && p->renderer) {
-            SDL_GetRendererOutputSize(p->renderer, &p->pw, &p->ph);
-            logical_size(p);
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && p->window) {
             char err[256];
-            if (make_targets(p, err, sizeof err) != 0)
+            if (make_canvas(p, err, sizeof err) != 0)
                 SDL_Log("%s", err);
         }
+        pdraw_invalidate(&p->draw);     /* whatever was shown may be gone: draw it all */
         ev->kind = INPUT_EXPOSE;
         return e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_EXPOSED ||
                e->window.event == SDL_WINDOWEVENT_SHOWN;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         ptext_forget(&p->text);
+        pdraw_invalidate(&p->draw);
         ev->kind = INPUT_EXPOSE;
         return 1;
     default:
@@ -479,195 +465,83 @@ void platform_inject_key(struct platform *p, enum input_key key)
     SDL_PushEvent(&e);
 }
 
-static void set_colour(SDL_Renderer *r, SDL_Texture *t, unsigned c)
+/* Copies logical rectangle r of the canvas to the physical pixels, turned as the screen is
+ * mounted; returns where it landed there. */
+static SDL_Rect show_rect(struct platform *p, struct rect r)
 {
-    Uint8 R = (Uint8)(c >> 24), G = (Uint8)(c >> 16), B = (Uint8)(c >> 8), A = (Uint8)c;
+    SDL_Rect dst;
+    int x0, y0, x1, y1;
 
-    if (t) {
-        SDL_SetTextureColorMod(t, R, G, B);
-        SDL_SetTextureAlphaMod(t, A);
-    } else {
-        SDL_SetRenderDrawBlendMode(r, A == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-        SDL_SetRenderDrawColor(r, R, G, B, A);
+    to_physical(p, r.x, r.y, &x0, &y0);
+    to_physical(p, r.x + r.w - 1, r.y + r.h - 1, &x1, &y1);
+    dst = (SDL_Rect){ x0 < x1 ? x0 : x1, y0 < y1 ? y0 : y1, abs(x1 - x0) + 1, abs(y1 - y0) + 1 };
+    if (p->rotation == 0) {
+        SDL_Rect src = { r.x, r.y, r.w, r.h };
+        SDL_BlitSurface(p->canvas, &src, p->shown, &dst);
+        return dst;
     }
-}
-
-/* rad clamped so that two corners fit each side of b. */
-static int fit_radius(SDL_Rect b, int rad)
-{
-    if (rad > b.w / 2)
-        rad = b.w / 2;
-    if (rad > b.h / 2)
-        rad = b.h / 2;
-    return rad > 0 ? rad : 0;
-}
-
-/* The four corner quarters of a disc of radius rad at the corners of b. */
-static void corners(struct platform *p, SDL_Rect b, int rad, unsigned colour)
-{
-    SDL_Texture *t = rad > 0 ? disc(p, rad) : NULL;
-
-    if (!t)
-        return;
-    set_colour(p->renderer, t, colour);
-    const SDL_Rect src[4] = { { 0, 0, rad, rad }, { rad, 0, rad, rad }, { 0, rad, rad, rad }, { rad, rad, rad, rad } };
-    const SDL_Rect dst[4] = { { b.x, b.y, rad, rad }, { b.x + b.w - rad, b.y, rad, rad },
-                              { b.x, b.y + b.h - rad, rad, rad }, { b.x + b.w - rad, b.y + b.h - rad, rad, rad } };
-    for (int i = 0; i < 4; i++)
-        SDL_RenderCopy(p->renderer, t, &src[i], &dst[i]);
-}
-
-/* The inside of a rounded rectangle between its corners: a column down the middle and two beside. */
-static void body(struct platform *p, SDL_Rect b, int rad, unsigned colour)
-{
-    SDL_Rect parts[3] = { { b.x + rad, b.y, b.w - 2 * rad, b.h }, { b.x, b.y + rad, rad, b.h - 2 * rad },
-                          { b.x + b.w - rad, b.y + rad, rad, b.h - 2 * rad } };
-
-    set_colour(p->renderer, NULL, colour);
-    SDL_RenderFillRects(p->renderer, parts, rad > 0 ? 3 : 1);
-}
-
-static void fill_rounded(struct platform *p, SDL_Rect b, int radius, unsigned colour)
-{
-    int rad;
-
-    if (b.w <= 0 || b.h <= 0)
-        return;
-    rad = fit_radius(b, radius);
-    body(p, b, rad, colour);
-    corners(p, b, rad, colour);
-}
-
-/* A rounded rectangle with a border bw wide. Each pixel is filled once: the border as four strips
- * and two discs at each corner, not a border-coloured rectangle under a smaller filled one. */
-static void bordered_rounded(struct platform *p, SDL_Rect b, int radius, int bw, unsigned fill, unsigned border)
-{
-    SDL_Rect in = { b.x + bw, b.y + bw, b.w - 2 * bw, b.h - 2 * bw };
-    int rad = fit_radius(b, radius);
-
-    if (in.w <= 0 || in.h <= 0 || rad <= bw) {
-        fill_rounded(p, b, rad, border);
-        fill_rounded(p, in, rad - bw, fill);
-        return;
+    if (SDL_LockSurface(p->shown) != 0)
+        return dst;
+    for (int y = r.y; y < r.y + r.h; y++) {
+        const Uint32 *src = (const Uint32 *)((const Uint8 *)p->canvas->pixels + y * p->canvas->pitch);
+        for (int x = r.x; x < r.x + r.w; x++) {
+            int px, py;
+            to_physical(p, x, y, &px, &py);
+            *(Uint32 *)((Uint8 *)p->shown->pixels + py * p->shown->pitch + px * 4) = src[x];
+        }
     }
-    SDL_Rect strips[4] = { { b.x + rad, b.y, b.w - 2 * rad, bw }, { b.x + rad, b.y + b.h - bw, b.w - 2 * rad, bw },
-                           { b.x, b.y + rad, bw, b.h - 2 * rad }, { b.x + b.w - bw, b.y + rad, bw, b.h - 2 * rad } };
-    set_colour(p->renderer, NULL, border);
-    SDL_RenderFillRects(p->renderer, strips, 4);
-    corners(p, b, rad, border);
-    body(p, in, rad - bw, fill);
-    corners(p, in, rad - bw, fill);
-}
-
-static void draw_cmd(struct platform *p, const struct draw_cmd *c)
-{
-    SDL_Rect b = { c->r.x, c->r.y, c->r.w, c->r.h };
-
-    if (c->kind == DRAW_RECT) {
-        if (c->border_px > 0)
-            bordered_rounded(p, b, c->radius, c->border_px, c->colour, c->border_colour);
-        else
-            fill_rounded(p, b, c->radius, c->colour);
-        return;
-    }
-    int w, h, dy;
-    SDL_Texture *t = ptext_texture(&p->text, p->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h, &dy);
-    if (!t)
-        return;
-    SDL_Rect dst = { c->r.x, c->r.y + dy, w, h };
-    SDL_RenderCopy(p->renderer, t, NULL, &dst);
+    SDL_UnlockSurface(p->shown);
+    return dst;
 }
 
 void platform_render(struct platform *p, const struct frame *f)
 {
-    SDL_Renderer *r = p->renderer;
-    struct rect clip = { 0, 0, 0, 0 };
+    struct rect damage[PDRAW_DAMAGE];
+    SDL_Rect shown[PDRAW_DAMAGE];
+    int n;
 
-    if (p->target)
-        SDL_SetRenderTarget(r, p->target);
-    SDL_RenderSetClipRect(r, NULL);
-    set_colour(r, NULL, f->background | 0xFF);
-    SDL_RenderClear(r);
-    for (int i = 0; i < f->ncmds; i++) {
-        const struct draw_cmd *c = &f->cmds[i];
-        if (memcmp(&c->clip, &clip, sizeof clip) != 0) {
-            SDL_Rect sc = { c->clip.x, c->clip.y, c->clip.w, c->clip.h };
-            SDL_RenderSetClipRect(r, c->clip.w ? &sc : NULL);
-            clip = c->clip;
+    if (!p->canvas)
+        return;
+    n = pdraw_frame(&p->draw, f, damage);
+    for (int i = 0; i < n; i++)
+        shown[i] = p->canvas == p->shown ? (SDL_Rect){ damage[i].x, damage[i].y, damage[i].w, damage[i].h }
+                                         : show_rect(p, damage[i]);
+    if (p->window && n > 0 && SDL_UpdateWindowSurfaceRects(p->window, shown, n) != 0) {
+        /* SDL dropped the window's pixels (a resize not yet reported): make them again, show all */
+        char err[256];
+        if (make_canvas(p, err, sizeof err) != 0) {
+            SDL_Log("%s", err);
+            return;
         }
-        draw_cmd(p, c);
+        n = pdraw_frame(&p->draw, f, damage);
+        if (p->canvas != p->shown)
+            for (int i = 0; i < n; i++)
+                show_rect(p, damage[i]);
+        SDL_UpdateWindowSurface(p->window);
     }
-    SDL_RenderSetClipRect(r, NULL);
-    if (p->target) {
-        SDL_Rect dst = { (p->pw - p->lw) / 2, (p->ph - p->lh) / 2, p->lw, p->lh };
-        SDL_SetRenderTarget(r, NULL);
-        SDL_RenderCopyEx(r, p->target, NULL, &dst, p->rotation, NULL, SDL_FLIP_NONE);
-    }
-    SDL_RenderPresent(r);
 }
 
-/* The pixels on screen now, in a new surface the caller frees. */
-static SDL_Surface *read_back(struct platform *p, char *err, size_t errlen)
+void platform_redraw_all(struct platform *p)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    pdraw_invalidate(&p->draw);
+}
 
-    if (!s || SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0) {
-        snprintf(err, errlen, "cannot read the screen: %s", SDL_GetError());
-        SDL_FreeSurface(s);
-        return NULL;
-    }
-    return s;
+const uint32_t *platform_pixels(const struct platform *p, int *w, int *h, int *pitch)
+{
+    *w = p->shown ? p->shown->w : 0;
+    *h = p->shown ? p->shown->h : 0;
+    *pitch = p->shown ? p->shown->pitch : 0;
+    return p->shown ? p->shown->pixels : NULL;
 }
 
 int platform_save_png(struct platform *p, const char *path, char *err, size_t errlen)
 {
-    SDL_Surface *s = read_back(p, err, errlen);
-    int rc = -1;
-
-    if (!s)
-        return -1;
-    if (IMG_SavePNG(s, path) != 0)
-        snprintf(err, errlen, "cannot write '%s': %s", path, IMG_GetError());
-    else
-        rc = 0;
-    SDL_FreeSurface(s);
-    return rc;
+    return pshot_save_png(p->shown, path, err, errlen);
 }
 
 double platform_compare_png(struct platform *p, const char *path, char *err, size_t errlen)
 {
-    SDL_Surface *now = read_back(p, err, errlen), *file = NULL, *ref = NULL;
-    double share = -1;
-    long differ = 0;
-
-    if (!now)
-        return -1;
-    file = IMG_Load(path);
-    if (!file) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, IMG_GetError());
-        goto out;
-    }
-    ref = SDL_ConvertSurfaceFormat(file, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (!ref || ref->w != now->w || ref->h != now->h) {
-        snprintf(err, errlen, "'%s' is %dx%d, the screen %dx%d", path, file->w, file->h, now->w, now->h);
-        goto out;
-    }
-    for (int y = 0; y < now->h; y++) {
-        const Uint8 *a = (const Uint8 *)now->pixels + y * now->pitch;
-        const Uint8 *b = (const Uint8 *)ref->pixels + y * ref->pitch;
-        for (int x = 0; x < now->w * 4; x += 4)
-            for (int ch = 0; ch < 3; ch++)
-                if (abs(a[x + ch] - b[x + ch]) > 48) {
-                    differ++;
-                    break;
-                }
-    }
-    share = (double)differ / ((double)now->w * now->h);
-out:
-    SDL_FreeSurface(now);
-    SDL_FreeSurface(file);
-    SDL_FreeSurface(ref);
-    return share;
+    return pshot_compare_png(p->shown, path, err, errlen);
 }
 
 const struct text_measurer *platform_measurer(struct platform *p)

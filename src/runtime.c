@@ -274,6 +274,8 @@ void runtime_update(struct runtime *rt, uint64_t now)
             platform_render(rt->platform, &a->frame);
             clock_gettime(CLOCK_MONOTONIC, &ts);
             rt->presented_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            rt->presented_cpu_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
             rt->frames++;
         }
     }

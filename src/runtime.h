@@ -25,6 +25,7 @@ struct runtime {
     char db_path[CONFIG_PATH_MAX];
     unsigned long frames;       /* frames drawn */
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
+    double presented_cpu_ms;    /* this thread's CPU time then (CLOCK_THREAD_CPUTIME_ID, ms), likewise */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
     struct tts *tts;            /* owned; Read aloud's synthesiser, started when first needed */
     struct platform_audio *audio;   /* owned; its sound out, likewise */

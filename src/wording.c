@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "regular_file.h"
 #include "utf8.h"
 
 #define MESSAGE_BYTES 1024
@@ -471,13 +472,17 @@ static int plural_from_word(const char *s, size_t n)
 /* The file's bytes with a NUL after them, owned by the caller, or NULL (reported). */
 static char *read_file(struct loader *l, size_t *len)
 {
-    FILE *f = fopen(l->path, "rb");
+    int not_regular;
+    FILE *f = regular_file_open(l->path, &not_regular);     /* a FIFO is refused, never waited on */
     struct stat st;
     char *buf = NULL;
     size_t n;
 
     if (!f) {
-        problem(l, 0, "cannot open: %s", strerror(errno));
+        if (not_regular)
+            problem(l, 0, "not a regular file");
+        else
+            problem(l, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
     if (fstat(fileno(f), &st) != 0) {

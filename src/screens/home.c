@@ -39,6 +39,8 @@ static int choices(struct app *a, struct ui *u, struct rect r, int measure_only)
 
     WORDING_FORMAT(a->words, MSG_HOME_DOCTOR, doctor, WORDING_TEXT("doctor", a->content->clinic.doctor_name));
     for (int i = 0; i < 3; i++) {
+        if (items[i].act == ACT_SCREENING && !app_has_checklist(a))
+            continue;
         const char *label = app_text(a, items[i].label);
         int h = ui_text_height(u, r.w - 2 * ui_px(u, 12), label, UI_BUTTON) + 2 * pad;
         if (h < ui_px(u, 104))

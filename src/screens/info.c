@@ -49,8 +49,10 @@ void screen_info(struct app *a, struct ui *u)
 {
     const struct content_treatment *t = app_treatment(a);
     struct ui_scroll *s = &a->scroll[SCREEN_INFO];
+    int checklist = app_has_checklist(a);
     int top = chrome_top(a, u), bottom = chrome_bottom(a, u, app_text(a, MSG_BUTTON_BACK), CHROME_HOME,
-                                                    app_text(a, MSG_BUTTON_SCREENING), ACT_SCREENING);
+                                                    app_text(a, checklist ? MSG_BUTTON_SCREENING : MSG_BUTTON_REQUEST),
+                                                    checklist ? ACT_SCREENING : ACT_REQUEST);
     struct body b = chrome_body(u);
     int m = chrome_margin(u), n = t->nsections < MAX_SECTIONS ? t->nsections : MAX_SECTIONS;
     int *section_y = a->section_y;

@@ -63,7 +63,8 @@ void screen_review(struct app *a, struct ui *u)
     y += row(a, u, b.x, y, b.w, MSG_REVIEW_EMAIL, form_text(f, FORM_FIELD_EMAIL));
     y += row(a, u, b.x, y, b.w, MSG_REVIEW_TIME, app_text(a, time_words(f->contact_time)));
     y += row(a, u, b.x, y, b.w, MSG_REVIEW_TREATMENT, app_treatment(a)->name);
-    y += row(a, u, b.x, y, b.w, MSG_REVIEW_CHECKLIST, app_text(a, outcome_words(o)));
+    if (app_has_checklist(a))
+        y += row(a, u, b.x, y, b.w, MSG_REVIEW_CHECKLIST, app_text(a, outcome_words(o)));
     if (o != SCREENING_NOT_TAKEN)
         y += row(a, u, b.x, y, b.w, MSG_REVIEW_SHARE,
                  app_text(a, f->consent_share_answers ? MSG_ANSWER_YES : MSG_ANSWER_NO));

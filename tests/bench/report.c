@@ -56,6 +56,14 @@ double report_now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+double report_cpu_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* The next row, or NULL (and a note on stderr) when the table is full. */
 static struct report_row *add_row(struct report *r, const char *figure, enum report_state state)
 {
@@ -117,6 +125,22 @@ void report_p50_p99(struct report *r, const char *figure, struct samples *s, dou
     report_check(r, figure, p99 < limit_ms, value, target);
 }
 
+void report_p50_p99_cpu(struct report *r, const char *figure, struct samples *s, struct samples *cpu,
+                        double limit_ms)
+{
+    double p50 = samples_percentile(s, 50), p99 = samples_percentile(s, 99);
+    double c50 = samples_percentile(cpu, 50), c99 = samples_percentile(cpu, 99);
+    char value[96], target[48];
+
+    snprintf(value, sizeof value, "%.2f / %.2f ms, cpu %.2f / %.2f (n=%d)", p50, p99, c50, c99, s->n);
+    if (limit_ms <= 0) {
+        report_info(r, figure, "%s", value);
+        return;
+    }
+    snprintf(target, sizeof target, "p99 < %g ms", limit_ms);
+    report_check(r, figure, p99 < limit_ms, value, target);
+}
+
 void report_failed(struct report *r, const char *figure, const char *fmt, ...)
 {
     struct report_row *row = add_row(r, figure, REPORT_FAILED);
@@ -136,10 +160,10 @@ int report_print(const struct report *r, FILE *out, FILE *err)
                                          [REPORT_MISSED] = "MISSED", [REPORT_FAILED] = "FAILED" };
     int missed = 0;
 
-    fprintf(out, "%-52s %-30s %-16s %s\n", "figure", "value", "target", "met");
+    fprintf(out, "%-52s %-44s %-16s %s\n", "figure", "value", "target", "met");
     for (int i = 0; i < r->n; i++) {
         const struct report_row *row = &r->rows[i];
-        fprintf(out, "%-52s %-30s %-16s %s\n", row->figure, row->value, row->target[0] ? row->target : "-",
+        fprintf(out, "%-52s %-44s %-16s %s\n", row->figure, row->value, row->target[0] ? row->target : "-",
                 words[row->state]);
     }
     fflush(out);

@@ -37,6 +37,9 @@ double samples_percentile(struct samples *s, double p);
 
 /* Milliseconds on the monotonic clock, for timing. */
 double report_now_ms(void);
+/* Milliseconds of CPU time this thread has used: unlike the clock, it stands still while other
+ * work on a busy machine has the processor. */
+double report_cpu_ms(void);
 
 /* A figure without a target. */
 void report_info(struct report *r, const char *figure, const char *fmt, ...)
@@ -47,6 +50,10 @@ void report_below(struct report *r, const char *figure, double value, double lim
 void report_check(struct report *r, const char *figure, int ok, const char *value, const char *target);
 /* The median and p99 of s, in ms; checked as p99 < limit_ms when limit_ms > 0, else for information. */
 void report_p50_p99(struct report *r, const char *figure, struct samples *s, double limit_ms);
+/* The same, with the p50 and p99 of cpu (the CPU time of the same samples) shown beside them;
+ * the target is on the clock's p99 (s), as a person waits by the clock. */
+void report_p50_p99_cpu(struct report *r, const char *figure, struct samples *s, struct samples *cpu,
+                        double limit_ms);
 /* A figure that could not be measured, and why. It counts as a missed target. */
 void report_failed(struct report *r, const char *figure, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

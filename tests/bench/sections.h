@@ -21,6 +21,7 @@ struct bench_env {
 void bench_start_in_process(const struct bench_env *e, struct report *r);
 void bench_response(const struct bench_env *e, struct report *r);
 void bench_drag(const struct bench_env *e, struct report *r);
+void bench_shot(const struct bench_env *e, struct report *r);
 
 /* Whole kiosk processes (proc.c). */
 void bench_start_process(const struct bench_env *e, struct report *r);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # `make install DESTDIR=...` lays out the expected tree with the right modes, fills in the paths
 # of the unit templates from PREFIX, keeps an existing config; `make uninstall` removes what it
-# installed and nothing else.
+# installed and nothing else. The installed lockdown: logind's drop-in (no getty on any other
+# console, none in reserve, as systemd itself reads the drop-in directories), the kiosk
+# console's getty masked, and the console left blank whenever the kiosk stops.
 set -eu
 out=$(mkdir -p "${KIOSK_OUT:-tests/out}/tmp" && cd "${KIOSK_OUT:-tests/out}/tmp" && pwd)
 dest=$out/install
@@ -22,6 +24,8 @@ run_make install DESTDIR="$dest" PREFIX=/usr/local
 mode_is 755 /usr/local/bin/kiosk
 mode_is 755 /usr/local/bin/kioskctl
 mode_is 755 /usr/local/libexec/kiosk/kiosk-session
+mode_is 755 /usr/local/libexec/kiosk/kiosk-blank-vt
+mode_is 644 /usr/lib/systemd/logind.conf.d/kiosk.conf
 mode_is 644 /lib/systemd/system/kiosk.service
 mode_is 644 /lib/systemd/system/kiosk-export.service
 mode_is 644 /lib/systemd/system/kiosk-export.timer
@@ -44,6 +48,32 @@ grep -q '^ExecStart=/usr/local/libexec/kiosk/kiosk-session --config /etc/kiosk/k
     "$dest/lib/systemd/system/kiosk.service" || fail "kiosk.service does not start the installed session"
 grep -q '/usr/local/bin/kiosk "\$@"' "$dest/usr/local/libexec/kiosk/kiosk-session" ||
     fail "kiosk-session does not run the installed kiosk"
+# The lockdown, as systemd reads it.
+dropin=$dest/usr/lib/systemd/logind.conf.d/kiosk.conf
+[ "$(grep -v '^#' "$dropin" | grep -v '^$')" = "$(printf '[Login]\nNAutoVTs=0\nReserveVT=0')" ] ||
+    fail "the logind drop-in holds: $(cat "$dropin")"
+if command -v systemd-analyze >/dev/null 2>&1; then
+    systemd-analyze cat-config --root="$dest" systemd/logind.conf >"$out/logind.txt" 2>&1 ||
+        fail "systemd-analyze cat-config failed: $(cat "$out/logind.txt")"
+    grep -qF "# $dest/usr/lib/systemd/logind.conf.d/kiosk.conf" "$out/logind.txt" &&
+        grep -qx 'NAutoVTs=0' "$out/logind.txt" && grep -qx 'ReserveVT=0' "$out/logind.txt" ||
+        fail "logind does not read the drop-in: $(cat "$out/logind.txt")"
+fi
+[ "$(readlink "$dest/etc/systemd/system/getty@tty1.service")" = /dev/null ] || fail "getty@tty1.service is not masked"
+if command -v systemctl >/dev/null 2>&1; then
+    state=$(systemctl --root="$dest" is-enabled getty@tty1.service 2>&1) || :
+    [ "$state" = masked ] || fail "systemctl says getty@tty1.service is $state, not masked"
+fi
+grep -q '^ExecStopPost=-+/usr/local/libexec/kiosk/kiosk-blank-vt /dev/tty1$' "$dest/lib/systemd/system/kiosk.service" ||
+    fail "kiosk.service does not blank its console when it stops"
+"$dest/usr/local/libexec/kiosk/kiosk-blank-vt" "$out/console" || fail "kiosk-blank-vt failed"
+# ESC [H (home), ESC [2J (clear), ESC [3J (clear the scrollback), ESC [?25l (hide the cursor)
+[ "$(od -An -tx1 "$out/console" | tr -d ' \n')" = 1b5b481b5b324a1b5b334a1b5b3f32356c ] ||
+    fail "kiosk-blank-vt wrote: $(od -An -c "$out/console")"
+"$dest/usr/local/libexec/kiosk/kiosk-blank-vt" "$out/no/such/console" 2>"$out/blank.err" ||
+    fail "kiosk-blank-vt fails the service's stop when the console cannot be written"
+grep -q "cannot write to $out/no/such/console" "$out/blank.err" || fail "kiosk-blank-vt said: $(cat "$out/blank.err")"
+
 if grep -rl '@[A-Z]*@' "$dest"/lib "$dest"/usr/lib "$dest"/usr/local/libexec; then
     fail "template placeholders left in the files above"
 fi
@@ -74,6 +104,7 @@ left=$(find "$dest/opt/kiosk" ! -type d)
 echo "added by the clinic" >"$dest/usr/local/share/kiosk/content/notes.txt"
 run_make uninstall DESTDIR="$dest" PREFIX=/usr/local
 for f in /usr/local/bin/kiosk /usr/local/bin/kioskctl /usr/local/libexec/kiosk \
+         /usr/lib/systemd/logind.conf.d/kiosk.conf /etc/systemd/system/getty@tty1.service \
          /lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-export.service \
          /lib/systemd/system/kiosk-export.timer /usr/lib/sysusers.d/kiosk.conf \
          /usr/lib/tmpfiles.d/kiosk.conf /usr/local/share/kiosk/assets \
@@ -82,4 +113,14 @@ for f in /usr/local/bin/kiosk /usr/local/bin/kioskctl /usr/local/libexec/kiosk \
 done
 [ -f "$dest/usr/local/share/kiosk/content/notes.txt" ] || fail "uninstall removed a file it did not install"
 [ -f "$dest/etc/kiosk/kiosk.conf" ] || fail "uninstall removed the clinic's config"
+
+# A getty@tty1.service of the clinic's own is neither replaced by install nor removed by uninstall.
+printf '[Service]\nExecStart=/bin/true\n' >"$dest/etc/systemd/system/getty@tty1.service"
+run_make install DESTDIR="$dest" PREFIX=/usr/local
+[ -f "$dest/etc/systemd/system/getty@tty1.service" ] && [ ! -L "$dest/etc/systemd/system/getty@tty1.service" ] ||
+    fail "install replaced the clinic's own getty@tty1.service"
+grep -q "kept .*getty@tty1.service" "$log" || fail "install did not say it kept the clinic's getty@tty1.service"
+run_make uninstall DESTDIR="$dest" PREFIX=/usr/local
+grep -q '^ExecStart=/bin/true$' "$dest/etc/systemd/system/getty@tty1.service" ||
+    fail "uninstall removed the clinic's own getty@tty1.service"
 echo "install.sh: ok"

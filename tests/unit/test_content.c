@@ -3,7 +3,9 @@
 #define _XOPEN_SOURCE 700
 #include "harness.h"
 
+#include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 #include <sodium.h>
 
 #include "content.h"
+#include "queue.h"
 
 /* A good treatment: header on lines 1-4, one section on lines 6-7. */
 #define T_HEAD "Id: t\nName: Test treatment\nTagline: A tagline\nSummary: A summary.\n"
@@ -564,7 +567,7 @@ TEST(missing_clinic_file)
     char want[256], err[512];
     struct content c;
 
-    snprintf(want, sizeof want, "cannot open %s/clinic.txt: No such file or directory", dir);
+    snprintf(want, sizeof want, "cannot open '%s/clinic.txt': No such file or directory", dir);
     ASSERT_INT_EQ(-1, content_load(dir, &c, err, sizeof err));
     ASSERT_STR_EQ(want, err);
     ASSERT_INT_EQ(1, content_check(dir, NULL));
@@ -580,7 +583,7 @@ TEST(missing_or_empty_treatments)
     snprintf(path, sizeof path, "%s/treatments", dir);
     ASSERT_INT_EQ(0, rmdir(path));
     ASSERT_INT_EQ(-1, content_load(dir, &(struct content){ 0 }, err, sizeof err));
-    snprintf(path, sizeof path, "cannot open %s/treatments: No such file or directory", dir);
+    snprintf(path, sizeof path, "cannot open '%s/treatments': No such file or directory", dir);
     ASSERT_STR_EQ(path, err);
 }
 
@@ -626,7 +629,11 @@ TEST(line_too_long)
     if (!load_fails_with(dir, "treatments/t.txt:8: line is longer than 4096 bytes: split it", err, sizeof err))
         FAIL_AT("got \"%s\"", err);
 
-    /* exactly at the limit, with CRLF, it is fine */
+    /* exactly at the limit, with CRLF, it is fine: 1,365 three-byte characters and an 'x' are
+     * 4,096 bytes, and fewer characters than a paragraph may hold */
+    for (int i = 0; i < CONTENT_MAX_LINE_BYTES / 3; i++)
+        memcpy(text + n + 3 * i, "\xE2\x82\xAC", 3);
+    text[n + CONTENT_MAX_LINE_BYTES - 1] = 'x';
     text[n + CONTENT_MAX_LINE_BYTES] = '\r';
     tree_put(dir, "treatments/t.txt", text);
     ASSERT_INT_EQ(0, content_check(dir, NULL));
@@ -675,6 +682,190 @@ TEST(limits_are_reported_once)
     if (!load_fails_with(dir, "treatments/t.txt:53: more than 20 questions", err, sizeof err))
         FAIL_AT("questions: got \"%s\"", err);
     ASSERT_INT_EQ(1, content_check(dir, NULL));
+}
+
+/* n characters of made-up words of unit (one character, maybe of several bytes): six of them,
+ * a space, six more..., ending in 'x'. In a static buffer, one of two, so two can be used at once. */
+static const char *words(int n, const char *unit)
+{
+    static char buf[2][16384];
+    static int which;
+    char *out = buf[which ^= 1];
+    size_t len = strlen(unit), used = 0;
+
+    for (int i = 0; i < n; i++) {
+        const char *c = i == n - 1 ? "x" : i % 7 == 6 ? " " : unit;
+        size_t clen = c == unit ? len : 1;
+        memcpy(out + used, c, clen);
+        used += clen;
+    }
+    out[used] = '\0';
+    return out;
+}
+
+/* A text field at its limit loads; one character more is refused at its line, and so is an
+ * empty one. Characters are counted, not bytes: "é" is one. */
+TEST(every_field_has_a_limit_and_must_not_be_empty)
+{
+    static const struct { const char *scope, *file, *field; int line; } fields[] = {
+        { "clinic", "clinic.txt", "Name", 1 },          { "clinic", "clinic.txt", "Welcome", 2 },
+        { "clinic", "clinic.txt", "Contact", 3 },       { "clinic", "clinic.txt", "Doctor", 4 },
+        { "clinic", "clinic.txt", "Doctor role", 5 },   { "treatment", "treatments/t.txt", "Name", 2 },
+        { "treatment", "treatments/t.txt", "Tagline", 3 }, { "treatment", "treatments/t.txt", "Summary", 4 },
+    };
+    static const char *const clinic_lines[] = { "Name: Test Clinic", "Welcome: Hello.", "Contact: Ask us.",
+                                                "Doctor: Dr Test", "Doctor role: Made-up doctor" };
+    static const char *const treatment_lines[] = { "Id: t", "Name: Test treatment", "Tagline: A tagline",
+                                                   "Summary: A summary." };
+
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        int max = content_text_max(fields[i].scope, fields[i].field);
+        int is_clinic = fields[i].file[0] == 'c';
+        const char *const *lines = is_clinic ? clinic_lines : treatment_lines;
+        int nlines = is_clinic ? 5 : 4;
+        char text[16384], want[256], err[512];
+
+        if (max < 10 || max > 2000)
+            FAIL_AT("%s '%s': a limit of %d", fields[i].scope, fields[i].field, max);
+        for (int len = max; len <= max + 1; len++)
+            for (int empty = 0; empty < (len == max ? 2 : 1); empty++) {
+                const char *dir;
+                text[0] = '\0';
+                for (int k = 0; k < nlines; k++) {
+                    if (k + 1 == fields[i].line) {
+                        snprintf(text + strlen(text), sizeof text - strlen(text), "%s: %s\n", fields[i].field,
+                                 empty ? "" : words(len, "\xC3\xA9"));
+                    } else {
+                        snprintf(text + strlen(text), sizeof text - strlen(text), "%s\n", lines[k]);
+                    }
+                }
+                strncat(text, is_clinic ? C_BODY : T_BODY, sizeof text - strlen(text) - 1);
+                dir = is_clinic ? tree_with(text, T_GOOD) : tree_with(C_GOOD, text);
+                if (empty)
+                    snprintf(want, sizeof want, "%s:%d: '%s' is empty", fields[i].file, fields[i].line,
+                             fields[i].field);
+                else
+                    snprintf(want, sizeof want, "%s:%d: '%s' is %d characters long; at most %d fit the screen: "
+                             "shorten it", fields[i].file, fields[i].line, fields[i].field, len, max);
+                if (len == max && !empty) {
+                    if (content_check(dir, stderr) != 0)
+                        FAIL_AT("%s '%s' of %d characters was refused", fields[i].scope, fields[i].field, len);
+                } else if (!load_fails_with(dir, want, err, sizeof err)) {
+                    FAIL_AT("%s '%s':\n    expected \"%s\"\n    got      \"%s\"", fields[i].scope,
+                            fields[i].field, want, err);
+                }
+            }
+    }
+}
+
+/* Blocks and screening texts over their limits are refused at the line where they start. */
+TEST(blocks_and_questions_have_limits)
+{
+    int text_max = content_text_max("section", "text"), title_max = content_text_max("section", "title");
+    int question_max = content_text_max("screening", "Question");
+    char text[32768], want[256], err[512];
+    const char *dir;
+
+    /* a paragraph of two lines, one character too long in all */
+    snprintf(text, sizeof text, T_HEAD "\n== What it is ==\n%s\n%s\n", words(text_max / 2, "a"),
+             words(text_max - text_max / 2, "b"));
+    dir = tree_with(C_GOOD, text);
+    snprintf(want, sizeof want, "treatments/t.txt:7: this paragraph is %d characters long; at most %d fit the "
+             "screen: shorten it", text_max + 1, text_max);
+    if (!load_fails_with(dir, want, err, sizeof err))
+        FAIL_AT("paragraph: got \"%s\"", err);
+
+    snprintf(text, sizeof text, T_HEAD "\n== %s ==\nText.\n", words(title_max + 1, "t"));
+    dir = tree_with(C_GOOD, text);
+    snprintf(want, sizeof want, "treatments/t.txt:6: the section title is %d characters long; at most %d fit the "
+             "screen: shorten it", title_max + 1, title_max);
+    if (!load_fails_with(dir, want, err, sizeof err))
+        FAIL_AT("section title: got \"%s\"", err);
+
+    snprintf(text, sizeof text, T_GOOD "\n== FAQ ==\nQ: Why?\nA: %s\n", words(text_max + 1, "w"));
+    dir = tree_with(C_GOOD, text);
+    snprintf(want, sizeof want, "treatments/t.txt:10: this answer is %d characters long; at most %d fit the "
+             "screen: shorten it", text_max + 1, text_max);
+    if (!load_fails_with(dir, want, err, sizeof err))
+        FAIL_AT("answer: got \"%s\"", err);
+
+    snprintf(text, sizeof text, T_GOOD SCREENING "Intro: Hi.\nQuestion: %s?\nIf yes: discuss\nResult clear: Fine.\n"
+             "Result discuss: Talk.\n", words(question_max, "q"));
+    dir = tree_with(C_GOOD, text);
+    snprintf(want, sizeof want, "treatments/t.txt:11: 'Question' is %d characters long; at most %d fit the "
+             "screen: shorten it", question_max + 1, question_max);
+    if (!load_fails_with(dir, want, err, sizeof err))
+        FAIL_AT("question: got \"%s\"", err);
+}
+
+/* The id is stored with each request: no longer than the queue stores, and the form holds. */
+TEST(treatment_id_fits_the_queue)
+{
+    char text[512], id[QUEUE_ID_MAX + 2], want[256], err[512];
+    const char *dir;
+
+    ASSERT_INT_EQ(QUEUE_ID_MAX, content_text_max("treatment", "Id"));
+    memset(id, 'a', sizeof id - 1);
+    id[QUEUE_ID_MAX] = '\0';
+    snprintf(text, sizeof text, "Id: %s\nName: T\nTagline: x\nSummary: S.\n" T_BODY, id);
+    ASSERT_INT_EQ(0, content_check(tree_with(C_GOOD, text), stderr));
+    id[QUEUE_ID_MAX] = 'a';
+    id[QUEUE_ID_MAX + 1] = '\0';
+    snprintf(text, sizeof text, "Id: %s\nName: T\nTagline: x\nSummary: S.\n" T_BODY, id);
+    dir = tree_with(C_GOOD, text);
+    snprintf(want, sizeof want, "treatments/t.txt:1: 'Id' is %d characters long; at most %d fit the screen: "
+             "shorten it", QUEUE_ID_MAX + 1, QUEUE_ID_MAX);
+    if (!load_fails_with(dir, want, err, sizeof err))
+        FAIL_AT("got \"%s\"", err);
+}
+
+static void on_alarm(int sig)
+{
+    static const char msg[] = "test_content: opening content blocked\n";
+
+    (void)sig;
+    if (write(2, msg, sizeof msg - 1) < 0)
+        _exit(3);
+    _exit(3);
+}
+
+/* A FIFO, a device or a directory where a content file belongs is refused at once, never waited
+ * on (SIGALRM ends the test if anything blocks). */
+TEST(content_that_is_not_a_regular_file)
+{
+    const char *dir;
+    char path[256], want[512], err[512];
+
+    signal(SIGALRM, on_alarm);
+    alarm(20);
+    dir = tree_with(C_GOOD, T_GOOD);
+    snprintf(path, sizeof path, "%s/treatments/fifo.txt", dir);
+    ASSERT_INT_EQ(0, mkfifo(path, 0600));
+    snprintf(want, sizeof want, "%s: not a regular file", path);
+    ASSERT_INT_EQ(-1, content_load(dir, &(struct content){ 0 }, err, sizeof err));
+    ASSERT_STR_EQ(want, err);
+    ASSERT_INT_EQ(1, content_check(dir, NULL));
+
+    dir = tree_with(NULL, T_GOOD);
+    snprintf(path, sizeof path, "%s/clinic.txt", dir);
+    ASSERT_INT_EQ(0, symlink("/dev/zero", path));
+    snprintf(want, sizeof want, "%s: not a regular file", path);
+    ASSERT_INT_EQ(-1, content_load(dir, &(struct content){ 0 }, err, sizeof err));
+    ASSERT_STR_EQ(want, err);
+
+    dir = tree_with(C_GOOD, T_GOOD);
+    snprintf(path, sizeof path, "%s/treatments/folder.txt", dir);
+    ASSERT_INT_EQ(0, mkdir(path, 0700));
+    snprintf(want, sizeof want, "%s: not a regular file", path);
+    ASSERT_INT_EQ(-1, content_load(dir, &(struct content){ 0 }, err, sizeof err));
+    ASSERT_STR_EQ(want, err);
+
+    /* a symbolic link to a regular file is a regular file */
+    dir = tree_with(C_GOOD, NULL);
+    snprintf(path, sizeof path, "%s/treatments/t.txt", dir);
+    ASSERT_INT_EQ(0, symlink(realpath("content/treatments/calf-slimming.txt", want), path));
+    ASSERT_INT_EQ(0, content_check(dir, stderr));
+    alarm(0);
 }
 
 TEST(check_reports_every_problem_in_order)
@@ -781,6 +972,10 @@ int main(int argc, char **argv)
     RUN(file_too_large);
     RUN(line_too_long);
     RUN(limits_are_reported_once);
+    RUN(every_field_has_a_limit_and_must_not_be_empty);
+    RUN(blocks_and_questions_have_limits);
+    RUN(treatment_id_fits_the_queue);
+    RUN(content_that_is_not_a_regular_file);
     RUN(check_reports_every_problem_in_order);
     RUN(broken_fixture_names_its_line);
     RUN(wording_is_loaded_and_checked_with_the_content);

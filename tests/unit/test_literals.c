@@ -45,6 +45,7 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/runtime.c", "errors for the journal" },
     { "src/tts.c", "the synthesiser's errors, for the journal" },
     { "src/platform_audio.c", "the sound device's errors, for the journal" },
+    { "src/platform_shot.c", "a PNG's chunk names, and errors for the replay driver's output" },
     { "src/fonts.c", "font families, as fontconfig names them" },
     { "src/fonts.h", "the primary font family, as fontconfig names it" },
 };
@@ -54,6 +55,11 @@ static const struct { const char *path, *literal, *why; } allowed[] = {
     { "src/app.c", "no treatments", "why the kiosk is out of order, for the journal" },
     { "src/screens/staff.c", "ok", "SQLite's answer to quick_check, compared and not shown" },
     { "src/platform_sdl.c", "Clinic kiosk", "the window's title: fullscreen in cage no title is drawn" },
+    { "src/platform_sdl.c", "SDL_VIDEODRIVER", "an environment variable's name" },
+    { "src/platform_sdl.c", "DISPLAY", "an environment variable's name" },
+    { "src/platform_sdl.c", "WAYLAND_DISPLAY", "an environment variable's name" },
+    { "src/platform.h", "no display: set DISPLAY or WAYLAND_DISPLAY, or use --replay",
+      "the kiosk's error on stderr when started without a display (kiosk.c prints it)" },
     { "src/platform_text.c", "Latn", "a script's ISO 15924 tag, told to HarfBuzz" },
 };
 

@@ -1,0 +1,16 @@
+/* platform_shot: screenshots of the screen's pixels, written as PNG (libdeflate's fastest level)
+ * or compared with a reference PNG pixel by pixel, for the SDL platform layer only. */
+#ifndef PLATFORM_SHOT_H
+#define PLATFORM_SHOT_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+/* Writes the pixels of s (32-bit XRGB or ARGB) to a PNG file at path, as 8-bit RGB. Returns 0 or
+ * -1 with err. */
+int pshot_save_png(SDL_Surface *s, const char *path, char *err, size_t errlen);
+/* The share of pixels (0..1) of s that differ from the PNG at path by more than 48 in any
+ * channel, or -1 with err when the file cannot be read or the sizes differ. */
+double pshot_compare_png(SDL_Surface *s, const char *path, char *err, size_t errlen);
+
+#endif
