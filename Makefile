@@ -8,13 +8,15 @@ PKGS    := sdl2 SDL2_ttf SDL2_image libdeflate sqlite3 libsodium libsystemd xlsx
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdeflate-dev \
            libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev \
            libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev libfontconfig-dev \
-           fonts-noto-core fonts-noto-cjk \
+           fonts-noto-core fonts-noto-cjk libcurl4-openssl-dev libpq-dev \
            libespeak-ng-dev espeak-ng-data
 # The fonts the kiosk draws with, found through fontconfig (src/fonts.c).
 FONT_FILES := /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 # eSpeak NG's voices (Read aloud), which libespeak-ng-dev alone does not bring.
 ESPEAK_DATA := /usr/lib/*/espeak-ng-data/phontab
-TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl
+# kioskctl sync alone touches the network: libcurl and libpq link into it, never into the kiosk.
+SYNC_PKGS := libcurl libpq
+TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl postgresql openssl python3
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
@@ -26,10 +28,13 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/kiosk
 SYSCONFDIR ?= /etc
 
-CORE_SRC := $(filter-out src/kiosk.c src/kioskctl.c,$(wildcard src/*.c src/screens/*.c))
+SYNC_SRC := $(wildcard src/sync*.c)
+SYNC_OBJ := $(SYNC_SRC:%.c=$(BUILD)/obj/%.o)
+SYNC_LIBS = $(shell pkg-config --libs $(SYNC_PKGS))
+CORE_SRC := $(filter-out src/kiosk.c src/kioskctl.c $(SYNC_SRC),$(wildcard src/*.c src/screens/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
-TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck $(BUILD)/tools/submit
 
 .SECONDARY:
 .PHONY: all deps run test golden clean install uninstall bench soak fuzz screenshots
@@ -51,9 +56,9 @@ endef
 
 deps: $(BUILD)/.deps
 $(BUILD)/.deps: Makefile
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) && ls $(FONT_FILES) $(ESPEAK_DATA))
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) $(SYNC_PKGS) && ls $(FONT_FILES) $(ESPEAK_DATA))
 $(BUILD)/.test-deps: $(BUILD)/.deps
-	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)")
+	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)" && ls /usr/lib/postgresql/*/bin/initdb && command -v openssl)
 
 $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
@@ -63,15 +68,31 @@ $(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	@rm -f $@ && ar rcs $@ $^
 
+# The sync process's network code (HTTPS webhook, PostgreSQL): kioskctl only.
+$(SYNC_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(SYNC_PKGS))
+$(BUILD)/libsync.a: $(SYNC_OBJ)
+	@rm -f $@ && ar rcs $@ $^
+
 $(BUILD)/kiosk: $(BUILD)/obj/src/kiosk.o $(BUILD)/libcore.a
 	@echo "  LD      $@"
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/kioskctl: $(BUILD)/obj/src/kioskctl.o $(BUILD)/libcore.a
+$(BUILD)/kioskctl: $(BUILD)/obj/src/kioskctl.o $(BUILD)/libsync.a $(BUILD)/libcore.a
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS) $(SYNC_LIBS)
+
+$(BUILD)/tests/test_sync: $(BUILD)/obj/tests/unit/test_sync.o $(BUILD)/libsync.a $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS) $(SYNC_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libcore.a
+# The sync tests' way to commit requests as the kiosk does.
+$(BUILD)/tools/submit: $(BUILD)/obj/tests/tools/submit.o $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
@@ -91,6 +112,13 @@ run: all
 test: all $(TEST_BIN) | $(BUILD)/.test-deps
 	@BUILD=$(BUILD) sh tests/run.sh
 
+# `make soak` also kills kioskctl sync 1,000 times, 500 for each receiver (tests/cli/sync-kill.sh).
+SYNC_SOAK_CYCLES ?= 500
+.PHONY: sync-soak
+soak: sync-soak
+sync-soak: all $(TEST_BIN) | $(BUILD)/.test-deps
+	@KIOSK_BUILD=$(BUILD) KIOSK_OUT=tests/out CYCLES=$(SYNC_SOAK_CYCLES) sh tests/cli/sync-kill.sh
+
 # Rewrite the reference screenshots in tests/golden (only on purpose).
 golden: all $(TEST_BIN)
 	@BUILD=$(BUILD) GOLDEN_UPDATE=1 sh tests/run.sh golden
@@ -101,7 +129,7 @@ clean:
 -include deploy/install.mk
 -include tests/fuzz/fuzz.mk
 -include tests/bench/bench.mk
--include $(CORE_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
+-include $(CORE_OBJ:.o=.d) $(SYNC_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
 
 # The README's screenshots of every screen, made by the replay driver at three sizes.
 screenshots: all
@@ -111,6 +139,9 @@ screenshots: all
 	  mkdir -p docs/screenshots/$$size && \
 	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay tests/replay/lib/screenshots.replay --size $$size \
 	    --config $(BUILD)/shots/kiosk.conf --content content --db $(BUILD)/shots/$$size.db \
+	    --shots docs/screenshots/$$size || exit 1; \
+	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay tests/replay/lib/screenshots-menu.replay --size $$size \
+	    --content tests/fixtures/content-menu --db $(BUILD)/shots/menu-$$size.db \
 	    --shots docs/screenshots/$$size || exit 1; \
 	  printf 'expect-screen out-of-order\nshot out-of-order\n' >$(BUILD)/shots/ooo.replay; \
 	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay $(BUILD)/shots/ooo.replay --size $$size \

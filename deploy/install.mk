@@ -16,7 +16,7 @@ UNITCONFDIR ?= $(SYSCONFDIR)/systemd/system
 KIOSK_GETTY := getty@tty1.service
 INSTALL     ?= install
 
-DEPLOY_UNITS := kiosk.service kiosk-export.service kiosk-export.timer
+DEPLOY_UNITS := kiosk.service kiosk-export.service kiosk-export.timer kiosk-sync.service
 DEPLOY_DATA  := $(wildcard assets) content    # fonts come from Debian's packages, not from here
 DEPLOY_SED    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
                     -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g'

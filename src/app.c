@@ -2,12 +2,16 @@
 #include "app.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <sodium.h>
 #include <string.h>
 
 #include "screens/screens.h"
+#include "staff_actions.h"
+
 
 #define ANY_SCREEN SCREEN_COUNT
+#define FIRST_SCREEN (SCREEN_COUNT + 1)    /* the menu with several treatments, else home */
 #define DRIFT_MS   4000     /* the attract screen moves a pixel or three this often */
 #define CORNER_MS  3000     /* how long staff hold the top-left corner to reach the PIN pad */
 
@@ -17,7 +21,7 @@ static const char *const screen_names[SCREEN_COUNT] = {
     [SCREEN_OUT_OF_ORDER] = "out-of-order", [SCREEN_SCREENING] = "screening", [SCREEN_RESULT] = "result",
     [SCREEN_FORM] = "form",             [SCREEN_REVIEW] = "review",       [SCREEN_THANKS] = "thanks",
     [SCREEN_SAVE_ERROR] = "save-error", [SCREEN_STAFF_PIN] = "staff-pin", [SCREEN_STAFF] = "staff",
-    [SCREEN_PRIVACY] = "privacy",
+    [SCREEN_PRIVACY] = "privacy",       [SCREEN_TREATMENTS] = "treatments",
 };
 
 typedef void (*screen_fn)(struct app *a, struct ui *u);
@@ -30,16 +34,18 @@ static const screen_fn screen_draw[SCREEN_COUNT] = {
     [SCREEN_FORM] = screen_form,            [SCREEN_REVIEW] = screen_review,
     [SCREEN_THANKS] = screen_thanks,        [SCREEN_SAVE_ERROR] = screen_save_error,
     [SCREEN_STAFF_PIN] = screen_staff_pin,  [SCREEN_STAFF] = screen_staff,
-    [SCREEN_PRIVACY] = screen_privacy,
+    [SCREEN_PRIVACY] = screen_privacy,      [SCREEN_TREATMENTS] = screen_treatments,
 };
 
 /* The whole screen flow: on this screen, this action leads there. First match wins. */
 static const struct { enum screen from; enum action act; enum screen to; } flow[] = {
-    { SCREEN_ATTRACT,   ACT_START,     SCREEN_HOME },
+    { SCREEN_ATTRACT,   ACT_START,     FIRST_SCREEN },
+    { SCREEN_TREATMENTS, ACT_CHOOSE,   SCREEN_HOME },
     { SCREEN_HOME,      ACT_ABOUT,     SCREEN_INFO },
     { SCREEN_HOME,      ACT_SCREENING, SCREEN_SCREENING },
     { SCREEN_HOME,      ACT_REQUEST,   SCREEN_FORM },
     { SCREEN_HOME,      ACT_DOCTOR,    SCREEN_DOCTOR },
+    { SCREEN_HOME,      ACT_BACK,      FIRST_SCREEN },
     { SCREEN_INFO,      ACT_SCREENING, SCREEN_SCREENING },
     { SCREEN_DOCTOR,    ACT_REQUEST,   SCREEN_FORM },
     { SCREEN_SCREENING, ACT_RESULT,    SCREEN_RESULT },
@@ -53,9 +59,10 @@ static const struct { enum screen from; enum action act; enum screen to; } flow[
     { SCREEN_SAVE_ERROR, ACT_BACK,     SCREEN_FORM },
     { SCREEN_ATTRACT,   ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_HOME,      ACT_STAFF_PIN, SCREEN_STAFF_PIN },
+    { SCREEN_TREATMENTS, ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_STAFF_PIN, ACT_STAFF,     SCREEN_STAFF },
     { ANY_SCREEN,       ACT_BACK,      SCREEN_HOME },
-    { ANY_SCREEN,       ACT_HOME,      SCREEN_HOME },
+    { ANY_SCREEN,       ACT_HOME,      FIRST_SCREEN },
 };
 
 const char *app_screen_name(enum screen s)
@@ -109,16 +116,19 @@ void app_forget_client(struct app *a)
     a->staff_note[0] = '\0';
     a->corner_since = 0;
     screening_wipe(&a->screening);
+    a->screening_of = -1;
     form_wipe(&a->form);
-    memset(&a->errors, 0, sizeof a->errors);
-    memset(&a->receipt, 0, sizeof a->receipt);
+    memset(&a->errors, 0, sizeof a->errors);        /* static messages, no personal data */
+    sodium_memzero(&a->receipt, sizeof a->receipt);
     a->show_errors = 0;
     a->submitted = 0;
     a->focus = -1;
     a->field_note = MSG_NONE;
     memset(a->scroll, 0, sizeof a->scroll);
+    memset(&a->nav_scroll, 0, sizeof a->nav_scroll);
     memset(a->section_y, 0, sizeof a->section_y);
     text_cache_clear(&a->text_cache);
+    ui_forget(&a->ui);
     a->treatment = 0;
     a->large_text = a->cfg->large_text;
     a->high_contrast = a->cfg->high_contrast;
@@ -146,14 +156,17 @@ void app_staff_refresh(struct app *a)
                  a->queue_error[0] ? a->queue_error : app_text(a, MSG_STAFF_NO_DATABASE));
     else if (queue_status(a->queue, &a->status, a->status_error, sizeof a->status_error) != 0)
         fprintf(stderr, "kiosk: %s\n", a->status_error);
+    else if (a->cfg->sync_url[0] &&
+             queue_delivery_status(a->queue, &a->delivery, a->status_error, sizeof a->status_error) != 0)
+        fprintf(stderr, "kiosk: %s\n", a->status_error);
 }
 
 enum screening_outcome app_outcome(const struct app *a)
 {
     const struct content_treatment *t = app_treatment(a);
 
-    if (a->screening.nquestions != t->nquestions)
-        return SCREENING_NOT_TAKEN;     /* not started (or started on another treatment) */
+    if (a->screening_of != a->treatment || a->screening.nquestions != t->nquestions)
+        return SCREENING_NOT_TAKEN;     /* not started, or started on another treatment */
     return screening_outcome(&a->screening, t->questions, t->nquestions);
 }
 
@@ -194,7 +207,31 @@ static void apply(struct app *a, enum action act)
         if (!app_has_checklist(a))
             return;     /* nothing to screen: no screen offers it, and none opens empty */
         screening_start(&a->screening, app_treatment(a)->nquestions);
+        a->screening_of = a->treatment;
         break;
+    case ACT_CHOOSE:
+        a->treatment = a->chosen;
+        break;
+    case ACT_EXPORT:
+        staff_export_usb(a->queue, a->cfg->export_dir, (unsigned)a->cfg->export_formats, a->words, a->staff_note,
+                         sizeof a->staff_note);
+        app_staff_refresh(a);
+        a->dirty = 1;
+        return;
+    case ACT_MARK_RECEIVED:
+        staff_mark_received(a->queue, a->status.newest_unacked_batch, a->words, a->staff_note, sizeof a->staff_note);
+        app_staff_refresh(a);
+        a->dirty = 1;
+        return;
+    case ACT_CHECK_CONTENT:
+        staff_check_content(a->content_dir, a->words, a->staff_note, sizeof a->staff_note);
+        app_staff_refresh(a);
+        a->dirty = 1;
+        return;
+    case ACT_EXIT:
+        a->quit = 1;
+        a->exit_code = APP_EXIT_STAFF;  /* the service does not restart on this one */
+        return;
     case ACT_REQUEST: {
         enum screen to = open_form(a);
         if (to != a->screen)
@@ -219,100 +256,31 @@ static void apply(struct app *a, enum action act)
         break;
     }
     for (size_t i = 0; i < sizeof flow / sizeof flow[0]; i++) {
+        enum screen to = flow[i].to;
         if (flow[i].act != act || (flow[i].from != a->screen && flow[i].from != ANY_SCREEN))
             continue;
-        go(a, flow[i].to);
+        if (to == FIRST_SCREEN)
+            to = a->content && a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
+        go(a, to);
         return;
     }
-}
-
-static unsigned rgba(unsigned rgb)
-{
-    return (rgb << 8) | 0xFF;
-}
-
-static struct theme theme_of(const struct app *a)
-{
-    struct theme t;
-
-    if (a->high_contrast) {
-        t = (struct theme){ .bg = 0x000000FF, .surface = 0x000000FF, .text = 0xFFFFFFFF, .muted = 0xFFFFFFFF,
-                            .accent = 0xFFE14DFF, .accent_text = 0x000000FF, .border = 0xFFFFFFFF,
-                            .pressed = 0xFFFFFFFF, .pressed_text = 0x000000FF, .danger = 0xFF8080FF,
-                            .focus = 0xFFE14DFF, .overlay = 0x000000D8, .selected = 0xFFE14DFF,
-                            .selected_text = 0x000000FF, .track = 0x4D4D4DFF };
-        return t;
-    }
-    if (a->content) {
-        const struct content_clinic *c = &a->content->clinic;
-        t.bg = rgba(c->colour_background);
-        t.surface = rgba(c->colour_surface);
-        t.text = rgba(c->colour_text);
-        t.muted = rgba(c->colour_muted);
-        t.accent = rgba(c->colour_accent);
-        t.accent_text = rgba(c->colour_accent_text);
-    } else {
-        t.bg = 0xF6F4F0FF;
-        t.surface = 0xFFFFFFFF;
-        t.text = 0x1F2A30FF;
-        t.muted = 0x47525CFF;
-        t.accent = 0x1B585EFF;
-        t.accent_text = 0xFFFFFFFF;
-    }
-    t.border = t.muted;
-    t.pressed = t.text;
-    t.pressed_text = t.surface;
-    t.danger = 0x8A1C22FF;
-    t.focus = t.accent;
-    t.overlay = 0x101820B0;
-    t.selected = t.accent;
-    t.selected_text = t.accent_text;
-    t.track = 0xDCE0E3FF;
-    return t;
-}
-
-/* c seen through the overlay colour o (both 0xRRGGBBAA; o's alpha is how much it covers). */
-static unsigned mix(unsigned c, unsigned o)
-{
-    unsigned a = o & 0xFF, out = 0xFF;
-
-    for (int shift = 8; shift <= 24; shift += 8) {
-        unsigned cc = (c >> shift) & 0xFF, oc = (o >> shift) & 0xFF;
-        out |= ((cc * (255 - a) + oc * a + 127) / 255) << shift;
-    }
-    return out;
-}
-
-/* The theme as seen under the idle warning's dimming: drawing the screen in these colours looks
- * the same as a translucent layer over it, and costs no full-screen blend. */
-static struct theme dimmed(const struct theme *t)
-{
-    struct theme d = *t;
-    unsigned *c = &d.bg, *end = &d.track;
-
-    for (; c <= end; c++)
-        if (c != &d.overlay)
-            *c = mix(*c, t->overlay);
-    return d;
 }
 
 /* One immediate-mode pass over the current screen with the pointer as it is now. */
 static void pass(struct app *a)
 {
     struct ui *u = &a->ui;
-    int shorter = a->w < a->h ? a->w : a->h;
     enum action act;
 
-    u->th = theme_of(a);
-    u->scale = (float)shorter / 800.0f;
-    u->text_scale = a->large_text ? 1.3f : 1.0f;
+    u->th = a->high_contrast ? theme_high_contrast() : theme_standard(a->content ? &a->content->clinic : NULL);
+    ui_style(u, a->w, a->h, a->large_text);
     ui_begin(u, &a->frame, a->w, a->h);
     if (a->screen == SCREEN_IDLE_WARNING) {
         /* The screen beneath is drawn but cannot be touched. */
         struct ui_pointer real = u->ptr;
         struct theme th = u->th;
         u->ptr = (struct ui_pointer){ -1, -1, 0, 0, 0 };
-        u->th = dimmed(&th);
+        u->th = theme_dimmed(&th);
         a->frame.background = u->th.bg;
         screen_draw[a->under](a, u);
         u->th = th;
@@ -331,7 +299,13 @@ static void pass(struct app *a)
 void app_init(struct app *a, const struct content *content, const char *reason, const struct config *cfg,
               const struct text_measurer *m, FILE *trace, uint64_t now)
 {
-    memset(a, 0, sizeof *a);
+    /* All zero but the widgets' storage and the frame's arrays, which need none and would only
+     * take memory (what a pass writes is all it reads). */
+    memset(a, 0, offsetof(struct app, ui));
+    ui_reset(&a->ui);
+    text_cache_clear(&a->text_cache);
+    frame_reset(&a->frame);
+    memset(&a->frame + 1, 0, sizeof *a - offsetof(struct app, frame) - sizeof a->frame);
     a->content = content && content->ntreatments > 0 ? content : NULL;
     a->words = a->content ? &a->content->wording : NULL;
     a->cfg = cfg;
@@ -345,6 +319,7 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
     a->large_text = cfg->large_text;
     a->high_contrast = cfg->high_contrast;
     a->focus = -1;
+    a->screening_of = -1;
     a->forget_text = 1;     /* as at the end of a visit: the home screen's text is made ready */
     speech_init(&a->speech, NULL, trace, cfg->speech_headphones, cfg->speech_volume);
     if (!a->content)
@@ -571,5 +546,50 @@ void app_submit(struct app *a)
         }
         go(a, SCREEN_THANKS);
     }
-    memset(answers, 0, sizeof answers);
+    sodium_memzero(answers, sizeof answers);    /* the client's answers: health data */
+}
+
+enum screen app_screen(const struct app *a)
+{
+    return a->screen;
+}
+
+const struct frame *app_frame(const struct app *a)
+{
+    return &a->frame;
+}
+
+const struct wording *app_wording(const struct app *a)
+{
+    return a->words;
+}
+
+uint64_t app_clock(const struct app *a)
+{
+    return a->now;
+}
+
+int app_typing(const struct app *a, enum keyboard_kind *kind)
+{
+    if (a->screen != SCREEN_FORM || a->focus < 0)
+        return 0;
+    *kind = a->kb.kind;
+    return 1;
+}
+
+int app_stopping(const struct app *a, int *status)
+{
+    if (a->quit)
+        *status = a->exit_code;
+    return a->quit;
+}
+
+int app_db_fault(struct app *a, enum queue_fault fault, char *err, size_t errlen)
+{
+    if (!a->queue) {
+        snprintf(err, errlen, "no database is open: %s", a->queue_error[0] ? a->queue_error : "not opened");
+        return -1;
+    }
+    queue_fault_set(a->queue, fault);
+    return 0;
 }

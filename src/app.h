@@ -25,8 +25,16 @@
 enum screen {
     SCREEN_ATTRACT, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_IDLE_WARNING, SCREEN_OUT_OF_ORDER,
     SCREEN_SCREENING, SCREEN_RESULT, SCREEN_FORM, SCREEN_REVIEW, SCREEN_THANKS, SCREEN_SAVE_ERROR,
-    SCREEN_STAFF_PIN, SCREEN_STAFF, SCREEN_PRIVACY,
+    SCREEN_STAFF_PIN, SCREEN_STAFF, SCREEN_PRIVACY, SCREEN_TREATMENTS,
     SCREEN_COUNT
+};
+
+/* How the kiosk ends: its exit status. The service is not restarted after APP_EXIT_STAFF. */
+enum app_exit {
+    APP_EXIT_OK = 0,
+    APP_EXIT_ERROR = 1,
+    APP_EXIT_USAGE = 2,
+    APP_EXIT_STAFF = 3              /* staff chose "Exit kiosk" */
 };
 
 /* What a screen asks for; app.c's flow table turns (screen, action) into the next screen. */
@@ -35,6 +43,9 @@ enum action {
     ACT_CONTINUE, ACT_PRIVACY, ACT_REVIEW, ACT_SEND, ACT_RESULT, ACT_STAFF_PIN,
     ACT_STAFF,
     ACT_LEAVE,          /* forget the client's session and go back to attract */
+    ACT_CHOOSE,         /* the menu's treatment a->chosen becomes the one shown */
+    ACT_EXPORT, ACT_MARK_RECEIVED, ACT_CHECK_CONTENT,   /* the staff screen's buttons */
+    ACT_EXIT,           /* staff chose "Exit kiosk": the app stops with APP_EXIT_STAFF */
     ACT_COUNT
 };
 
@@ -54,6 +65,7 @@ struct app {
     enum screen under;              /* the screen beneath the idle warning */
     enum action pending;            /* asked for during this pass, applied after it */
     int treatment;                  /* index into content->treatments */
+    int chosen;                     /* ACT_CHOOSE: the treatment tapped on the menu */
     uint64_t now;                   /* the clock, in ms, as last given */
     uint64_t last_input;            /* for the idle timeout */
     uint64_t screen_since;          /* when the current screen was entered */
@@ -65,10 +77,12 @@ struct app {
 
     /* Per-screen state. */
     struct ui_scroll scroll[SCREEN_COUNT];
+    struct ui_scroll nav_scroll;    /* info's column of section buttons */
     int section_y[32];              /* info: where each section starts in the scrolled text */
 
     /* The client's session: personal and health data, wiped by app_forget_client(). */
-    struct screening screening;
+    struct screening screening;     /* answers to the checklist of screening_of */
+    int screening_of;               /* the treatment whose checklist it is, -1 for none */
     struct form form;
     struct form_errors errors;
     int show_errors;                /* "Review" was tapped with mistakes: show them by the fields */
@@ -86,6 +100,7 @@ struct app {
     struct staff_lock lock;
     enum wording_id pin_note;       /* why the last PIN was refused, or MSG_NONE */
     struct queue_status status;     /* the figures on the staff screen, as last read */
+    struct queue_delivery_status delivery;  /* and kioskctl sync's, when sync-url is set */
     char status_error[256];         /* why they could not be read, or "" */
     char staff_note[WORDING_TEXT_BYTES];    /* what the last staff action did */
 
@@ -104,7 +119,8 @@ struct app {
     int exit_code;
 };
 
-/* Sets a up (a is zeroed first). content may be NULL, with why in reason. Keeps the pointers. */
+/* Sets a up, every field zero but storage that is written before it is read. content may be NULL,
+ * with why in reason. Keeps the pointers. */
 void app_init(struct app *a, const struct content *content, const char *reason, const struct config *cfg,
               const struct text_measurer *m, FILE *trace, uint64_t now);
 
@@ -143,5 +159,20 @@ const struct content_treatment *app_treatment(const struct app *a);
 /* Whether the current treatment has a checklist: without one, no screen offers "Am I suitable?"
  * and a request is stored as not-taken. */
 int app_has_checklist(const struct app *a);
+
+/* What the replay driver and the benchmark may read of the app, instead of its fields. */
+enum screen app_screen(const struct app *a);
+/* The frame last built; it lives in a until the next pass. */
+const struct frame *app_frame(const struct app *a);
+/* The wording the app speaks in. */
+const struct wording *app_wording(const struct app *a);
+/* The clock as the app was last given it, in ms. */
+uint64_t app_clock(const struct app *a);
+/* 1 when a text field of the form is being typed in, with the keyboard showing in *kind. */
+int app_typing(const struct app *a, enum keyboard_kind *kind);
+/* 1 when the app asks to stop, with its exit status (enum app_exit) in *status. */
+int app_stopping(const struct app *a, int *status);
+/* Makes the database's writes or syncs fail (tests). Returns 0, or -1 with why in err. */
+int app_db_fault(struct app *a, enum queue_fault fault, char *err, size_t errlen);
 
 #endif

@@ -26,7 +26,8 @@ enum key_kind {
     KEY_PIN_HASH,   /* a crypto_pwhash_str() string */
     KEY_NUMBER,     /* a whole number from min to max */
     KEY_CHOICE,     /* one word of choices */
-    KEY_WORDS       /* one or more words of choices, separated by blanks or commas: their values or'ed */
+    KEY_WORDS,      /* one or more words of choices, separated by blanks or commas: their values or'ed */
+    KEY_SYNC_URL    /* https:// or http:// (a webhook), postgresql:// or postgres://, or "key=value ..." (libpq) */
 };
 
 struct choice {
@@ -55,6 +56,7 @@ static const struct choice rotations[] = {
 
 static const struct choice speech_outputs[] = { { "speaker", 0 }, { "headphones", 1 }, { NULL, 0 } };
 
+static const struct choice yes_no[] = { { "no", 0 }, { "yes", 1 }, { NULL, 0 } };
 static const struct choice export_formats[] = {
     { "xlsx", EXPORT_SET(EXPORT_XLSX) }, { "jsonl", EXPORT_SET(EXPORT_JSONL) }, { "csv", EXPORT_SET(EXPORT_CSV) },
     { NULL, 0 }
@@ -82,6 +84,10 @@ static const struct key keys[] = {
     { .name = "staff-pin-hash", .kind = KEY_PIN_HASH, TEXT_FIELD(pin_hash) },
     { .name = "speech-output", .kind = KEY_CHOICE, INT_FIELD(speech_headphones), .choices = speech_outputs },
     { .name = "speech-volume", .kind = KEY_NUMBER, INT_FIELD(speech_volume), .min = 10, .max = 100, .unit = "per cent" },
+    { .name = "sync-url", .kind = KEY_SYNC_URL, TEXT_FIELD(sync_url) },
+    { .name = "sync-secret-file", .kind = KEY_PATH, TEXT_FIELD(sync_secret_file) },
+    { .name = "sync-ca-file", .kind = KEY_PATH, TEXT_FIELD(sync_ca_file) },
+    { .name = "delete-after-delivery", .kind = KEY_CHOICE, INT_FIELD(delete_after_delivery), .choices = yes_no },
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -152,16 +158,10 @@ static int has_control_char(const char *s)
 }
 
 /* Trims blanks from both ends of s in place; returns the new start. */
+/* Spaces and tabs off both ends (utf8.c has the one trim). */
 static char *trim(char *s)
 {
-    size_t len;
-
-    while (is_blank(*s))
-        s++;
-    len = strlen(s);
-    while (len > 0 && is_blank(s[len - 1]))
-        s[--len] = '\0';
-    return s;
+    return utf8_trim(s);
 }
 
 static int parse_id(const struct key *k, const char *value, char *field, char *err, size_t errlen)
@@ -207,6 +207,25 @@ static int parse_number(const struct key *k, const char *value, int *field, char
         return fail(err, errlen, "%s must be a whole number of %s from %d to %d, not '%.*s'",
                     k->name, k->unit, k->min, k->max, echo_len(value), value);
     *field = (int)n;
+    return 0;
+}
+
+/* Only the kind of address is checked here; kioskctl sync checks the rest (src/sync.c). The value
+ * is never quoted back: it may hold a password. */
+static int parse_sync_url(const struct key *k, const char *value, char *field, char *err, size_t errlen)
+{
+    static const char *const schemes[] = { "https://", "http://", "postgresql://", "postgres://" };
+    size_t len = strlen(value);
+    int ok = strchr(value, '=') != NULL && !strstr(value, "://");
+
+    for (size_t i = 0; i < sizeof schemes / sizeof *schemes && !ok; i++)
+        ok = strncmp(value, schemes[i], strlen(schemes[i])) == 0 && value[strlen(schemes[i])] != '\0';
+    if (!ok)
+        return fail(err, errlen, "%s must be an https:// address (a webhook), a postgresql:// address "
+                    "or a PostgreSQL connection string (host=... dbname=...)", k->name);
+    if (len >= k->size)
+        return fail(err, errlen, "%s is longer than %zu bytes", k->name, k->size - 1);
+    memcpy(field, value, len + 1);
     return 0;
 }
 
@@ -287,6 +306,8 @@ static int key_parse(const struct key *k, const char *value, struct config *c, c
         return parse_number(k, value, number, err, errlen);
     case KEY_CHOICE:
         return parse_choice(k, value, number, err, errlen);
+    case KEY_SYNC_URL:
+        return parse_sync_url(k, value, text, err, errlen);
     case KEY_WORDS:
         return parse_words(k, value, number, err, errlen);
     }

@@ -24,6 +24,11 @@ struct config {
     int speech_headphones;              /* speech-output = speaker | headphones (default speaker) */
     int speech_volume;                  /* speech-volume = 80 (per cent, 10..100) */
     char pin_hash[128];                 /* staff-pin-hash = $argon2id$... (default "": no staff PIN set) */
+    /* kioskctl sync: delivery to the clinic's own system (default: none) */
+    char sync_url[CONFIG_PATH_MAX];     /* sync-url = https://... | postgresql://... | host=... dbname=... */
+    char sync_secret_file[CONFIG_PATH_MAX]; /* sync-secret-file = the webhook's signing key (or the database password) */
+    char sync_ca_file[CONFIG_PATH_MAX]; /* sync-ca-file = an extra CA certificate (PEM) for the receiver */
+    int delete_after_delivery;          /* delete-after-delivery = no | yes (default no) */
 };
 
 /* Fills c with every default. */

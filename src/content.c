@@ -84,6 +84,7 @@ struct parser {
     const struct file_kind *kind;
     void *target;                   /* struct content_clinic or struct content_treatment */
     int field_line[MAX_HEADER_FIELDS];  /* where each header field was given, 0 = not yet */
+    int category_line;              /* a treatment's optional Category, 0 = not given */
     int colour_line[NCOLOURS];
 
     /* Information sections, in file order; owned here until finish_file() hands them on. */
@@ -189,6 +190,7 @@ static const struct text_limit text_limits[] = {
     { "treatment", "Name", 40 },
     { "treatment", "Tagline", 80 },
     { "treatment", "Summary", 250 },        /* the home card */
+    { "treatment", "Category", 40 },        /* a heading on the menu, a word on attract */
     { "screening", "Intro", 300 },
     { "screening", "Question", 200 },       /* above fixed Yes and No */
     { "screening", "Note", 300 },
@@ -216,6 +218,11 @@ static const struct text_field treatment_fields[] = {
     { "Name", offsetof(struct content_treatment, name), NULL, NULL },
     { "Tagline", offsetof(struct content_treatment, tagline), NULL, NULL },
     { "Summary", offsetof(struct content_treatment, summary), NULL, NULL },
+};
+
+/* A treatment's one optional field: the group it is shown in on the menu. */
+static const struct text_field category_field = {
+    "Category", offsetof(struct content_treatment, category), NULL, NULL,
 };
 
 /* The Screening section's fields other than Question, If yes and Note. */
@@ -249,7 +256,7 @@ static const struct file_kind clinic_kind = {
 };
 
 static const struct file_kind treatment_kind = {
-    0, treatment_fields, COUNT(treatment_fields), "Id, Name, Tagline or Summary",
+    0, treatment_fields, COUNT(treatment_fields), "Id, Name, Tagline, Summary or Category",
 };
 
 _Static_assert(COUNT(clinic_fields) <= MAX_HEADER_FIELDS && COUNT(treatment_fields) <= MAX_HEADER_FIELDS,
@@ -403,16 +410,10 @@ static void append_text(struct parser *p, char **dst, const char *s)
 }
 
 /* s without the spaces at either end; the end is cut in place. */
+/* Spaces and tabs off both ends (utf8.c has the one trim). */
 static char *trim(char *s)
 {
-    size_t n;
-
-    while (*s == ' ')
-        s++;
-    n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        s[--n] = '\0';
-    return s;
+    return utf8_trim(s);
 }
 
 /* Whether s reads "Key: value" with a key of letters and spaces; cuts s in two in place. */
@@ -773,6 +774,10 @@ static void header_line(struct parser *p, char *s)
             set_text(p, &p->kind->fields[i], &p->field_line[i], value);
             return;
         }
+    if (!p->kind->is_clinic && key_is(norm, category_field.name)) {
+        set_text(p, &category_field, &p->category_line, value);
+        return;
+    }
     if (p->kind->is_clinic)
         for (int i = 0; i < COUNT(colour_fields); i++)
             if (key_is(norm, colour_fields[i].name)) {
@@ -1344,6 +1349,7 @@ static void treatment_free(struct content_treatment *t)
         free(t->questions[i].note);
     }
     free(t->questions);
+    free(t->category);
     free(t->id);
     free(t->name);
     free(t->tagline);

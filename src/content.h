@@ -8,7 +8,7 @@
 
 #include "wording.h"
 
-#define CONTENT_MAX_TREATMENTS 16
+#define CONTENT_MAX_TREATMENTS 30
 #define CONTENT_MAX_SECTIONS 32             /* information sections in one file */
 #define CONTENT_MAX_BLOCKS 64               /* paragraphs, bullets, steps and FAQ pairs in one section */
 #define CONTENT_MAX_QUESTIONS 20            /* screening questions in one treatment */
@@ -55,6 +55,7 @@ struct content_treatment {
     char *name;                     /* "Calf slimming" */
     char *tagline;                  /* one line under the name on the home card */
     char *summary;                  /* two or three sentences for the home card */
+    char *category;                 /* "Injectables": groups it on the menu; NULL when not given */
     struct content_section *sections;   /* the info screen, in file order; nsections >= 1 */
     int nsections;
     /* The checklist: nquestions is 0 when the file has no Screening section, and then the

@@ -8,7 +8,6 @@
 
 #include "keyboard.h"
 #include "queue.h"
-#include "screens/screens.h"
 
 #define TAP_MS       80     /* how long a finger rests on the glass for a tap */
 #define DRAG_STEPS   12
@@ -21,6 +20,13 @@ struct drv {
     uint64_t now;
     char msg[2048];
 };
+
+static int stopping(const struct drv *d)
+{
+    int status;
+
+    return app_stopping(d->rt->app, &status);
+}
 
 static int failf(struct drv *d, const char *fmt, ...)
 {
@@ -62,7 +68,7 @@ static void press(struct drv *d, int x, int y, uint64_t ms, int touch)
 /* The centre of the one visible control labelled label. */
 static int find(struct drv *d, const char *label, int *x, int *y)
 {
-    const struct frame *f = &d->rt->app->frame;
+    const struct frame *f = app_frame(d->rt->app);
     int i;
     size_t used = 0;
     char list[1024] = "";
@@ -75,9 +81,11 @@ static int find(struct drv *d, const char *label, int *x, int *y)
         return 0;
     }
     for (int k = 0; k < f->nwidgets && used < sizeof list - 1; k++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", k ? ", " : "", f->widgets[k].label);
+        if (frame_widget_visible(f, k))
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", used ? ", " : "",
+                                     f->widgets[k].label);
     return failf(d, "expected %s control \"%s\" on %s, found %s: %s", i == -2 ? "one" : "a", label,
-                 app_screen_name(d->rt->app->screen), i == -2 ? "several" : "none of that label",
+                 app_screen_name(app_screen(d->rt->app)), i == -2 ? "several" : "none of that label",
                  f->nwidgets ? list : "(no controls)");
 }
 
@@ -150,18 +158,19 @@ static int golden(struct drv *d, const char *name)
 
 static void print_widgets(struct drv *d)
 {
-    const struct frame *f = &d->rt->app->frame;
+    const struct frame *f = app_frame(d->rt->app);
 
     runtime_update(d->rt, d->now);
     for (int i = 0; i < f->nwidgets; i++)
-        fprintf(d->o->out, "widget\t%s\t%d\t%d\t%d\t%d\n", f->widgets[i].label, f->widgets[i].r.x,
+        if (frame_widget_visible(f, i))
+            fprintf(d->o->out, "widget\t%s\t%d\t%d\t%d\t%d\n", f->widgets[i].label, f->widgets[i].r.x,
                 f->widgets[i].r.y, f->widgets[i].r.w, f->widgets[i].r.h);
     fflush(d->o->out);
 }
 
 static void print_texts(struct drv *d)
 {
-    const struct frame *f = &d->rt->app->frame;
+    const struct frame *f = app_frame(d->rt->app);
 
     runtime_update(d->rt, d->now);
     for (int i = 0; i < f->ntexts; i++)
@@ -172,37 +181,37 @@ static void print_texts(struct drv *d)
 
 static int expect_text(struct drv *d, const char *s, int want)
 {
-    const struct frame *f = &d->rt->app->frame;
+    const struct frame *f = app_frame(d->rt->app);
 
     runtime_update(d->rt, d->now);
     if (frame_has_text(f, s) == want)
         return 0;
     return failf(d, want ? "expected text \"%s\" on %s, found it nowhere on screen"
                          : "expected no text \"%s\" on %s, found it on screen",
-                 s, app_screen_name(d->rt->app->screen));
+                 s, app_screen_name(app_screen(d->rt->app)));
 }
 
 /* Types text by tapping the on-screen keyboard's keys, switching pages as a person would. */
 static int type(struct drv *d, const char *s)
 {
     static struct keyboard_step steps[4096];
-    struct app *a = d->rt->app;
+    enum keyboard_kind kind;
     char err[256];
     int n, x, y;
 
     runtime_update(d->rt, d->now);
-    if (a->screen != SCREEN_FORM || a->focus < 0)
+    if (!app_typing(d->rt->app, &kind))
         return failf(d, "type needs a text field in focus on the form (tap the field first), found %s",
-                     app_screen_name(a->screen));
-    n = keyboard_plan(a->kb.kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
+                     app_screen_name(app_screen(d->rt->app)));
+    n = keyboard_plan(kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
     if (n < 0)
         return failf(d, "cannot type \"%s\": %s", s, err);
     for (int i = 0; i < n; i++) {
         const struct keyboard_layout *l = keyboard_layout(steps[i].kind);
-        if (a->kb.kind != steps[i].kind)
+        if (!app_typing(d->rt->app, &kind) || kind != steps[i].kind)
             return failf(d, "expected the %s keyboard before key %d, found %s", l->name, i + 1,
-                         keyboard_layout(a->kb.kind)->name);
-        if (find(d, keyboard_key_label(&l->keys[steps[i].key], a->words), &x, &y) != 0)
+                         app_typing(d->rt->app, &kind) ? keyboard_layout(kind)->name : "none");
+        if (find(d, keyboard_key_label(&l->keys[steps[i].key], app_wording(d->rt->app)), &x, &y) != 0)
             return -1;
         press(d, x, y, TAP_MS, 1);
     }
@@ -250,13 +259,12 @@ static int db_fault(struct drv *d, const char *name)
         { "full", QUEUE_FAULT_FULL },
     };
 
-    if (!d->rt->app->queue)
-        return failf(d, "db-fault needs an open database, found none: %s", d->rt->app->queue_error);
+    char err[512];
+
     for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
-        if (strcmp(faults[i].name, name) == 0) {
-            queue_fault_set(d->rt->app->queue, faults[i].fault);
-            return 0;
-        }
+        if (strcmp(faults[i].name, name) == 0)
+            return app_db_fault(d->rt->app, faults[i].fault, err, sizeof err) == 0 ? 0
+                 : failf(d, "db-fault needs an open database, found none: %s", err);
     return failf(d, "unknown fault '%s' (none, write, sync, full)", name);
 }
 
@@ -288,15 +296,21 @@ static void monkey_event(struct drv *d, uint64_t *rng)
 {
     static const char *const texts[] = { "a", "Z", "\xC3\xA9", "7", "+", "@", " ", "'", "\xF0\x9F\x98\x80", "x.y" };
     static const enum input_key keys[] = { KEY_BACKSPACE, KEY_RETURN, KEY_TAB, KEY_ESCAPE, KEY_UP, KEY_DOWN };
-    const struct frame *f = &d->rt->app->frame;
+    const struct frame *f = app_frame(d->rt->app);
     unsigned r = (unsigned)(next_random(rng) % 100);
     int w = f->w > 0 ? f->w : 1, h = f->h > 0 ? f->h : 1;
-    int x = (int)(next_random(rng) % (unsigned)w), y = (int)(next_random(rng) % (unsigned)h);
+    int x = (int)(next_random(rng) % (unsigned)w), y = (int)(next_random(rng) % (unsigned)h), seen = 0;
 
-    if (r < 45 && f->nwidgets > 0) {
+    for (int i = 0; i < f->nwidgets; i++)
+        seen += frame_widget_visible(f, i);
+    if (r < 45 && seen > 0) {
         /* Mostly the controls on screen, so that the monkey travels through every screen. */
-        const struct frame_widget *wd = &f->widgets[next_random(rng) % (unsigned)f->nwidgets];
-        press(d, wd->r.x + wd->r.w / 2, wd->r.y + wd->r.h / 2, TAP_MS, (r & 1) == 0);
+        int pick = (int)(next_random(rng) % (unsigned)seen), i = 0;
+        for (;; i++)
+            if (frame_widget_visible(f, i) && pick-- == 0)
+                break;
+        press(d, f->widgets[i].r.x + f->widgets[i].r.w / 2, f->widgets[i].r.y + f->widgets[i].r.h / 2, TAP_MS,
+              (r & 1) == 0);
     } else if (r < 70) {
         press(d, x, y, TAP_MS, 1);
     } else if (r < 78) {
@@ -338,7 +352,7 @@ static int monkey(struct drv *d, int seed, int count)
         /* Every frame is laid out; one in four also becomes pixels, which keeps 20,000 events quick. */
         d->rt->skip_pixels = i % 4 != 0;
         monkey_event(d, &rng);
-        if (d->rt->app->quit)
+        if (stopping(d))
             return failf(d, "monkey (seed %d) made the app quit at event %d", seed, i + 1);
         if (i + 1 == count / 4)
             early = settled_kib(d);
@@ -369,7 +383,7 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
             return failf(d, "size %d %d is out of range (200 to 8192)", c->n[0], c->n[1]);
         if (platform_resize(d->rt->platform, c->n[0], c->n[1], err, sizeof err) != 0)
             return failf(d, "%s", err);
-        d->rt->app->dirty = 1;
+        app_event(d->rt->app, &(struct input_event){ .kind = INPUT_EXPOSE }, d->now);
         runtime_update(d->rt, d->now);
         return 0;
     case OP_TAP:
@@ -420,9 +434,9 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return golden(d, c->str);
     case OP_EXPECT_SCREEN:
         runtime_update(d->rt, d->now);
-        if (strcmp(app_screen_name(d->rt->app->screen), c->str) == 0)
+        if (strcmp(app_screen_name(app_screen(d->rt->app)), c->str) == 0)
             return 0;
-        return failf(d, "expected screen %s, found %s", c->str, app_screen_name(d->rt->app->screen));
+        return failf(d, "expected screen %s, found %s", c->str, app_screen_name(app_screen(d->rt->app)));
     case OP_EXPECT_TEXT:
     case OP_EXPECT_NO_TEXT:
         return expect_text(d, c->str, c->op == OP_EXPECT_TEXT);
@@ -456,7 +470,7 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
 
 int driver_run(struct runtime *rt, const struct replay_script *s, const struct driver_options *o)
 {
-    struct drv d = { .rt = rt, .o = o, .now = rt->app->now };
+    struct drv d = { .rt = rt, .o = o, .now = app_clock(rt->app) };
 
     runtime_update(rt, d.now);
     for (int i = 0; i < s->n; i++) {
@@ -465,7 +479,7 @@ int driver_run(struct runtime *rt, const struct replay_script *s, const struct d
             fprintf(stderr, "%s:%d: %s\n", o->script_name, d.cmd->line, d.msg);
             return 1;
         }
-        if (rt->app->quit)
+        if (stopping(&d))
             break;      /* the app was told to stop (staff's "Exit kiosk") */
     }
     return 0;

@@ -17,7 +17,7 @@ struct driver_options {
 };
 
 /* Runs s on rt. Returns 0 when every line ran and every expectation held, or when the app was
- * told to stop (rt->app->quit; its exit code is rt->app->exit_code); otherwise 1 after printing
+ * told to stop (app_stopping() says with which status); otherwise 1 after printing
  * "SCRIPT:LINE: what was expected and what was found" to stderr. */
 int driver_run(struct runtime *rt, const struct replay_script *s, const struct driver_options *o);
 

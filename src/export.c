@@ -2,6 +2,7 @@
  * to several files at once (see export.h). The spreadsheet writer is export_xlsx.c. */
 #define _GNU_SOURCE     /* statx, AT_NO_AUTOMOUNT */
 #include "export.h"
+#include "json.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -204,34 +205,18 @@ static void csv_row(struct line *l, const struct queue_row *r)
 
 /* ---------------------------------------------------------------- JSON Lines */
 
-/* Writes s as a JSON string: " and \ escaped, control characters as \u00XX, UTF-8 as it is;
- * a missing value as null. */
+/* s as a JSON string (json.c); a missing value as null. */
+static void line_put(void *l, const char *p, size_t n)
+{
+    line_bytes(l, p, n);
+}
+
 static void json_text(struct line *l, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s;
-
-    if (!s) {
+    if (s)
+        json_string(s, line_put, l);
+    else
         line_str(l, "null");
-        return;
-    }
-    line_char(l, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        line_bytes(l, run, (size_t)(s - run));
-        run = s + 1;
-        if (c == '"' || c == '\\') {
-            line_char(l, '\\');
-            line_char(l, (char)c);
-        } else {
-            char escape[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-            line_bytes(l, escape, sizeof escape);
-        }
-    }
-    line_bytes(l, run, (size_t)(s - run));
-    line_char(l, '"');
 }
 
 /* Each member's name goes with what comes before it: {"batch_id": for the first, ,"uuid": and so

@@ -3,6 +3,17 @@
 
 #include <string.h>
 
+void frame_reset(struct frame *f)
+{
+    if (f->arena_used <= FRAME_ARENA)
+        memset(f->arena, 0, f->arena_used);
+    f->arena_used = 0;
+    f->w = f->h = 0;
+    f->background = 0;
+    f->ncmds = f->nwidgets = f->ntexts = 0;
+    f->overflow = 0;
+}
+
 void frame_begin(struct frame *f, int w, int h, unsigned background)
 {
     memset(f->arena, 0, f->arena_used);
@@ -47,6 +58,12 @@ struct draw_cmd *frame_push(struct frame *f, enum draw_kind kind)
 
 void frame_add_widget(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id)
 {
+    frame_add_control(f, label, r, full, id, FRAME_ROLE_BUTTON, 0);
+}
+
+void frame_add_control(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id,
+                       enum frame_role role, unsigned state)
+{
     const char *copy;
 
     if (f->nwidgets == FRAME_MAX_WIDGETS) {
@@ -60,7 +77,15 @@ void frame_add_widget(struct frame *f, const char *label, struct rect r, struct 
     f->widgets[f->nwidgets].r = r;
     f->widgets[f->nwidgets].full = full;
     f->widgets[f->nwidgets].id = id;
+    f->widgets[f->nwidgets].role = role;
+    f->widgets[f->nwidgets].state = r.w > 0 && r.h > 0 ? state & ~(unsigned)FRAME_STATE_HIDDEN
+                                                       : state | FRAME_STATE_HIDDEN;
     f->nwidgets++;
+}
+
+int frame_widget_visible(const struct frame *f, int i)
+{
+    return !(f->widgets[i].state & FRAME_STATE_HIDDEN);
 }
 
 void frame_add_text(struct frame *f, const char *text, struct rect r, int cut)
@@ -89,7 +114,7 @@ int frame_find_widget(const struct frame *f, const char *label)
     int found = -1;
 
     for (int i = 0; i < f->nwidgets; i++) {
-        if (strcmp(f->widgets[i].label, label) != 0)
+        if (!frame_widget_visible(f, i) || strcmp(f->widgets[i].label, label) != 0)
             continue;
         if (found >= 0)
             return -2;

@@ -24,17 +24,40 @@ struct draw_cmd {
     int border_px;
     int radius;             /* RECT: rounded corners */
     int font_px;            /* TEXT */
-    int bold;               /* TEXT */
+    int bold;               /* TEXT: the measurer's flags it was measured with: TEXT_BOLD, its direction */
     const char *text;       /* TEXT: one line, in the frame's arena, len bytes */
     int len;
 };
 
-/* A control that a finger can touch: its label is what `tap "Label"` matches. */
+/* What kind of control a widget is, for whoever reads the frame aloud or moves a focus through it. */
+enum frame_role {
+    FRAME_ROLE_BUTTON,      /* "No, button" */
+    FRAME_ROLE_CHECKBOX,    /* "You may contact me, checkbox, not ticked" */
+    FRAME_ROLE_FIELD,       /* "Full name, text field, empty" */
+    FRAME_ROLE_KEY,         /* a key of the on-screen keyboard or the PIN pad */
+    FRAME_ROLE_AREA         /* "Touch to start": the whole screen */
+};
+
+/* A control's state, as bits. */
+enum frame_state {
+    FRAME_STATE_SELECTED = 1 << 0,  /* the answer given, the contact time chosen, the section shown */
+    FRAME_STATE_CHECKED = 1 << 1,   /* a ticked checkbox */
+    FRAME_STATE_FOCUSED = 1 << 2,   /* the field being typed in */
+    FRAME_STATE_PRESSED = 1 << 3,   /* a finger is on it */
+    FRAME_STATE_INVALID = 1 << 4,   /* a field with a mistake shown by it */
+    FRAME_STATE_EMPTY = 1 << 5,     /* a field with nothing typed */
+    FRAME_STATE_HIDDEN = 1 << 6     /* scrolled out of view: r is empty, full says where it is */
+};
+
+/* A control that a finger can touch: its label is what `tap "Label"` matches. Controls are
+ * recorded in reading order, scrolled-out ones included (FRAME_STATE_HIDDEN). */
 struct frame_widget {
     const char *label;      /* in the arena */
-    struct rect r;          /* as visible (clipped to its scroll area) */
+    struct rect r;          /* as visible (clipped to its scroll area); w 0 when hidden */
     struct rect full;       /* its whole size, part of which may be scrolled out of view */
     unsigned id;
+    enum frame_role role;
+    unsigned state;         /* enum frame_state bits */
 };
 
 /* A piece of text as a person reads it: a wrapped paragraph is one piece. */
@@ -58,6 +81,10 @@ struct frame {
     int overflow;           /* set when a limit was hit: the frame is incomplete */
 };
 
+/* Makes f an empty frame without touching its arrays (written before they are read), wiping what
+ * its arena held: how an app starts its frame. */
+void frame_reset(struct frame *f);
+
 /* Empties f for a new frame of w x h. Zeroes the arena, which may hold what a client typed. */
 void frame_begin(struct frame *f, int w, int h, unsigned background);
 
@@ -70,8 +97,14 @@ struct draw_cmd *frame_push(struct frame *f, enum draw_kind kind);
 
 /* Records a touchable control. The label is copied. */
 void frame_add_widget(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id);
+/* The same with its role and state; a control with an empty r is recorded as hidden. */
+void frame_add_control(struct frame *f, const char *label, struct rect r, struct rect full, unsigned id,
+                       enum frame_role role, unsigned state);
 /* Records a piece of text as drawn at r: copied, its line breaks as spaces. */
 void frame_add_text(struct frame *f, const char *text, struct rect r, int cut);
+
+/* 1 when widget i can be seen (and so tapped). */
+int frame_widget_visible(const struct frame *f, int i);
 
 /* The visible control whose label is exactly label: returns its index, -1 if none, -2 if several. */
 int frame_find_widget(const struct frame *f, const char *label);

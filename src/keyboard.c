@@ -25,6 +25,7 @@
 #define TO_LETTERS  PAGE(MSG_KEY_LETTERS, 2, KEYBOARD_LETTERS)
 #define TO_ACCENTS  PAGE(MSG_KEY_ACCENTS, 2, KEYBOARD_ACCENTS)
 #define TO_MORE     PAGE(MSG_KEY_MORE, 2, KEYBOARD_MORE)
+#define TO_EXTRA    PAGE(MSG_KEY_EXTRA, 2, KEYBOARD_EXTRA)
 
 static const int letter_page_rows[] = { 10, 11, 9, 9 };
 
@@ -62,13 +63,29 @@ static const struct keyboard_key more[] = {
     KEY("ą"), KEY("æ"), KEY("ć"), KEY("č"), KEY("ď"), KEY("ð"), KEY("ę"), KEY("ě"), KEY("ğ"), KEY("ł"),
     KEY("ń"), KEY("ň"), KEY("ő"), KEY("ř"), KEY("ś"), KEY("š"), KEY("ş"), KEY("ß"), KEY("ť"), KEY("þ"),
     SHIFT_TO(KEYBOARD_MORE_SHIFT), KEY("ů"), KEY("ű"), KEY("ý"), KEY("ÿ"), KEY("ź"), KEY("ż"), KEY("ž"), DELETE(3),
-    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_ACCENTS),
+    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_EXTRA),
 };
 
 static const struct keyboard_key more_shift[] = {
     KEY("Ą"), KEY("Æ"), KEY("Ć"), KEY("Č"), KEY("Ď"), KEY("Ð"), KEY("Ę"), KEY("Ě"), KEY("Ğ"), KEY("Ł"),
     KEY("Ń"), KEY("Ň"), KEY("Ő"), KEY("Ř"), KEY("Ś"), KEY("Š"), KEY("Ş"), KEY("ẞ"), KEY("Ť"), KEY("Þ"),
     SHIFT_TO(KEYBOARD_MORE), KEY("Ů"), KEY("Ű"), KEY("Ý"), KEY("Ÿ"), KEY("Ź"), KEY("Ż"), KEY("Ž"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_EXTRA),
+};
+
+/* Romanian ă ș ț, Latvian and Lithuanian ā ē ģ ī ķ ļ ņ ū ė į ų, Maltese ċ ġ ħ, Croatian đ, Slovak ĺ ľ ŕ,
+ * Turkish ı, Welsh ŵ ŷ, and the apostrophes of names: ’ and the ʻokina. */
+static const struct keyboard_key extra[] = {
+    KEY("ă"), KEY("ā"), KEY("ċ"), KEY("đ"), KEY("ē"), KEY("ė"), KEY("ģ"), KEY("ġ"), KEY("ħ"), KEY("ī"),
+    KEY("į"), KEY("ı"), KEY("ķ"), KEY("ļ"), KEY("ľ"), KEY("ĺ"), KEY("ņ"), KEY("ō"), KEY("ŕ"), KEY("ș"),
+    SHIFT_TO(KEYBOARD_EXTRA_SHIFT), KEY("ț"), KEY("ū"), KEY("ų"), KEY("ŵ"), KEY("ŷ"), KEY("’"), KEY("ʻ"), DELETE(3),
+    LETTER_PAGE_BOTTOM(TO_LETTERS, TO_ACCENTS),
+};
+
+static const struct keyboard_key extra_shift[] = {
+    KEY("Ă"), KEY("Ā"), KEY("Ċ"), KEY("Đ"), KEY("Ē"), KEY("Ė"), KEY("Ģ"), KEY("Ġ"), KEY("Ħ"), KEY("Ī"),
+    KEY("Į"), KEY("İ"), KEY("Ķ"), KEY("Ļ"), KEY("Ľ"), KEY("Ĺ"), KEY("Ņ"), KEY("Ō"), KEY("Ŕ"), KEY("Ș"),
+    SHIFT_TO(KEYBOARD_EXTRA), KEY("Ț"), KEY("Ū"), KEY("Ų"), KEY("Ŵ"), KEY("Ŷ"), KEY("’"), KEY("ʻ"), DELETE(3),
     LETTER_PAGE_BOTTOM(TO_LETTERS, TO_ACCENTS),
 };
 
@@ -85,22 +102,36 @@ static const struct keyboard_key phone[] = {
     CONTROL(MSG_KEY_DONE, 1, KEYBOARD_DONE),
 };
 
-static const int email_rows[] = { 10, 10, 10, 9, 6 };
+static const int email_rows[] = { 10, 10, 10, 9, 8 };
+
+#define DOT_COM         { .label = ".com", .output = ".com", .width = 3, .action = KEYBOARD_TYPE }
 
 static const struct keyboard_key email[] = {
     KEY("1"), KEY("2"), KEY("3"), KEY("4"), KEY("5"), KEY("6"), KEY("7"), KEY("8"), KEY("9"), KEY("0"),
     KEY("q"), KEY("w"), KEY("e"), KEY("r"), KEY("t"), KEY("y"), KEY("u"), KEY("i"), KEY("o"), KEY("p"),
     KEY("a"), KEY("s"), KEY("d"), KEY("f"), KEY("g"), KEY("h"), KEY("j"), KEY("k"), KEY("l"), KEY("@"),
     KEY("z"), KEY("x"), KEY("c"), KEY("v"), KEY("b"), KEY("n"), KEY("m"), KEY("_"), DELETE(4),
-    CONTROL(MSG_KEY_CLEAR, 3, KEYBOARD_CLEAR), KEY("-"),
-    { .label = ".", .output = ".", .width = 2, .action = KEYBOARD_TYPE },
-    { .label = ".com", .output = ".com", .width = 3, .action = KEYBOARD_TYPE },
-    CONTROL(MSG_KEY_NEXT, 5, KEYBOARD_NEXT), CONTROL(MSG_KEY_DONE, 5, KEYBOARD_DONE),
+    PAGE(MSG_KEY_SYMBOLS, 2, KEYBOARD_EMAIL_SYMBOLS), KEY("-"), KEY("+"), KEY("."), DOT_COM,
+    CONTROL(MSG_KEY_CLEAR, 3, KEYBOARD_CLEAR), CONTROL(MSG_KEY_NEXT, 3, KEYBOARD_NEXT),
+    CONTROL(MSG_KEY_DONE, 3, KEYBOARD_DONE),
+};
+
+/* The rest of what an address's local part may hold unquoted. */
+static const int email_symbol_rows[] = { 10, 9, 7 };
+
+static const struct keyboard_key email_symbols[] = {
+    KEY("!"), KEY("#"), KEY("$"), KEY("%"), KEY("&"), KEY("'"), KEY("*"), KEY("/"), KEY("="), KEY("?"),
+    KEY("^"), KEY("`"), KEY("{"), KEY("|"), KEY("}"), KEY("~"), KEY("_"), KEY("@"), DELETE(4),
+    PAGE(MSG_KEY_LETTERS, 4, KEYBOARD_EMAIL), KEY("-"), KEY("+"), DOT_COM,
+    CONTROL(MSG_KEY_CLEAR, 3, KEYBOARD_CLEAR), CONTROL(MSG_KEY_NEXT, 3, KEYBOARD_NEXT),
+    CONTROL(MSG_KEY_DONE, 3, KEYBOARD_DONE),
 };
 
 #define COUNT(a) ((int)(sizeof (a) / sizeof *(a)))
 #define LAYOUT(k, n, u, rows, keys_, shift, after) \
     [k] = { .kind = (k), .name = (n), .units = (u), .nrows = COUNT(rows), .row_keys = (rows), \
+            .field = (k) == KEYBOARD_PHONE ? FORM_FIELD_PHONE \
+                   : (k) == KEYBOARD_EMAIL || (k) == KEYBOARD_EMAIL_SYMBOLS ? FORM_FIELD_EMAIL : FORM_FIELD_NAME, \
             .keys = (keys_), .nkeys = COUNT(keys_), .shifted = (shift), .after_type = (after) }
 
 static const struct keyboard_layout layouts[KEYBOARD_KIND_COUNT] = {
@@ -112,8 +143,12 @@ static const struct keyboard_layout layouts[KEYBOARD_KIND_COUNT] = {
            KEYBOARD_ACCENTS),
     LAYOUT(KEYBOARD_MORE, "more", 20, accent_page_rows, more, false, KEYBOARD_MORE),
     LAYOUT(KEYBOARD_MORE_SHIFT, "more-shift", 20, accent_page_rows, more_shift, true, KEYBOARD_MORE),
+    LAYOUT(KEYBOARD_EXTRA, "extra", 20, accent_page_rows, extra, false, KEYBOARD_EXTRA),
+    LAYOUT(KEYBOARD_EXTRA_SHIFT, "extra-shift", 20, accent_page_rows, extra_shift, true, KEYBOARD_EXTRA),
     LAYOUT(KEYBOARD_PHONE, "phone", 4, phone_rows, phone, false, KEYBOARD_PHONE),
     LAYOUT(KEYBOARD_EMAIL, "email", 20, email_rows, email, false, KEYBOARD_EMAIL),
+    LAYOUT(KEYBOARD_EMAIL_SYMBOLS, "email-symbols", 20, email_symbol_rows, email_symbols, false,
+           KEYBOARD_EMAIL_SYMBOLS),
 };
 
 const struct keyboard_layout *keyboard_layout(enum keyboard_kind kind)

@@ -18,8 +18,11 @@ enum keyboard_kind {
     KEYBOARD_ACCENTS_SHIFT,
     KEYBOARD_MORE,              /* "čł": letters of central and northern Europe, æ ß ð þ */
     KEYBOARD_MORE_SHIFT,
+    KEYBOARD_EXTRA,             /* "ăș": Romanian, Baltic, Maltese, Slovak and Welsh letters, ’ ʻ */
+    KEYBOARD_EXTRA_SHIFT,
     KEYBOARD_PHONE,             /* a phone pad: 0-9 + space */
-    KEYBOARD_EMAIL,             /* a-z 0-9 @ . - _ ".com", lower case only */
+    KEYBOARD_EMAIL,             /* a-z 0-9 @ . - _ + ".com", lower case only */
+    KEYBOARD_EMAIL_SYMBOLS,     /* "#=": the other signs an address may hold: ! # $ % & ' * / = ? ^ ` { | } ~ */
     KEYBOARD_KIND_COUNT
 };
 
@@ -50,6 +53,7 @@ struct keyboard_key {
 struct keyboard_layout {
     enum keyboard_kind kind;
     const char *name;           /* "letters", "letters-shift", ... for traces and tests */
+    enum form_field field;      /* the field it types into */
     int units;                  /* the width of each row */
     int nrows;
     const int *row_keys;        /* how many keys each row has */

@@ -8,10 +8,13 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "age.h"
 #include "config.h"
 #include "content.h"
 #include "export.h"
 #include "queue.h"
+#include "staff.h"
+#include "sync.h"
 #include "utf8.h"
 
 #ifndef KIOSK_VERSION
@@ -23,8 +26,6 @@
 
 #define DEFAULT_CONFIG  KIOSK_SYSCONFDIR "/kiosk/kiosk.conf"
 #define EXIT_USAGE      2
-#define PIN_MIN         4
-#define PIN_MAX         8
 #define SHORT_NAME_MAX  48
 
 /* ---------------------------------------------------------------- types */
@@ -66,6 +67,7 @@ static const char global_help[] =
     "  set-pin                   set the PIN of the kiosk's staff screen\n"
     "  check-content DIR         check the clinic's and treatments' text files\n"
     "  clear-warning             forget the damaged-database warning once dealt with\n"
+    "  sync                      deliver the requests to the clinic's system (sync-url)\n"
     "\n"
     "Options:\n"
     "  --db FILE       the database (default: the config's, /var/lib/kiosk/kiosk.db)\n"
@@ -158,17 +160,19 @@ static struct queue *open_queue(const struct ctl *c)
     return q;
 }
 
-/* "2 h 5 min" and the like. */
+/* "2 h 5 min" and the like, in the units of the staff screen (age.c). */
 static void format_age(long long s, char *out, size_t len)
 {
-    if (s < 60)
+    struct age a = age_of(s);
+
+    if (a.unit == AGE_MINUTES && a.minutes == 0)
         snprintf(out, len, "less than a minute");
-    else if (s < 3600)
-        snprintf(out, len, "%lld min", s / 60);
-    else if (s < 86400)
-        snprintf(out, len, "%lld h %lld min", s / 3600, s % 3600 / 60);
+    else if (a.unit == AGE_MINUTES)
+        snprintf(out, len, "%lld min", a.minutes);
+    else if (a.unit == AGE_HOURS)
+        snprintf(out, len, "%lld h %lld min", a.hours, a.minutes);
     else
-        snprintf(out, len, "%lld d %lld h", s / 86400, s % 86400 / 3600);
+        snprintf(out, len, "%lld d %lld h", a.days, a.hours);
 }
 
 static void format_size(long long bytes, char *out, size_t len)
@@ -236,8 +240,29 @@ static void short_name(const char *name, char *out, size_t len)
 
 /* ---------------------------------------------------------------- status */
 
+/* The delivery lines of status, when sync-url is set. */
+static void print_delivery(const struct ctl *c, const struct queue_delivery_status *d)
+{
+    char where[256], age[64];
+
+    sync_describe(c->cfg.sync_url, where, sizeof where);
+    printf("delivery to:            %s%s\n", where, c->cfg.delete_after_delivery ? " (deleted once delivered)" : "");
+    printf("waiting for delivery:   %lld\n", d->waiting);
+    if (d->oldest_waiting_age_s >= 0) {
+        format_age(d->oldest_waiting_age_s, age, sizeof age);
+        printf("oldest waiting:         %s ago\n", age);
+    }
+    printf("last delivery:          %s\n", d->last_delivery_utc[0] ? d->last_delivery_utc : "never");
+    if (d->failing_since_utc[0])
+        printf("delivery failing since: %s: %s\n", d->failing_since_utc, d->last_error);
+    if (d->rejected)
+        printf("rejected by receiver:   %lld (the last: %s); 'kioskctl sync --retry-rejected' sends them again\n",
+               d->rejected, d->last_rejection);
+}
+
 static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char **argv)
 {
+    struct queue_delivery_status ds;
     struct queue_status st;
     char err[512], age[64], size[32];
     struct queue *q;
@@ -249,6 +274,8 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
     if (!q)
         return 1;
     rc = queue_status(q, &st, err, sizeof err);
+    if (rc == 0 && c->cfg.sync_url[0])
+        rc = queue_delivery_status(q, &ds, err, sizeof err);
     queue_close(q);
     if (rc != 0)
         return fail("%s", err);
@@ -270,6 +297,8 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
     printf("last acknowledgement:   %s\n", st.last_ack_utc[0] ? st.last_ack_utc : "never");
     printf("database size:          %s\n", size);
     printf("integrity:              %s\n", st.quick_check);
+    if (c->cfg.sync_url[0])
+        print_delivery(c, &ds);
     return strcmp(st.quick_check, "ok") == 0 && !st.damaged_moved_to[0] ? 0 : 1;
 }
 
@@ -303,6 +332,37 @@ static int print_row(void *ctx, const struct queue_row *r)
     return 0;
 }
 
+static int print_undelivered(void *ctx, const struct queue_row *r, const struct queue_delivery *d)
+{
+    char who[SHORT_NAME_MAX], why[QUEUE_DELIVERY_TEXT_MAX + 8] = "";
+
+    (void)ctx;
+    short_name(r->req.name, who, sizeof who);
+    if (d->rejected)
+        snprintf(why, sizeof why, "  (%s)", d->rejected);
+    printf("%-8s %-20s  %-12s %8lld  %s%s\n", r->ref, r->created_utc, d->rejected ? "rejected" : "waiting",
+           d->attempts, who, why);
+    return 0;
+}
+
+static int list_undelivered(struct ctl *c)
+{
+    char err[512];
+    struct queue *q = open_queue(c);
+    int rc;
+
+    if (!q)
+        return 1;
+    printf("%-8s %-20s  %-12s %8s  %s\n", "REF", "CREATED", "DELIVERY", "ATTEMPTS", "NAME");
+    rc = queue_delivery_list(q, 0, 1, print_undelivered, NULL, err, sizeof err);
+    queue_close(q);
+    if (rc != 0)
+        return fail("%s", err);
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return fail("cannot write the list: %s", strerror(errno));
+    return 0;
+}
+
 static int cmd_list(const struct command *cmd, struct ctl *c, int argc, char **argv)
 {
     const char *status = NULL;
@@ -312,6 +372,8 @@ static int cmd_list(const struct command *cmd, struct ctl *c, int argc, char **a
 
     if ((rc = only_option(cmd, argc, argv, "--status", &status)) != 0)
         return rc;
+    if (status && strcmp(status, "undelivered") == 0)
+        return list_undelivered(c);
     if (status && strcmp(status, "pending") != 0 && strcmp(status, "exported") != 0 &&
         strcmp(status, "acknowledged") != 0)
         return usage_error(cmd, "unknown status '%s'", status);
@@ -559,18 +621,6 @@ static int read_secret(const char *prompt, char *buf, size_t len)
     return rc;
 }
 
-static int pin_ok(const char *pin)
-{
-    size_t n = strlen(pin);
-
-    if (n < PIN_MIN || n > PIN_MAX)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (pin[i] < '0' || pin[i] > '9')
-            return 0;
-    return 1;
-}
-
 static int cmd_set_pin(const struct command *cmd, struct ctl *c, int argc, char **argv)
 {
     char pin[64], again[64], hash[crypto_pwhash_STRBYTES], err[CONFIG_PATH_MAX + 256];
@@ -583,7 +633,7 @@ static int cmd_set_pin(const struct command *cmd, struct ctl *c, int argc, char 
     if (read_secret("New staff PIN (4 to 8 digits): ", pin, sizeof pin) != 0 ||
         read_secret("The same PIN again: ", again, sizeof again) != 0)
         fail("%s", "cannot read the PIN: two lines expected");
-    else if (!pin_ok(pin))
+    else if (!staff_pin_valid(pin))
         fail("%s", "the PIN must be 4 to 8 digits");
     else if (strcmp(pin, again) != 0)
         fail("%s", "the two PINs differ");
@@ -619,6 +669,25 @@ static int cmd_check_content(const struct command *cmd, struct ctl *c, int argc,
     return 0;
 }
 
+/* ---------------------------------------------------------------- sync */
+
+static int cmd_sync(const struct command *cmd, struct ctl *c, int argc, char **argv)
+{
+    struct sync_options o = { 0 };
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--once") == 0)
+            o.once = 1;
+        else if (strcmp(argv[i], "--retry-rejected") == 0)
+            o.retry_rejected = 1;
+        else
+            return usage_error(cmd, "unexpected argument '%s'", argv[i]);
+    }
+    if (!c->cfg.sync_url[0])
+        return fail("%s", "no sync-url in the config: set it to an https:// or postgresql:// address");
+    return sync_run(&c->cfg, c->db_path, &o);
+}
+
 /* ---------------------------------------------------------------- main */
 
 static const struct command commands[] = {
@@ -627,9 +696,10 @@ static const struct command commands[] = {
       "acknowledged, the last export and acknowledgement, the database's size and the result\n"
       "of its quick check, and a warning if a damaged database was moved aside.\n"
       "Exits 1 when the database needs attention." },
-    { "list", cmd_list, "list [--status pending|exported|acknowledged]",
+    { "list", cmd_list, "list [--status pending|exported|acknowledged|undelivered]",
       "Lists the requests, oldest first, one a line: reference, time (UTC), status, batch,\n"
-      "and the first name with the last name's initial." },
+      "and the first name with the last name's initial. --status undelivered lists those not\n"
+      "yet delivered by 'kioskctl sync', waiting or rejected, with their attempts." },
     { "export", cmd_export,
       "export [--out FILE]... [--dir DIR] [--format csv|jsonl|xlsx] [--batch ID] [--excel]",
       "Writes every pending request as one new batch. --out FILE (as often as wanted) writes\n"
@@ -653,6 +723,12 @@ static const struct command commands[] = {
       "Checks the content files in DIR and prints each problem as 'file:line: message'." },
     { "clear-warning", cmd_clear_warning, "clear-warning",
       "Forgets the warning about a damaged database moved aside, once it has been dealt with." },
+    { "sync", cmd_sync, "sync [--once] [--retry-rejected]",
+      "Delivers each request to sync-url (an HTTPS webhook or PostgreSQL) exactly once, waking\n"
+      "within moments of each new request, and retrying with backoff while the receiver cannot\n"
+      "take it. Runs until stopped (SIGTERM), as kiosk-sync.service does. --once delivers what\n"
+      "waits and exits 0 when everything is delivered, 1 when something still waits or was\n"
+      "rejected. --retry-rejected first makes the requests the receiver refused wait again." },
 };
 
 static const struct command *find_command(const char *name)

@@ -908,3 +908,243 @@ void queue_fault_set(struct queue *q, enum queue_fault fault)
     assert(fault >= 0 && fault < (int)(sizeof kinds / sizeof *kinds));
     fault_vfs_set(q->fault, kinds[fault]);
 }
+
+/* ---------------------------------------------------------------- delivery (kioskctl sync)
+ * The table deliveries (schema version 4) holds one row a request; these functions are its only
+ * readers and writers besides the triggers that add and remove rows with the requests. Their
+ * statements are prepared at each call: the sync process makes a few calls a second at most. */
+
+#define STATE_SYNC_LAST_DELIVERY    "sync-last-delivery"
+#define STATE_SYNC_FAILING_SINCE    "sync-failing-since"
+#define STATE_SYNC_LAST_ERROR       "sync-last-error"
+#define DELIVERY_WAITING "d.delivered_utc IS NULL AND d.rejected IS NULL"
+
+/* Prepares sql on q's connection; NULL with err on failure. */
+static sqlite3_stmt *delivery_prepare(struct queue *q, const char *sql, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+
+    if (sqlite3_prepare_v2(q->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        db_error(q, "read the delivery state", err, errlen);
+        sqlite3_finalize(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Runs sql, which takes no parameters and returns no rows. Returns an sqlite code. */
+static int delivery_exec(struct queue *q, const char *sql)
+{
+    return sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+}
+
+/* Sets (value != NULL) or removes a text state key inside the caller's transaction. */
+static int delivery_state_put(struct queue *q, const char *key, const char *value)
+{
+    sqlite3_stmt *s = value ? q->st[ST_STATE_SET] : q->st[ST_STATE_DELETE];
+    int rc;
+
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    if (value)
+        sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int queue_delivery_list(struct queue *q, int max, int with_rejected, queue_delivery_fn fn, void *ctx,
+                        char *err, size_t errlen)
+{
+    static const char sql_waiting[] =
+        "SELECT " ROW_STATE ", " ROW_DATA ", d.attempts, d.last_error, d.rejected"
+        " FROM deliveries d JOIN requests s ON s.id = d.request_id"
+        " WHERE " DELIVERY_WAITING " ORDER BY d.request_id LIMIT ?1";
+    static const char sql_all[] =
+        "SELECT " ROW_STATE ", " ROW_DATA ", d.attempts, d.last_error, d.rejected"
+        " FROM deliveries d JOIN requests s ON s.id = d.request_id"
+        " WHERE d.delivered_utc IS NULL ORDER BY d.request_id LIMIT ?1";
+    sqlite3_stmt *s = delivery_prepare(q, with_rejected ? sql_all : sql_waiting, err, errlen);
+    struct queue_row row;
+    struct queue_delivery d;
+    int rc = SQLITE_ROW, stop = 0;
+
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, max > 0 ? max : -1);
+    while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        row_fill(s, &row);
+        d.attempts = sqlite3_column_int64(s, 18);
+        d.last_error = column_text(s, 19);
+        d.rejected = column_text(s, 20);
+        stop = fn(ctx, &row, &d);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = db_error(q, "read the requests waiting for delivery", err, errlen);
+    sqlite3_finalize(s);
+    return stop;
+}
+
+/* Runs s once for each uuid (bound as ?1; other parameters stay bound). Returns an sqlite code. */
+static int delivery_each(sqlite3_stmt *s, const char *const *uuids, int n)
+{
+    int rc = SQLITE_OK;
+
+    for (int i = 0; i < n && rc == SQLITE_OK; i++) {
+        sqlite3_bind_text(s, 1, uuids[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(sqlite3_db_handle(s));
+        sqlite3_reset(s);
+    }
+    return rc;
+}
+
+int queue_delivery_done(struct queue *q, const char *const *uuids, int n, int forget, int *log_busy,
+                        char *err, size_t errlen)
+{
+    static const char sql_mark[] =
+        "UPDATE deliveries SET delivered_utc = ?2, last_attempt_utc = ?2, attempts = attempts + 1,"
+        " last_error = NULL WHERE request_id = (SELECT id FROM submissions WHERE uuid = ?1)";
+    static const char sql_forget[] = "DELETE FROM submissions WHERE uuid = ?1";
+    char now[QUEUE_TIME_LEN + 1];
+    sqlite3_stmt *s = delivery_prepare(q, forget ? sql_forget : sql_mark, err, errlen);
+    int rc;
+
+    if (log_busy)
+        *log_busy = 0;
+    if (!s)
+        return -1;
+    utc_format(time(NULL), now);
+    sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);    /* forget's statement has no ?2: ignored */
+    rc = run(q, ST_BEGIN_WRITE) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(q->db);
+    if (rc == SQLITE_OK)
+        rc = delivery_each(s, uuids, n);
+    if (rc == SQLITE_OK)
+        rc = delivery_state_put(q, STATE_SYNC_LAST_DELIVERY, now);
+    if (rc == SQLITE_OK)
+        rc = delivery_state_put(q, STATE_SYNC_FAILING_SINCE, NULL);
+    if (rc == SQLITE_OK)
+        rc = delivery_state_put(q, STATE_SYNC_LAST_ERROR, NULL);
+    if (rc == SQLITE_OK)
+        rc = run(q, ST_COMMIT) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(q->db);
+    if (rc != SQLITE_OK)
+        db_error(q, "mark requests delivered", err, errlen);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_OK) {
+        rollback_if_open(q);
+        return -1;
+    }
+    if (forget && queue_delivery_wipe_log(q) != 0 && log_busy)
+        *log_busy = 1;
+    return 0;
+}
+
+int queue_delivery_failed(struct queue *q, const char *const *uuids, int n, const char *error,
+                          const char *rejected, char *err, size_t errlen)
+{
+    static const char sql[] =
+        "UPDATE deliveries SET attempts = attempts + 1, last_attempt_utc = ?2, last_error = ?3,"
+        " rejected = ?4 WHERE request_id = (SELECT id FROM submissions WHERE uuid = ?1)";
+    char now[QUEUE_TIME_LEN + 1], since[QUEUE_TIME_LEN + 1];
+    sqlite3_stmt *s = delivery_prepare(q, sql, err, errlen);
+    int rc;
+
+    if (!s)
+        return -1;
+    utc_format(time(NULL), now);
+    sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, error, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, rejected, -1, SQLITE_STATIC);
+    rc = run(q, ST_BEGIN_WRITE) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(q->db);
+    if (rc == SQLITE_OK)
+        rc = delivery_each(s, uuids, n);
+    if (rc == SQLITE_OK && !rejected)
+        rc = state_get_text(q, STATE_SYNC_FAILING_SINCE, since, sizeof since);
+    if (rc == SQLITE_OK && !rejected && !since[0])
+        rc = delivery_state_put(q, STATE_SYNC_FAILING_SINCE, now);
+    if (rc == SQLITE_OK && !rejected)
+        rc = delivery_state_put(q, STATE_SYNC_LAST_ERROR, error);
+    if (rc == SQLITE_OK && rejected) {     /* the receiver answered: the way there works */
+        rc = delivery_state_put(q, STATE_SYNC_FAILING_SINCE, NULL);
+        if (rc == SQLITE_OK)
+            rc = delivery_state_put(q, STATE_SYNC_LAST_ERROR, NULL);
+    }
+    if (rc == SQLITE_OK)
+        rc = run(q, ST_COMMIT) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(q->db);
+    if (rc != SQLITE_OK)
+        db_error(q, "record the failed delivery", err, errlen);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_OK)
+        rollback_if_open(q);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+int queue_delivery_retry_rejected(struct queue *q, long long *count, char *err, size_t errlen)
+{
+    if (delivery_exec(q, "UPDATE deliveries SET rejected = NULL WHERE rejected IS NOT NULL") != SQLITE_OK)
+        return db_error(q, "send the rejected requests again", err, errlen);
+    if (count)
+        *count = sqlite3_changes(q->db);
+    return 0;
+}
+
+int queue_delivery_status(struct queue *q, struct queue_delivery_status *st, char *err, size_t errlen)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM deliveries d WHERE " DELIVERY_WAITING "),"
+        " (SELECT count(*) FROM deliveries WHERE rejected IS NOT NULL AND delivered_utc IS NULL),"
+        " ?1 - (SELECT CAST(strftime('%s', s.created_utc) AS INTEGER) FROM deliveries d"
+        "   JOIN submissions s ON s.id = d.request_id WHERE " DELIVERY_WAITING " ORDER BY d.request_id LIMIT 1),"
+        " (SELECT rejected FROM deliveries WHERE rejected IS NOT NULL ORDER BY last_attempt_utc DESC LIMIT 1)";
+    sqlite3_stmt *s;
+    int rc;
+
+    memset(st, 0, sizeof *st);
+    rc = run(q, ST_BEGIN_READ) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(q->db);
+    s = rc == SQLITE_OK ? delivery_prepare(q, sql, err, errlen) : NULL;
+    if (s) {
+        sqlite3_bind_int64(s, 1, (sqlite3_int64)time(NULL));
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            st->waiting = sqlite3_column_int64(s, 0);
+            st->rejected = sqlite3_column_int64(s, 1);
+            st->oldest_waiting_age_s = sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 2);
+            copy_column(s, 3, st->last_rejection, sizeof st->last_rejection);
+            rc = SQLITE_OK;
+        }
+        sqlite3_finalize(s);
+    } else if (rc == SQLITE_OK) {
+        rc = SQLITE_ERROR;
+    }
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_SYNC_LAST_DELIVERY, st->last_delivery_utc, sizeof st->last_delivery_utc);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_SYNC_FAILING_SINCE, st->failing_since_utc, sizeof st->failing_since_utc);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_SYNC_LAST_ERROR, st->last_error, sizeof st->last_error);
+    if (rc != SQLITE_OK)
+        db_error(q, "read the delivery state", err, errlen);
+    rollback_if_open(q);    /* ends the read snapshot */
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+int queue_delivery_wipe_log(struct queue *q)
+{
+    int log = -1, done = -1;
+    int rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+
+    if (rc == SQLITE_BUSY || (rc == SQLITE_OK && log > 0 && done < log))
+        return 1;
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+int queue_delivery_any_waiting(struct queue *q)
+{
+    sqlite3_stmt *s = NULL;
+    int v = -1;
+
+    if (sqlite3_prepare_v2(q->db, "SELECT EXISTS (SELECT 1 FROM deliveries d WHERE " DELIVERY_WAITING ")", -1, &s,
+                           NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}

@@ -161,4 +161,64 @@ int queue_state_set_int(struct queue *q, const char *key, long long value, char 
 /* Makes writes or syncs fail until QUEUE_FAULT_NONE (tests). q must be opened with fault_injection. */
 void queue_fault_set(struct queue *q, enum queue_fault fault);
 
+/* ---------------------------------------------------------------- delivery (kioskctl sync)
+ * Each request's delivery to the clinic's own system, apart from export batches: it waits until the
+ * receiver confirmed it (delivered) or refused it for good (rejected, with the reply's status line).
+ * Messages stored here are in words without personal data; the caller makes sure of it. */
+
+#define QUEUE_DELIVERY_TEXT_MAX 200     /* longest error or status line kept, in bytes */
+
+struct queue_delivery_status {
+    long long waiting;                          /* neither delivered nor rejected */
+    long long rejected;                         /* refused by the receiver; `kioskctl sync --retry-rejected` */
+    long long oldest_waiting_age_s;             /* -1 when nothing waits */
+    char last_delivery_utc[QUEUE_TIME_LEN + 1]; /* "" when never */
+    char failing_since_utc[QUEUE_TIME_LEN + 1]; /* "" unless the last attempt failed */
+    char last_error[QUEUE_DELIVERY_TEXT_MAX + 1];       /* why it fails, "" when it does not */
+    char last_rejection[QUEUE_DELIVERY_TEXT_MAX + 1];   /* the newest rejected request's status line */
+};
+
+/* A request's delivery state beside it, for queue_delivery_list(). Pointers as in queue_row. */
+struct queue_delivery {
+    long long attempts;
+    const char *last_error;         /* NULL when none */
+    const char *rejected;           /* NULL unless rejected: the receiver's status line */
+};
+
+typedef int (*queue_delivery_fn)(void *ctx, const struct queue_row *row, const struct queue_delivery *d);
+
+/* Calls fn for the waiting requests, oldest first, at most max of them (max <= 0: all), and with
+ * with_rejected the rejected ones too, in one read snapshot. Returns 0, fn's non-zero return, or
+ * -1 with err. */
+int queue_delivery_list(struct queue *q, int max, int with_rejected, queue_delivery_fn fn, void *ctx,
+                        char *err, size_t errlen);
+
+/* Marks the n requests with these uuids delivered now, in one transaction, and clears the failing
+ * state. With forget, deletes them instead (secure delete) and empties the write-ahead log, so
+ * their details leave the files at once; *log_busy (may be NULL) is then 1 when a reader kept the
+ * log from being emptied: call queue_delivery_wipe_log() again soon. Returns 0, or -1 with err and
+ * nothing marked. */
+int queue_delivery_done(struct queue *q, const char *const *uuids, int n, int forget, int *log_busy,
+                        char *err, size_t errlen);
+
+/* Counts one more attempt for each of the n requests and keeps error (words, no personal data).
+ * With rejected (the receiver's status line) they are rejected: they stay, and are not sent again
+ * until queue_delivery_retry_rejected(). Without, delivery is failing: since now, unless it
+ * already was. n may be 0 to record only that. Returns 0, or -1 with err. */
+int queue_delivery_failed(struct queue *q, const char *const *uuids, int n, const char *error,
+                          const char *rejected, char *err, size_t errlen);
+
+/* Makes every rejected request wait again; *count (may be NULL) says how many. Returns 0 or -1. */
+int queue_delivery_retry_rejected(struct queue *q, long long *count, char *err, size_t errlen);
+
+/* Fills *st. Returns 0, or -1 with err. */
+int queue_delivery_status(struct queue *q, struct queue_delivery_status *st, char *err, size_t errlen);
+
+/* Empties the write-ahead log into the database file and truncates it. Returns 0, 1 when a reader
+ * kept it from being emptied, -1 on an error. */
+int queue_delivery_wipe_log(struct queue *q);
+
+/* 1 when a request waits for delivery, 0 when none does, -1 on an error. Reads no request. */
+int queue_delivery_any_waiting(struct queue *q);
+
 #endif

@@ -134,6 +134,30 @@ static const char schema_v3[] =
     "   NEW.consent_share_answers, coalesce(NEW.notice_version, ''));"
     "END;";
 
+/* Version 4: delivery to the clinic's own system by `kioskctl sync` (src/sync.c), one row a request,
+ * kept apart from the export batches: a request can be delivered and exported both. A request is
+ * waiting until the receiver confirmed it (delivered_utc) or refused it for good (rejected: the
+ * reply's status line); attempts and last_error say how its sending went, in words without personal
+ * data. The triggers give every new request its row and take it away with the request, so nothing
+ * that submits or purges needs to know about delivery. Requests already on the tablet wait too:
+ * switching sync on sends everything the tablet still holds. */
+static const char schema_v4[] =
+    "CREATE TABLE deliveries ("
+    "  request_id INTEGER PRIMARY KEY,"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  delivered_utc TEXT,"
+    "  last_attempt_utc TEXT,"
+    "  last_error TEXT,"
+    "  rejected TEXT);"
+    "CREATE INDEX deliveries_waiting ON deliveries (request_id) WHERE delivered_utc IS NULL AND rejected IS NULL;"
+    "INSERT INTO deliveries (request_id) SELECT id FROM submissions;"
+    "CREATE TRIGGER submissions_delivery AFTER INSERT ON submissions BEGIN"
+    "  INSERT INTO deliveries (request_id) VALUES (NEW.id);"
+    "END;"
+    "CREATE TRIGGER submissions_delivery_gone AFTER DELETE ON submissions BEGIN"
+    "  DELETE FROM deliveries WHERE request_id = OLD.id;"
+    "END;";
+
 /* Replaces the unused references of version-1 rows with fresh unique ones. Returns an sqlite code. */
 static int backfill_refs(sqlite3 *db)
 {
@@ -181,9 +205,14 @@ static int migrate_to_v3(sqlite3 *db)
     return sqlite3_exec(db, schema_v3, NULL, NULL, NULL);
 }
 
+static int migrate_to_v4(sqlite3 *db)
+{
+    return sqlite3_exec(db, schema_v4, NULL, NULL, NULL);
+}
+
 /* migrations[v] takes a database from version v to v + 1, keeping its rows. */
 static int (*const migrations[QUEUE_SCHEMA_VERSION])(sqlite3 *db) = {
-    migrate_to_v1, migrate_to_v2, migrate_to_v3
+    migrate_to_v1, migrate_to_v2, migrate_to_v3, migrate_to_v4
 };
 
 static int user_version(sqlite3 *db, int *version)

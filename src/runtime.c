@@ -280,10 +280,11 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
     }
     if (forgot && a->content && !rt->skip_pixels) {
-        /* Once the screen is up, the text of home and of the treatment's page is made ready
-         * again, so that the next client's first taps do not wait for it; then the frame shown
-         * is built again, for whoever reads its controls. */
-        platform_prepare_text(rt->platform, app_preview(a, SCREEN_HOME, w, h));
+        /* Once the screen is up, the text of the first screen (the menu, or home) and of the
+         * treatment's page is made ready again, so that the next client's first taps do not wait
+         * for it; then the frame shown is built again, for whoever reads its controls. */
+        platform_prepare_text(rt->platform, app_preview(a, a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME,
+                                                         w, h));
         platform_prepare_text(rt->platform, app_preview(a, SCREEN_INFO, w, h));
         app_draw(a, w, h);
     }

@@ -1,5 +1,6 @@
 /* screening: the self-screening checklist's answers and its outcome. */
 #include "screening.h"
+#include "json.h"
 
 #include <assert.h>
 #include <sodium.h>
@@ -101,25 +102,15 @@ static void out_str(struct out *o, const char *s)
     out_bytes(o, s, strlen(s));
 }
 
-/* s as a JSON string: quotes, backslashes and control characters escaped, UTF-8 as it is. */
+static void out_put(void *o, const char *p, size_t n)
+{
+    out_bytes(o, p, n);
+}
+
+/* s as a JSON string (json.c). */
 static void out_json_string(struct out *o, const char *s)
 {
-    out_str(o, "\"");
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[8];
-
-        if (c == '"' || c == '\\') {
-            snprintf(esc, sizeof esc, "\\%c", c);
-            out_str(o, esc);
-        } else if (c < 0x20) {
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            out_str(o, esc);
-        } else {
-            out_bytes(o, s, 1);
-        }
-    }
-    out_str(o, "\"");
+    json_string(s, out_put, o);
 }
 
 static const char *answer_json(enum screening_answer a)

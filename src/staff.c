@@ -27,11 +27,18 @@ void staff_lock_passed(struct staff_lock *l)
     l->locked_until = 0;
 }
 
+int staff_pin_valid(const char *pin)
+{
+    size_t n = strlen(pin);
+
+    return n >= STAFF_PIN_MIN && n <= STAFF_PIN_MAX && strspn(pin, "0123456789") == n;
+}
+
 int staff_pin_matches(const char *hash, const char *pin)
 {
     size_t n = strlen(pin);
 
-    if (!hash[0] || n < STAFF_PIN_MIN || n > STAFF_PIN_MAX || strspn(pin, "0123456789") != n)
+    if (!hash[0] || !staff_pin_valid(pin))
         return 0;
     if (sodium_init() < 0)
         return 0;

@@ -21,6 +21,9 @@ void staff_lock_failed(struct staff_lock *l, long long now);
 /* The right PIN: forgets the failures. */
 void staff_lock_passed(struct staff_lock *l);
 
+/* 1 when pin is a PIN at all: 4 to 8 digits. */
+int staff_pin_valid(const char *pin);
+
 /* 1 when pin matches hash (libsodium's crypto_pwhash_str format), 0 otherwise, also when no
  * hash is set or pin is not 4 to 8 digits. */
 int staff_pin_matches(const char *hash, const char *pin);

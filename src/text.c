@@ -146,6 +146,8 @@ static void find_breaks(struct wrap *w)
             cp[n] = 0xFFFD;
             step = 1;
         }
+        if (cp[n] == 0xFFFF)
+            cp[n] = 0xFFFD;     /* U+FFFF is libunibreak's end-of-text mark (EOS): it asserts on one */
         i += (int)step;
     }
     set_linebreaks_utf32(cp, (size_t)n, NULL, brk);

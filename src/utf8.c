@@ -2,6 +2,7 @@
 #include "utf8.h"
 
 #include <hb.h>
+#include <string.h>
 
 static bool is_continuation(unsigned char c)
 {
@@ -97,6 +98,18 @@ size_t utf8_cut(const char *s, size_t n, size_t max)
     if (utf8_decode(s + lead, k - lead, &cp) != k - lead)
         k = lead;
     return k;
+}
+
+char *utf8_trim(char *s)
+{
+    size_t n;
+
+    while (*s == ' ' || *s == '\t')
+        s++;
+    n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
 }
 
 static hb_unicode_general_category_t category(uint32_t cp)

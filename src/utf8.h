@@ -28,6 +28,9 @@ size_t utf8_last_len(const char *s, size_t n);
  * (A cut-off sequence at the end of the n bytes, as snprintf() leaves, is dropped too.) */
 size_t utf8_cut(const char *s, size_t n, size_t max);
 
+/* Trims spaces and tabs from both ends of the NUL-terminated s, in place; returns the start. */
+char *utf8_trim(char *s);
+
 /* Whether cp is a letter (general category L: Lu, Ll, Lt, Lm, Lo). Unassigned code points are not. */
 bool utf8_is_letter(uint32_t cp);
 

@@ -1,141 +1,224 @@
-/* chrome: the bars, the body area and the rich-text drawing that every client screen shares. */
+/* chrome: what every screen shares: the top and bottom bars, the staff corner, a scrolled page,
+ * the rich text of a content section, and words with placeholders. */
 #include "screens.h"
 
+#include <assert.h>
 #include <stdio.h>
 
-int chrome_margin(const struct ui *u)
+/* ---------------------------------------------------------------- the bars */
+
+static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
 {
-    return ui_px(u, 32);
+    const struct style *st = &u->st;
+    int bar = ui_add_panel(u, column, &(struct lay_box){
+        .kind = LAY_ROW, .h = { LAY_FIXED, st->button_h + 2 * st->bar_pad },
+        .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .gap = st->gap, .cross = LAY_CENTRE }, UI_BAR_TOP);
+    int name = ui_add_text(u, bar, a->content ? a->content->clinic.name : "", FONT_SUBHEADING, INK_TEXT, UI_START);
+
+    /* The clinic's name where there is room for it whole, else nothing. */
+    ui_box(u, name)->w.kind = LAY_FILL;
+    ui_box(u, name)->h.max = st->button_h;
+    ui_box(u, name)->flags |= LAY_OPTIONAL;
+    ui_push_id(u, "top-bar");
+    c->large = ui_add_toggle(u, bar, app_text(a, MSG_BAR_LARGER_TEXT), a->large_text);
+    c->contrast = ui_add_toggle(u, bar, app_text(a, MSG_BAR_HIGH_CONTRAST), a->high_contrast);
+    ui_pop_id(u);
+    ui_box(u, c->large)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
+    ui_box(u, c->contrast)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
 }
 
-int chrome_button_h(const struct ui *u)
+/* A bottom bar's button: as wide as its words, at least a bar button's width, one line tall. */
+static int bar_button(struct app *a, struct ui *u, int row, enum wording_id label, enum ui_button_kind kind)
 {
-    int h = ui_px(u, 80);
-    int text = ui_line_h(u, UI_BUTTON) + ui_px(u, 24);
+    const struct style *st = &u->st;
+    int b = ui_add_button(u, row, app_text(a, label), kind);
+    struct lay_box *box = ui_box(u, b);
 
-    return text > h ? text : h;
-}
-
-int chrome_top(struct app *a, struct ui *u)
-{
-    int m = chrome_margin(u), bh = chrome_button_h(u), gap = ui_px(u, 16);
-    int h = bh + 2 * ui_px(u, 16);
-    const char *large = app_text(a, MSG_BAR_LARGER_TEXT), *contrast = app_text(a, MSG_BAR_HIGH_CONTRAST);
-    int tw1 = ui_text_width(u, large, UI_BUTTON) + ui_px(u, 28 + 3 * 14 + 4);
-    int tw2 = ui_text_width(u, contrast, UI_BUTTON) + ui_px(u, 28 + 3 * 14 + 4);
-    int x2 = u->f->w - m - tw2, x1 = x2 - gap - tw1, y = (h - bh) / 2;
-    const char *name = a->content ? a->content->clinic.name : "";
-    int name_w = x1 - gap - m;
-
-    ui_rect(u, (struct rect){ 0, 0, u->f->w, h }, u->th.surface, 0, 0, 0);
-    ui_rect(u, (struct rect){ 0, h - ui_px(u, 2), u->f->w, ui_px(u, 2) > 0 ? ui_px(u, 2) : 1 }, u->th.border, 0, 0, 0);
-    if (name_w > 0 && ui_text_height(u, name_w, name, UI_SUBHEADING) <= h)
-        ui_text(u, m, (h - ui_text_height(u, name_w, name, UI_SUBHEADING)) / 2, name_w, name, UI_SUBHEADING,
-                u->th.text, UI_LEFT);
-    if (ui_toggle(u, large, (struct rect){ x1, y, tw1, bh }, a->large_text)) {
-        a->large_text = !a->large_text;
-        a->dirty = 1;
-    }
-    if (ui_toggle(u, contrast, (struct rect){ x2, y, tw2, bh }, a->high_contrast)) {
-        a->high_contrast = !a->high_contrast;
-        a->dirty = 1;
-    }
-    return h;
-}
-
-int chrome_bottom(struct app *a, struct ui *u, const char *back, enum chrome_second second, const char *primary,
-                  enum action act)
-{
-    int m = chrome_margin(u), bh = chrome_button_h(u), gap = ui_px(u, 16);
-    int h = bh + 2 * ui_px(u, 16), top = u->f->h - h, y = top + (h - bh) / 2, x = m;
-    int bw = ui_text_width(u, app_text(a, MSG_BUTTON_BACK), UI_BUTTON) + ui_px(u, 80);
-
-    if (bw < ui_px(u, 160))
-        bw = ui_px(u, 160);
-    ui_rect(u, (struct rect){ 0, top, u->f->w, h }, u->th.surface, 0, 0, 0);
-    ui_rect(u, (struct rect){ 0, top, u->f->w, ui_px(u, 2) > 0 ? ui_px(u, 2) : 1 }, u->th.border, 0, 0, 0);
-    if (back) {
-        if (ui_button(u, back, (struct rect){ x, y, bw, bh }, UI_SECONDARY))
-            app_act(a, ACT_BACK);
-        x += bw + gap;
-    }
-    if (second != CHROME_NONE) {
-        const char *label = app_text(a, second == CHROME_HOME ? MSG_BUTTON_HOME : MSG_BUTTON_START_OVER);
-        int sw = ui_text_width(u, label, UI_BUTTON) + ui_px(u, 60);
-        if (sw < bw)
-            sw = bw;
-        if (ui_button(u, label, (struct rect){ x, y, sw, bh }, UI_SECONDARY))
-            app_act(a, second == CHROME_HOME ? ACT_HOME : ACT_LEAVE);
-        x += sw + gap;
-    }
-    if (primary) {
-        int pw = ui_text_width(u, primary, UI_BUTTON) + ui_px(u, 80);
-        int room = u->f->w - m - x;
-        if (pw > room)
-            pw = room;
-        if (ui_button(u, primary, (struct rect){ u->f->w - m - pw, y, pw, bh }, UI_PRIMARY))
-            app_act(a, act);
-    }
-    return top;
-}
-
-struct body chrome_body(const struct ui *u)
-{
-    int m = chrome_margin(u), maxw = ui_px(u, 1000);
-    struct body b;
-
-    b.w = u->f->w - 2 * m;
-    if (b.w > maxw)
-        b.w = maxw;
-    b.x = (u->f->w - b.w) / 2;
+    box->pad.start = box->pad.end = st->gap_large;
+    box->w.min = st->bar_button_w;
+    box->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
     return b;
 }
 
-static int block(struct ui *u, const struct content_block *b, int x, int y, int w)
+static void bottom_bar(struct app *a, struct ui *u, struct chrome *c, int column, const struct chrome_bar *bar)
 {
-    int gap = ui_px(u, 14), indent = ui_px(u, 44), h = 0;
-    char num[16];
+    const struct style *st = &u->st;
+    int row = ui_add_panel(u, column, &(struct lay_box){
+        .kind = LAY_ROW, .h = { LAY_FIXED, st->button_h + 2 * st->bar_pad },
+        .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .gap = st->gap, .cross = LAY_CENTRE }, UI_BAR);
 
-    switch (b->kind) {
-    case CONTENT_PARAGRAPH:
-        return ui_text(u, x, y, w, b->text, UI_BODY, u->th.text, UI_LEFT) + gap;
-    case CONTENT_BULLET: {
-        int line = ui_line_h(u, UI_BODY), dot = ui_px(u, 12);
-        ui_rect(u, (struct rect){ x + ui_px(u, 8), y + (line - dot) / 2, dot, dot }, u->th.accent, dot / 2, 0, 0);
-        return ui_text(u, x + indent, y, w - indent, b->text, UI_BODY, u->th.text, UI_LEFT) + gap / 2;
-    }
-    case CONTENT_STEP: {
-        int circle = ui_line_h(u, UI_SUBHEADING);
-        snprintf(num, sizeof num, "%d", b->number);
-        ui_rect(u, (struct rect){ x, y, circle, circle }, u->th.accent, circle / 2, 0, 0);
-        ui_text(u, x, y, circle, num, UI_SUBHEADING, u->th.accent_text, UI_CENTRE);
-        indent = circle + ui_px(u, 16);
-        h = ui_text(u, x + indent, y, w - indent, b->title ? b->title : "", UI_SUBHEADING, u->th.text, UI_LEFT);
-        if (h < circle)
-            h = circle;
-        if (b->text[0])
-            h += ui_px(u, 6) + ui_text(u, x + indent, y + h + ui_px(u, 6), w - indent, b->text, UI_BODY,
-                                       u->th.text, UI_LEFT);
-        return h + gap * 2;
-    }
-    case CONTENT_FAQ:
-        h = ui_text(u, x, y, w, b->title ? b->title : "", UI_BODY_BOLD, u->th.text, UI_LEFT);
-        h += ui_px(u, 4);
-        h += ui_text(u, x, y + h, w, b->text, UI_BODY, u->th.text, UI_LEFT);
-        return h + gap * 2;
-    }
-    return 0;
+    ui_push_id(u, "bottom-bar");
+    if (bar->back != MSG_NONE)
+        c->back = bar_button(a, u, row, bar->back, UI_SECONDARY);
+    if (bar->second != CHROME_NONE)
+        c->second = bar_button(a, u, row, bar->second == CHROME_HOME ? MSG_BUTTON_HOME : MSG_BUTTON_START_OVER,
+                               UI_SECONDARY);
+    ui_add(u, row, &(struct lay_box){ .kind = LAY_LEAF, .w = { LAY_FILL } });
+    if (bar->primary != MSG_NONE)
+        c->primary = bar_button(a, u, row, bar->primary, UI_PRIMARY);
+    ui_pop_id(u);
 }
 
-int chrome_section(struct ui *u, const struct content_section *s, int x, int y, int w, int with_title)
+void chrome_begin(struct app *a, struct ui *u, struct chrome *c, unsigned parts, const struct chrome_bar *bar)
 {
-    int h = 0;
+    int column;
 
-    if (with_title && s->title) {
-        h += ui_text(u, x, y, w, s->title, UI_HEADING, u->th.text, UI_LEFT);
-        h += ui_px(u, 12);
+    *c = (struct chrome){ .corner = LAY_NONE, .large = LAY_NONE, .contrast = LAY_NONE, .back = LAY_NONE,
+                          .second = LAY_NONE, .primary = LAY_NONE, .bar = bar };
+    c->root = ui_add(u, LAY_NONE, &(struct lay_box){ .kind = LAY_STACK });
+    if (parts & CHROME_CORNER) {
+        /* First, so that a finger there is the corner's before any control's; top left in any language. */
+        c->corner = ui_add_area(u, c->root, NULL, "staff-corner");
+        *ui_box(u, c->corner) = (struct lay_box){ .kind = LAY_LEAF, .w = { LAY_FIXED, u->st.corner },
+                                                  .h = { LAY_FIXED, u->st.corner },
+                                                  .self = u->rtl ? LAY_END : LAY_START };
     }
-    for (int i = 0; i < s->nblocks; i++)
-        h += block(u, &s->blocks[i], x, y + h, w);
-    return h;
+    column = ui_add(u, c->root, &(struct lay_box){ .h = { LAY_FILL } });
+    if (parts & CHROME_TOP)
+        top_bar(a, u, c, column);
+    c->body = ui_add(u, column, &(struct lay_box){ .h = { LAY_FILL } });
+    if (bar)
+        bottom_bar(a, u, c, column, bar);
+}
+
+void chrome_end(struct app *a, struct ui *u, struct chrome *c)
+{
+    ui_layout(u, c->root, (struct rect){ 0, 0, u->f->w, u->f->h });
+    if (c->corner != LAY_NONE) {
+        /* Held: the app's timer opens the PIN pad after 3 s. */
+        if (ui_state(u, c->corner) == UI_HELD && !a->corner_since)
+            a->corner_since = a->now;
+        else if (ui_state(u, c->corner) != UI_HELD)
+            a->corner_since = 0;
+    }
+    if (c->large != LAY_NONE && ui_clicked(u, c->large)) {
+        a->large_text = !a->large_text;
+        a->dirty = 1;
+    }
+    if (c->contrast != LAY_NONE && ui_clicked(u, c->contrast)) {
+        a->high_contrast = !a->high_contrast;
+        a->dirty = 1;
+    }
+    if (c->back != LAY_NONE && ui_clicked(u, c->back))
+        app_act(a, ACT_BACK);
+    if (c->second != LAY_NONE && ui_clicked(u, c->second))
+        app_act(a, c->bar->second == CHROME_HOME ? ACT_HOME : ACT_LEAVE);
+    if (c->primary != LAY_NONE && ui_clicked(u, c->primary))
+        app_act(a, c->bar->act);
+}
+
+/* ---------------------------------------------------------------- pages and text */
+
+int chrome_page(struct ui *u, int parent, struct ui_scroll *s, const char *name)
+{
+    const struct style *st = &u->st;
+    int view = ui_add_scroll(u, parent, &(struct lay_box){ .w = { LAY_FILL }, .h = { LAY_FILL },
+                                                           .pad = { st->margin, 0, st->margin, 0 } }, s, name);
+
+    return ui_add(u, view, &(struct lay_box){ .w = { LAY_FILL, .max = st->body_w }, .self = LAY_CENTRE,
+                                              .pad = { 0, st->gap_section, 0, st->margin }, .gap = st->gap });
+}
+
+int chrome_text(struct ui *u, int parent, const char *s, enum style_font font, enum ui_ink ink, enum ui_align align)
+{
+    int t = ui_add_text(u, parent, s, font, ink, align);
+
+    ui_box(u, t)->w.kind = LAY_FILL;
+    return t;
+}
+
+const char *chrome_words(const struct app *a, struct ui *u, enum wording_id id, const struct wording_arg *args,
+                         int nargs)
+{
+    char out[WORDING_TEXT_BYTES];
+    const char *s = ui_fmt(u, "%s", wording_format(a->words, id, out, sizeof out, args, nargs));
+
+    return s;
+}
+
+enum wording_id chrome_time_words(enum form_contact_time t)
+{
+    switch (t) {
+    case FORM_CONTACT_MORNING:   return MSG_TIME_MORNING;
+    case FORM_CONTACT_AFTERNOON: return MSG_TIME_AFTERNOON;
+    case FORM_CONTACT_EVENING:   return MSG_TIME_EVENING;
+    case FORM_CONTACT_ANY:       return MSG_TIME_ANY;
+    case FORM_CONTACT_UNSET:     break;
+    }
+    return MSG_NONE;
+}
+
+enum wording_id chrome_outcome_words(enum screening_outcome o, int title)
+{
+    static const struct { enum wording_id title, summary; } words[] = {
+        [SCREENING_NOT_TAKEN] = { MSG_RESULT_UNFINISHED, MSG_REVIEW_NOT_TAKEN },
+        [SCREENING_CLEAR] = { MSG_RESULT_CLEAR, MSG_REVIEW_CLEAR },
+        [SCREENING_DISCUSS] = { MSG_RESULT_DISCUSS, MSG_REVIEW_DISCUSS },
+        [SCREENING_STOP] = { MSG_RESULT_STOP, MSG_REVIEW_STOP },
+    };
+
+    assert(o >= 0 && o < (int)(sizeof words / sizeof words[0]));
+    return title ? words[o].title : words[o].summary;
+}
+
+/* A bullet: its dot on the first line's middle, its text beside it. */
+static void bullet(struct ui *u, int list, const char *text)
+{
+    const struct style *st = &u->st;
+    int row = ui_add(u, list, &(struct lay_box){ .kind = LAY_ROW, .cross = LAY_START });
+    int holder = ui_add(u, row, &(struct lay_box){
+        .w = { LAY_FIXED, st->indent }, .cross = LAY_START,
+        .pad = { st->gap_small, (style_line_h(st, FONT_BODY) - st->dot) / 2, 0, 0 } });
+
+    ui_add_dot(u, holder, st->dot, INK_ACCENT);
+    chrome_text(u, row, text, FONT_BODY, INK_TEXT, UI_START);
+}
+
+/* A numbered step: its number in a circle, its title and text beside it. */
+static void step(struct ui *u, int list, const struct content_block *b)
+{
+    const struct style *st = &u->st;
+    int row = ui_add(u, list, &(struct lay_box){ .kind = LAY_ROW, .gap = st->gap, .cross = LAY_START }), words;
+
+    ui_add_badge(u, row, ui_fmt(u, "%d", b->number), FONT_SUBHEADING);
+    words = ui_add(u, row, &(struct lay_box){ .w = { LAY_FILL }, .gap = st->gap_small });
+    chrome_text(u, words, b->title ? b->title : "", FONT_SUBHEADING, INK_TEXT, UI_START);
+    if (b->text[0])
+        chrome_text(u, words, b->text, FONT_BODY, INK_TEXT, UI_START);
+}
+
+int chrome_section(struct ui *u, int parent, const struct content_section *s, int with_title)
+{
+    const struct style *st = &u->st;
+    int col = ui_add(u, parent, &(struct lay_box){ .gap = st->gap }), list = LAY_NONE;
+    int last = -1;
+
+    if (with_title && s->title)
+        chrome_text(u, col, s->title, FONT_HEADING, INK_TEXT, UI_START);
+    for (int i = 0; i < s->nblocks; i++) {
+        const struct content_block *b = &s->blocks[i];
+        switch (b->kind) {
+        case CONTENT_PARAGRAPH:
+            chrome_text(u, col, b->text, FONT_BODY, INK_TEXT, UI_START);
+            break;
+        case CONTENT_BULLET:
+            if (last != CONTENT_BULLET)
+                list = ui_add(u, col, &(struct lay_box){ .gap = st->gap_small });
+            bullet(u, list, b->text);
+            break;
+        case CONTENT_STEP:
+            if (last != CONTENT_STEP)
+                list = ui_add(u, col, &(struct lay_box){ .gap = st->gap_large });
+            step(u, list, b);
+            break;
+        case CONTENT_FAQ: {
+            int pair = ui_add(u, col, &(struct lay_box){ .gap = st->gap_tiny });
+            chrome_text(u, pair, b->title ? b->title : "", FONT_BODY_BOLD, INK_TEXT, UI_START);
+            chrome_text(u, pair, b->text, FONT_BODY, INK_TEXT, UI_START);
+            break;
+        }
+        }
+        last = (int)b->kind;
+    }
+    return col;
 }

@@ -1,107 +1,66 @@
-/* home: the treatment as a large card and the three big choices. */
+/* home: one treatment as a large card beside its big choices (below them in portrait). With
+ * several treatments it is the page of the one chosen on the menu, and "Back" returns there. */
 #include "screens.h"
 
-#include <stdio.h>
-
-static int card(struct app *a, struct ui *u, struct rect r, int measure_only)
+static void card(struct app *a, struct ui *u, int parent)
 {
+    const struct style *st = &u->st;
     const struct content_treatment *t = app_treatment(a);
-    int pad = ui_px(u, 36), w = r.w - 2 * pad, y = r.y + pad;
+    int c = ui_add_panel(u, parent, &(struct lay_box){
+        .w = { LAY_FILL, .weight = 58 }, .pad = { st->card_pad, st->card_pad, st->card_pad, st->card_pad },
+        .gap = st->gap_small }, UI_CARD);
 
-    if (!measure_only)
-        ui_rect(u, r, u->th.surface, ui_px(u, 24), u->th.border, ui_px(u, 2) > 1 ? ui_px(u, 2) : 1);
-    if (measure_only) {
-        int h = pad + ui_text_height(u, w, t->name, UI_TITLE) + ui_px(u, 8);
-        if (t->tagline)
-            h += ui_text_height(u, w, t->tagline, UI_SUBHEADING) + ui_px(u, 20);
-        if (t->summary)
-            h += ui_text_height(u, w, t->summary, UI_BODY);
-        return h + pad;
-    }
-    y += ui_text(u, r.x + pad, y, w, t->name, UI_TITLE, u->th.text, UI_LEFT) + ui_px(u, 8);
+    chrome_text(u, c, t->name, FONT_TITLE, INK_TEXT, UI_START);
     if (t->tagline)
-        y += ui_text(u, r.x + pad, y, w, t->tagline, UI_SUBHEADING, u->th.accent, UI_LEFT) + ui_px(u, 20);
-    if (t->summary)
-        y += ui_text(u, r.x + pad, y, w, t->summary, UI_BODY, u->th.text, UI_LEFT);
-    return y + pad - r.y;
+        chrome_text(u, c, t->tagline, FONT_SUBHEADING, INK_ACCENT, UI_START);
+    if (t->summary) {
+        ui_add(u, c, &(struct lay_box){ .kind = LAY_LEAF, .h = { LAY_FIXED, st->gap_small } });
+        chrome_text(u, c, t->summary, FONT_BODY, INK_TEXT, UI_START);
+    }
 }
 
-/* The choices, stacked in r; returns the height they need. */
-static int choices(struct app *a, struct ui *u, struct rect r, int measure_only)
+static int choice(struct app *a, struct ui *u, int parent, const char *label, enum ui_button_kind kind)
 {
-    static const struct { enum wording_id label; enum action act; enum ui_button_kind kind; } items[] = {
-        { MSG_BUTTON_ABOUT, ACT_ABOUT, UI_SECONDARY },
-        { MSG_BUTTON_SCREENING, ACT_SCREENING, UI_SECONDARY },
-        { MSG_BUTTON_REQUEST, ACT_REQUEST, UI_PRIMARY },
-    };
-    char doctor[WORDING_TEXT_BYTES];
-    int gap = ui_px(u, 20), y = r.y, pad = ui_px(u, 24);
+    int b = ui_add_button(u, parent, label, kind);
 
-    WORDING_FORMAT(a->words, MSG_HOME_DOCTOR, doctor, WORDING_TEXT("doctor", a->content->clinic.doctor_name));
-    for (int i = 0; i < 3; i++) {
-        if (items[i].act == ACT_SCREENING && !app_has_checklist(a))
-            continue;
-        const char *label = app_text(a, items[i].label);
-        int h = ui_text_height(u, r.w - 2 * ui_px(u, 12), label, UI_BUTTON) + 2 * pad;
-        if (h < ui_px(u, 104))
-            h = ui_px(u, 104);
-        if (!measure_only && ui_button(u, label, (struct rect){ r.x, y, r.w, h }, items[i].kind))
-            app_act(a, items[i].act);
-        y += h + gap;
-    }
-    {
-        int h = chrome_button_h(u);
-        if (!measure_only && ui_button(u, doctor, (struct rect){ r.x, y, r.w, h }, UI_QUIET))
-            app_act(a, ACT_DOCTOR);
-        y += h;
-    }
-    return y - r.y;
-}
-
-/* With several treatments, a row of buttons chooses the one on the card. */
-static int treatment_picker(struct app *a, struct ui *u, int x, int y, int w)
-{
-    int n = a->content->ntreatments, gap = ui_px(u, 12), bh = chrome_button_h(u);
-
-    if (n < 2)
-        return 0;
-    for (int i = 0; i < n; i++) {
-        int bw = (w - gap * (n - 1)) / n;
-        const char *name = a->content->treatments[i].name;
-        if (ui_button_ex(u, name, name, (struct rect){ x + i * (bw + gap), y, bw, bh }, UI_SECONDARY,
-                         i == a->treatment)) {
-            a->treatment = i;
-            a->dirty = 1;
-        }
-    }
-    return bh + ui_px(u, 20);
+    (void)a;
+    ui_box(u, b)->h.min = kind == UI_QUIET ? u->st.button_h : u->st.choice_h;
+    return b;
 }
 
 void screen_home(struct app *a, struct ui *u)
 {
-    int top, m = chrome_margin(u), gap = ui_px(u, 32);
-    int x = m, w = u->f->w - 2 * m, y;
-    int landscape = u->f->w > u->f->h;
+    static const struct chrome_bar back = { MSG_BUTTON_BACK, CHROME_NONE, MSG_NONE, ACT_NONE };
+    const struct style *st = &u->st;
+    const struct content_treatment *t = app_treatment(a);
+    int several = a->content->ntreatments > 1, landscape = st->w > st->h;
+    int page, both, choices, about, screening = LAY_NONE, request, doctor;
+    struct chrome c;
 
-    chrome_staff_corner(a, u);
-    top = chrome_top(a, u);
-    y = top + gap;
-
-    y += treatment_picker(a, u, x, y, w);
-    if (landscape) {
-        int cw = (w - gap) * 58 / 100, bw = w - gap - cw, avail = u->f->h - y - m;
-        struct rect cr = { x, y, cw, card(a, u, (struct rect){ x, y, cw, 0 }, 1) };
-        int ch = choices(a, u, (struct rect){ x + cw + gap, y, bw, 0 }, 1);
-        int tallest = cr.h > ch ? cr.h : ch;
-        if (tallest < avail)
-            y += (avail - tallest) / 2;
-        cr.y = y + (tallest - cr.h) / 2;
-        card(a, u, cr, 0);
-        choices(a, u, (struct rect){ x + cw + gap, y + (tallest - ch) / 2, bw, ch }, 0);
-    } else {
-        struct rect cr = { x, y, w, card(a, u, (struct rect){ x, y, w, 0 }, 1) };
-        int ch = choices(a, u, (struct rect){ x, 0, w, 0 }, 1), avail = u->f->h - m - (y + cr.h + gap);
-        card(a, u, cr, 0);
-        choices(a, u, (struct rect){ x, y + cr.h + gap + (avail > ch ? (avail - ch) / 2 : 0), w, ch }, 0);
-    }
+    chrome_begin(a, u, &c, CHROME_TOP | (several ? 0 : CHROME_CORNER), several ? &back : NULL);
+    /* Centred in the room between the bars; scrolled when it does not fit (large text, portrait). */
+    page = ui_add_scroll(u, c.body, &(struct lay_box){ .h = { LAY_FILL }, .main = LAY_CENTRE,
+                                                       .pad = { st->margin, st->gap_section, st->margin, st->margin } },
+                         &a->scroll[SCREEN_HOME], "home");
+    both = ui_add(u, page, &(struct lay_box){ .kind = landscape ? LAY_ROW : LAY_COLUMN, .gap = st->gap_section,
+                                              .cross = landscape ? LAY_CENTRE : LAY_STRETCH });
+    card(a, u, both);
+    choices = ui_add(u, both, &(struct lay_box){ .w = { LAY_FILL, .weight = 42 }, .gap = st->gap_large });
+    ui_push_id(u, t->id);
+    about = choice(a, u, choices, app_text(a, MSG_BUTTON_ABOUT), UI_SECONDARY);
+    if (app_has_checklist(a))
+        screening = choice(a, u, choices, app_text(a, MSG_BUTTON_SCREENING), UI_SECONDARY);
+    request = choice(a, u, choices, app_text(a, MSG_BUTTON_REQUEST), UI_PRIMARY);
+    doctor = choice(a, u, choices, SAY(a, u, MSG_HOME_DOCTOR, WORDING_TEXT("doctor", a->content->clinic.doctor_name)),
+                    UI_QUIET);
+    ui_pop_id(u);
+    chrome_end(a, u, &c);
+    if (ui_clicked(u, about))
+        app_act(a, ACT_ABOUT);
+    if (screening != LAY_NONE && ui_clicked(u, screening))
+        app_act(a, ACT_SCREENING);
+    if (ui_clicked(u, request))
+        app_act(a, ACT_REQUEST);
+    if (ui_clicked(u, doctor))
+        app_act(a, ACT_DOCTOR);
 }

@@ -1,52 +1,39 @@
-/* notices: the idle warning over any screen, and the out-of-order screen. */
+/* notices: the idle warning over any screen, and the out-of-order screen: a card in the middle. */
 #include "screens.h"
 
-#include <stdio.h>
-
-/* A centred card of at most max_w; returns its rectangle for the caller's text. */
-static struct rect dialog(struct ui *u, int content_h, int max_w)
+/* A centred card of at most max_w; returns its column for the words, the root in *root. */
+static int dialog(struct ui *u, int max_w, int *root)
 {
-    int m = chrome_margin(u), pad = ui_px(u, 40);
-    int w = u->f->w - 2 * m < max_w ? u->f->w - 2 * m : max_w;
-    int h = content_h + 2 * pad;
-    struct rect r = { (u->f->w - w) / 2, (u->f->h - h) / 2, w, h };
+    const struct style *st = &u->st;
+    int pad = st->dialog_pad;
 
-    ui_rect(u, r, u->th.surface, ui_px(u, 28), u->th.border, ui_px(u, 2) > 1 ? ui_px(u, 2) : 1);
-    return (struct rect){ r.x + pad, r.y + pad, w - 2 * pad, content_h };
+    *root = ui_add(u, LAY_NONE, &(struct lay_box){ .kind = LAY_STACK, .main = LAY_CENTRE, .cross = LAY_CENTRE,
+                                                   .pad = { st->margin, st->margin, st->margin, st->margin } });
+    return ui_add_panel(u, *root, &(struct lay_box){ .w = { LAY_FILL, .max = max_w }, .gap = st->gap_large,
+                                                     .pad = { pad, pad, pad, pad } }, UI_DIALOG);
 }
 
 void screen_idle_warning(struct app *a, struct ui *u)
 {
     uint64_t ends = a->screen_since + (uint64_t)a->cfg->idle_warning_s * 1000;
     int left = ends > a->now ? (int)((ends - a->now + 999) / 1000) : 0;
-    char line[WORDING_TEXT_BYTES];
-    const char *title = app_text(a, MSG_IDLE_TITLE);
-    int bh = chrome_button_h(u), gap = ui_px(u, 24), w, h;
-    struct rect in;
+    int root, card = dialog(u, u->st.dialog_w, &root), go_on;
 
-    WORDING_FORMAT(a->words, MSG_RESTART_COUNTDOWN, line, WORDING_NUMBER("seconds", left));
-    w = u->f->w - 2 * chrome_margin(u) - 2 * ui_px(u, 40);
-    if (w > ui_px(u, 720) - 2 * ui_px(u, 40))
-        w = ui_px(u, 720) - 2 * ui_px(u, 40);
-    h = ui_text_height(u, w, title, UI_TITLE) + gap + ui_text_height(u, w, line, UI_BODY) + 2 * gap + bh;
-    in = dialog(u, h, ui_px(u, 720));
-    in.y += ui_text(u, in.x, in.y, in.w, title, UI_TITLE, u->th.text, UI_CENTRE) + gap;
-    in.y += ui_text(u, in.x, in.y, in.w, line, UI_BODY, u->th.text, UI_CENTRE) + 2 * gap;
-    if (ui_button(u, app_text(a, MSG_IDLE_CONTINUE), (struct rect){ in.x, in.y, in.w, bh }, UI_PRIMARY))
+    chrome_text(u, card, app_text(a, MSG_IDLE_TITLE), FONT_TITLE, INK_TEXT, UI_CENTRE);
+    chrome_text(u, card, SAY(a, u, MSG_RESTART_COUNTDOWN, WORDING_NUMBER("seconds", left)), FONT_BODY, INK_TEXT,
+                UI_CENTRE);
+    ui_add(u, card, &(struct lay_box){ .kind = LAY_LEAF, .h = { LAY_FIXED, u->st.gap } });
+    go_on = ui_add_button(u, card, app_text(a, MSG_IDLE_CONTINUE), UI_PRIMARY);
+    ui_layout(u, root, (struct rect){ 0, 0, u->st.w, u->st.h });
+    if (ui_clicked(u, go_on))
         app_act(a, ACT_CONTINUE);
 }
 
 void screen_out_of_order(struct app *a, struct ui *u)
 {
-    const char *title = app_text(a, MSG_OUT_OF_ORDER_TITLE);
-    const char *line = app_text(a, MSG_OUT_OF_ORDER_TEXT);
-    int gap = ui_px(u, 24), w = u->f->w - 2 * chrome_margin(u) - 2 * ui_px(u, 40), h;
-    struct rect in;
+    int root, card = dialog(u, u->st.notice_w, &root);
 
-    if (w > ui_px(u, 800) - 2 * ui_px(u, 40))
-        w = ui_px(u, 800) - 2 * ui_px(u, 40);
-    h = ui_text_height(u, w, title, UI_TITLE) + gap + ui_text_height(u, w, line, UI_HEADING);
-    in = dialog(u, h, ui_px(u, 800));
-    in.y += ui_text(u, in.x, in.y, in.w, title, UI_TITLE, u->th.text, UI_CENTRE) + gap;
-    ui_text(u, in.x, in.y, in.w, line, UI_HEADING, u->th.text, UI_CENTRE);
+    chrome_text(u, card, app_text(a, MSG_OUT_OF_ORDER_TITLE), FONT_TITLE, INK_TEXT, UI_CENTRE);
+    chrome_text(u, card, app_text(a, MSG_OUT_OF_ORDER_TEXT), FONT_HEADING, INK_TEXT, UI_CENTRE);
+    ui_layout(u, root, (struct rect){ 0, 0, u->st.w, u->st.h });
 }

@@ -2,8 +2,6 @@
  * With a field in focus the form shows just that field above the keyboard, so it is never hidden. */
 #include "screens.h"
 
-#include <stdio.h>
-#include <string.h>
 
 static const struct {
     enum form_field field;
@@ -16,9 +14,8 @@ static const struct {
     { FORM_FIELD_EMAIL, MSG_FORM_EMAIL, MSG_FORM_EMAIL_HINT, FORM_EMAIL_MAX },
 };
 
-static const struct { enum form_contact_time t; enum wording_id label; } times[] = {
-    { FORM_CONTACT_MORNING, MSG_TIME_MORNING }, { FORM_CONTACT_AFTERNOON, MSG_TIME_AFTERNOON },
-    { FORM_CONTACT_EVENING, MSG_TIME_EVENING }, { FORM_CONTACT_ANY, MSG_TIME_ANY },
+static const enum form_contact_time times[] = {
+    FORM_CONTACT_MORNING, FORM_CONTACT_AFTERNOON, FORM_CONTACT_EVENING, FORM_CONTACT_ANY,
 };
 
 #define NFIELDS ((int)(sizeof text_fields / sizeof text_fields[0]))
@@ -32,17 +29,15 @@ static int field_index(int field)
 }
 
 /* The words of message id about field (a mistake or a note), with the limits it may quote, in
- * buf; NULL for MSG_NONE. */
-static const char *field_words(struct app *a, enum wording_id id, int field, char *buf, size_t len)
+ * the pass's arena; NULL for MSG_NONE. */
+static const char *field_words(struct app *a, struct ui *u, enum wording_id id, int field)
 {
     int i = field_index(field);
 
     if (id == MSG_NONE)
         return NULL;
-    return wording_format(a->words, id, buf, len, (const struct wording_arg[]){
-                              WORDING_NUMBER("max", i >= 0 ? text_fields[i].max : 0),
-                              WORDING_NUMBER("min-digits", FORM_PHONE_DIGITS_MIN),
-                              WORDING_NUMBER("max-digits", FORM_PHONE_DIGITS_MAX) }, 3);
+    return SAY(a, u, id, WORDING_NUMBER("max", i >= 0 ? text_fields[i].max : 0),
+               WORDING_NUMBER("min-digits", FORM_PHONE_DIGITS_MIN), WORDING_NUMBER("max-digits", FORM_PHONE_DIGITS_MAX));
 }
 
 static void focus(struct app *a, int field)
@@ -139,184 +134,189 @@ void form_screen_key(struct app *a, const struct input_event *ev)
     }
 }
 
-/* The keyboard's rows in r, from the layout's data. */
-static void keyboard(struct app *a, struct ui *u, struct rect r)
+/* The keyboard's rows in parent, from the layout's data: keys as wide as their units, rows as
+ * tall as there is room for (up to a key's most), at the bottom of parent. Returns the keys'
+ * boxes in keys[] (LAY_NONE for gaps). */
+static void keyboard(struct app *a, struct ui *u, int parent, int *keys)
 {
+    const struct style *st = &u->st;
     const struct keyboard_layout *l = keyboard_layout(a->kb.kind);
-    int gap = ui_px(u, 8), key = 0;
-    int kh = (r.h - gap * (l->nrows - 1)) / l->nrows;
+    int board = ui_add(u, parent, &(struct lay_box){ .h = { LAY_FILL }, .main = LAY_END, .gap = st->gap_small });
+    int key = 0;
 
-    if (kh > ui_px(u, 96))
-        kh = ui_px(u, 96);
-    r.y += r.h - (kh * l->nrows + gap * (l->nrows - 1));
+    /* Every layout there is (Latin letters, phone, email) reads left to right in any language. */
+    ui_box(u, board)->flags |= LAY_KEEP_LTR;
+    ui_push_id(u, l->name);
     for (int row = 0; row < l->nrows; row++) {
-        int x = r.x, y = r.y + row * (kh + gap);
+        int r = ui_add(u, board, &(struct lay_box){ .kind = LAY_ROW, .gap = st->gap_small,
+                                                    .h = { LAY_FILL, .min = st->touch, .max = st->key_h_max } });
         for (int k = 0; k < l->row_keys[row]; k++, key++) {
             const struct keyboard_key *kk = &l->keys[key];
-            const char *label = keyboard_key_label(kk, a->words);
-            int w = (r.w + gap) * kk->width / l->units - gap;
-            int selected = kk->action == KEYBOARD_SHIFT && l->shifted;
             enum ui_button_kind kind = kk->action == KEYBOARD_TYPE ? UI_SECONDARY
                                      : kk->action == KEYBOARD_DONE ? UI_PRIMARY : UI_TINTED;
-            if (kk->action != KEYBOARD_GAP &&
-                ui_button_ex(u, label, label, (struct rect){ x, y, w, kh }, kind, selected))
-                press_key(a, key);
-            x += w + gap;
+            if (kk->action == KEYBOARD_GAP) {
+                keys[key] = LAY_NONE;
+                ui_add(u, r, &(struct lay_box){ .kind = LAY_LEAF, .w = { LAY_FILL, .weight = kk->width } });
+                continue;
+            }
+            keys[key] = ui_add_button(u, r, keyboard_key_label(kk, a->words), kind);
+            ui_set_role(u, keys[key], FRAME_ROLE_KEY);
+            ui_set_selected(u, keys[key], kk->action == KEYBOARD_SHIFT && l->shifted);
+            ui_box(u, keys[key])->w = (struct lay_size){ .kind = LAY_FILL, .weight = kk->width };
+            ui_box(u, keys[key])->h = (struct lay_size){ .min = st->touch, .max = st->key_h_max };
+            ui_box(u, keys[key])->pad.start = ui_box(u, keys[key])->pad.end = st->gap_tiny;
         }
     }
+    ui_pop_id(u);
 }
 
-static void edit_view(struct app *a, struct ui *u, int top)
+/* With a field in focus: its name, the field, why a key was refused (or its mistake), the keyboard. */
+static void edit_view(struct app *a, struct ui *u, struct chrome *c)
 {
-    int i = field_index(a->focus), m = chrome_margin(u), gap = ui_px(u, 16);
-    int w = u->f->w - 2 * m, y = top + gap;
-    int fh = ui_field_height(u, w, form_text(&a->form, (enum form_field)a->focus), "", 1);
+    const struct style *st = &u->st;
+    int i = field_index(a->focus), keys[64], view, field;
     const char *label = app_text(a, text_fields[i].label);
-    char words[WORDING_TEXT_BYTES];
-    const char *note = field_words(a, a->field_note ? a->field_note
-                                      : a->show_errors ? a->errors.message[a->focus] : MSG_NONE,
-                                   a->focus, words, sizeof words);
+    const char *note = field_words(a, u, a->field_note ? a->field_note
+                                             : a->show_errors ? a->errors.message[a->focus] : MSG_NONE, a->focus);
 
-    y += ui_text(u, m, y, w, label, UI_SUBHEADING, u->th.text, UI_LEFT) + ui_px(u, 8);
-    if (ui_field(u, label, form_text(&a->form, (enum form_field)a->focus), "", (struct rect){ m, y, w, fh },
-                 1, note != NULL))
+    view = ui_add(u, c->body, &(struct lay_box){ .h = { LAY_FILL }, .gap = st->gap_small,
+                                                 .pad = { st->margin, st->gap, st->margin, st->margin } });
+    chrome_text(u, view, label, FONT_SUBHEADING, INK_TEXT, UI_START);
+    field = ui_add_field(u, view, label, form_text(&a->form, (enum form_field)a->focus), "", 1, note != NULL);
+    if (note)
+        chrome_text(u, view, note, FONT_BODY_BOLD, INK_DANGER, UI_START);
+    keyboard(a, u, view, keys);
+    chrome_end(a, u, c);
+    if (ui_clicked(u, field))
         a->dirty = 1;
-    y += fh + ui_px(u, 8);
-    y += (note ? ui_text(u, m, y, w, note, UI_BODY_BOLD, u->th.danger, UI_LEFT) : ui_line_h(u, UI_BODY)) + gap;
-    keyboard(a, u, (struct rect){ m, y, w, u->f->h - m - y });
+    for (int k = 0; k < keyboard_layout(a->kb.kind)->nkeys; k++)
+        if (keys[k] != LAY_NONE && ui_clicked(u, keys[k])) {
+            press_key(a, k);
+            break;
+        }
 }
 
-/* The title and what the form is for; returns the height used. */
-static int heading(struct app *a, struct ui *u, int x, int y0, int w)
+/* The three text fields, with their mistakes, in parent; their boxes in fields[]. */
+static void text_part(struct app *a, struct ui *u, int parent, int *fields)
 {
-    int y = y0 + ui_px(u, 28), gap = ui_px(u, 14);
-    char line[WORDING_TEXT_BYTES];
-
-    y += ui_text(u, x, y, w, app_text(a, MSG_FORM_TITLE), UI_TITLE, u->th.text, UI_LEFT) + ui_px(u, 4);
-    WORDING_FORMAT(a->words, MSG_FORM_TREATMENT, line, WORDING_TEXT("treatment", app_treatment(a)->name));
-    y += ui_text(u, x, y, w, line, UI_SUBHEADING, u->th.accent, UI_LEFT) + gap;
-    y += ui_text(u, x, y, w, app_text(a, MSG_FORM_INTRO), UI_BODY, u->th.text, UI_LEFT) + gap * 2;
-    return y - y0;
-}
-
-/* The three text fields, with their mistakes; returns the height used. */
-static int text_part(struct app *a, struct ui *u, int x, int y0, int w)
-{
-    int y = y0, gap = ui_px(u, 14);
+    const struct style *st = &u->st;
+    int part = ui_add(u, parent, &(struct lay_box){ .w = { LAY_FILL }, .gap = st->gap_large });
 
     for (int i = 0; i < NFIELDS; i++) {
         enum form_field f = text_fields[i].field;
-        char words[WORDING_TEXT_BYTES];
-        const char *err = field_words(a, a->show_errors ? a->errors.message[f] : MSG_NONE, f, words, sizeof words);
-        const char *label = app_text(a, text_fields[i].label), *placeholder = app_text(a, text_fields[i].placeholder);
-        int fh = ui_field_height(u, w, form_text(&a->form, f), placeholder, 0);
-        y += ui_text(u, x, y, w, label, UI_BODY_BOLD, u->th.text, UI_LEFT) + ui_px(u, 6);
-        if (ui_field(u, label, form_text(&a->form, f), placeholder,
-                     (struct rect){ x, y, w, fh }, 0, err != NULL))
-            focus(a, (int)f);
-        y += fh + ui_px(u, 6);
+        const char *err = field_words(a, u, a->show_errors ? a->errors.message[f] : MSG_NONE, f);
+        const char *label = app_text(a, text_fields[i].label);
+        int one = ui_add(u, part, &(struct lay_box){ .gap = st->gap_small });
+        chrome_text(u, one, label, FONT_BODY_BOLD, INK_TEXT, UI_START);
+        fields[i] = ui_add_field(u, one, label, form_text(&a->form, f), app_text(a, text_fields[i].placeholder), 0,
+                                 err != NULL);
         if (err)
-            y += ui_text(u, x, y, w, err, UI_BODY_BOLD, u->th.danger, UI_LEFT);
-        y += gap;
+            chrome_text(u, one, err, FONT_BODY_BOLD, INK_DANGER, UI_START);
     }
-    return y - y0;
 }
 
-/* Contact time, consents and the privacy notice; returns the height used. */
-static int choice_part(struct app *a, struct ui *u, int x, int y0, int w)
-{
-    int y = y0, gap = ui_px(u, 14), pad = ui_px(u, 24);
-    int bh = chrome_button_h(u), cols = w >= ui_px(u, 900) ? 4 : 2, cw = (w - gap * (cols - 1)) / cols;
-    const char *consent = app_text(a, MSG_FORM_CONSENT);
-    const char *share = app_text(a, MSG_FORM_SHARE);
-    char words[WORDING_TEXT_BYTES];
+/* What the form's choices are, declared. */
+struct choices { int times[4], consent, share, privacy; };
 
-    y += ui_text(u, x, y, w, app_text(a, MSG_FORM_WHEN), UI_BODY_BOLD, u->th.text, UI_LEFT) + ui_px(u, 6);
+/* Contact time, consents and the privacy notice, in parent. */
+static void choice_part(struct app *a, struct ui *u, int parent, struct choices *ch)
+{
+    const struct style *st = &u->st;
+    int part = ui_add(u, parent, &(struct lay_box){ .w = { LAY_FILL }, .gap = st->gap_large }), when, grid, group;
+    const char *err;
+
+    when = ui_add(u, part, &(struct lay_box){ .gap = st->gap_small });
+    chrome_text(u, when, app_text(a, MSG_FORM_WHEN), FONT_BODY_BOLD, INK_TEXT, UI_START);
+    /* Four in a row where they fit, else two by two. */
+    grid = ui_add(u, when, &(struct lay_box){ .kind = LAY_GRID, .gap = st->gap, .min_column = st->bar_button_w,
+                                              .flags = LAY_UNIFORM | LAY_BALANCED });
+    ui_push_id(u, "contact-time");
     for (int i = 0; i < 4; i++) {
-        struct rect r = { x + (i % cols) * (cw + gap), y + (i / cols) * (bh + gap), cw, bh };
-        const char *label = app_text(a, times[i].label);
-        if (ui_button_ex(u, label, label, r, UI_SECONDARY, a->form.contact_time == times[i].t)) {
-            a->form.contact_time = times[i].t;
-            changed(a);
-        }
+        ch->times[i] = ui_add_button(u, grid, app_text(a, chrome_time_words(times[i])), UI_SECONDARY);
+        ui_set_selected(u, ch->times[i], a->form.contact_time == times[i]);
     }
-    y += (4 / cols) * (bh + gap);
-    if (a->show_errors && a->errors.message[FORM_FIELD_CONTACT_TIME])
-        y += ui_text(u, x, y, w, field_words(a, a->errors.message[FORM_FIELD_CONTACT_TIME], FORM_FIELD_CONTACT_TIME,
-                                             words, sizeof words), UI_BODY_BOLD, u->th.danger, UI_LEFT) + gap;
-    y += gap;
-    {
-        int h = ui_text_height(u, w - ui_px(u, 28 + 3 * 14), consent, UI_BUTTON) + 2 * pad;
-        if (ui_toggle(u, consent, (struct rect){ x, y, w, h > bh ? h : bh }, a->form.consent_contact)) {
-            a->form.consent_contact = !a->form.consent_contact;
-            changed(a);
-        }
-        y += (h > bh ? h : bh) + ui_px(u, 6);
-        if (a->show_errors && a->errors.message[FORM_FIELD_CONSENT_CONTACT])
-            y += ui_text(u, x, y, w, field_words(a, a->errors.message[FORM_FIELD_CONSENT_CONTACT],
-                                                 FORM_FIELD_CONSENT_CONTACT, words, sizeof words),
-                         UI_BODY_BOLD, u->th.danger, UI_LEFT);
-        y += gap;
-    }
+    ui_pop_id(u);
+    err = field_words(a, u, a->show_errors ? a->errors.message[FORM_FIELD_CONTACT_TIME] : MSG_NONE,
+                      FORM_FIELD_CONTACT_TIME);
+    if (err)
+        chrome_text(u, when, err, FONT_BODY_BOLD, INK_DANGER, UI_START);
+
+    group = ui_add(u, part, &(struct lay_box){ .gap = st->gap_small });
+    ch->consent = ui_add_toggle(u, group, app_text(a, MSG_FORM_CONSENT), a->form.consent_contact);
+    err = field_words(a, u, a->show_errors ? a->errors.message[FORM_FIELD_CONSENT_CONTACT] : MSG_NONE,
+                      FORM_FIELD_CONSENT_CONTACT);
+    if (err)
+        chrome_text(u, group, err, FONT_BODY_BOLD, INK_DANGER, UI_START);
+    ch->share = LAY_NONE;
     if (app_outcome(a) != SCREENING_NOT_TAKEN) {
-        int h = ui_text_height(u, w - ui_px(u, 28 + 3 * 14), share, UI_BUTTON) + 2 * pad;
-        if (ui_toggle(u, share, (struct rect){ x, y, w, h > bh ? h : bh }, a->form.consent_share_answers)) {
-            a->form.consent_share_answers = !a->form.consent_share_answers;
-            changed(a);
-        }
-        y += (h > bh ? h : bh) + ui_px(u, 6);
-        y += ui_text(u, x, y, w, app_text(a, MSG_FORM_SHARE_NOTE), UI_SMALL, u->th.muted, UI_LEFT) + gap;
+        group = ui_add(u, part, &(struct lay_box){ .gap = st->gap_small });
+        ch->share = ui_add_toggle(u, group, app_text(a, MSG_FORM_SHARE), a->form.consent_share_answers);
+        chrome_text(u, group, app_text(a, MSG_FORM_SHARE_NOTE), FONT_SMALL, INK_MUTED, UI_START);
     }
-    y += gap;
-    if (ui_button(u, app_text(a, MSG_FORM_PRIVACY), (struct rect){ x, y, w, bh }, UI_QUIET))
-        app_act(a, ACT_PRIVACY);
-    y += bh + gap;
-    return y - y0;
+    ch->privacy = ui_add_button(u, part, app_text(a, MSG_FORM_PRIVACY), UI_QUIET);
 }
 
 void screen_form(struct app *a, struct ui *u)
 {
-    int top = chrome_top(a, u), bottom;
-    struct ui_scroll *s = &a->scroll[SCREEN_FORM];
-    struct body b;
-    struct rect view;
-    int y0;
+    static const struct chrome_bar bar = { MSG_BUTTON_BACK, CHROME_START_OVER, MSG_BUTTON_REVIEW, ACT_REVIEW };
+    const struct style *st = &u->st;
+    struct chrome c;
+    struct choices ch;
+    int page, heading, parts, fields[NFIELDS];
 
     if (a->focus >= 0) {
-        edit_view(a, u, top);
+        chrome_begin(a, u, &c, CHROME_TOP, NULL);
+        edit_view(a, u, &c);
         return;
     }
-    bottom = chrome_bottom(a, u, app_text(a, MSG_BUTTON_BACK), CHROME_START_OVER, app_text(a, MSG_BUTTON_REVIEW),
-                           ACT_REVIEW);
-    b = chrome_body(u);
-    view = (struct rect){ 0, top, u->f->w, bottom - top };
-    y0 = ui_scroll_begin(u, s, view, ui_id("form", 1));
-    if (u->f->w >= u->f->h * 5 / 4) {
-        /* Landscape: the fields on the left, the choices on the right, so little needs scrolling. */
-        int m = chrome_margin(u), gap = ui_px(u, 40), w = u->f->w - 2 * m;
-        int cw = (w - gap) / 2, h = heading(a, u, m, y0, w);
-        int left = text_part(a, u, m, y0 + h, cw), right = choice_part(a, u, m + cw + gap, y0 + h, cw);
-        h += left > right ? left : right;
-        ui_scroll_end(u, s, view, h + m);
-    } else {
-        int h = heading(a, u, b.x, y0, b.w);
-        h += text_part(a, u, b.x, y0 + h, b.w);
-        h += choice_part(a, u, b.x, y0 + h, b.w);
-        ui_scroll_end(u, s, view, h + chrome_margin(u));
+    chrome_begin(a, u, &c, CHROME_TOP, &bar);
+    page = chrome_page(u, c.body, &a->scroll[SCREEN_FORM], "form");
+    /* Landscape: the fields on the left, the choices on the right, so little needs scrolling. */
+    if (st->w >= st->h * 5 / 4)
+        ui_box(u, page)->w.max = 0;
+    heading = ui_add(u, page, &(struct lay_box){ .gap = st->gap_small });
+    chrome_text(u, heading, app_text(a, MSG_FORM_TITLE), FONT_TITLE, INK_TEXT, UI_START);
+    chrome_text(u, heading, SAY(a, u, MSG_FORM_TREATMENT, WORDING_TEXT("treatment", app_treatment(a)->name)),
+                FONT_SUBHEADING, INK_ACCENT, UI_START);
+    chrome_text(u, heading, app_text(a, MSG_FORM_INTRO), FONT_BODY, INK_TEXT, UI_START);
+    parts = ui_add(u, page, &(struct lay_box){ .kind = st->w >= st->h * 5 / 4 ? LAY_ROW : LAY_COLUMN,
+                                               .gap = st->gap_section, .cross = LAY_START });
+    if (st->w < st->h * 5 / 4)
+        ui_box(u, parts)->cross = LAY_STRETCH;
+    text_part(a, u, parts, fields);
+    choice_part(a, u, parts, &ch);
+    chrome_end(a, u, &c);
+    for (int i = 0; i < NFIELDS; i++)
+        if (ui_clicked(u, fields[i]))
+            focus(a, (int)text_fields[i].field);
+    for (int i = 0; i < 4; i++)
+        if (ui_clicked(u, ch.times[i])) {
+            a->form.contact_time = times[i];
+            changed(a);
+        }
+    if (ui_clicked(u, ch.consent)) {
+        a->form.consent_contact = !a->form.consent_contact;
+        changed(a);
     }
+    if (ch.share != LAY_NONE && ui_clicked(u, ch.share)) {
+        a->form.consent_share_answers = !a->form.consent_share_answers;
+        changed(a);
+    }
+    if (ui_clicked(u, ch.privacy))
+        app_act(a, ACT_PRIVACY);
 }
 
 void screen_privacy(struct app *a, struct ui *u)
 {
+    static const struct chrome_bar bar = { MSG_BUTTON_BACK, CHROME_NONE, MSG_NONE, ACT_NONE };
     const struct content_clinic *c = &a->content->clinic;
-    struct ui_scroll *s = &a->scroll[SCREEN_PRIVACY];
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, app_text(a, MSG_BUTTON_BACK), CHROME_NONE, NULL, ACT_NONE);
-    struct body b = chrome_body(u);
-    struct rect view = { 0, top, u->f->w, bottom - top };
-    int y0 = ui_scroll_begin(u, s, view, ui_id("privacy", 1)), y = y0 + ui_px(u, 28);
+    struct chrome ch;
+    int page;
 
-    y += ui_text(u, b.x, y, b.w, c->privacy.title ? c->privacy.title : app_text(a, MSG_PRIVACY_TITLE), UI_TITLE, u->th.text,
-                 UI_LEFT) + ui_px(u, 16);
-    y += chrome_section(u, &c->privacy, b.x, y, b.w, 0);
-    ui_scroll_end(u, s, view, y - y0 + chrome_margin(u));
+    chrome_begin(a, u, &ch, CHROME_TOP, &bar);
+    page = chrome_page(u, ch.body, &a->scroll[SCREEN_PRIVACY], "privacy");
+    chrome_text(u, page, c->privacy.title ? c->privacy.title : app_text(a, MSG_PRIVACY_TITLE), FONT_TITLE,
+                INK_TEXT, UI_START);
+    chrome_section(u, page, &c->privacy, 0);
+    chrome_end(a, u, &ch);
 }

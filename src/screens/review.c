@@ -1,108 +1,85 @@
 /* review: what will be sent, then the outcome of sending: thanks with a reference, or save-error. */
 #include "screens.h"
 
-#include <stdio.h>
-
-static enum wording_id outcome_words(enum screening_outcome o)
+/* One "label: value" row: side by side where the page is wide, else one above the other. */
+static void row(struct app *a, struct ui *u, int page, enum wording_id label, const char *value)
 {
-    switch (o) {
-    case SCREENING_CLEAR:   return MSG_REVIEW_CLEAR;
-    case SCREENING_DISCUSS: return MSG_REVIEW_DISCUSS;
-    case SCREENING_STOP:    return MSG_REVIEW_STOP;
-    default:                return MSG_REVIEW_NOT_TAKEN;
-    }
-}
+    const struct style *st = &u->st;
+    int wide = st->w - 2 * st->margin >= style_px(st, 600);
+    int r = ui_add(u, page, &(struct lay_box){ .kind = wide ? LAY_ROW : LAY_COLUMN, .gap = wide ? st->gap : 0,
+                                               .cross = LAY_START });
+    int l = chrome_text(u, r, app_text(a, label), FONT_BODY_BOLD, INK_MUTED, UI_START);
+    int v = chrome_text(u, r, value && value[0] ? value : app_text(a, MSG_REVIEW_NOT_GIVEN), FONT_BODY, INK_TEXT,
+                        UI_START);
 
-static enum wording_id time_words(enum form_contact_time t)
-{
-    switch (t) {
-    case FORM_CONTACT_MORNING:   return MSG_TIME_MORNING;
-    case FORM_CONTACT_AFTERNOON: return MSG_TIME_AFTERNOON;
-    case FORM_CONTACT_EVENING:   return MSG_TIME_EVENING;
-    case FORM_CONTACT_ANY:       return MSG_TIME_ANY;
-    default:                     return MSG_NONE;
-    }
-}
-
-/* One "label: value" row; returns its height. */
-static int row(struct app *a, struct ui *u, int x, int y, int w, enum wording_id label_id, const char *value)
-{
-    const char *label = app_text(a, label_id);
-    int lw = w * 36 / 100, h;
-
-    if (!value || !value[0])
-        value = app_text(a, MSG_REVIEW_NOT_GIVEN);
-    if (w < ui_px(u, 600)) {
-        h = ui_text(u, x, y, w, label, UI_BODY_BOLD, u->th.muted, UI_LEFT);
-        return h + ui_text(u, x, y + h, w, value, UI_BODY, u->th.text, UI_LEFT) + ui_px(u, 14);
-    }
-    h = ui_text(u, x, y, lw - ui_px(u, 16), label, UI_BODY_BOLD, u->th.muted, UI_LEFT);
-    {
-        int vh = ui_text(u, x + lw, y, w - lw, value, UI_BODY, u->th.text, UI_LEFT);
-        return (vh > h ? vh : h) + ui_px(u, 14);
-    }
+    ui_box(u, l)->w.weight = 36;
+    ui_box(u, v)->w.weight = 64;
 }
 
 void screen_review(struct app *a, struct ui *u)
 {
+    static const struct chrome_bar bar = { MSG_BUTTON_EDIT, CHROME_START_OVER, MSG_BUTTON_SEND, ACT_SEND };
     const struct form *f = &a->form;
     enum screening_outcome o = app_outcome(a);
-    struct ui_scroll *s = &a->scroll[SCREEN_REVIEW];
-    const char *edit = app_text(a, MSG_BUTTON_EDIT), *send = app_text(a, MSG_BUTTON_SEND);
-    int top = chrome_top(a, u), bottom = chrome_bottom(a, u, edit, CHROME_START_OVER, send, ACT_SEND);
-    struct body b = chrome_body(u);
-    struct rect view = { 0, top, u->f->w, bottom - top };
-    int y0 = ui_scroll_begin(u, s, view, ui_id("review", 1)), y = y0 + ui_px(u, 28);
-    char intro[WORDING_TEXT_BYTES];
+    struct chrome c;
+    int page, rows;
 
-    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_REVIEW_TITLE), UI_TITLE, u->th.text, UI_LEFT) + ui_px(u, 8);
-    WORDING_FORMAT(a->words, MSG_REVIEW_INTRO, intro, WORDING_TEXT("send", send), WORDING_TEXT("edit", edit));
-    y += ui_text(u, b.x, y, b.w, intro, UI_BODY, u->th.text, UI_LEFT) + ui_px(u, 24);
-    y += row(a, u, b.x, y, b.w, MSG_REVIEW_NAME, form_text(f, FORM_FIELD_NAME));
-    y += row(a, u, b.x, y, b.w, MSG_REVIEW_PHONE, form_text(f, FORM_FIELD_PHONE));
-    y += row(a, u, b.x, y, b.w, MSG_REVIEW_EMAIL, form_text(f, FORM_FIELD_EMAIL));
-    y += row(a, u, b.x, y, b.w, MSG_REVIEW_TIME, app_text(a, time_words(f->contact_time)));
-    y += row(a, u, b.x, y, b.w, MSG_REVIEW_TREATMENT, app_treatment(a)->name);
+    chrome_begin(a, u, &c, CHROME_TOP, &bar);
+    page = chrome_page(u, c.body, &a->scroll[SCREEN_REVIEW], "review");
+    chrome_text(u, page, app_text(a, MSG_REVIEW_TITLE), FONT_TITLE, INK_TEXT, UI_START);
+    chrome_text(u, page, SAY(a, u, MSG_REVIEW_INTRO, WORDING_TEXT("send", app_text(a, MSG_BUTTON_SEND)),
+                             WORDING_TEXT("edit", app_text(a, MSG_BUTTON_EDIT))), FONT_BODY, INK_TEXT, UI_START);
+    rows = ui_add(u, page, &(struct lay_box){ .gap = u->st.gap, .pad = { 0, u->st.gap_small, 0, 0 } });
+    row(a, u, rows, MSG_REVIEW_NAME, form_text(f, FORM_FIELD_NAME));
+    row(a, u, rows, MSG_REVIEW_PHONE, form_text(f, FORM_FIELD_PHONE));
+    row(a, u, rows, MSG_REVIEW_EMAIL, form_text(f, FORM_FIELD_EMAIL));
+    row(a, u, rows, MSG_REVIEW_TIME, f->contact_time ? app_text(a, chrome_time_words(f->contact_time)) : NULL);
+    row(a, u, rows, MSG_REVIEW_TREATMENT, app_treatment(a)->name);
     if (app_has_checklist(a))
-        y += row(a, u, b.x, y, b.w, MSG_REVIEW_CHECKLIST, app_text(a, outcome_words(o)));
+        row(a, u, rows, MSG_REVIEW_CHECKLIST, app_text(a, chrome_outcome_words(o, 0)));
     if (o != SCREENING_NOT_TAKEN)
-        y += row(a, u, b.x, y, b.w, MSG_REVIEW_SHARE,
-                 app_text(a, f->consent_share_answers ? MSG_ANSWER_YES : MSG_ANSWER_NO));
-    y += row(a, u, b.x, y, b.w, MSG_REVIEW_CONTACT, app_text(a, f->consent_contact ? MSG_ANSWER_YES : MSG_ANSWER_NO));
-    ui_scroll_end(u, s, view, y - y0 + chrome_margin(u));
+        row(a, u, rows, MSG_REVIEW_SHARE, app_text(a, f->consent_share_answers ? MSG_ANSWER_YES : MSG_ANSWER_NO));
+    row(a, u, rows, MSG_REVIEW_CONTACT, app_text(a, f->consent_contact ? MSG_ANSWER_YES : MSG_ANSWER_NO));
+    chrome_end(a, u, &c);
 }
 
 void screen_thanks(struct app *a, struct ui *u)
 {
+    const struct style *st = &u->st;
     uint64_t ends = a->screen_since + (uint64_t)a->cfg->thanks_timeout_s * 1000;
     int left = ends > a->now ? (int)((ends - a->now + 999) / 1000) : 0;
-    int top = chrome_top(a, u), m = chrome_margin(u), gap = ui_px(u, 24), bh = chrome_button_h(u);
-    struct body b = chrome_body(u);
-    int y = top + ui_px(u, 48);
-    char line[WORDING_TEXT_BYTES];
+    struct chrome c;
+    int page, ref, done_row, done;
 
-    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_TITLE), UI_HUGE, u->th.text, UI_CENTRE) + gap;
-    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_SAVED), UI_SUBHEADING, u->th.text, UI_CENTRE) + gap;
-    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_THANKS_REFERENCE), UI_BODY, u->th.muted, UI_CENTRE);
-    y += ui_text(u, b.x, y, b.w, a->receipt.ref, UI_HUGE, u->th.accent, UI_CENTRE) + gap;
-    WORDING_FORMAT(a->words, MSG_RESTART_COUNTDOWN, line, WORDING_NUMBER("seconds", left));
-    y += ui_text(u, b.x, y, b.w, line, UI_BODY, u->th.text, UI_CENTRE) + gap;
-    if (y + bh > u->f->h - m)
-        y = u->f->h - m - bh;
-    if (ui_button(u, app_text(a, MSG_THANKS_DONE), (struct rect){ b.x + b.w / 4, y, b.w / 2, bh }, UI_PRIMARY))
+    chrome_begin(a, u, &c, CHROME_TOP, NULL);
+    page = chrome_page(u, c.body, &a->scroll[SCREEN_THANKS], "thanks");
+    ui_box(u, page)->gap = st->gap_large;
+    chrome_text(u, page, app_text(a, MSG_THANKS_TITLE), FONT_HUGE, INK_TEXT, UI_CENTRE);
+    chrome_text(u, page, app_text(a, MSG_THANKS_SAVED), FONT_SUBHEADING, INK_TEXT, UI_CENTRE);
+    ref = ui_add(u, page, &(struct lay_box){ 0 });
+    chrome_text(u, ref, app_text(a, MSG_THANKS_REFERENCE), FONT_BODY, INK_MUTED, UI_CENTRE);
+    chrome_text(u, ref, a->receipt.ref, FONT_HUGE, INK_ACCENT, UI_CENTRE);
+    chrome_text(u, page, SAY(a, u, MSG_RESTART_COUNTDOWN, WORDING_NUMBER("seconds", left)), FONT_BODY, INK_TEXT,
+                UI_CENTRE);
+    /* "Done" in one place, under the words, whatever the screen. */
+    done_row = ui_add(u, c.body, &(struct lay_box){ .w = { LAY_FILL, .max = st->body_w / 2 }, .self = LAY_CENTRE,
+                                                    .pad = { st->margin, 0, st->margin, st->margin } });
+    done = ui_add_button(u, done_row, app_text(a, MSG_THANKS_DONE), UI_PRIMARY);
+    chrome_end(a, u, &c);
+    if (ui_clicked(u, done))
         app_act(a, ACT_LEAVE);
 }
 
 void screen_save_error(struct app *a, struct ui *u)
 {
-    int top = chrome_top(a, u);
-    struct body b = chrome_body(u);
-    int y = top + ui_px(u, 48), gap = ui_px(u, 24);
-    const char *retry = app_text(a, MSG_BUTTON_RETRY);
-    char text[WORDING_TEXT_BYTES];
+    static const struct chrome_bar bar = { MSG_BUTTON_EDIT, CHROME_START_OVER, MSG_BUTTON_RETRY, ACT_SEND };
+    struct chrome c;
+    int page;
 
-    chrome_bottom(a, u, app_text(a, MSG_BUTTON_EDIT), CHROME_START_OVER, retry, ACT_SEND);
-    y += ui_text(u, b.x, y, b.w, app_text(a, MSG_SAVE_ERROR_TITLE), UI_TITLE, u->th.danger, UI_LEFT) + gap;
-    WORDING_FORMAT(a->words, MSG_SAVE_ERROR_TEXT, text, WORDING_TEXT("retry", retry));
-    ui_text(u, b.x, y, b.w, text, UI_BODY, u->th.text, UI_LEFT);
+    chrome_begin(a, u, &c, CHROME_TOP, &bar);
+    page = chrome_page(u, c.body, &a->scroll[SCREEN_SAVE_ERROR], "save-error");
+    chrome_text(u, page, app_text(a, MSG_SAVE_ERROR_TITLE), FONT_TITLE, INK_DANGER, UI_START);
+    chrome_text(u, page, SAY(a, u, MSG_SAVE_ERROR_TEXT, WORDING_TEXT("retry", app_text(a, MSG_BUTTON_RETRY))),
+                FONT_BODY, INK_TEXT, UI_START);
+    chrome_end(a, u, &c);
 }

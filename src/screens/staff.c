@@ -2,24 +2,13 @@
  * actions (export to USB, mark received, check content, exit). No personal data, only counts. */
 #include "screens.h"
 
+#include "age.h"
+
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-#include "export.h"
-
-#define CORNER_ID 0xc0a7e4u
-
-void chrome_staff_corner(struct app *a, struct ui *u)
-{
-    int size = ui_px(u, 120);
-    enum ui_press st = ui_hidden_area(u, CORNER_ID, (struct rect){ 0, 0, size, size });
-
-    if (st == UI_HELD && !a->corner_since)
-        a->corner_since = a->now;
-    else if (st != UI_HELD)
-        a->corner_since = 0;
-}
 
 static long long wall(const struct app *a)
 {
@@ -78,52 +67,66 @@ static void pin_key(struct app *a, int i, const char *key)
 
 void screen_staff_pin(struct app *a, struct ui *u)
 {
+    static const struct chrome_bar bar = { MSG_NONE, CHROME_NONE, MSG_PIN_CANCEL, ACT_LEAVE };
+    const struct style *st = &u->st;
     const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", app_text(a, MSG_PIN_DELETE), "0",
                                    app_text(a, MSG_PIN_OK) };
     long long left = staff_lock_left(&a->lock, wall(a));
-    int m = chrome_margin(u), gap = ui_px(u, 14);
-    int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, app_text(a, MSG_PIN_CANCEL), ACT_LEAVE);
-    int w = ui_px(u, 480) < u->f->w - 2 * m ? ui_px(u, 480) : u->f->w - 2 * m, x = (u->f->w - w) / 2;
-    int y = m, dot = ui_px(u, 22), n = (int)strlen(a->pin), kw = (w - 2 * gap) / 3;
-    int kh = (bottom - gap - y) / 8;
-    char line[WORDING_TEXT_BYTES];
+    int n = (int)strlen(a->pin), pad, dots, message, keypad, row = LAY_NONE, buttons[12];
+    struct chrome c;
 
-    if (kh < ui_px(u, 64))
-        kh = ui_px(u, 64);
-    if (kh > ui_px(u, 96))
-        kh = ui_px(u, 96);
-    y += ui_text(u, x, y, w, app_text(a, MSG_PIN_TITLE), UI_HEADING, u->th.text, UI_CENTRE) + gap;
+    chrome_begin(a, u, &c, 0, &bar);
+    /* Title, dots, room for a message of two lines, then the keys: a message never moves them. */
+    pad = ui_add(u, c.body, &(struct lay_box){ .w = { LAY_FILL, .max = st->body_w + 2 * st->margin },
+                                               .self = LAY_CENTRE, .h = { LAY_FILL }, .gap = st->gap, .main = LAY_CENTRE,
+                                               .pad = { st->margin, st->margin, st->margin, st->margin } });
+    chrome_text(u, pad, app_text(a, MSG_PIN_TITLE), FONT_HEADING, INK_TEXT, UI_CENTRE);
     /* One dot a digit typed: the digits themselves are never shown. */
+    dots = ui_add(u, pad, &(struct lay_box){ .kind = LAY_ROW, .main = LAY_CENTRE, .gap = st->gap,
+                                             .h = { LAY_FIXED, st->pin_dot } });
     for (int i = 0; i < n; i++)
-        ui_rect(u, (struct rect){ x + w / 2 - (n * (dot + gap) - gap) / 2 + i * (dot + gap), y, dot, dot },
-                u->th.text, dot / 2, 0, 0);
-    y += dot + gap;
-    if (left > 0) {
-        WORDING_FORMAT(a->words, MSG_PIN_LOCKED, line, WORDING_NUMBER("seconds", (left + 999) / 1000));
-        y += ui_text(u, x, y, w, line, UI_BODY_BOLD, u->th.danger, UI_CENTRE) + gap;
-    } else if (a->pin_note) {
-        y += ui_text(u, x, y, w, app_text(a, a->pin_note), UI_BODY_BOLD, u->th.danger, UI_CENTRE) + gap;
-    } else {
-        y += ui_line_h(u, UI_BODY_BOLD) + gap;
-    }
+        ui_add_dot(u, dots, st->pin_dot, INK_TEXT);
+    message = ui_add(u, pad, &(struct lay_box){ .h = { LAY_FIXED, 2 * style_line_h(st, FONT_BODY_BOLD) },
+                                                .main = LAY_END });
+    if (left > 0)
+        chrome_text(u, message, SAY(a, u, MSG_PIN_LOCKED, WORDING_NUMBER("seconds", (left + 999) / 1000)),
+                    FONT_BODY_BOLD, INK_DANGER, UI_CENTRE);
+    else if (a->pin_note)
+        chrome_text(u, message, app_text(a, a->pin_note), FONT_BODY_BOLD, INK_DANGER, UI_CENTRE);
+    keypad = ui_add(u, pad, &(struct lay_box){ .gap = st->gap, .flags = LAY_KEEP_LTR, .h = { LAY_FILL },
+                                               .w = { LAY_FILL, .max = st->pin_w }, .self = LAY_CENTRE,
+                                               .main = LAY_CENTRE });
+    ui_push_id(u, "pin-pad");
     for (int i = 0; i < 12; i++) {
-        struct rect r = { x + (i % 3) * (kw + gap), y + (i / 3) * (kh + gap), kw, kh };
-        if (ui_button(u, keys[i], r, i == PIN_OK ? UI_PRIMARY : i == PIN_DELETE ? UI_TINTED : UI_SECONDARY) &&
-            left == 0)
-            pin_key(a, i, keys[i]);
+        if (i % 3 == 0)
+            row = ui_add(u, keypad, &(struct lay_box){ .kind = LAY_ROW, .gap = st->gap,
+                                                       .h = { LAY_FILL, .min = st->touch, .max = st->pin_key_h_max } });
+        buttons[i] = ui_add_button(u, row, keys[i], i == PIN_OK ? UI_PRIMARY : i == PIN_DELETE ? UI_TINTED
+                                                                                               : UI_SECONDARY);
+        ui_set_role(u, buttons[i], FRAME_ROLE_KEY);
+        ui_box(u, buttons[i])->w.kind = LAY_FILL;
+        ui_box(u, buttons[i])->h = (struct lay_size){ .min = st->touch, .max = st->pin_key_h_max };
     }
+    ui_pop_id(u);
+    chrome_end(a, u, &c);
+    for (int i = 0; i < 12 && left == 0; i++)
+        if (ui_clicked(u, buttons[i]))
+            pin_key(a, i, keys[i]);
 }
 
 static void format_age(const struct app *a, char *out, size_t len, long long s)
 {
-    const struct wording_arg args[] = { WORDING_NUMBER("minutes", s < 3600 ? s / 60 : s % 3600 / 60),
-                                        WORDING_NUMBER("hours", s / 3600), WORDING_NUMBER("days", s / 86400) };
+    struct age age;
 
-    if (s < 0)
+    if (s < 0) {
         snprintf(out, len, "%s", app_text(a, MSG_STAFF_AGE_NONE));
-    else
-        wording_format(a->words, s < 3600 ? MSG_STAFF_AGE_MINUTES : s < 86400 * 2 ? MSG_STAFF_AGE_HOURS
-                                 : MSG_STAFF_AGE_DAYS, out, len, args, 3);
+        return;
+    }
+    age = age_of(s);
+    wording_format(a->words, age.unit == AGE_MINUTES ? MSG_STAFF_AGE_MINUTES : age.unit == AGE_HOURS
+                             ? MSG_STAFF_AGE_HOURS : MSG_STAFF_AGE_DAYS, out, len, (const struct wording_arg[]){
+                       WORDING_NUMBER("minutes", age.minutes), WORDING_NUMBER("hours", age.hours),
+                       WORDING_NUMBER("days", age.days) }, 3);
 }
 
 static void format_time(const struct app *a, char *out, size_t len, const char *utc)
@@ -140,158 +143,114 @@ static void format_time(const struct app *a, char *out, size_t len, const char *
                    (const struct wording_arg[]){ WORDING_TEXT("date", date), WORDING_TEXT("time", time) }, 2);
 }
 
-/* "enquiries-1-20261125T150405Z.xlsx and .jsonl": the first file by its name, the others by their
- * extension, joined as the wording joins a list (export_files_named() in English). Returns out. */
-static const char *files_named(const struct app *a, const struct export_result *res, char *out, size_t len)
+/* One "label: value" line of the figures. */
+static void figure(struct ui *u, int parent, const char *label, const char *value, int alarm)
 {
-    char list[WORDING_TEXT_BYTES];
+    int row = ui_add(u, parent, &(struct lay_box){ .kind = LAY_ROW, .gap = u->st.gap, .cross = LAY_START });
 
-    out[0] = '\0';
-    for (int i = 0; i < res->nfiles; i++) {
-        const char *slash = strrchr(res->paths[i], '/'), *dot = strrchr(res->paths[i], '.');
-        const char *item = i == 0 ? (slash ? slash + 1 : res->paths[i]) : dot ? dot : res->paths[i];
-
-        if (i == 0) {
-            snprintf(out, len, "%s", item);
-            continue;
-        }
-        snprintf(list, sizeof list, "%s", out);
-        wording_format(a->words, i + 1 < res->nfiles ? MSG_LIST_MORE : MSG_LIST_LAST, out, len,
-                       (const struct wording_arg[]){ WORDING_TEXT("list", list), WORDING_TEXT("item", item) }, 2);
-    }
-    return out;
+    ui_box(u, chrome_text(u, row, label, FONT_BODY, INK_MUTED, UI_START))->w.weight = 50;
+    ui_box(u, chrome_text(u, row, value, FONT_BODY_BOLD, alarm ? INK_DANGER : INK_TEXT, UI_START))->w.weight = 50;
 }
 
-static void export_usb(struct app *a)
+/* A time of today as its hours and minutes alone, any other as format_time() writes it. */
+static void format_time_today(const struct app *a, char *out, size_t len, const char *utc)
 {
-    struct export_result res;
-    char err[512];
+    time_t now = (time_t)(wall(a) / 1000);
+    char today[16], hm[8];
+    struct tm tm;
 
-    if (!a->queue) {
-        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_EXPORT_NO_DB));
+    gmtime_r(&now, &tm);
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    if (strlen(utc) < 16 || strncmp(utc, today, 10) != 0) {
+        format_time(a, out, len, utc);
         return;
     }
-    if (export_to_dir(a->queue, a->cfg->export_dir, 0, a->cfg->export_formats, &res, err, sizeof err) != 0) {
-        fprintf(stderr, "kiosk: %s\n", err);
-        WORDING_FORMAT(a->words, MSG_STAFF_EXPORT_FAILED, a->staff_note, WORDING_TEXT("reason", err));
-    } else if (res.batch.count == 0) {
-        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_EXPORT_EMPTY));
-    } else {
-        char files[WORDING_TEXT_BYTES];
-        WORDING_FORMAT(a->words, MSG_STAFF_EXPORTED, a->staff_note, WORDING_NUMBER("count", res.batch.count),
-                       WORDING_NUMBER("batch", res.batch.id),
-                       WORDING_TEXT("files", files_named(a, &res, files, sizeof files)));
+    snprintf(hm, sizeof hm, "%.5s", utc + 11);
+    wording_format(a->words, MSG_STAFF_TIME_TODAY, out, len, (const struct wording_arg[]){ WORDING_TEXT("time", hm) }, 1);
+}
+
+/* What kioskctl sync reports, when it is set up: how many wait, the last delivery, and since when
+ * and why delivery fails (kioskctl status says the same). */
+static void delivery_figures(struct app *a, struct ui *u, int list)
+{
+    const struct queue_delivery_status *d = &a->delivery;
+    char v[WORDING_TEXT_BYTES];
+
+    figure(u, list, app_text(a, MSG_STAFF_SYNC_WAITING), ui_fmt(u, "%lld", d->waiting), 0);
+    format_time(a, v, sizeof v, d->last_delivery_utc);
+    figure(u, list, app_text(a, MSG_STAFF_SYNC_LAST), ui_fmt(u, "%s", v), 0);
+    if (d->failing_since_utc[0]) {
+        format_time_today(a, v, sizeof v, d->failing_since_utc);
+        chrome_text(u, list, SAY(a, u, MSG_STAFF_SYNC_FAILING, WORDING_TEXT("time", v), WORDING_TEXT("reason", d->last_error)),
+                    FONT_BODY_BOLD, INK_DANGER, UI_START);
     }
+    if (d->rejected)
+        chrome_text(u, list, SAY(a, u, MSG_STAFF_SYNC_REJECTED, WORDING_NUMBER("count", d->rejected),
+                                 WORDING_TEXT("status", d->last_rejection)), FONT_BODY_BOLD, INK_DANGER, UI_START);
 }
 
-static void mark_received(struct app *a)
-{
-    long long batch = a->status.newest_unacked_batch, count = 0;
-    char err[512];
-
-    if (!a->queue || batch == 0) {
-        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_MARK_NONE));
-    } else if (queue_ack(a->queue, batch, NULL, &count, err, sizeof err) != 0) {
-        fprintf(stderr, "kiosk: %s\n", err);
-        WORDING_FORMAT(a->words, MSG_STAFF_MARK_FAILED, a->staff_note, WORDING_NUMBER("batch", batch),
-                       WORDING_TEXT("reason", err));
-    } else {
-        WORDING_FORMAT(a->words, MSG_STAFF_MARKED, a->staff_note, WORDING_NUMBER("batch", batch),
-                       WORDING_NUMBER("count", count));
-    }
-}
-
-static void check_content(struct app *a)
-{
-    char first[512] = "";
-    FILE *report = fmemopen(first, sizeof first - 1, "w");
-    int problems = content_check(a->content_dir, report);
-
-    if (report)
-        fclose(report);
-    first[strcspn(first, "\n")] = '\0';
-    if (problems == 0)
-        snprintf(a->staff_note, sizeof a->staff_note, "%s", app_text(a, MSG_STAFF_CONTENT_GOOD));
-    else
-        WORDING_FORMAT(a->words, MSG_STAFF_CONTENT_BAD, a->staff_note, WORDING_NUMBER("count", problems),
-                       WORDING_TEXT("problem", first));
-}
-
-/* One "label: value" line of the figures; returns its height. */
-static int figure(struct ui *u, int x, int y, int w, const char *label, const char *value, int alarm)
-{
-    int lw = w * 55 / 100, h = ui_text(u, x, y, lw - ui_px(u, 12), label, UI_BODY, u->th.muted, UI_LEFT);
-    int vh = ui_text(u, x + lw, y, w - lw, value, UI_BODY_BOLD, alarm ? u->th.danger : u->th.text, UI_LEFT);
-
-    return (h > vh ? h : vh) + ui_px(u, 10);
-}
-
-static int figures(struct app *a, struct ui *u, int x, int y0, int w)
+static void figures(struct app *a, struct ui *u, int parent)
 {
     const struct queue_status *s = &a->status;
-    char v[WORDING_TEXT_BYTES], size[32];
-    int y = y0;
+    int list = ui_add(u, parent, &(struct lay_box){ .w = { LAY_FILL, .weight = 3 }, .gap = u->st.gap_small });
+    char v[256], size[32];
 
     if (a->status_error[0]) {
-        y += ui_text(u, x, y, w, app_text(a, MSG_STAFF_DB_PROBLEM), UI_BODY_BOLD, u->th.danger, UI_LEFT);
-        return y - y0 + ui_text(u, x, y, w, a->status_error, UI_BODY, u->th.danger, UI_LEFT) + ui_px(u, 10);
+        chrome_text(u, list, app_text(a, MSG_STAFF_DB_PROBLEM), FONT_BODY_BOLD, INK_DANGER, UI_START);
+        chrome_text(u, list, a->status_error, FONT_BODY, INK_DANGER, UI_START);
+        return;
     }
-    snprintf(v, sizeof v, "%lld", s->pending);
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_PENDING), v, 0);
+    figure(u, list, app_text(a, MSG_STAFF_PENDING), ui_fmt(u, "%lld", s->pending), 0);
     format_age(a, v, sizeof v, s->oldest_pending_age_s);
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_OLDEST), v, s->oldest_pending_age_s > 7 * 86400);
-    snprintf(v, sizeof v, "%lld", s->unacked_batches);
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_UNACKED), v, 0);
+    figure(u, list, app_text(a, MSG_STAFF_OLDEST), ui_fmt(u, "%s", v), s->oldest_pending_age_s > 7 * 86400);
+    figure(u, list, app_text(a, MSG_STAFF_UNACKED), ui_fmt(u, "%lld", s->unacked_batches), 0);
     format_time(a, v, sizeof v, s->last_export_utc);
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_LAST_EXPORT), v, 0);
+    figure(u, list, app_text(a, MSG_STAFF_LAST_EXPORT), ui_fmt(u, "%s", v), 0);
     format_time(a, v, sizeof v, s->last_ack_utc);
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_LAST_ACK), v, 0);
+    figure(u, list, app_text(a, MSG_STAFF_LAST_ACK), ui_fmt(u, "%s", v), 0);
     snprintf(size, sizeof size, "%.1f", (double)s->db_bytes / 1e6);
-    WORDING_FORMAT(a->words, MSG_STAFF_MEGABYTES, v, WORDING_TEXT("size", size));
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_DB_SIZE), v, 0);
+    figure(u, list, app_text(a, MSG_STAFF_DB_SIZE), SAY(a, u, MSG_STAFF_MEGABYTES, WORDING_TEXT("size", size)), 0);
     /* SQLite says "ok" in English; anything else is its own report of what is wrong. */
-    y += figure(u, x, y, w, app_text(a, MSG_STAFF_DB_CHECK),
-                strcmp(s->quick_check, "ok") == 0 ? app_text(a, MSG_STAFF_CHECK_OK) : s->quick_check,
-                strcmp(s->quick_check, "ok") != 0);
-    if (s->damaged_moved_to[0]) {
-        WORDING_FORMAT(a->words, MSG_STAFF_DAMAGED, v, WORDING_TEXT("time", s->damaged_utc),
-                       WORDING_TEXT("path", s->damaged_moved_to));
-        y += ui_text(u, x, y, w, v, UI_BODY_BOLD, u->th.danger, UI_LEFT) + ui_px(u, 10);
-    }
-    return y - y0;
+    figure(u, list, app_text(a, MSG_STAFF_DB_CHECK),
+           strcmp(s->quick_check, "ok") == 0 ? app_text(a, MSG_STAFF_CHECK_OK) : s->quick_check,
+           strcmp(s->quick_check, "ok") != 0);
+    if (s->damaged_moved_to[0])
+        chrome_text(u, list, SAY(a, u, MSG_STAFF_DAMAGED, WORDING_TEXT("time", s->damaged_utc),
+                                 WORDING_TEXT("path", s->damaged_moved_to)), FONT_BODY_BOLD, INK_DANGER, UI_START);
+    if (a->cfg->sync_url[0])
+        delivery_figures(a, u, list);
 }
 
 void screen_staff(struct app *a, struct ui *u)
 {
-    static const enum wording_id actions[] = { MSG_STAFF_EXPORT, MSG_STAFF_MARK, MSG_STAFF_CHECK, MSG_STAFF_EXIT };
-    int m = chrome_margin(u), gap = ui_px(u, 16), bh = chrome_button_h(u);
-    int bottom = chrome_bottom(a, u, NULL, CHROME_NONE, app_text(a, MSG_STAFF_LEAVE), ACT_LEAVE);
-    int landscape = u->f->w > u->f->h, w = u->f->w - 2 * m, y = m;
-    int cw = landscape ? (w - 2 * gap) / 2 : w, bx = landscape ? m + cw + 2 * gap : m, by;
+    static const struct chrome_bar bar = { MSG_NONE, CHROME_NONE, MSG_STAFF_LEAVE, ACT_LEAVE };
+    static const struct { enum wording_id label; enum action act; enum ui_button_kind kind; } actions[] = {
+        { MSG_STAFF_EXPORT, ACT_EXPORT, UI_SECONDARY }, { MSG_STAFF_MARK, ACT_MARK_RECEIVED, UI_SECONDARY },
+        { MSG_STAFF_CHECK, ACT_CHECK_CONTENT, UI_SECONDARY }, { MSG_STAFF_EXIT, ACT_EXIT, UI_TINTED },
+    };
+    const struct style *st = &u->st;
+    int page, parts, side, buttons[4];
+    struct chrome c;
 
-    y += ui_text(u, m, y, w, app_text(a, MSG_STAFF_TITLE), UI_TITLE, u->th.text, UI_LEFT) + gap;
-    by = landscape ? y : y + figures(a, u, m, y, cw) + gap;
-    if (landscape)
-        figures(a, u, m, y, cw);
-    for (int i = 0; i < 4; i++) {
-        if (ui_button(u, app_text(a, actions[i]), (struct rect){ bx, by, cw, bh }, i == 3 ? UI_TINTED : UI_SECONDARY)) {
-            switch (i) {
-            case 0: export_usb(a); break;
-            case 1: mark_received(a); break;
-            case 2: check_content(a); break;
-            default:
-                a->quit = 1;
-                a->exit_code = 3;   /* the service does not restart on this one */
-                break;
-            }
-            app_staff_refresh(a);
-            a->dirty = 1;
-        }
-        by += bh + gap;
-    }
-    if (a->staff_note[0]) {
-        int nx = landscape ? bx : m, nw = landscape ? cw : w;
-        if (by + ui_text_height(u, nw, a->staff_note, UI_BODY) < bottom)
-            ui_text(u, nx, by, nw, a->staff_note, UI_BODY, u->th.text, UI_LEFT);
-    }
+    chrome_begin(a, u, &c, 0, &bar);
+    page = chrome_page(u, c.body, &a->scroll[SCREEN_STAFF], "staff");
+    ui_box(u, page)->w.max = 0;
+    chrome_text(u, page, app_text(a, MSG_STAFF_TITLE), FONT_TITLE, INK_TEXT, UI_START);
+    /* Landscape: the figures on the left, the actions and what they did on the right. */
+    parts = ui_add(u, page, &(struct lay_box){ .kind = st->w > st->h ? LAY_ROW : LAY_COLUMN, .gap = st->gap_section,
+                                               .cross = st->w > st->h ? LAY_START : LAY_STRETCH });
+    figures(a, u, parts);
+    side = ui_add(u, parts, &(struct lay_box){ .w = { LAY_FILL, .weight = 2 }, .gap = st->gap });
+    ui_push_id(u, "staff-actions");
+    for (int i = 0; i < 4; i++)
+        buttons[i] = ui_add_button(u, side, app_text(a, actions[i].label), actions[i].kind);
+    ui_pop_id(u);
+    /* What the last action did, across the page: file names are long words. */
+    if (a->staff_note[0])
+        chrome_text(u, page, a->staff_note, FONT_BODY, INK_TEXT, UI_START);
+    chrome_end(a, u, &c);
+    /* The flow carries them out after the pass. */
+    for (int i = 0; i < 4; i++)
+        if (ui_clicked(u, buttons[i]))
+            app_act(a, actions[i].act);
 }

@@ -12,7 +12,7 @@ $(BUILD)/bench: $(BENCH_OBJ) $(BUILD)/libcore.a
 	@echo "  LD      $@"
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-bench: all $(BUILD)/bench | $(BUILD)/.bench-deps
+bench: all $(BUILD)/bench $(BUILD)/tools/submit | $(BUILD)/.bench-deps $(BUILD)/.test-deps
 	@$(BUILD)/bench --kiosk $(BUILD)/kiosk --content content --script tests/replay/request-suitable.replay
 
 -include $(BENCH_OBJ:.o=.d)

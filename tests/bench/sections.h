@@ -39,4 +39,7 @@ void bench_speech_latency(const struct bench_env *e, struct report *r);
 void bench_submit(const struct bench_env *e, struct report *r);
 void bench_export(const struct bench_env *e, struct report *r);
 
+/* kioskctl sync against real servers on loopback (sync.c). */
+void bench_sync(const struct bench_env *e, struct report *r);
+
 #endif

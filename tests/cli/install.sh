@@ -29,6 +29,7 @@ mode_is 644 /usr/lib/systemd/logind.conf.d/kiosk.conf
 mode_is 644 /lib/systemd/system/kiosk.service
 mode_is 644 /lib/systemd/system/kiosk-export.service
 mode_is 644 /lib/systemd/system/kiosk-export.timer
+mode_is 644 /lib/systemd/system/kiosk-sync.service
 mode_is 644 /usr/lib/sysusers.d/kiosk.conf
 mode_is 644 /usr/lib/tmpfiles.d/kiosk.conf
 mode_is 750 /etc/kiosk
@@ -106,7 +107,7 @@ run_make uninstall DESTDIR="$dest" PREFIX=/usr/local
 for f in /usr/local/bin/kiosk /usr/local/bin/kioskctl /usr/local/libexec/kiosk \
          /usr/lib/systemd/logind.conf.d/kiosk.conf /etc/systemd/system/getty@tty1.service \
          /lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-export.service \
-         /lib/systemd/system/kiosk-export.timer /usr/lib/sysusers.d/kiosk.conf \
+         /lib/systemd/system/kiosk-export.timer /lib/systemd/system/kiosk-sync.service /usr/lib/sysusers.d/kiosk.conf \
          /usr/lib/tmpfiles.d/kiosk.conf /usr/local/share/kiosk/assets \
          /usr/local/share/kiosk/kiosk.conf.example; do
     [ ! -e "$dest$f" ] || fail "uninstall left $f"

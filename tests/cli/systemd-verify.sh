@@ -18,7 +18,7 @@ fail() { echo "systemd-verify.sh: $*" >&2; exit 1; }
 
 make -s BUILD="${KIOSK_BUILD:-build}" install DESTDIR="$dest" PREFIX=/usr/local >"$out/verify.log" 2>&1 ||
     { cat "$out/verify.log"; fail "make install failed"; }
-for u in kiosk.service kiosk-export.service kiosk-export.timer; do
+for u in kiosk.service kiosk-export.service kiosk-export.timer kiosk-sync.service; do
     sed -E "s#^(Exec[A-Za-z]+=[-@:+!]*)/usr/local/#\1$dest/usr/local/#" "$dest/lib/systemd/system/$u" >"$units/$u"
 done
 
@@ -27,7 +27,7 @@ report=$(systemd-analyze verify --man=no "$units"/* 2>&1) || fail "systemd-analy
 [ -z "$report" ] || fail "systemd-analyze verify complained: $report"
 
 if systemd-analyze security --help 2>/dev/null | grep -q -- '--offline'; then
-    for u in kiosk.service kiosk-export.service; do
+    for u in kiosk.service kiosk-export.service kiosk-sync.service; do
         level=$(systemd-analyze security --offline=true "$units/$u" 2>/dev/null |
                 sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
         [ -n "$level" ] || fail "no exposure level for $u"

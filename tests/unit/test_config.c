@@ -312,8 +312,12 @@ TEST(example_config_documents_the_defaults)
         if (!line[len])
             break;
     }
-    ASSERT_INT_EQ(15, settings);    /* every key but staff-pin-hash, which has no default value */
+    /* every key but those without a default value: staff-pin-hash and the sync's files and address */
+    ASSERT_INT_EQ(16, settings);
     ASSERT_CONTAINS(example, "\n# staff-pin-hash =\n");
+    ASSERT_CONTAINS(example, "\n# sync-url =\n");
+    ASSERT_CONTAINS(example, "\n# sync-secret-file =\n");
+    ASSERT_CONTAINS(example, "\n# sync-ca-file =\n");
     ASSERT_INT_EQ(0, load_text(text, &c, err, sizeof err));
     ASSERT_STR_EQ("/etc/kiosk/content", c.content_dir);
     config_defaults(&d);

@@ -395,7 +395,7 @@ TEST(treatments_sorted_by_file_name_and_found_by_id)
     char err[512];
 
     tree_put(dir, "clinic.txt", C_GOOD);
-    tree_put(dir, "treatments/b-second.txt", "Id: beta\nName: B\nTagline: b\nSummary: b.\n" T_BODY);
+    tree_put(dir, "treatments/b-second.txt", "Id: beta\nName: B\nTagline: b\nSummary: b.\nCategory: Skin\n" T_BODY);
     tree_put(dir, "treatments/a-first.txt", "Id: alpha\nName: A\nTagline: a\nSummary: a.\n" T_BODY);
     tree_put(dir, "treatments/notes.md", "not a treatment");
     if (content_load(dir, &c, err, sizeof err) != 0)
@@ -406,6 +406,8 @@ TEST(treatments_sorted_by_file_name_and_found_by_id)
     ASSERT_CONTAINS(c.treatments[1].path, "/treatments/b-second.txt");
     ASSERT(content_treatment(&c, "beta") == &c.treatments[1]);
     ASSERT(content_treatment(&c, "gamma") == NULL);
+    ASSERT(c.treatments[0].category == NULL);      /* Category is optional */
+    ASSERT_STR_EQ("Skin", c.treatments[1].category);
     content_free(&c);
 }
 
@@ -436,12 +438,19 @@ struct bad_case {
 
 static const struct bad_case bad_cases[] = {
     { "unknown field", "treatments/t.txt", T_HEAD "Colour: red\n" T_BODY,
-      "treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline or Summary", 1 },
+      "treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline, Summary or Category", 1 },
     { "missing field", "treatments/t.txt", "Id: t\nName: T\nSummary: S.\n" T_BODY,
       "treatments/t.txt:1: no 'Tagline:' line: add it at the top of the file", 1 },
     { "bad id", "treatments/t.txt", "Id: Calf Slimming\nName: T\nTagline: x\nSummary: S.\n" T_BODY,
       "treatments/t.txt:1: 'Id' must be lower-case letters, digits and '-', like 'calf-slimming', "
       "not 'Calf Slimming'", 1 },
+    { "category too long", "treatments/t.txt",
+      T_HEAD "Category: Injectables, fillers and other treatments of the face\n" T_BODY,
+      "treatments/t.txt:5: 'Category' is 53 characters long; at most 40 fit the screen: shorten it", 1 },
+    { "category twice", "treatments/t.txt", T_HEAD "Category: Skin\ncategory: Hair\n" T_BODY,
+      "treatments/t.txt:6: 'Category' is given twice (first on line 5)", 1 },
+    { "empty category", "treatments/t.txt", T_HEAD "Category:\n" T_BODY,
+      "treatments/t.txt:5: 'Category' is empty", 1 },
     { "field twice", "treatments/t.txt", T_HEAD "name: Again\n" T_BODY,
       "treatments/t.txt:5: 'Name' is given twice (first on line 2)", 1 },
     { "empty field", "treatments/t.txt", "Id: t\nName:\nTagline: x\nSummary: S.\n" T_BODY,
@@ -881,7 +890,7 @@ TEST(check_reports_every_problem_in_order)
     FILE *report = tmpfile();
 
     ASSERT(report != NULL);
-    snprintf(want[0], sizeof want[0], "%s/treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline or Summary\n", dir);
+    snprintf(want[0], sizeof want[0], "%s/treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline, Summary or Category\n", dir);
     snprintf(want[1], sizeof want[1], "%s/treatments/t.txt:10: step 3 is out of order: expected step 2\n", dir);
     snprintf(want[2], sizeof want[2], "%s/treatments/t.txt:15: 'If yes' must be 'stop' or 'discuss', not 'maybe'\n", dir);
     ASSERT_INT_EQ(3, content_check(dir, report));

@@ -244,8 +244,7 @@ TEST(every_key_types_what_its_field_accepts)
 {
     for (enum keyboard_kind kind = 0; kind < KEYBOARD_KIND_COUNT; kind++) {
         const struct keyboard_layout *l = keyboard_layout(kind);
-        enum form_field field = kind == KEYBOARD_PHONE ? FORM_FIELD_PHONE
-                              : kind == KEYBOARD_EMAIL ? FORM_FIELD_EMAIL : FORM_FIELD_NAME;
+        enum form_field field = l->field;
         struct form f;
 
         for (int i = 0; i < l->nkeys; i++) {
@@ -362,6 +361,64 @@ TEST(plans_an_email_with_the_dot_com_key)
     ASSERT_INT_EQ(17, plan_types(KEYBOARD_EMAIL, "a_b-9@example.org"));
 }
 
+TEST(email_keyboard_types_every_character_an_address_may_hold)
+{
+    char s[2] = "", err[128];
+    struct keyboard_step steps[MAX_STEPS];
+    struct form f;
+    int accepted = 0;
+
+    /* Plus addressing, on the main layout: no page to switch to. */
+    ASSERT_INT_EQ(26, plan_types(KEYBOARD_EMAIL, "j.mueller+kiosk@example.de"));
+    ASSERT(find_output(KEYBOARD_EMAIL, "+") >= 0);
+    ASSERT(plan_types(KEYBOARD_EMAIL, "o'neill!#$%&*/=?^`{|}~@example.ie") > 0);
+    /* Every printable ASCII character the email field takes has a key (lower case letters: an
+     * address reads the same in either case, and the layout keeps its keys few). */
+    for (int c = 0x21; c < 0x7F; c++) {
+        s[0] = (char)c;
+        form_wipe(&f);
+        if (form_insert(&f, FORM_FIELD_EMAIL, s, NULL) != FORM_INSERT_OK || (c >= 'A' && c <= 'Z'))
+            continue;
+        accepted++;
+        if (keyboard_plan(KEYBOARD_EMAIL, s, steps, MAX_STEPS, err, sizeof err) < 0)
+            FAIL_AT("the email field takes '%c' but no key types it: %s", c, err);
+    }
+    ASSERT_INT_EQ(26 + 10 + 21, accepted);      /* a-z, 0-9, . @ and the 19 other signs */
+}
+
+TEST(letter_pages_type_the_latin_alphabets_of_european_names)
+{
+    /* The letters of the national alphabets written in Latin script across Europe, and names in them. */
+    static const char *const alphabets[] = {
+        "àâæçéèêëîïôœùûüÿ",         /* French */       "äöüß",             /* German */
+        "áéíñóúü",                  /* Spanish */      "áâãàçéêíóôõú",     /* Portuguese */
+        "àèéìòù",                   /* Italian */      "åæøäöðþý",         /* Nordic */
+        "ąćęłńóśźż",                /* Polish */       "áčďéěíňóřšťúůýž",  /* Czech */
+        "áäčďéíĺľňóôŕšťúýž",        /* Slovak */       "áéíóöőúüű",        /* Hungarian */
+        "čćđšž",                    /* Croatian, Slovene, Bosnian */ "ăâîșț", /* Romanian */
+        "çğıöşüİ",                  /* Turkish */      "āčēģīķļņšūž",      /* Latvian */
+        "ąčęėįšųūž",                /* Lithuanian */   "äõöüšž",           /* Estonian */
+        "ċġħż",                     /* Maltese */      "âêîôûŵŷ",          /* Welsh */
+        "çë",                       /* Albanian */     "āēīōū",            /* Māori */
+    };
+    static const char *const names[] = {
+        "Ioana Ștefănescu", "Ēriks Ozoliņš", "Şükrü Yıldız", "Dafydd ap Gwŷn", "Kaʻiulani Kawānanakoa",
+        "Łukasz Żółć", "Ľubomír Ďurčo", "Ġorġ Borġ", "Jūratė Kęstutienė", "Siobhán Ó Dálaigh",
+        "Þórdís Guðmundsdóttir", "Đorđe Petrović", "O’Neill", "İlkay Ağaoğlu",
+    };
+    char upper[64];
+
+    for (size_t i = 0; i < sizeof alphabets / sizeof *alphabets; i++)
+        if (plan_types(KEYBOARD_LETTERS, alphabets[i]) < 0)
+            FAIL_AT("the letters of \"%s\" cannot all be typed", alphabets[i]);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (plan_types(KEYBOARD_LETTERS, names[i]) < 0)
+            FAIL_AT("\"%s\" cannot be typed", names[i]);
+    /* and in capitals where a name begins with one */
+    snprintf(upper, sizeof upper, "%s", "ĂȘȚĀĒĢĪĶĻŅŪĖĮŲĊĠĦĐĽĹŔŴŶ");
+    ASSERT(plan_types(KEYBOARD_LETTERS, upper) > 0);
+}
+
 TEST(refuses_what_no_key_types_and_names_it)
 {
     struct keyboard_step steps[MAX_STEPS];
@@ -416,6 +473,8 @@ int main(int argc, char **argv)
     RUN(plans_a_name_with_an_accent_and_an_apostrophe);
     RUN(plans_a_phone_number_on_the_pad);
     RUN(plans_an_email_with_the_dot_com_key);
+    RUN(email_keyboard_types_every_character_an_address_may_hold);
+    RUN(letter_pages_type_the_latin_alphabets_of_european_names);
     RUN(refuses_what_no_key_types_and_names_it);
     RUN(refuses_a_plan_longer_than_its_room);
     END();

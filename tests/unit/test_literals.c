@@ -46,6 +46,10 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/tts.c", "the synthesiser's errors, for the journal" },
     { "src/platform_audio.c", "the sound device's errors, for the journal" },
     { "src/platform_shot.c", "a PNG's chunk names, and errors for the replay driver's output" },
+    { "src/sync.c", "kioskctl sync: its log for the journal and kioskctl status (the staff screen shows the last "
+                    "error as the {reason} of staff.sync-failing, as it shows an export's error)" },
+    { "src/sync_http.c", "the webhook's headers, and its errors as for src/sync.c" },
+    { "src/sync_pg.c", "SQL, and the database's errors as for src/sync.c" },
     { "src/fonts.c", "font families, as fontconfig names them" },
     { "src/fonts.h", "the primary font family, as fontconfig names it" },
 };

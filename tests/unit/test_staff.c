@@ -5,6 +5,17 @@
 #include "harness.h"
 #include "staff.h"
 
+TEST(a_pin_is_four_to_eight_digits)
+{
+    ASSERT(staff_pin_valid("2468"));
+    ASSERT(staff_pin_valid("12345678"));
+    ASSERT(!staff_pin_valid("246"));
+    ASSERT(!staff_pin_valid("123456789"));
+    ASSERT(!staff_pin_valid("24 68"));
+    ASSERT(!staff_pin_valid("24a8"));
+    ASSERT(!staff_pin_valid(""));
+}
+
 TEST(four_wrong_pins_do_not_lock)
 {
     struct staff_lock l = { 0, 0 };
@@ -64,6 +75,7 @@ TEST(pin_matches_only_its_hash)
 int main(int argc, char **argv)
 {
     BEGIN(argc, argv);
+    RUN(a_pin_is_four_to_eight_digits);
     RUN(four_wrong_pins_do_not_lock);
     RUN(the_fifth_locks_for_a_minute_then_doubles);
     RUN(lockout_is_capped_at_a_day);
