@@ -336,6 +336,15 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     case INPUT_POINTER_DOWN:
     case INPUT_POINTER_MOVE:
     case INPUT_POINTER_UP:
+        if (access_pointer(a, ev)) {
+            /* Read aloud explores by touch: the screen does not see the finger. */
+            enum action act = a->pending;
+            a->last_input = now;
+            a->pending = ACT_NONE;
+            if (act != ACT_NONE)
+                apply(a, act);
+            break;
+        }
         if (ev->kind == INPUT_POINTER_MOVE && !p->down)
             return;
         p->x = ev->x;
@@ -344,7 +353,6 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
         p->went_up = ev->kind == INPUT_POINTER_UP && p->down;
         p->down = ev->kind != INPUT_POINTER_UP;
         a->last_input = now;
-        access_pointer(a, ev);
         pass(a);
         p->went_down = p->went_up = 0;
         a->dirty = 1;

@@ -174,7 +174,8 @@ static void print_texts(struct drv *d)
 
     runtime_update(d->rt, d->now);
     for (int i = 0; i < f->ntexts; i++)
-        fprintf(d->o->out, "text\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y,
+        if (!(f->texts[i].flags & FRAME_TEXT_HIDDEN))
+            fprintf(d->o->out, "text\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y,
                 f->texts[i].r.w, f->texts[i].r.h);
     fflush(d->o->out);
 }
@@ -235,6 +236,24 @@ static int expect_said(struct drv *d, const char *s, int want)
         return failf(d, "expected \"%s\" said on %s, found %s", s, app_screen_name(d->rt->app->screen),
                      !sp->on ? "Read aloud off" : list[0] ? list : "nothing said");
     return failf(d, "expected \"%s\" not said on %s, found it said", s, app_screen_name(d->rt->app->screen));
+}
+
+/* expect-focus: the control the focus ring is on. */
+static int expect_focus(struct drv *d, const char *label)
+{
+    const struct frame *f = &d->rt->app->frame;
+    unsigned id = d->rt->app->access.focus;
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; id && i < f->nwidgets; i++)
+        if (f->widgets[i].id == id) {
+            if (strcmp(f->widgets[i].label, label) == 0)
+                return 0;
+            return failf(d, "expected the focus on \"%s\" on %s, found it on \"%s\"", label,
+                         app_screen_name(d->rt->app->screen),
+                         f->widgets[i].role == FRAME_ROLE_KEY ? "(a key)" : f->widgets[i].label);
+        }
+    return failf(d, "expected the focus on \"%s\" on %s, found no focus", label, app_screen_name(d->rt->app->screen));
 }
 
 /* Really waits for Read aloud to finish, so that its sound reaches the audio device (tests of SDL's
@@ -464,6 +483,8 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return expect_said(d, c->str, c->op == OP_EXPECT_SAID);
     case OP_WAIT_SPEECH:
         return wait_speech(d);
+    case OP_EXPECT_FOCUS:
+        return expect_focus(d, c->str);
     }
     return failf(d, "unknown command");
 }

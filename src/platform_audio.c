@@ -161,6 +161,10 @@ int platform_audio_play(void *ctx, const short *pcm, int n, unsigned token)
     int rc = 0;
 
     SDL_LockMutex(a->lock);
+    if (dropped(a, token)) {
+        rc = -1;
+        goto out;
+    }
     if (!a->dev && open_device(a) != 0)
         goto out;   /* no sound to be had: this is dropped, speech goes on quietly */
     while (n > 0) {
@@ -225,6 +229,23 @@ int platform_audio_settle(void *ctx)
     dev = a->dev;
     SDL_UnlockMutex(a->lock);
     return dev == 0;
+}
+
+void platform_audio_release(struct platform_audio *a)
+{
+    SDL_AudioDeviceID dev;
+
+    SDL_LockMutex(a->lock);
+    dev = a->dev;
+    a->dev = 0;
+    a->head = a->count = 0;
+    a->sounding = 0;
+    SDL_CondBroadcast(a->room);
+    SDL_UnlockMutex(a->lock);
+    if (dev) {
+        SDL_CloseAudioDevice(dev);
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    }
 }
 
 void platform_audio_volume(struct platform_audio *a, int percent)

@@ -22,6 +22,9 @@ int platform_audio_play(void *a, const short *pcm, int n, unsigned token);
 void platform_audio_drop(void *a, unsigned token);
 int platform_audio_settle(void *a);
 
+/* Lets the device go now, with whatever it had not played (Read aloud was turned off, the
+ * synthesiser stopped). */
+void platform_audio_release(struct platform_audio *a);
 /* Volume in per cent, 100 the loudest (3 dB a step of 10). Heard from the next buffer on. */
 void platform_audio_volume(struct platform_audio *a, int percent);
 /* 1 while sound waits to be handed to the device, or the device still plays the last of it. */

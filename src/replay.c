@@ -39,6 +39,7 @@ static const struct {
     { "expect-said", OP_EXPECT_SAID, { A_STR } },
     { "expect-not-said", OP_EXPECT_NOT_SAID, { A_STR } },
     { "wait-speech", OP_WAIT_SPEECH, { A_NONE } },
+    { "expect-focus", OP_EXPECT_FOCUS, { A_STR } },
 };
 
 static const char *skip_space(const char *p, const char *end)

@@ -81,12 +81,13 @@ static int speech_engine(struct runtime *rt)
     return 0;
 }
 
-static void speech_say_out(void *ctx, const char *language, const char *text, int wpm)
+static void speech_say_out(void *ctx, const char *language, const char *text, int wpm, int spelled)
 {
     struct runtime *rt = ctx;
     char voice[TTS_VOICE_MAX];
 
-    if (speech_engine(rt) == 0 && tts_say(rt->tts, tts_voice_for(language, voice, sizeof voice), text, wpm) != 0)
+    if (speech_engine(rt) == 0 &&
+        tts_say(rt->tts, tts_voice_for(language, voice, sizeof voice), text, wpm, spelled) != 0)
         fprintf(stderr, "kiosk: Read aloud fell behind: an utterance was dropped\n");
 }
 
@@ -128,6 +129,7 @@ static void speech_rest_out(void *ctx)
     tts_stop(rt->tts);
     if (rt->cfg.speech_headphones)
         tts_scrub(rt->tts);
+    platform_audio_release(rt->audio);  /* nothing more to hear: no need to linger */
 }
 
 int runtime_speaking(struct runtime *rt)

@@ -103,7 +103,7 @@ static int keep(struct speech *s, const char *spoken, size_t slen, const char *s
 }
 
 /* One utterance of at most SPEECH_TEXT_MAX - 1 bytes. */
-static void say_one(struct speech *s, const char *spoken, size_t slen, const char *shown, size_t wlen)
+static void say_one(struct speech *s, const char *spoken, size_t slen, const char *shown, size_t wlen, int spelled)
 {
     char text[SPEECH_TEXT_MAX];
 
@@ -122,7 +122,7 @@ static void say_one(struct speech *s, const char *spoken, size_t slen, const cha
     if (s->out.say) {
         memcpy(text, spoken, slen);
         text[slen] = '\0';
-        s->out.say(s->out.ctx, s->language, text, s->wpm);
+        s->out.say(s->out.ctx, s->language, text, s->wpm, spelled);
         sodium_memzero(text, sizeof text);
     }
 }
@@ -155,17 +155,25 @@ void speech_say(struct speech *s, const char *spoken, const char *shown)
         /* A client's details: one utterance, each version cut to fit. */
         slen = utf8_cut(spoken, slen, SPEECH_TEXT_MAX - 1);
         wlen = utf8_cut(shown, strlen(shown), SPEECH_TEXT_MAX - 1);
-        say_one(s, spoken, slen, shown, wlen);
+        say_one(s, spoken, slen, shown, wlen, 0);
         return;
     }
     while (slen > 0) {
         size_t n = piece_end(spoken, slen, SPEECH_TEXT_MAX - 1);
         if (n == 0)
             break;
-        say_one(s, spoken, n, NULL, 0);
+        say_one(s, spoken, n, NULL, 0, 0);
         spoken += n;
         slen -= n;
     }
+}
+
+void speech_spell(struct speech *s, const char *spoken, const char *shown)
+{
+    if (!s->on || !spoken)
+        return;
+    say_one(s, spoken, utf8_cut(spoken, strlen(spoken), SPEECH_TEXT_MAX - 1), shown,
+            shown ? utf8_cut(shown, strlen(shown), SPEECH_TEXT_MAX - 1) : 0, 1);
 }
 
 void speech_tone(struct speech *s)

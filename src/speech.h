@@ -23,8 +23,9 @@
 /* Where utterances go: the synthesiser (runtime.c), or a test's recorder. Any member may be NULL. */
 struct speech_out {
     void *ctx;
-    /* Speak text (UTF-8) in language (BCP 47) at wpm words a minute, after what is already queued. */
-    void (*say)(void *ctx, const char *language, const char *text, int wpm);
+    /* Speak text (UTF-8) in language (BCP 47) at wpm words a minute, after what is already queued;
+     * spelled: character by character, signs by name. */
+    void (*say)(void *ctx, const char *language, const char *text, int wpm, int spelled);
     /* The attention tone (the idle warning), after what is already queued. */
     void (*tone)(void *ctx);
     /* Drop what is queued and cut short what is being said. */
@@ -74,6 +75,8 @@ void speech_stop(struct speech *s);
  * message quotes: the same words with a client's details replaced (NULL: spoken is public). Does
  * nothing when speech is off. */
 void speech_say(struct speech *s, const char *spoken, const char *shown);
+/* The same, spelled character by character, signs by name (a key, a reference, a typed letter). */
+void speech_spell(struct speech *s, const char *spoken, const char *shown);
 /* The attention tone, when speech is on. */
 void speech_tone(struct speech *s);
 

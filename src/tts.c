@@ -30,6 +30,7 @@ struct item {
     unsigned token;             /* the stop count when it was queued: a later stop drops it */
     char voice[TTS_VOICE_MAX];
     int wpm;
+    int spelled;                /* ITEM_SAY: character by character */
     int hz, ms;                 /* ITEM_TONE */
     char text[TTS_TEXT_MAX];    /* ITEM_SAY; wiped once spoken or dropped */
 };
@@ -72,6 +73,8 @@ static int on_sound(short *pcm, int n, espeak_EVENT *events)
 
     if (t && t->cur.kind == ITEM_SCRUB)
         return 0;       /* made to overwrite, never heard */
+    if (t && t->cur.spelled && atomic_load(&t->stops) != t->cur.token)
+        return 0;       /* made to its end, unheard: eSpeak NG 1.51 leaks an SSML text cut short */
     if (!t || atomic_load(&t->stops) != t->cur.token)
         return 1;
     if (pcm && n > 0) {
@@ -132,6 +135,24 @@ static void say(struct tts *t)
     if (t->wpm != t->cur.wpm) {
         espeak_SetParameter(espeakRATE, t->cur.wpm, 0);
         t->wpm = t->cur.wpm;
+    }
+    if (t->cur.spelled) {
+        /* SSML's say-as characters, the text escaped for XML. */
+        static const char head[] = "<speak><say-as interpret-as=\"characters\">", tail[] = "</say-as></speak>";
+        char ssml[TTS_TEXT_MAX * 5 + sizeof head + sizeof tail];
+        size_t n = 0;
+        memcpy(ssml, head, sizeof head - 1);
+        n = sizeof head - 1;
+        for (const char *p = t->cur.text; *p; p++) {
+            const char *e = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : NULL;
+            size_t k = e ? strlen(e) : 1;
+            memcpy(ssml + n, e ? e : p, k);
+            n += k;
+        }
+        memcpy(ssml + n, tail, sizeof tail);
+        espeak_Synth(ssml, n + sizeof tail, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakSSML, NULL, t);
+        sodium_memzero(ssml, sizeof ssml);
+        return;
     }
     espeak_Synth(t->cur.text, strlen(t->cur.text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, t);
 }
@@ -306,9 +327,9 @@ static int enqueue(struct tts *t, const struct item *it, const char *text)
     return 0;
 }
 
-int tts_say(struct tts *t, const char *voice, const char *text, int wpm)
+int tts_say(struct tts *t, const char *voice, const char *text, int wpm, int spelled)
 {
-    struct item it = { .kind = ITEM_SAY };
+    struct item it = { .kind = ITEM_SAY, .spelled = spelled };
 
     snprintf(it.voice, sizeof it.voice, "%s", voice && voice[0] ? voice : "en");
     it.wpm = wpm < TTS_WPM_MIN ? TTS_WPM_MIN : wpm > TTS_WPM_MAX ? TTS_WPM_MAX : wpm;

@@ -34,9 +34,10 @@ int tts_open(struct tts **out, const struct tts_sink *sink, const char *data_dir
 void tts_close(struct tts *t);
 
 /* Queues text to be spoken in voice (an eSpeak NG voice name: "en", "pl", "cmn") at wpm words a
- * minute. The text is copied and wiped once spoken or dropped (it may be what a client typed).
- * Returns 0, or -1 when the queue is full (the text is not spoken). */
-int tts_say(struct tts *t, const char *voice, const char *text, int wpm);
+ * minute; spelled: character by character, signs by their names ("F T hyphen 7", "dot"). The text
+ * is copied and wiped once spoken or dropped (it may be what a client typed). Returns 0, or -1
+ * when the queue is full (the text is not spoken). */
+int tts_say(struct tts *t, const char *voice, const char *text, int wpm, int spelled);
 /* Queues a tone of hz for ms (at most 2 s), with soft edges. Returns 0 or -1 like tts_say(). */
 int tts_tone(struct tts *t, int hz, int ms);
 /* Queues a silent pass over a neutral text, so that eSpeak NG's own buffers no longer hold the last

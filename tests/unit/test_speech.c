@@ -119,7 +119,7 @@ TEST(english_is_spoken_into_the_sink)
 
     ASSERT(t);
     rec_reset(0);
-    ASSERT_INT_EQ(0, tts_say(t, "en", "Question 2 of 6", 165));
+    ASSERT_INT_EQ(0, tts_say(t, "en", "Question 2 of 6", 165, 0));
     ASSERT(wait_idle(t));
     tts_close(t);
     /* About a second of speech, most of it loud enough to hear. */
@@ -135,11 +135,11 @@ TEST(faster_speech_is_shorter)
 
     ASSERT(t);
     rec_reset(0);
-    tts_say(t, "en", "You may contact me about this enquiry, checkbox, not ticked", 120);
+    tts_say(t, "en", "You may contact me about this enquiry, checkbox, not ticked", 120, 0);
     ASSERT(wait_idle(t));
     slow = rec.n;
     rec_reset(0);
-    tts_say(t, "en", "You may contact me about this enquiry, checkbox, not ticked", 300);
+    tts_say(t, "en", "You may contact me about this enquiry, checkbox, not ticked", 300, 0);
     ASSERT(wait_idle(t));
     fast = rec.n;
     tts_close(t);
@@ -159,12 +159,12 @@ TEST(other_languages_have_voices_of_their_own)
 
     ASSERT(t);
     rec_reset(0);
-    tts_say(t, "en", "Pytanie 2 z 6", 165);
+    tts_say(t, "en", "Pytanie 2 z 6", 165, 0);
     ASSERT(wait_idle(t));
     english = rec.n;
     for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) {
         rec_reset(0);
-        tts_say(t, tts_voice_for(said[i].language, voice, sizeof voice), said[i].text, 165);
+        tts_say(t, tts_voice_for(said[i].language, voice, sizeof voice), said[i].text, 165, 0);
         ASSERT(wait_idle(t));
         if (rec.n < TTS_SAMPLE_RATE / 3 || rec.loud < rec.n / 10)
             FAIL_AT("%s: %d samples, %d loud", said[i].language, rec.n, rec.loud);
@@ -184,8 +184,8 @@ TEST(stop_interrupts_and_drops_the_queue)
     ASSERT(t);
     rec_reset(1);
     tts_say(t, "en", "Calf slimming uses botulinum toxin injections, the same kind of treatment as anti-wrinkle "
-                     "injections. They relax the calf muscles, and over time your calves look slimmer.", 165);
-    tts_say(t, "en", "This must never be heard.", 165);
+                     "injections. They relax the calf muscles, and over time your calves look slimmer.", 165, 0);
+    tts_say(t, "en", "This must never be heard.", 165, 0);
     nanosleep(&ts, NULL);
     tts_stop(t);
     at_stop = rec.n;
@@ -196,6 +196,30 @@ TEST(stop_interrupts_and_drops_the_queue)
     ASSERT(at_stop > 0);
     /* At most one more chunk made its way in after the stop. */
     ASSERT(rec.n - at_stop <= TTS_SAMPLE_RATE / 40);
+}
+
+/* Spelled, a sign is said by its name: a dot takes time to say, where read as text it is silent. */
+TEST(spelled_signs_are_named)
+{
+    struct tts *t = open_tts();
+    int plain, spelled;
+
+    ASSERT(t);
+    rec_reset(0);
+    tts_say(t, "en", ".", 165, 0);
+    ASSERT(wait_idle(t));
+    plain = rec.loud;
+    rec_reset(0);
+    tts_say(t, "en", ".", 165, 1);
+    ASSERT(wait_idle(t));
+    spelled = rec.loud;
+    rec_reset(0);
+    tts_say(t, "en", "FT-7K3Q & <", 165, 1);
+    ASSERT(wait_idle(t));
+    tts_close(t);
+    ASSERT(plain < 200);
+    ASSERT(spelled > 2000);
+    ASSERT(rec.n > TTS_SAMPLE_RATE * 2);     /* F, T, hyphen, 7, K, 3, Q, and, less than */
 }
 
 /* A tone at 880 Hz crosses zero about 1760 times a second. */
@@ -226,7 +250,7 @@ TEST(close_then_open_again)
     t = open_tts();
     ASSERT(t);
     rec_reset(0);
-    tts_say(t, "en", "No, button", 165);
+    tts_say(t, "en", "No, button", 165, 0);
     ASSERT(wait_idle(t));
     tts_close(t);
     ASSERT(rec.loud > 1000);
@@ -240,11 +264,12 @@ struct heard {
     char language[16];
 };
 
-static void heard_say(void *ctx, const char *language, const char *text, int wpm)
+static void heard_say(void *ctx, const char *language, const char *text, int wpm, int spelled)
 {
     struct heard *h = ctx;
 
     (void)wpm;
+    (void)spelled;
     if (h->n < 8)
         snprintf(h->text[h->n++], sizeof h->text[0], "%s", text);
     snprintf(h->language, sizeof h->language, "%s", language);
@@ -413,6 +438,7 @@ int main(int argc, char **argv)
     RUN(faster_speech_is_shorter);
     RUN(other_languages_have_voices_of_their_own);
     RUN(stop_interrupts_and_drops_the_queue);
+    RUN(spelled_signs_are_named);
     RUN(tone_is_a_tone);
     RUN(close_then_open_again);
     RUN(off_says_nothing);
