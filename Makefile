@@ -4,13 +4,16 @@
 BUILD   ?= build
 CC      ?= cc
 PKGS    := sdl2 SDL2_ttf SDL2_image libdeflate sqlite3 libsodium libsystemd xlsxwriter \
-           harfbuzz fribidi libunibreak libthai fontconfig
+           harfbuzz fribidi libunibreak libthai fontconfig espeak-ng
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdeflate-dev \
            libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev librsvg2-bin \
            libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev libfontconfig-dev \
-           fonts-noto-core fonts-noto-cjk libcurl4-openssl-dev libpq-dev
+           fonts-noto-core fonts-noto-cjk libcurl4-openssl-dev libpq-dev \
+           libespeak-ng-dev espeak-ng-data
 # The fonts the kiosk draws with, found through fontconfig (src/fonts.c).
 FONT_FILES := /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+# eSpeak NG's voices (Read aloud), which libespeak-ng-dev alone does not bring.
+ESPEAK_DATA := /usr/lib/*/espeak-ng-data/phontab
 # kioskctl sync alone touches the network: libcurl and libpq link into it, never into the kiosk.
 SYNC_PKGS := libcurl libpq
 TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl postgresql openssl python3
@@ -63,7 +66,7 @@ endef
 
 deps: $(BUILD)/.deps
 $(BUILD)/.deps: Makefile
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && command -v rsvg-convert && pkg-config --exists $(PKGS) $(SYNC_PKGS) && ls $(FONT_FILES) /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf)
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && command -v rsvg-convert && pkg-config --exists $(PKGS) $(SYNC_PKGS) && ls $(FONT_FILES) $(ESPEAK_DATA) /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf)
 $(BUILD)/.test-deps: $(BUILD)/.deps
 	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)" && ls /usr/lib/postgresql/*/bin/initdb && command -v openssl)
 

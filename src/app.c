@@ -105,10 +105,12 @@ static void go(struct app *a, enum screen s)
         fprintf(a->trace, "screen %s\n", screen_names[s]);
         fflush(a->trace);
     }
+    access_screen(a);
 }
 
 void app_forget_client(struct app *a)
 {
+    access_off(a);
     queue_forget(a->queue);
     sodium_memzero(a->pin, sizeof a->pin);
     a->pin_note = MSG_NONE;
@@ -349,6 +351,7 @@ static void pass(struct app *a)
         u->ptr = real;
         a->frame.nwidgets = 0;
     }
+    a->access.first_text = a->frame.ntexts;
     screen_draw[a->screen](a, u);
     ui_end(u);
     act = a->pending;
@@ -382,6 +385,7 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
     a->focus = -1;
     a->screening_of = -1;
     a->forget_text = 1;     /* as at the end of a visit: the home screen's text is made ready */
+    speech_init(&a->speech, NULL, trace, cfg->speech_headphones, cfg->speech_volume);
     if (!a->content)
         snprintf(a->out_of_order, sizeof a->out_of_order, "%s", reason ? reason : "no treatments");
     go(a, a->content ? SCREEN_ATTRACT : SCREEN_OUT_OF_ORDER);
@@ -396,6 +400,15 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     case INPUT_POINTER_DOWN:
     case INPUT_POINTER_MOVE:
     case INPUT_POINTER_UP:
+        if (access_pointer(a, ev)) {
+            /* Read aloud explores by touch: the screen does not see the finger. */
+            enum action act = a->pending;
+            a->last_input = now;
+            a->pending = ACT_NONE;
+            if (act != ACT_NONE)
+                apply(a, act);
+            break;
+        }
         if (ev->kind == INPUT_POINTER_MOVE && !p->down)
             return;
         p->x = ev->x;
@@ -411,6 +424,14 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     case INPUT_TEXT:
     case INPUT_KEY:
         a->last_input = now;
+        if (access_key(a, ev)) {
+            enum action act = a->pending;
+            a->pending = ACT_NONE;
+            if (act != ACT_NONE)
+                apply(a, act);
+            a->dirty = 1;
+            break;
+        }
         if (a->screen == SCREEN_FORM)
             form_screen_key(a, ev);
         a->dirty = 1;
@@ -550,6 +571,7 @@ const struct frame *app_draw(struct app *a, int w, int h)
     a->h = h;
     pass(a);
     a->dirty = 0;
+    access_drawn(a);
     return &a->frame;
 }
 

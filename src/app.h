@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "access.h"
 #include "config.h"
 #include "content.h"
 #include "form.h"
@@ -14,6 +15,7 @@
 #include "keyboard.h"
 #include "queue.h"
 #include "screening.h"
+#include "speech.h"
 #include "staff.h"
 #include "text.h"
 #include "ui.h"
@@ -106,6 +108,10 @@ struct app {
     struct queue_delivery_status delivery;  /* and kioskctl sync's, when sync-url is set */
     char status_error[256];         /* why they could not be read, or "" */
     char staff_note[WORDING_TEXT_BYTES];    /* what the last staff action did */
+
+    /* Read aloud. */
+    struct speech speech;           /* its out is wired by runtime.c */
+    struct access access;
 
     /* Drawing. */
     struct ui ui;

@@ -177,8 +177,9 @@ static void print_texts(struct drv *d)
     runtime_update(d->rt, d->now);
     /* A picture's words are listed as "picture" lines, so that "text" lines stay what is written. */
     for (int i = 0; i < f->ntexts; i++)
-        fprintf(d->o->out, "%s\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].role == FRAME_TEXT_PICTURE ? "picture" : "text",
-                f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y, f->texts[i].r.w, f->texts[i].r.h);
+        if (!(f->texts[i].flags & FRAME_TEXT_HIDDEN))
+            fprintf(d->o->out, "%s\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].flags & FRAME_TEXT_PICTURE ? "picture" : "text",
+                    f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y, f->texts[i].r.w, f->texts[i].r.h);
     fflush(d->o->out);
 }
 
@@ -209,7 +210,7 @@ static int expect_picture(struct drv *d, const char *s, unsigned rgb)
     for (int i = 0; i < f->ntexts; i++) {
         struct rect r = f->texts[i].r;
         int inset = (r.w < r.h ? r.w : r.h) / 6;
-        if (f->texts[i].role != FRAME_TEXT_PICTURE)
+        if (!(f->texts[i].flags & FRAME_TEXT_PICTURE))
             continue;
         if (strcmp(f->texts[i].text, s) != 0) {
             if (used < sizeof list - 1)
@@ -255,6 +256,58 @@ static int type(struct drv *d, const char *s)
         press(d, x, y, TAP_MS, 1);
     }
     return 0;
+}
+
+/* expect-said / expect-not-said: what Read aloud said since the screen last changed. A failure
+ * quotes the utterances as the trace shows them, never a client's details. */
+static int expect_said(struct drv *d, const char *s, int want)
+{
+    const struct speech *sp = &d->rt->app->speech;
+    char list[1536] = "";
+    size_t used = 0;
+
+    runtime_update(d->rt, d->now);
+    if (speech_said(sp, s) == want)
+        return 0;
+    for (int i = 0; speech_said_shown(sp, i) && used < sizeof list - 1; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "", speech_said_shown(sp, i));
+    if (want)
+        return failf(d, "expected \"%s\" said on %s, found %s", s, app_screen_name(d->rt->app->screen),
+                     !sp->on ? "Read aloud off" : list[0] ? list : "nothing said");
+    return failf(d, "expected \"%s\" not said on %s, found it said", s, app_screen_name(d->rt->app->screen));
+}
+
+/* expect-focus: the control the focus ring is on. */
+static int expect_focus(struct drv *d, const char *label)
+{
+    const struct frame *f = &d->rt->app->frame;
+    unsigned id = d->rt->app->access.focus;
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; id && i < f->nwidgets; i++)
+        if (f->widgets[i].id == id) {
+            if (strcmp(f->widgets[i].label, label) == 0)
+                return 0;
+            return failf(d, "expected the focus on \"%s\" on %s, found it on \"%s\"", label,
+                         app_screen_name(d->rt->app->screen),
+                         f->widgets[i].role == FRAME_ROLE_KEY ? "(a key)" : f->widgets[i].label);
+        }
+    return failf(d, "expected the focus on \"%s\" on %s, found no focus", label, app_screen_name(d->rt->app->screen));
+}
+
+/* Really waits for Read aloud to finish, so that its sound reaches the audio device (tests of SDL's
+ * disk driver). The virtual clock stands still. */
+static int wait_speech(struct drv *d)
+{
+    struct timespec ts = { 0, 10 * 1000000L };
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; i < 3000; i++) {
+        if (!runtime_speaking(d->rt))
+            return 0;
+        nanosleep(&ts, NULL);
+    }
+    return failf(d, "Read aloud was still speaking after 30 s");
 }
 
 static int db_fault(struct drv *d, const char *name)
@@ -416,7 +469,9 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return 0;
     case OP_KEY:
         if (input_key_from_name(c->str) == KEY_NONE)
-            return failf(d, "unknown key '%s' (backspace, return, tab, escape, up, down, pageup, pagedown)", c->str);
+            return failf(d, "unknown key '%s' (backspace, return, tab, shift-tab, escape, space, up, down, left, "
+                         "right, pageup, pagedown, kp0, kp2, kp4, kp5, kp6, kp8, kpplus, kpminus, kpmultiply, "
+                         "kpdivide, f5 to f9, other)", c->str);
         platform_inject_key(d->rt->platform, input_key_from_name(c->str));
         runtime_pump(d->rt, d->now);
         runtime_update(d->rt, d->now);
@@ -464,6 +519,13 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return monkey(d, c->n[0], c->n[1]);
     case OP_EXPECT_PICTURE:
         return expect_picture(d, c->str, (unsigned)c->n[0]);
+    case OP_EXPECT_SAID:
+    case OP_EXPECT_NOT_SAID:
+        return expect_said(d, c->str, c->op == OP_EXPECT_SAID);
+    case OP_WAIT_SPEECH:
+        return wait_speech(d);
+    case OP_EXPECT_FOCUS:
+        return expect_focus(d, c->str);
     }
     return failf(d, "unknown command");
 }

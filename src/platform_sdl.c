@@ -28,6 +28,7 @@ struct platform {
     int headless;
     SDL_FingerID finger;        /* the finger being followed; others are ignored */
     int finger_down;
+    Uint32 keypad_at;           /* when a keypad key last went down (its Num Lock text is dropped) */
     struct ptext text;
     char assets_dir[512];
     struct pimage *images;      /* the content's pictures, once platform_pictures_open() ran */
@@ -258,20 +259,47 @@ static void to_physical(const struct platform *p, int lx, int ly, int *px, int *
     }
 }
 
-static enum input_key map_key(SDL_Keycode k)
+static enum input_key map_key(SDL_Keycode k, Uint16 mod)
 {
     switch (k) {
     case SDLK_BACKSPACE: return KEY_BACKSPACE;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:  return KEY_RETURN;
-    case SDLK_TAB:       return KEY_TAB;
+    case SDLK_TAB:       return mod & KMOD_SHIFT ? KEY_SHIFT_TAB : KEY_TAB;
     case SDLK_ESCAPE:    return KEY_ESCAPE;
     case SDLK_UP:        return KEY_UP;
     case SDLK_DOWN:      return KEY_DOWN;
+    case SDLK_LEFT:      return KEY_LEFT;
+    case SDLK_RIGHT:     return KEY_RIGHT;
+    case SDLK_SPACE:     return KEY_SPACE;
     case SDLK_PAGEUP:    return KEY_PAGEUP;
     case SDLK_PAGEDOWN:  return KEY_PAGEDOWN;
-    default:             return KEY_NONE;
+    case SDLK_KP_0:      return KEY_KP0;
+    case SDLK_KP_2:      return KEY_KP2;
+    case SDLK_KP_4:      return KEY_KP4;
+    case SDLK_KP_5:      return KEY_KP5;
+    case SDLK_KP_6:      return KEY_KP6;
+    case SDLK_KP_8:      return KEY_KP8;
+    case SDLK_KP_PLUS:   return KEY_KP_PLUS;
+    case SDLK_KP_MINUS:  return KEY_KP_MINUS;
+    case SDLK_KP_MULTIPLY: return KEY_KP_MULTIPLY;
+    case SDLK_KP_DIVIDE: return KEY_KP_DIVIDE;
+    case SDLK_F5:        return KEY_F5;
+    case SDLK_F6:        return KEY_F6;
+    case SDLK_F7:        return KEY_F7;
+    case SDLK_F8:        return KEY_F8;
+    case SDLK_F9:        return KEY_F9;
+    case SDLK_LSHIFT: case SDLK_RSHIFT: case SDLK_LCTRL: case SDLK_RCTRL: case SDLK_LALT: case SDLK_RALT:
+    case SDLK_LGUI: case SDLK_RGUI: case SDLK_CAPSLOCK: case SDLK_NUMLOCKCLEAR: case SDLK_MODE:
+        return KEY_NONE;    /* held with another key, never meant alone */
+    default:             return KEY_OTHER;
     }
+}
+
+/* A keypad key moves or chooses: the digit Num Lock would also type is not text. */
+static int keypad_key(SDL_Keycode k)
+{
+    return k >= SDLK_KP_DIVIDE && k <= SDLK_KP_PERIOD;
 }
 
 static void pointer(struct platform *p, struct input_event *ev, enum input_kind kind, int px, int py)
@@ -317,11 +345,17 @@ static int translate(struct platform *p, const SDL_Event *e, struct input_event 
         pointer(p, ev, INPUT_POINTER_MOVE, e->motion.x, e->motion.y);
         return 1;
     case SDL_TEXTINPUT:
+        if (p->keypad_at && e->text.timestamp - p->keypad_at < 50 && strlen(e->text.text) == 1 &&
+            strchr("0123456789+-*/.,", e->text.text[0])) {
+            p->keypad_at = 0;
+            return 0;
+        }
         ev->kind = INPUT_TEXT;
         SDL_strlcpy(ev->text, e->text.text, sizeof ev->text);
         return 1;
     case SDL_KEYDOWN:
-        ev->key = map_key(e->key.keysym.sym);
+        p->keypad_at = keypad_key(e->key.keysym.sym) ? (e->key.timestamp ? e->key.timestamp : 1) : 0;
+        ev->key = map_key(e->key.keysym.sym, e->key.keysym.mod);
         ev->kind = INPUT_KEY;
         return ev->key != KEY_NONE;
     case SDL_WINDOWEVENT:
@@ -421,18 +455,27 @@ void platform_inject_text(struct platform *p, const char *utf8)
 
 void platform_inject_key(struct platform *p, enum input_key key)
 {
-    static const SDL_Keycode codes[] = {
+    static const SDL_Keycode codes[KEY_COUNT] = {
         [KEY_BACKSPACE] = SDLK_BACKSPACE, [KEY_RETURN] = SDLK_RETURN, [KEY_TAB] = SDLK_TAB,
         [KEY_ESCAPE] = SDLK_ESCAPE, [KEY_UP] = SDLK_UP, [KEY_DOWN] = SDLK_DOWN,
-        [KEY_PAGEUP] = SDLK_PAGEUP, [KEY_PAGEDOWN] = SDLK_PAGEDOWN,
+        [KEY_PAGEUP] = SDLK_PAGEUP, [KEY_PAGEDOWN] = SDLK_PAGEDOWN, [KEY_LEFT] = SDLK_LEFT,
+        [KEY_RIGHT] = SDLK_RIGHT, [KEY_SPACE] = SDLK_SPACE, [KEY_SHIFT_TAB] = SDLK_TAB,
+        [KEY_KP0] = SDLK_KP_0, [KEY_KP2] = SDLK_KP_2, [KEY_KP4] = SDLK_KP_4, [KEY_KP5] = SDLK_KP_5,
+        [KEY_KP6] = SDLK_KP_6, [KEY_KP8] = SDLK_KP_8, [KEY_KP_PLUS] = SDLK_KP_PLUS,
+        [KEY_KP_MINUS] = SDLK_KP_MINUS, [KEY_KP_MULTIPLY] = SDLK_KP_MULTIPLY, [KEY_KP_DIVIDE] = SDLK_KP_DIVIDE,
+        [KEY_F5] = SDLK_F5, [KEY_F6] = SDLK_F6, [KEY_F7] = SDLK_F7, [KEY_F8] = SDLK_F8, [KEY_F9] = SDLK_F9,
+        [KEY_OTHER] = SDLK_F12,
     };
     SDL_Event e;
 
     (void)p;
+    if (key <= KEY_NONE || key >= KEY_COUNT)
+        return;
     memset(&e, 0, sizeof e);
     e.type = SDL_KEYDOWN;
     e.key.state = SDL_PRESSED;
     e.key.keysym.sym = codes[key];
+    e.key.keysym.mod = key == KEY_SHIFT_TAB ? KMOD_LSHIFT : KMOD_NONE;
     SDL_PushEvent(&e);
 }
 

@@ -37,6 +37,10 @@ static const struct {
     { "db-fault", OP_DB_FAULT, { A_WORD } },
     { "monkey", OP_MONKEY, { A_INT, A_INT } },
     { "expect-picture", OP_EXPECT_PICTURE, { A_STR, A_COLOUR } },
+    { "expect-said", OP_EXPECT_SAID, { A_STR } },
+    { "expect-not-said", OP_EXPECT_NOT_SAID, { A_STR } },
+    { "wait-speech", OP_WAIT_SPEECH, { A_NONE } },
+    { "expect-focus", OP_EXPECT_FOCUS, { A_STR } },
 };
 
 static const char *skip_space(const char *p, const char *end)

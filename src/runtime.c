@@ -132,6 +132,87 @@ static void keep_pictures(struct runtime *rt)
     platform_pictures_keep(rt->platform, paths, n);
 }
 
+/* ------------------------------------------------------------------ Read aloud's wiring */
+
+/* The synthesiser and its sound out, started on first need. Returns 0, or -1 (said in the log once). */
+static int speech_engine(struct runtime *rt)
+{
+    struct tts_sink sink = { .play = platform_audio_play, .drop = platform_audio_drop, .settle = platform_audio_settle };
+    char err[256];
+
+    if (rt->tts)
+        return 0;
+    if (!rt->audio && platform_audio_open(&rt->audio, TTS_SAMPLE_RATE, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        return -1;
+    }
+    platform_audio_volume(rt->audio, rt->app->speech.volume);
+    sink.ctx = rt->audio;
+    if (tts_open(&rt->tts, &sink, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static void speech_say_out(void *ctx, const char *language, const char *text, int wpm, int spelled)
+{
+    struct runtime *rt = ctx;
+    char voice[TTS_VOICE_MAX];
+
+    if (speech_engine(rt) == 0 &&
+        tts_say(rt->tts, tts_voice_for(language, voice, sizeof voice), text, wpm, spelled) != 0)
+        fprintf(stderr, "kiosk: Read aloud fell behind: an utterance was dropped\n");
+}
+
+/* Two falling notes: the idle warning is heard, not only seen. */
+static void speech_tone_out(void *ctx)
+{
+    struct runtime *rt = ctx;
+
+    if (speech_engine(rt) == 0) {
+        tts_tone(rt->tts, 880, 180);
+        tts_tone(rt->tts, 660, 260);
+    }
+}
+
+static void speech_stop_out(void *ctx)
+{
+    struct runtime *rt = ctx;
+
+    if (rt->tts)
+        tts_stop(rt->tts);
+}
+
+static void speech_volume_out(void *ctx, int percent)
+{
+    struct runtime *rt = ctx;
+
+    if (rt->audio)
+        platform_audio_volume(rt->audio, percent);
+}
+
+/* The visit ended. With headphones the synthesiser may have spoken a client's details: it goes over
+ * other words, silently, so that none stay in its buffers. */
+static void speech_rest_out(void *ctx)
+{
+    struct runtime *rt = ctx;
+
+    if (!rt->tts)
+        return;
+    tts_stop(rt->tts);
+    if (rt->cfg.speech_headphones)
+        tts_scrub(rt->tts);
+    platform_audio_release(rt->audio);  /* nothing more to hear: no need to linger */
+}
+
+int runtime_speaking(struct runtime *rt)
+{
+    return rt->tts && (tts_busy(rt->tts) || platform_audio_playing(rt->audio));
+}
+
+/* ------------------------------------------------------------------ opening */
+
 static int load_config(struct runtime *rt, const char *path, char *err, size_t errlen)
 {
     const char *installed = KIOSK_SYSCONFDIR "/kiosk/kiosk.conf";
@@ -298,6 +379,8 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform), NULL, now);
     rt->app->content_dir = rt->content_dir;
     rt->app->picture_decoder = &rt->decoder;
+    rt->app->speech.out = (struct speech_out){ rt, speech_say_out, speech_tone_out, speech_stop_out,
+                                               speech_volume_out, speech_rest_out };
     if (!loaded)
         out_of_order_words(rt);
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
@@ -330,6 +413,10 @@ void runtime_close(struct runtime *rt)
         free(rt->app);
     }
     rt->app = NULL;
+    tts_close(rt->tts);             /* before the sound it plays into, */
+    rt->tts = NULL;
+    platform_audio_close(rt->audio);    /* and that before the platform */
+    rt->audio = NULL;
     platform_close(rt->platform);
     rt->platform = NULL;
     content_free(&rt->content);
@@ -410,6 +497,10 @@ int runtime_loop(struct runtime *rt)
         watchdog_usec = 0;
     runtime_update(rt, platform_now_ms());
     sd_notify(0, "READY=1");     /* the first screen is up */
+    if (!rt->tts) {
+        char voice[TTS_VOICE_MAX];
+        tts_prefetch(tts_voice_for(rt->app->words ? rt->app->words->language : "en", voice, sizeof voice));
+    }
     while (!a->quit) {
         uint64_t now = platform_now_ms(), deadline;
         int timeout;

@@ -11,6 +11,8 @@
 #include "content.h"
 #include "platform.h"
 #include "queue_worker.h"
+#include "platform_audio.h"
+#include "tts.h"
 
 struct runtime {
     struct platform *platform;  /* owned */
@@ -33,6 +35,8 @@ struct runtime {
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
     struct content_decoder decoder;     /* "Check content" decodes pictures through the platform */
     char cache_dir[CONFIG_PATH_MAX];    /* scaled copies of the pictures */
+    struct tts *tts;            /* owned; Read aloud's synthesiser, started when first needed */
+    struct platform_audio *audio;   /* owned; its sound out, likewise */
 };
 
 /* What the kiosk was asked for on its command line. */
@@ -59,6 +63,8 @@ void runtime_update(struct runtime *rt, uint64_t now);
 /* Waits (in real time) until every picture asked for is made, then draws the frame again with
  * them: the replay driver's screenshots show what a person would see once pictures are in. */
 void runtime_pictures_settle(struct runtime *rt, uint64_t now);
+/* 1 while Read aloud has something queued, being made into sound, or playing. */
+int runtime_speaking(struct runtime *rt);
 
 /* The live loop: sleeps until an event or the next timer. Returns the exit code. */
 int runtime_loop(struct runtime *rt);

@@ -37,9 +37,30 @@ static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
     ui_push_id(u, "top-bar");
     c->large = ui_add_toggle(u, bar, app_text(a, MSG_BAR_LARGER_TEXT), a->large_text);
     c->contrast = ui_add_toggle(u, bar, app_text(a, MSG_BAR_HIGH_CONTRAST), a->high_contrast);
+    c->speech = ui_add_toggle(u, bar, app_text(a, MSG_SPEECH_READ_ALOUD), a->speech.on);
     ui_pop_id(u);
     ui_box(u, c->large)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
     ui_box(u, c->contrast)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
+    ui_box(u, c->speech)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
+}
+
+static int bar_button(struct app *a, struct ui *u, int row, enum wording_id label, enum ui_button_kind kind);
+
+/* While Read aloud is on, a bar below the top one: slower, faster, quieter, louder. */
+static void speech_bar(struct app *a, struct ui *u, struct chrome *c, int column)
+{
+    const struct style *st = &u->st;
+    int row = ui_add_panel(u, column, &(struct lay_box){
+        .kind = LAY_ROW, .h = { LAY_FIXED, st->button_h + 2 * st->bar_pad },
+        .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .gap = st->gap, .cross = LAY_CENTRE,
+        .main = LAY_END }, UI_BAR_TOP);
+
+    ui_push_id(u, "speech-bar");
+    c->slower = bar_button(a, u, row, MSG_SPEECH_SLOWER, UI_SECONDARY);
+    c->faster = bar_button(a, u, row, MSG_SPEECH_FASTER, UI_SECONDARY);
+    c->quieter = bar_button(a, u, row, MSG_SPEECH_QUIETER, UI_SECONDARY);
+    c->louder = bar_button(a, u, row, MSG_SPEECH_LOUDER, UI_SECONDARY);
+    ui_pop_id(u);
 }
 
 /* A bottom bar's button: as wide as its words, at least a bar button's width, one line tall. */
@@ -79,7 +100,8 @@ void chrome_begin(struct app *a, struct ui *u, struct chrome *c, unsigned parts,
     int column;
 
     *c = (struct chrome){ .corner = LAY_NONE, .large = LAY_NONE, .contrast = LAY_NONE, .back = LAY_NONE,
-                          .second = LAY_NONE, .primary = LAY_NONE, .bar = bar };
+                          .second = LAY_NONE, .primary = LAY_NONE, .speech = LAY_NONE, .slower = LAY_NONE,
+                          .faster = LAY_NONE, .quieter = LAY_NONE, .louder = LAY_NONE, .bar = bar };
     c->root = ui_add(u, LAY_NONE, &(struct lay_box){ .kind = LAY_STACK });
     if (parts & CHROME_CORNER) {
         /* First, so that a finger there is the corner's before any control's; top left in any language. */
@@ -91,6 +113,8 @@ void chrome_begin(struct app *a, struct ui *u, struct chrome *c, unsigned parts,
     column = ui_add(u, c->root, &(struct lay_box){ .h = { LAY_FILL } });
     if (parts & CHROME_TOP)
         top_bar(a, u, c, column);
+    if ((parts & CHROME_TOP) && a->speech.on)
+        speech_bar(a, u, c, column);
     c->body = ui_add(u, column, &(struct lay_box){ .h = { LAY_FILL } });
     if (bar)
         bottom_bar(a, u, c, column, bar);
@@ -114,6 +138,16 @@ void chrome_end(struct app *a, struct ui *u, struct chrome *c)
         a->high_contrast = !a->high_contrast;
         a->dirty = 1;
     }
+    if (c->speech != LAY_NONE && ui_clicked(u, c->speech))
+        access_toggle(a);
+    if (c->slower != LAY_NONE && ui_clicked(u, c->slower))
+        access_adjust(a, SPEECH_SLOWER);
+    if (c->faster != LAY_NONE && ui_clicked(u, c->faster))
+        access_adjust(a, SPEECH_FASTER);
+    if (c->quieter != LAY_NONE && ui_clicked(u, c->quieter))
+        access_adjust(a, SPEECH_QUIETER);
+    if (c->louder != LAY_NONE && ui_clicked(u, c->louder))
+        access_adjust(a, SPEECH_LOUDER);
     if (c->back != LAY_NONE && ui_clicked(u, c->back))
         app_act(a, ACT_BACK);
     if (c->second != LAY_NONE && ui_clicked(u, c->second))

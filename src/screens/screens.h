@@ -31,6 +31,7 @@ struct chrome {
     int root;                   /* the whole screen */
     int body;                   /* the room between the bars: a column, filled by the screen */
     int corner, large, contrast, back, second, primary;    /* LAY_NONE where there is none */
+    int speech, slower, faster, quieter, louder;            /* Read aloud's, likewise */
     const struct chrome_bar *bar;
 };
 

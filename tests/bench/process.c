@@ -22,6 +22,7 @@
 #define START_RUNS          40
 #define START_LIMIT_MS      60.0
 #define MEMORY_LIMIT_MIB    30.0
+#define SPEECH_MEMORY_LIMIT_MIB 40.0
 #define IDLE_SECONDS        10
 #define IDLE_SETTLE_MS      1500    /* after a screen appears, before measuring */
 #define IDLE_SAMPLE_MS      10      /* how often the context switches are read */
@@ -229,19 +230,49 @@ static int memory_script(const struct bench_env *e, char *path, size_t len, char
     return write_file(e, "enquiry.replay", text, path, len, err, errlen);
 }
 
+/* The enquiry script with Read aloud on from the start: a key on attract starts the visit instead of
+ * its first tap. Returns 0, or -1 with err. */
+static int speech_script(const struct bench_env *e, const char *enquiry, char *path, size_t len, char *err,
+                         size_t errlen)
+{
+    static const char first[] = "tap \"Touch to start\"\n";
+    FILE *f = fopen(enquiry, "r");
+    char text[64 * 1024];
+    char *at;
+    size_t n;
+
+    if (!f) {
+        snprintf(err, errlen, "cannot open '%s': %s", enquiry, strerror(errno));
+        return -1;
+    }
+    memcpy(text, "key other\n", 10);
+    n = fread(text + 10, 1, sizeof text - 11, f);
+    fclose(f);
+    text[10 + n] = '\0';
+    at = strstr(text, first);
+    if (!at) {
+        snprintf(err, errlen, "'%s' does not begin its visit with %.*s", enquiry, (int)sizeof first - 2, first);
+        return -1;
+    }
+    memset(at, ' ', sizeof first - 2);
+    return write_file(e, "enquiry-speech.replay", text, path, len, err, errlen);
+}
+
 /* prefix names the content ("" for the repo's); limit is in MiB. */
 static void memory_at(const struct bench_env *e, struct report *r, const char *size, const char *script,
                       const char *prefix, double limit)
 {
     char figure[96], db[BENCH_PATH_MAX + 32], line[512], err[512], path[64];
+    int speech = strstr(script, "speech") != NULL;
     char *argv[] = { (char *)e->kiosk, "--replay", (char *)script, "--size", (char *)size, "--content",
                      (char *)e->content, "--db", db, "--config", (char *)e->config, NULL };
     long long hwm, rss, pss;
     struct child c;
     int waited;
 
-    snprintf(figure, sizeof figure, "%speak memory (VmHWM) after an enquiry, %s", prefix, size);
-    snprintf(db, sizeof db, "%s/memory-%s%s.db", e->tmp, prefix[0] ? "pictures-" : "", size);
+    snprintf(figure, sizeof figure, "%speak memory (VmHWM) after an enquiry%s, %s", prefix, speech ? " read aloud" : "",
+             size);
+    snprintf(db, sizeof db, "%s/memory-%s%s%s.db", e->tmp, prefix[0] ? "pictures-" : "", size, speech ? "-speech" : "");
     if (child_start(&c, argv, err, sizeof err) != 0) {
         report_failed(r, figure, "%s", err);
         return;
@@ -257,13 +288,13 @@ static void memory_at(const struct bench_env *e, struct report *r, const char *s
         return;
     }
     report_below(r, figure, (double)hwm / 1024.0, limit, "MiB", 1);
-    snprintf(figure, sizeof figure, "%sPSS (RSS) after an enquiry, %s", prefix, size);
+    snprintf(figure, sizeof figure, "%sPSS (RSS) after an enquiry%s, %s", prefix, speech ? " read aloud" : "", size);
     report_info(r, figure, "%.1f MiB (%.1f MiB)", (double)pss / 1024.0, (double)rss / 1024.0);
 }
 
 void bench_memory(const struct bench_env *e, struct report *r)
 {
-    char script[BENCH_PATH_MAX + 32], err[512];
+    char script[BENCH_PATH_MAX + 32], speech[BENCH_PATH_MAX + 32], err[512];
 
     if (memory_script(e, script, sizeof script, err, sizeof err) != 0) {
         report_failed(r, "peak memory (VmHWM) after an enquiry", "%s", err);
@@ -271,6 +302,12 @@ void bench_memory(const struct bench_env *e, struct report *r)
     }
     memory_at(e, r, "1280x800", script, "", MEMORY_LIMIT_MIB);
     memory_at(e, r, "1920x1080", script, "", MEMORY_LIMIT_MIB);
+    if (speech_script(e, script, speech, sizeof speech, err, sizeof err) != 0) {
+        report_failed(r, "peak memory (VmHWM) after an enquiry read aloud", "%s", err);
+        return;
+    }
+    memory_at(e, r, "1280x800", speech, "", SPEECH_MEMORY_LIMIT_MIB);
+    memory_at(e, r, "1920x1080", speech, "", SPEECH_MEMORY_LIMIT_MIB);
 }
 
 void bench_memory_with(const struct bench_env *e, struct report *r, const char *prefix, double limit_mib)
@@ -381,6 +418,61 @@ static int click(int x, int y, char *err, size_t errlen)
     return 0;
 }
 
+/* Presses key on the X display with xdotool. Returns 0, or -1 with err. */
+static int press_key(const char *key, char *err, size_t errlen)
+{
+    char *argv[] = { "xdotool", "key", (char *)key, NULL };
+    struct child c;
+
+    if (child_start(&c, argv, err, errlen) != 0)
+        return -1;
+    if (child_finish(&c) != 0) {
+        snprintf(err, errlen, "xdotool key %s failed", key);
+        return -1;
+    }
+    return 0;
+}
+
+/* Runs under xvfb-run: the kiosk in a window, a key on attract turns Read aloud on and home is
+ * read; another key stops it; once the sound device has been let go, 10 s on home with Read
+ * aloud on and nothing to say. */
+static int idle_speech_in_window(char *kiosk, char *content, char *db, char *config)
+{
+    char *argv[] = { kiosk, "--window", "1280x800", "--content", content, "--db", db, "--config", config,
+                     "--trace", NULL };
+    char line[256], err[512] = "";
+    struct child c;
+    int rc = 1;
+
+    setenv("SDL_VIDEODRIVER", "x11", 1);
+    if (child_start(&c, argv, err, sizeof err) != 0) {
+        printf("error %s\n", err);
+        return 1;
+    }
+    if (child_wait_line(&c, "screen attract", line, sizeof line, 10000) != 0) {
+        printf("error the kiosk did not show attract in a window within 10 s\n");
+        goto out;
+    }
+    sleep_ms(IDLE_SETTLE_MS);
+    if (press_key("F12", err, sizeof err) != 0 || child_wait_line(&c, "say ", line, sizeof line, 5000) != 0) {
+        printf("error %s\n", err[0] ? err : "a key on attract did not turn Read aloud on within 5 s");
+        goto out;
+    }
+    sleep_ms(1000);
+    if (press_key("F12", err, sizeof err) != 0) {     /* interrupts; says nothing */
+        printf("error %s\n", err);
+        goto out;
+    }
+    sleep_ms(2500 + IDLE_SETTLE_MS);    /* the device lingers 2 s, then is let go */
+    watch_idle(c.pid, "home-read-aloud", HOME_TIMER_MS);
+    rc = 0;
+out:
+    fflush(stdout);
+    kill(c.pid, SIGTERM);
+    child_finish(&c);
+    return rc;
+}
+
 /* Runs under xvfb-run: the kiosk in a window, 10 s on attract, a click, 10 s on home. */
 static int idle_in_window(char *kiosk, char *content, char *db, char *config)
 {
@@ -417,10 +509,12 @@ out:
 
 int bench_idle_child(int argc, char **argv)
 {
-    if (argc != 4) {
-        printf("error --idle-child wants KIOSK CONTENT DB CONFIG\n");
+    if (argc != 5) {
+        printf("error --idle-child wants KIOSK CONTENT DB CONFIG SPEECH\n");
         return 2;
     }
+    if (strcmp(argv[4], "speech") == 0)
+        return idle_speech_in_window(argv[0], argv[1], argv[2], argv[3]);
     return idle_in_window(argv[0], argv[1], argv[2], argv[3]);
 }
 
@@ -466,12 +560,12 @@ static int report_idle(struct report *r, const char *line)
     return 0;
 }
 
-void bench_idle(const struct bench_env *e, struct report *r)
+static void idle_run(const struct bench_env *e, struct report *r, const char *what)
 {
     const char *figure = "idle cost under Xvfb";
     char db[BENCH_PATH_MAX + 32], line[512] = "", err[512];
     char *argv[] = { "xvfb-run", "-a", "-s", X_SCREEN, (char *)e->self, "--idle-child", (char *)e->kiosk,
-                     (char *)e->content, db, (char *)e->config, NULL };
+                     (char *)e->content, db, (char *)e->config, (char *)what, NULL };
     struct child c;
     int lines = 0, errors = 0;
 
@@ -479,7 +573,7 @@ void bench_idle(const struct bench_env *e, struct report *r)
         report_failed(r, figure, "%s is missing (make bench installs it)", on_path("xvfb-run") ? "xdotool" : "xvfb-run");
         return;
     }
-    snprintf(db, sizeof db, "%s/idle.db", e->tmp);
+    snprintf(db, sizeof db, "%s/idle-%s.db", e->tmp, what);
     if (child_start(&c, argv, err, sizeof err) != 0) {
         report_failed(r, figure, "%s", err);
         return;
@@ -492,8 +586,14 @@ void bench_idle(const struct bench_env *e, struct report *r)
             lines++;
         }
     }
-    if (child_finish(&c) != 0 && lines < 2 && !errors)
+    if (child_finish(&c) != 0 && lines < 1 && !errors)
         report_failed(r, figure, "xvfb-run failed");
+}
+
+void bench_idle(const struct bench_env *e, struct report *r)
+{
+    idle_run(e, r, "touch");
+    idle_run(e, r, "speech");
 }
 
 /* ---------------------------------------------------------------- a queue of 1,000,000 */

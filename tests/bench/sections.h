@@ -27,7 +27,8 @@ void bench_shot(const struct bench_env *e, struct report *r);
 void bench_start_process(const struct bench_env *e, struct report *r);
 void bench_memory(const struct bench_env *e, struct report *r);
 void bench_idle(const struct bench_env *e, struct report *r);
-/* The half of bench_idle() that runs under xvfb-run: argv holds kiosk, content, database, config.
+/* The half of bench_idle() that runs under xvfb-run: argv holds kiosk, content, database, config
+ * and "touch" (attract, then home) or "speech" (home with Read aloud on and nothing to say).
  * Prints "idle SCREEN ..." lines for the parent. Returns the exit code. */
 int bench_idle_child(int argc, char **argv);
 /* Start, kioskctl status and the staff figures with 1,000,000 requests in the queue. */
@@ -40,6 +41,9 @@ void bench_response_with(const struct bench_env *e, struct report *r, const char
 
 /* 12-megapixel pictures in the content: start, memory, taps (pictures.c). */
 void bench_pictures(const struct bench_env *e, struct report *r);
+
+/* Read aloud: from a key to the first non-silent sample handed to the audio device (speech.c). */
+void bench_speech_latency(const struct bench_env *e, struct report *r);
 
 /* The request queue on disk (db.c). */
 void bench_submit(const struct bench_env *e, struct report *r);

@@ -49,6 +49,8 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/picture.c", "file signatures, and problems with picture files for check-content (like content.c)" },
     { "src/platform_image.c", "problems decoding pictures, for check-content and the journal" },
     { "src/kiosk_picture.c", "the picture helper's usage and errors, for the journal" },
+    { "src/tts.c", "the synthesiser's errors, for the journal" },
+    { "src/platform_audio.c", "the sound device's errors, for the journal" },
     { "src/platform_shot.c", "a PNG's chunk names, and errors for the replay driver's output" },
     { "src/sync.c", "kioskctl sync: its log for the journal and kioskctl status (the staff screen shows the last "
                     "error as the {reason} of staff.sync-failing, as it shows an export's error)" },
