@@ -394,6 +394,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
     if (o->trace) {
         rt->app->trace = stdout;
+        rt->app->speech.trace = stdout;
         printf("screen %s\n", app_screen_name(rt->app->screen));
         fflush(stdout);
     }
