@@ -72,9 +72,12 @@ run_kills() {
     done
     touch "$T/$name.done"
     wait "$submitter" || fail "$name: the submitter failed: $(cat "$T/$name.submit.err")"
+    started=$(count "$T/$name.err" 'delivering to')
     "$B/kioskctl" --config "$T/$name.conf" --db "$db" sync 2>>"$T/$name.err" &
     pid=$!
     SYNC_PIDS="$SYNC_PIDS $pid"
+    # the previous cycles may have delivered everything: SIGTERM is sent only once the sync is running
+    wait_for '[ "$(count "$T/$name.err" "delivering to")" -gt '"$started"' ]' 10 || fail "$name: the sync did not start"
     wait_for '[ "$(db_value "$db" "SELECT count(*) FROM deliveries WHERE delivered_utc IS NULL")" -eq 0 ]' 30 ||
         fail "$name: requests still wait 30 s after the last kill"
     kill "$pid"
