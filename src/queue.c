@@ -1350,6 +1350,10 @@ int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, c
         snprintf(err, errlen, "cannot recover from '%s': %s", from, strerror(errno));
         return -1;
     }
+    if (!S_ISREG(a.st_mode)) {     /* a FIFO or a device: never wait on it */
+        snprintf(err, errlen, "cannot recover from '%s': not a regular file", from);
+        return -1;
+    }
     if (stat(q->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
         snprintf(err, errlen, "cannot recover from '%s': it is the queue itself", from);
         return -1;
