@@ -38,6 +38,17 @@ refused "$T/kiosk.conf" "the config file"
 ln "$T/kiosk.db" "$T/out/hard-link.csv"
 refused "$T/out/hard-link.csv" "the database"
 rm "$T/out/hard-link.csv"
+# --db named through a symlink: SQLite follows it, so the files to keep are those of its target
+ln -s kiosk.db "$T/link.db"
+ctl_link() { "$B/kioskctl" --config "$T/kiosk.conf" --db "$T/link.db" "$@"; }
+for f in kiosk.db kiosk.db-wal kiosk.db-shm; do
+    ctl_link export --format csv --out "$T/$f" >/dev/null 2>"$T/err"
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "--db link.db --out $f: exit $rc, expected 1: $(cat "$T/err")"
+    grep -qF "kioskctl: refusing to write '$T/$f': it is the database" "$T/err" || fail "--db link.db --out $f: $(cat "$T/err")"
+    db "SELECT count(*) FROM requests WHERE status = 'pending'" 4
+done
+rm "$T/link.db"
 # a -wal that exists while another connection holds the database open
 $PY - "$T/kiosk.db" "$B/kioskctl" "$T" <<'EOF' || fail "an open database's -wal was not refused"
 import sqlite3, subprocess, sys
