@@ -84,6 +84,10 @@ rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
 sys.exit(0 if len(rows) == 5 and rows[4][0] is None and rows[4][4] == "Nora Noref" else 1)
 EOF
 ctl export --batch 1 --format csv >/dev/null 2>&1 || fail "export --batch 1 to standard output failed"
+ctl list >"$T/list.out" 2>"$T/err" || fail "list with a request without a reference exited $?: $(cat "$T/err")"
+grep -q '^-  *2026-01-08T08:00:00Z  *exported  *1  Nora N\.$' "$T/list.out" || fail "list: $(cat "$T/list.out")"
+ctl list --status undelivered >"$T/list.out" 2>"$T/err" || fail "list --status undelivered exited $?: $(cat "$T/err")"
+grep -q '^-  *2026-01-08T08:00:00Z  *waiting ' "$T/list.out" || fail "list --status undelivered: $(cat "$T/list.out")"
 
 # "Export to USB" with such a request pending
 TMP=$T/usb-kiosk KIOSK_BUILD=$B sh -c 'mkdir -p "$TMP" && sh tests/replay/lib/staff-setup.sh' || fail "staff setup failed"
