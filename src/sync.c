@@ -260,7 +260,7 @@ long sync_backoff_ms(const struct sync_timing *t, int failures, long retry_after
  * the trailing newline). Refuses a file that every user may read. Returns 0, or -1 with err. */
 static int read_secret(const char *path, unsigned char **key, size_t *len, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);    /* a FIFO must not make us wait */
     struct stat st;
     unsigned char *buf = NULL;
     size_t n = 0;
@@ -630,6 +630,23 @@ static enum pass_result pass(struct sync *s)
 
 /* ---------------------------------------------------------------- setting up */
 
+/* sync-ca-file must be a regular file: libcurl and libpq would wait on a FIFO for ever, and a
+ * missing file would only show as a TLS error at every attempt. Returns 0, or -1 with err. */
+static int check_ca_file(const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+
+    if (stat(path, &st) != 0) {
+        snprintf(err, errlen, "cannot open sync-ca-file '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "sync-ca-file '%s' is not a regular file", path);
+        return -1;
+    }
+    return 0;
+}
+
 static int start_receiver(struct sync *s, char *err, size_t errlen)
 {
     const struct config *c = s->cfg;
@@ -637,6 +654,8 @@ static int start_receiver(struct sync *s, char *err, size_t errlen)
     size_t len = 0;
 
     if (c->sync_secret_file[0] && read_secret(c->sync_secret_file, &secret, &len, err, errlen) != 0)
+        return -1;
+    if (c->sync_ca_file[0] && check_ca_file(c->sync_ca_file, err, errlen) != 0)
         return -1;
     if (sync_is_postgres(c->sync_url)) {
         s->pg = sync_pg_new(c->sync_url, (const char *)secret, c->sync_ca_file, &s->timing, err, errlen);
