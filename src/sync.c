@@ -47,6 +47,7 @@
 #define MARK_EVERY      64              /* webhook: deliveries marked in one transaction at most ... */
 #define MARK_MS         50              /* ... and at most this late */
 #define WIPE_RETRY_MS   250             /* delete-after-delivery: a busy log is emptied again after this */
+#define ONCE_WIPE_MS    5000            /* --once: how long it waits for a reader to let the log be emptied */
 /* The -wal changes before the commit that changed it can be read: after a change, look again this
  * often, this long, whether something waits (a cheap query that reads no request). */
 #define RECHECK_MS      25
@@ -702,6 +703,24 @@ static int once_status(struct sync *s)
     return 1;
 }
 
+/* --once, when a reader kept the log from being emptied after delete-after-delivery: the deleted
+ * requests' old pages stay in the files until it is. Waits for the reader a while, then says what
+ * remains rather than exit as if the details were gone. */
+static void once_wipe(struct sync *s)
+{
+    double give_up = now_ms() + ONCE_WIPE_MS;
+
+    while (s->next_wipe && now_ms() < give_up && !stop_pending()) {
+        poll(NULL, 0, WIPE_RETRY_MS);
+        if (queue_delivery_wipe_log(s->q) != 1)
+            s->next_wipe = 0;
+    }
+    if (s->next_wipe)
+        say("the delivered requests are deleted, but old copies of them stay in '%s' and '%s-wal' while another "
+            "program is reading the database (an export, or the kiosk's check); run 'kioskctl sync --once' again "
+            "once it has finished", s->db_path, s->db_path);
+}
+
 /* ---------------------------------------------------------------- the loop */
 
 int sync_run(const struct config *cfg, const char *db_path, const struct sync_options *o)
@@ -786,6 +805,8 @@ int sync_run(const struct config *cfg, const char *db_path, const struct sync_op
             s.stop = 1;
     }
     if (o->once) {
+        if (s.q)
+            once_wipe(&s);
         rc = once_status(&s);
     } else {
         say("stopped");
