@@ -16,11 +16,13 @@
 #define PASSWORD_MAX        1024
 
 /* The requests of one transaction, a JSON array of the export's objects, become rows in one
- * statement: PostgreSQL reads the array itself, so the field names are the export's by design. */
+ * statement: PostgreSQL reads the array itself, so the field names are the export's by design. A
+ * request without a reference (the queue allows one, issue 10) goes with an empty one, as the CSV
+ * has it, rather than have the server refuse it and every request after it for ever. */
 static const char sql_insert[] =
     "INSERT INTO enquiries (uuid, batch_id, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
     " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
-    " SELECT uuid, batch_id, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+    " SELECT uuid, batch_id, coalesce(ref, ''), created_utc, kiosk_id, treatment_id, name, phone, email,"
     " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version"
     " FROM json_to_recordset($1::json) AS r(batch_id bigint, uuid uuid, ref text, created_utc timestamptz,"
     " kiosk_id text, treatment_id text, name text, phone text, email text, contact_time text, screening text,"
