@@ -609,7 +609,7 @@ static int cmd_export(const struct command *cmd, struct ctl *c, int argc, char *
     if (b.id == 0)
         fprintf(stderr, "no pending requests: nothing to export\n");
     else
-        fprintf(stderr, "batch %lld: %lld requests\n", b.id, b.count);
+        fprintf(stderr, "batch %lld: %lld request%s\n", b.id, b.count, b.count == 1 ? "" : "s");
     if (x.dir)
         for (int i = 0; i < res.nfiles; i++)
             printf("%s\n", res.paths[i]);
