@@ -514,6 +514,13 @@ static int keep_damaged_wal(struct queue *q, char *err, size_t errlen)
     return 0;
 }
 
+const char *queue_wal_kept_aside(const struct queue *q, const char **why)
+{
+    if (why)
+        *why = q->wal_why;
+    return q->wal_copy[0] ? q->wal_copy : NULL;
+}
+
 static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
 {
     const char *v = column_text(s, i);
