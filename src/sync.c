@@ -551,6 +551,49 @@ static enum pass_result pass_webhook(struct sync *s, struct sync_outcome *fail)
     return PASS_DONE;
 }
 
+/* The server refused a transaction's rows for good (a data error): sends them one at a time, so
+ * that only the refused ones are rejected (they stay on the tablet, staff see why) and the others
+ * go. Returns PASS_DONE, or PASS_RETRY / PASS_STOPPED with fail filled. */
+static enum pass_result postgres_one_by_one(struct sync *s, int n, struct sync_outcome *fail)
+{
+    for (int i = 0; i < n; i++) {
+        struct item *it = &s->page.items[i];
+        const char *one[1] = { it->uuid };
+        struct sync_outcome out;
+        size_t len = it->len + 3;
+        char *json = malloc(len);
+        if (stop_pending()) {
+            free(json);
+            return PASS_STOPPED;
+        }
+        if (!json) {
+            snprintf(fail->error, sizeof fail->error, "out of memory");
+            fail->result = SYNC_RETRY;
+            fail->retry_after_s = -1;
+            return PASS_RETRY;
+        }
+        json[0] = '[';
+        memcpy(json + 1, s->page.arena + it->off, it->len);
+        memcpy(json + 1 + it->len, "]", 2);
+        sync_pg_deliver(s->pg, json, len, 1, &out);
+        sodium_memzero(json, len);      /* a client's details */
+        free(json);
+        if (out.result == SYNC_OK) {
+            if (mark_done(s, one, 1, fail) != 0)
+                return PASS_RETRY;
+            continue;
+        }
+        mark_failed(s, one, 1, &out);
+        if (out.result == SYNC_RETRY) {
+            *fail = out;
+            return PASS_RETRY;
+        }
+        fprintf(stderr, "kioskctl sync: request %s was refused for good: %s; it stays on the tablet "
+                "('kioskctl sync --retry-rejected' sends it again)\n", it->ref, out.error);
+    }
+    return PASS_DONE;
+}
+
 static enum pass_result pass_postgres(struct sync *s, struct sync_outcome *fail)
 {
     const char *uuids[PAGE_MAX];
@@ -564,6 +607,13 @@ static enum pass_result pass_postgres(struct sync *s, struct sync_outcome *fail)
         for (int i = 0; i < n; i++)
             uuids[i] = s->page.items[i].uuid;
         sync_pg_deliver(s->pg, s->page.arena, s->page.used + 1, n, &out);
+        if (out.result == SYNC_REJECTED) {
+            enum pass_result r = postgres_one_by_one(s, n, fail);
+            if (r != PASS_DONE)
+                return r;
+            queue_forget(s->q);
+            continue;
+        }
         if (out.result != SYNC_OK) {
             mark_failed(s, uuids, n, &out);
             *fail = out;

@@ -232,13 +232,17 @@ static void result_error(struct sync_pg *p, const char *what, const PGresult *r,
     const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
     char msg[SYNC_TEXT_MAX + 256];
 
-    if (state && (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0))
+    out->result = SYNC_RETRY;
+    if (state && (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0)) {
+        /* The rows themselves: sending them again would be refused again (the caller finds which). */
         snprintf(msg, sizeof msg, "%s %s: the server refused the data (SQLSTATE %s)", what, p->where, state);
-    else
+        snprintf(out->status_line, sizeof out->status_line, "SQLSTATE %s: the server refused the data", state);
+        out->result = SYNC_REJECTED;
+    } else {
         snprintf(msg, sizeof msg, "%s %s: %s (SQLSTATE %s)", what, p->where, primary ? primary : "error",
                  state ? state : "unknown");
+    }
     sync_clean_text(msg, out->error, sizeof out->error);
-    out->result = SYNC_RETRY;
 }
 
 /* Runs one statement and waits for its reply at most the request time. Returns its result (the
