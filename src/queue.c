@@ -2,6 +2,7 @@
 #include "queue.h"
 
 #include "fault_vfs.h"
+#include "fd_io.h"
 #include "ids.h"
 #include "queue_recover.h"
 #include "queue_schema.h"
@@ -465,7 +466,7 @@ static int copy_file(const char *from, const char *to, char *err, size_t errlen)
     while (rc == 0 && (n = read(in, buf, sizeof buf)) != 0) {
         if (n < 0 && errno == EINTR)
             continue;
-        rc = n > 0 && write(out, buf, (size_t)n) == n ? 0 : -1;
+        rc = n > 0 && fd_write_all(out, buf, (size_t)n) == 0 ? 0 : -1;
     }
     if (rc == 0 && fsync(out) != 0)
         rc = -1;
@@ -512,6 +513,13 @@ static int keep_damaged_wal(struct queue *q, char *err, size_t errlen)
     snprintf(q->wal_copy, sizeof q->wal_copy, "%s", copy);
     snprintf(q->wal_why, sizeof q->wal_why, "%s", v.why);
     return 0;
+}
+
+const char *queue_wal_kept_aside(const struct queue *q, const char **why)
+{
+    if (why)
+        *why = q->wal_why;
+    return q->wal_copy[0] ? q->wal_copy : NULL;
 }
 
 static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
@@ -1348,6 +1356,10 @@ int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, c
     memset(r, 0, sizeof *r);
     if (stat(from, &a) != 0) {
         snprintf(err, errlen, "cannot recover from '%s': %s", from, strerror(errno));
+        return -1;
+    }
+    if (!S_ISREG(a.st_mode)) {     /* a FIFO or a device: never wait on it */
+        snprintf(err, errlen, "cannot recover from '%s': not a regular file", from);
         return -1;
     }
     if (stat(q->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
