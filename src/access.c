@@ -731,7 +731,21 @@ void access_screen(struct app *a)
     x->typed_field = x->field = -1;
     if (resumed) {
         /* Back from the idle warning: where the client was, not the whole screen again. */
+        x->focus = x->focus_under;
+        x->nseen = x->nseen_under;
         x->say_focus = 1;
+        return;
+    }
+    if (a->screen == SCREEN_IDLE_WARNING) {
+        /* Drawn over the screen beneath: what was said of that one stays said. */
+        x->focus_under = x->focus;
+        x->nseen_under = x->nseen;
+        x->focus = 0;
+        x->focus_pending = 1;
+        if (a->speech.on) {
+            speech_new_screen(&a->speech);
+            x->read_pending = 1;
+        }
         return;
     }
     x->focus = 0;

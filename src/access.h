@@ -33,6 +33,8 @@ struct access {
     int say_focus;          /* the focused control changed state: say it again once drawn */
     int eat_space;          /* the text " " of a Space that activated a control is not typing */
     int field;              /* the form's field being typed in at the last frame, -1 for none */
+    unsigned focus_under;   /* the focus on the screen beneath the idle warning */
+    int nseen_under;        /* the texts seen on it (the warning's own come after) */
 
     /* Explore by touch (Read aloud on). */
     unsigned under;         /* the control under the finger, 0 for none */
