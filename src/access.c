@@ -554,8 +554,10 @@ int access_key(struct app *a, const struct input_event *ev)
     i = find_id(&a->frame, x->focus);
     switch (ev->key) {
     case KEY_TAB:
-        if (typing)
+        if (typing) {
+            x->tab_out = 1;
             return 0;       /* the next field, as the keyboard's Next: the focus follows */
+        }
         x->ring = 1;
         step(a, 1);
         return 1;
@@ -781,7 +783,18 @@ void access_drawn(struct app *a)
             i = frame_find_widget(&a->frame, app_text(a, labels[x->field]));
         focus_on(a, i >= 0 ? i : first_control(a), 0);
         x->say_focus = 1;
+    } else if (a->screen == SCREEN_FORM && x->field >= 0 && a->focus < 0 && (x->ring || a->speech.on) &&
+               (i = find_id(&a->frame, x->focus)) >= 0 && a->frame.widgets[i].role == FRAME_ROLE_FIELD) {
+        /* The keyboard closed on a physical key (Tab or Return in the last field, Escape): Tab goes
+         * on to what follows; else the field is shown (the page moved) and said again. */
+        if (x->tab_out) {
+            step(a, 1);
+        } else {
+            focus_on(a, i, 0);
+            x->say_focus = 1;
+        }
     }
+    x->tab_out = 0;
     if (a->screen == SCREEN_FORM && a->focus >= 0 && a->focus != x->field && (x->ring || a->speech.on)) {
         /* A field now being typed in has the focus, whichever way it was chosen. */
         for (i = 0; i < a->frame.nwidgets; i++)

@@ -31,6 +31,7 @@ struct access {
     unsigned focus;         /* the control with the focus (its id), 0 for none */
     int ring;               /* keys are in use (or Read aloud): the ring is drawn and traced */
     int say_focus;          /* the focused control changed state: say it again once drawn */
+    int tab_out;            /* Tab in a field: when it was the last, on to what follows it */
     int eat_space;          /* the text " " of a Space that activated a control is not typing */
     int field;              /* the form's field being typed in at the last frame, -1 for none */
     unsigned focus_under;   /* the focus on the screen beneath the idle warning */
