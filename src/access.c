@@ -276,13 +276,20 @@ static void read_screen(struct app *a)
 static void announce(struct app *a)
 {
     const struct frame *f = &a->frame;
+    int top = bar_bottom(a);
 
     for (int i = a->access.first_text; i < f->ntexts; i++) {
         const struct frame_text *t = &f->texts[i];
         if ((t->flags & FRAME_TEXT_CAPTION) || !first_sight(&a->access, t->text))
             continue;
-        if (a->screen != SCREEN_IDLE_WARNING && a->screen != SCREEN_THANKS && a->screen != SCREEN_ATTRACT)
-            say_text(a, NULL, t->text);     /* (their countdowns change every second) */
+        if (!(t->flags & FRAME_TEXT_HIDDEN) && t->r.y + t->r.h <= top)
+            continue;   /* the top bar: the clinic's name, as when the screen is read */
+        if (a->screen == SCREEN_IDLE_WARNING || a->screen == SCREEN_THANKS || a->screen == SCREEN_ATTRACT)
+            continue;   /* (their countdowns change every second) */
+        if (t->flags & FRAME_TEXT_PICTURE)
+            say_words(a, MSG_SAY_PICTURE, t->text, NULL, NULL);
+        else
+            say_text(a, NULL, t->text);
     }
 }
 
@@ -466,7 +473,10 @@ static void back(struct app *a)
     for (size_t k = 0; k < sizeof ways / sizeof ways[0]; k++) {
         int i = frame_find_widget(&a->frame, app_text(a, ways[k]));
         if (i >= 0) {
+            enum screen was = a->screen;
             activate(a, a->frame.widgets[i].id);
+            if (a->screen == was)
+                a->access.focus_pending = a->access.to_answer = 1;  /* an earlier question: not "Back" */
             return;
         }
     }
@@ -770,8 +780,13 @@ void access_drawn(struct app *a)
     speech_language(&a->speech, a->words ? a->words->language : "en");
     if (x->focus_pending) {
         x->focus_pending = 0;
+        i = first_control(a);
+        for (int k = 0; x->to_answer && k < a->frame.nwidgets; k++)
+            if (shown(&a->frame.widgets[k]) && (a->frame.widgets[k].state & FRAME_STATE_SELECTED))
+                i = k;      /* the answer given to it, else its first */
+        x->to_answer = 0;
         if (x->ring || a->speech.on)
-            focus_on(a, first_control(a), 0);
+            focus_on(a, i, 0);
     } else if (find_id(&a->frame, x->focus) < 0 && (x->ring || a->speech.on) && x->focus) {
         /* The focused control went (the keyboard closed, the next question came): the field that
          * was being typed in, else the first of what is there now, said after whatever appeared. */
@@ -806,6 +821,9 @@ void access_drawn(struct app *a)
         }
     }
     x->field = a->screen == SCREEN_FORM ? a->focus : -1;
+    if (a->screen == SCREEN_SCREENING && a->screening.current < x->question)
+        x->nseen = 0;       /* back to an earlier question: it is said again, as a new one is */
+    x->question = a->screen == SCREEN_SCREENING ? a->screening.current : 0;
     if (a->speech.on) {
         if (x->read_pending) {
             x->read_pending = x->say_focus = 0;

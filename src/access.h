@@ -34,6 +34,8 @@ struct access {
     int tab_out;            /* Tab in a field: when it was the last, on to what follows it */
     int eat_space;          /* the text " " of a Space that activated a control is not typing */
     int field;              /* the form's field being typed in at the last frame, -1 for none */
+    int question;           /* the checklist's question at the last frame */
+    int to_answer;          /* back to an earlier question: the focus goes to the answer given */
     unsigned focus_under;   /* the focus on the screen beneath the idle warning */
     int nseen_under;        /* the texts seen on it (the warning's own come after) */
 
