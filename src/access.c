@@ -686,8 +686,10 @@ int access_pointer(struct app *a, const struct input_event *ev)
         x->before = x->focus;
         /* The second tap of a double tap: nothing new is said before it activates. */
         x->under = x->up_at && a->now - x->up_at <= DOUBLE_TAP_MS ? x->focus : 0;
-        if (!x->under)
+        if (!x->under) {
+            speech_stop(&a->speech);    /* any touch interrupts, on nothing too */
             touch_at(a, ev->x, ev->y);
+        }
         break;
     case INPUT_POINTER_MOVE:
         if (!x->down_at)
