@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fd_io.h"
+
 #define MAGIC 0x3158504BU          /* "KPX1" read as a native word: another machine's file fails */
 #define HEADER_WORDS 4              /* magic, width, height, flags */
 #define FLAG_OPAQUE 1U
@@ -19,22 +21,6 @@ int picture_cache_path(const char *dir, const char *key, int w, int h, char *out
     int n = snprintf(out, len, "%s/%s-%dx%d.kpx", dir, key, w, h);
 
     return n > 0 && (size_t)n < len ? 0 : -1;
-}
-
-static int write_all(int fd, const void *buf, size_t len)
-{
-    const char *p = buf;
-
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
 }
 
 int picture_cache_write(const char *path, const uint32_t *px, int w, int h, int pitch, int opaque,
@@ -53,31 +39,15 @@ int picture_cache_write(const char *path, const uint32_t *px, int w, int h, int 
         snprintf(err, errlen, "cannot write '%s': %s", tmp, strerror(errno));
         return -1;
     }
-    ok = write_all(fd, head, sizeof head) == 0;
+    ok = fd_write_all(fd, head, sizeof head) == 0;
     for (int y = 0; ok && y < h; y++)
-        ok = write_all(fd, px + (size_t)y * (size_t)pitch, (size_t)w * 4) == 0;
+        ok = fd_write_all(fd, px + (size_t)y * (size_t)pitch, (size_t)w * 4) == 0;
     if (close(fd) != 0)
         ok = 0;
     if (!ok || rename(tmp, path) != 0) {
         snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
         unlink(tmp);
         return -1;
-    }
-    return 0;
-}
-
-static int read_all(int fd, void *buf, size_t len)
-{
-    char *p = buf;
-
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        p += n;
-        len -= (size_t)n;
     }
     return 0;
 }
@@ -92,7 +62,7 @@ static int open_copy(const char *path, int w, int h, int *opaque)
     if (fd < 0)
         return -1;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        st.st_size != (off_t)(sizeof head + (size_t)w * (size_t)h * 4) || read_all(fd, head, sizeof head) != 0 ||
+        st.st_size != (off_t)(sizeof head + (size_t)w * (size_t)h * 4) || fd_read_all(fd, head, sizeof head) != 0 ||
         head[0] != MAGIC || head[1] != (uint32_t)w || head[2] != (uint32_t)h) {
         close(fd);
         return -1;
@@ -121,10 +91,10 @@ int picture_cache_read(const char *path, int w, int h, void *px, int pitch, int 
     if (fd < 0)
         return -1;
     if (pitch == w * 4) {
-        ok = read_all(fd, px, (size_t)w * (size_t)h * 4) == 0;
+        ok = fd_read_all(fd, px, (size_t)w * (size_t)h * 4) == 0;
     } else {
         for (int y = 0; ok && y < h; y++)
-            ok = read_all(fd, (char *)px + (size_t)y * (size_t)pitch, (size_t)w * 4) == 0;
+            ok = fd_read_all(fd, (char *)px + (size_t)y * (size_t)pitch, (size_t)w * 4) == 0;
     }
     close(fd);
     return ok ? 0 : -1;

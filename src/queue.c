@@ -2,6 +2,7 @@
 #include "queue.h"
 
 #include "fault_vfs.h"
+#include "fd_io.h"
 #include "ids.h"
 #include "queue_recover.h"
 #include "queue_schema.h"
@@ -465,7 +466,7 @@ static int copy_file(const char *from, const char *to, char *err, size_t errlen)
     while (rc == 0 && (n = read(in, buf, sizeof buf)) != 0) {
         if (n < 0 && errno == EINTR)
             continue;
-        rc = n > 0 && write(out, buf, (size_t)n) == n ? 0 : -1;
+        rc = n > 0 && fd_write_all(out, buf, (size_t)n) == 0 ? 0 : -1;
     }
     if (rc == 0 && fsync(out) != 0)
         rc = -1;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fd_io.h"
 #include "wal_log.h"
 
 /* ---------------------------------------------------------------- defines */
@@ -68,31 +69,14 @@ static size_t varint(const unsigned char *p, const unsigned char *end, uint64_t 
     return 0;
 }
 
-static int read_at(int fd, void *buf, size_t n, long long off)
-{
-    unsigned char *p = buf;
-
-    while (n > 0) {
-        ssize_t got = pread(fd, p, n, (off_t)off);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return -1;
-        p += got;
-        n -= (size_t)got;
-        off += got;
-    }
-    return 0;
-}
-
 /* Reads page pgno (1-based) as last committed into buf. Returns 0, or -1. */
 static int page_read(const struct pages *pg, long long pgno, unsigned char *buf)
 {
     if (pgno < 1 || pgno > pg->count)
         return -1;
     if (pg->in_wal[pgno - 1])
-        return read_at(pg->wal, buf, pg->size, pg->in_wal[pgno - 1]);
-    return read_at(pg->db, buf, pg->size, (pgno - 1) * (long long)pg->size);
+        return fd_read_at(pg->wal, buf, pg->size, pg->in_wal[pgno - 1]);
+    return fd_read_at(pg->db, buf, pg->size, (pgno - 1) * (long long)pg->size);
 }
 
 /* ---------------------------------------------------------------- the page map */
@@ -145,7 +129,7 @@ static int pages_open(struct pages *pg, const char *path, char *err, size_t errl
         return -1;
     /* The page size from the header, else the -wal's, else SQLite's usual one. */
     pg->size = 0;
-    if (read_at(pg->db, hdr, sizeof hdr, 0) == 0 && memcmp(hdr, "SQLite format 3", 16) == 0) {
+    if (fd_read_at(pg->db, hdr, sizeof hdr, 0) == 0 && memcmp(hdr, "SQLite format 3", 16) == 0) {
         unsigned s = be16(hdr + 16);
         pg->size = s == 1 ? 65536 : s;
         pg->usable = pg->size - hdr[20];

@@ -23,6 +23,8 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "fd_io.h"
+
 /* ---------------------------------------------------------------- defines */
 
 #define WAL_MAGIC           0x377f0682u     /* | 1: checksums of big-endian words */
@@ -52,24 +54,6 @@ static void checksum(int big, const unsigned char *p, size_t n, uint32_t s[2])
     }
 }
 
-/* Reads exactly n bytes at off. Returns 0, or -1 (short or failed). */
-static int read_at(int fd, void *buf, size_t n, long long off)
-{
-    unsigned char *p = buf;
-
-    while (n > 0) {
-        ssize_t got = pread(fd, p, n, (off_t)off);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return -1;
-        p += got;
-        n -= (size_t)got;
-        off += got;
-    }
-    return 0;
-}
-
 /* ---------------------------------------------------------------- reading */
 
 int wal_log_read(const char *path, struct wal_verdict *v, wal_frame_fn fn, void *ctx, char *err, size_t errlen)
@@ -91,7 +75,7 @@ int wal_log_read(const char *path, struct wal_verdict *v, wal_frame_fn fn, void 
         return -1;
     }
     size = (long long)sb.st_size;
-    if (size < WAL_HEADER || read_at(fd, hdr, sizeof hdr, 0) != 0) {
+    if (size < WAL_HEADER || fd_read_at(fd, hdr, sizeof hdr, 0) != 0) {
         close(fd);
         return 0;   /* nothing SQLite would read */
     }
@@ -119,7 +103,7 @@ int wal_log_read(const char *path, struct wal_verdict *v, wal_frame_fn fn, void 
     for (long long i = 1; i <= v->frames && rc == 0; i++) {
         long long off = WAL_HEADER + (i - 1) * (FRAME_HEADER + (long long)v->page_size);
         struct wal_frame f = { .index = i, .offset = off + FRAME_HEADER };
-        if (read_at(fd, fh, sizeof fh, off) != 0 || read_at(fd, page, v->page_size, off + FRAME_HEADER) != 0)
+        if (fd_read_at(fd, fh, sizeof fh, off) != 0 || fd_read_at(fd, page, v->page_size, off + FRAME_HEADER) != 0)
             break;
         if (i == 1 && !header_ok) {     /* SQLite reads none; ours are the first frame's */
             salt[0] = be32(fh + 8);
@@ -156,7 +140,7 @@ int wal_log_read(const char *path, struct wal_verdict *v, wal_frame_fn fn, void 
     /* Which of ours SQLite drops: every commit after the last it keeps. */
     for (long long i = v->kept + 1; i <= v->frames && i <= last_ours; i++) {
         long long off = WAL_HEADER + (i - 1) * (FRAME_HEADER + (long long)v->page_size);
-        if (read_at(fd, fh, sizeof fh, off) != 0)
+        if (fd_read_at(fd, fh, sizeof fh, off) != 0)
             break;
         if (be32(fh + 8) != salt[0] || be32(fh + 12) != salt[1] || be32(fh + 4) == 0)
             continue;

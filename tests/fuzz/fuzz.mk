@@ -21,7 +21,7 @@ FUZZ_SRC_config  := src/config.c src/regular_file.c src/utf8.c
 FUZZ_SRC_replay  := src/replay.c
 FUZZ_SRC_form    := src/form.c src/utf8.c
 QUEUE_SRC        := src/queue.c src/queue_schema.c src/queue_recover.c src/salvage.c src/wal_log.c \
-                    src/fault_vfs.c src/sqlite_wipe.c src/ids.c
+                    src/fault_vfs.c src/sqlite_wipe.c src/ids.c src/fd_io.c
 FUZZ_SRC_export  := src/export.c src/export_xlsx.c $(QUEUE_SRC) src/screening.c src/json.c src/utf8.c
 FUZZ_SRC_text    := src/text.c src/bidi.c src/utf8.c
 
