@@ -16,6 +16,8 @@
 #define SLOP_PX       24    /* a finger that moves less than this has not moved */
 #define RING_PX       6     /* the focus ring's width, outside the control */
 
+_Static_assert(SCREEN_COUNT <= ACCESS_SCREENS, "access.left[] holds a focus for each screen");
+
 /* ---------------------------------------------------------------- the frame */
 
 static int find_id(const struct frame *f, unsigned id)
@@ -477,6 +479,8 @@ static void back(struct app *a)
             activate(a, a->frame.widgets[i].id);
             if (a->screen == was)
                 a->access.focus_pending = a->access.to_answer = 1;  /* an earlier question: not "Back" */
+            else
+                a->access.restore = a->access.left[a->screen];      /* where the client was there */
             return;
         }
     }
@@ -740,6 +744,8 @@ void access_screen(struct app *a)
 
     if (a->screen == SCREEN_STAFF_PIN || a->screen == SCREEN_STAFF)
         access_off(a);      /* staff, not a client: Read aloud and the ring end with the visit */
+    if (x->last_screen >= 0 && x->last_screen < ACCESS_SCREENS)
+        x->left[x->last_screen] = x->focus;
     x->last_screen = (int)a->screen;
     x->up_at = x->down_at = 0;
     x->typed_field = x->field = -1;
@@ -774,7 +780,7 @@ void access_screen(struct app *a)
 void access_drawn(struct app *a)
 {
     struct access *x = &a->access;
-    int i;
+    int i, k;
 
     if (x->relayout)
         return;
@@ -783,10 +789,14 @@ void access_drawn(struct app *a)
     if (x->focus_pending) {
         x->focus_pending = 0;
         i = first_control(a);
-        for (int k = 0; x->to_answer && k < a->frame.nwidgets; k++)
+        for (k = 0; x->to_answer && k < a->frame.nwidgets; k++)
             if (shown(&a->frame.widgets[k]) && (a->frame.widgets[k].state & FRAME_STATE_SELECTED))
                 i = k;      /* the answer given to it, else its first */
         x->to_answer = 0;
+        k = find_id(&a->frame, x->restore);
+        if (k >= 0 && !(a->frame.widgets[k].state & FRAME_STATE_HIDDEN))
+            i = k;          /* (scrolled into view by focus_on) */
+        x->restore = 0;
         if (x->ring || a->speech.on)
             focus_on(a, i, 0);
     } else if (find_id(&a->frame, x->focus) < 0 && (x->ring || a->speech.on) && x->focus) {
@@ -851,5 +861,7 @@ void access_off(struct app *a)
     a->access.read_pending = a->access.greet = a->access.say_focus = 0;
     a->access.ring = 0;
     a->access.focus = 0;
+    a->access.restore = 0;
+    memset(a->access.left, 0, sizeof a->access.left);
     a->access.up_at = a->access.down_at = 0;
 }

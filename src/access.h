@@ -12,6 +12,7 @@
 #include "input.h"
 #include "speech.h"
 
+#define ACCESS_SCREENS 32   /* at least SCREEN_COUNT */
 #define ACCESS_SEEN 768     /* texts of one screen remembered, so that only new ones are announced */
 
 struct app;
@@ -36,6 +37,8 @@ struct access {
     int field;              /* the form's field being typed in at the last frame, -1 for none */
     int question;           /* the checklist's question at the last frame */
     int to_answer;          /* back to an earlier question: the focus goes to the answer given */
+    unsigned left[ACCESS_SCREENS];  /* where the focus was on each screen when it was last left */
+    unsigned restore;       /* Escape went back: the focus goes where it was on that screen */
     unsigned focus_under;   /* the focus on the screen beneath the idle warning */
     int nseen_under;        /* the texts seen on it (the warning's own come after) */
 
