@@ -510,6 +510,26 @@ TEST(right_to_left_mirrors_every_screen)
             }
             if (keys_ltr.w && (keys_rtl.x != w - keys_ltr.x - keys_ltr.w || keys_rtl.w != keys_ltr.w))
                 report("keys not mirrored as a block", app_screen_name((enum screen)s), w, h, 0, "");
+            /* Pictures (the logo, the treatment's, the doctor's photo) stand mirrored, at their size. */
+            for (int i = 0, k = 0; i < f->ntexts; i++) {
+                struct rect a, b;
+                if (!(f->texts[i].flags & FRAME_TEXT_PICTURE))
+                    continue;
+                while (k < ltr.ntexts && !(ltr.texts[k].flags & FRAME_TEXT_PICTURE))
+                    k++;
+                if (k == ltr.ntexts) {
+                    report("pictures differ", app_screen_name((enum screen)s), w, h, 0, "in number");
+                    break;
+                }
+                a = ltr.texts[k++].r;
+                b = f->texts[i].r;
+                /* (a pixel either way: a centred picture's odd pixel of room falls on one side) */
+                if (abs(b.x - (w - a.x - a.w)) > 1 || b.y != a.y || b.w != a.w || b.h != a.h) {
+                    snprintf(msg, sizeof msg, "picture \"%s\" at %d,%d %dx%d, left to right at %d,%d %dx%d",
+                             f->texts[i].text, b.x, b.y, b.w, b.h, a.x, a.y, a.w, a.h);
+                    report("not mirrored", app_screen_name((enum screen)s), w, h, 0, msg);
+                }
+            }
         }
     }
     content_free(&c);
