@@ -30,7 +30,8 @@ enum replay_op {
     OP_TEXTS,           /* texts */
     OP_SLEEP,           /* sleep SECONDS: really sleep, the virtual clock stands still */
     OP_DB_FAULT,        /* db-fault none|write|sync|full: make the database fail (tests) */
-    OP_MONKEY           /* monkey SEED COUNT: COUNT seeded random taps, drags, holds, keys, clock jumps */
+    OP_MONKEY,          /* monkey SEED COUNT: COUNT seeded random taps, drags, holds, keys, clock jumps */
+    OP_TAP_WORD         /* tap-word NAME: tap the control labelled with message NAME in the language shown */
 };
 
 struct replay_cmd {

@@ -137,6 +137,10 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     rt->app->content_dir = rt->content_dir;
     if (!loaded)
         out_of_order_words(rt);
+    if (loaded && rt->app->content) {
+        languages_open(&rt->langs, rt->content_dir, &rt->content, rt->cfg.languages, stderr);
+        app_set_languages(rt->app, &rt->langs);
+    }
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
     open_queue(rt, o);
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
@@ -156,6 +160,7 @@ void runtime_close(struct runtime *rt)
     rt->app = NULL;
     platform_close(rt->platform);
     rt->platform = NULL;
+    languages_close(&rt->langs);
     content_free(&rt->content);
     wording_free(&rt->out_of_order[0]);
     wording_free(&rt->out_of_order[1]);

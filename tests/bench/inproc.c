@@ -208,11 +208,11 @@ static int type(struct rig *g, const char *s)
 
     if (a->screen != SCREEN_FORM || a->focus < 0)
         return failf(g, "cannot type \"%s\": no field in focus on %s", s, app_screen_name(a->screen));
-    n = keyboard_plan(a->kb.kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
+    n = keyboard_plan_in(a->kb.set, a->kb.kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
     if (n < 0)
         return failf(g, "cannot type \"%s\": %s", s, err);
     for (int i = 0; i < n; i++)
-        if (tap(g, keyboard_key_label(&keyboard_layout(steps[i].kind)->keys[steps[i].key], a->words)) != 0)
+        if (tap(g, keyboard_key_label(&keyboard_layout_in(a->kb.set, steps[i].kind)->keys[steps[i].key], a->words)) != 0)
             return -1;
     return 0;
 }

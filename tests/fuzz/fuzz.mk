@@ -16,7 +16,7 @@ CYCLES       ?= 1000
 # The sources each target exercises (besides its own tests/fuzz/fuzz_NAME.c).
 FUZZ_SRC_content := src/content.c src/wording.c src/regular_file.c src/utf8.c
 FUZZ_SRC_wording := src/wording.c src/regular_file.c src/utf8.c
-FUZZ_SRC_config  := src/config.c src/regular_file.c src/utf8.c
+FUZZ_SRC_config  := src/config.c src/wording.c src/regular_file.c src/utf8.c
 FUZZ_SRC_replay  := src/replay.c
 FUZZ_SRC_form    := src/form.c src/utf8.c
 QUEUE_SRC        := src/queue.c src/queue_schema.c src/fault_vfs.c src/sqlite_wipe.c src/ids.c

@@ -37,6 +37,7 @@ static const struct {
     [OP_SLEEP] = { "sleep", { A_SECS } },
     [OP_DB_FAULT] = { "db-fault", { A_WORD } },
     [OP_MONKEY] = { "monkey", { A_INT, A_INT } },
+    [OP_TAP_WORD] = { "tap-word", { A_WORD } },
 };
 
 /* Writes s as a quoted script string that the parser reads back as s. */

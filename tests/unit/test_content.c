@@ -533,7 +533,7 @@ static const struct bad_case bad_cases[] = {
     { "screening in clinic", "clinic.txt", C_GOOD SCREENING "Question: Q?\n",
       "clinic.txt:13: a Screening section belongs in a treatment file, not here", 1 },
     { "treatment field in clinic", "clinic.txt", C_HEAD "Tagline: x\n" C_BODY,
-      "clinic.txt:6: unknown field 'Tagline': expected Name, Welcome, Contact, Doctor, Doctor role "
+      "clinic.txt:6: unknown field 'Tagline': expected Name, Welcome, Contact, Doctor, Doctor role, Language "
       "or a 'Colour ...' field", 1 },
 };
 
