@@ -15,11 +15,12 @@
 #define DELETE(w)       CONTROL(MSG_KEY_DELETE, (w), KEYBOARD_BACKSPACE)
 #define SPACE(w)        { .word = MSG_KEY_SPACE, .output = " ", .width = (w), .action = KEYBOARD_TYPE }
 
-/* The bottom row of each letter page: two page keys, then punctuation, space and controls. */
+/* The bottom row of each letter page: two page keys, then punctuation, space and controls, these
+ * wide enough for their words in every language shipped ("Wyczyść", "下一项") even in portrait. */
 #define LETTER_PAGE_BOTTOM(page1, page2) \
     page1, page2, KEY("'"), KEY("-"), \
-    SPACE(4), KEY("."), \
-    CONTROL(MSG_KEY_CLEAR, 2, KEYBOARD_CLEAR), CONTROL(MSG_KEY_NEXT, 2, KEYBOARD_NEXT), \
+    SPACE(2), KEY("."), \
+    CONTROL(MSG_KEY_CLEAR, 3, KEYBOARD_CLEAR), CONTROL(MSG_KEY_NEXT, 3, KEYBOARD_NEXT), \
     CONTROL(MSG_KEY_DONE, 2, KEYBOARD_DONE)
 
 #define TO_LETTERS  PAGE(MSG_KEY_LETTERS, 2, KEYBOARD_LETTERS)

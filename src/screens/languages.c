@@ -17,7 +17,7 @@ int picker_row(struct app *a, struct ui *u, int parent, int *buttons)
         buttons[i] = ui_add_button(u, row, L->list[i].name, UI_SECONDARY);
         ui_set_selected(u, buttons[i], i == L->current);
         ui_box(u, buttons[i])->pad.start = ui_box(u, buttons[i])->pad.end = st->gap_large;
-        ui_box(u, buttons[i])->w.min = st->bar_button_w;
+        ui_box(u, buttons[i])->w.min = st->bar_button_w * 7 / 8;     /* four in a row in portrait */
     }
     ui_pop_id(u);
     return row;

@@ -317,8 +317,9 @@ void screen_privacy(struct app *a, struct ui *u)
 
     chrome_begin(a, u, &ch, CHROME_TOP, &bar);
     page = chrome_page(u, ch.body, &a->scroll[SCREEN_PRIVACY], "privacy");
-    chrome_text(u, page, c->privacy.title ? c->privacy.title : app_text(a, MSG_PRIVACY_TITLE), FONT_TITLE,
-                INK_TEXT, UI_START);
+    /* The wording's title: the section's own, "== Privacy notice ==", is a keyword, in English in
+     * every language's clinic.txt. */
+    chrome_text(u, page, app_text(a, MSG_PRIVACY_TITLE), FONT_TITLE, INK_TEXT, UI_START);
     chrome_section(u, page, &c->privacy, 0);
     chrome_end(a, u, &ch);
 }
