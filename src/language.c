@@ -145,17 +145,18 @@ void languages_open(struct languages *L, const char *dir, const struct content *
 
 void languages_close(struct languages *L)
 {
-    if (L->loaded) {
-        content_free(L->loaded);
-        free(L->loaded);
-        L->loaded = NULL;
-    }
+    for (int i = 0; i < LANGUAGE_MAX; i++)
+        if (L->loaded[i]) {
+            content_free(L->loaded[i]);
+            free(L->loaded[i]);
+            L->loaded[i] = NULL;
+        }
     L->current = L->def_index;
 }
 
 const struct content *languages_content(const struct languages *L)
 {
-    return L->loaded ? L->loaded : L->def;
+    return L->loaded[L->current] ? L->loaded[L->current] : L->def;
 }
 
 const struct language *languages_current(const struct languages *L)
@@ -175,7 +176,9 @@ int languages_find(const struct languages *L, const char *code)
 static void drop(struct languages *L, int i)
 {
     memmove(&L->list[i], &L->list[i + 1], (size_t)(L->n - i - 1) * sizeof L->list[0]);
+    memmove(&L->loaded[i], &L->loaded[i + 1], (size_t)(L->n - i - 1) * sizeof L->loaded[0]);
     L->n--;
+    L->loaded[L->n] = NULL;
     if (L->def_index > i)
         L->def_index--;
     if (L->current > i)
@@ -190,25 +193,22 @@ int languages_pick(struct languages *L, int i, char *err, size_t errlen)
         snprintf(err, errlen, "no language %d", i);
         return -1;
     }
-    if (i == L->current)
-        return 0;
-    if (i == L->def_index) {
-        languages_close(L);
-        return 0;
+    if (i != L->def_index && !L->loaded[i]) {
+        /* Read once: a language switched to and fro many times a day is parsed and checked once,
+         * and its texts keep their places in the caches. */
+        c = malloc(sizeof *c);
+        if (!c) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        if (content_load_translation(L->dir, L->list[i].code, L->def, c, err, errlen) != 0) {
+            free(c);
+            drop(L, i);
+            return -1;
+        }
+        L->loaded[i] = c;
+        describe(&L->list[i], c);      /* as the files say now */
     }
-    c = malloc(sizeof *c);
-    if (!c) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    if (content_load_translation(L->dir, L->list[i].code, L->def, c, err, errlen) != 0) {
-        free(c);
-        drop(L, i);
-        return -1;
-    }
-    languages_close(L);
-    L->loaded = c;
     L->current = i;
-    describe(&L->list[i], c);      /* as the files say now */
     return 0;
 }

@@ -1,6 +1,7 @@
 /* language: the languages a client may choose, each named in its own script, and the one shown.
- * The default language is the content's own files; each other one is checked at start and then
- * loaded only when a client picks it (content/languages/CODE/, config key `languages`). */
+ * The default language is the content's own files; each other one is checked at start, loaded
+ * when a client first picks it and kept from then on, as the default's files are (content/languages/CODE/,
+ * config key `languages`). */
 #ifndef LANGUAGE_H
 #define LANGUAGE_H
 
@@ -27,7 +28,8 @@ struct languages {
     int n;                                  /* at least 1: the default */
     int def_index;                          /* where the default is in list */
     int current;                            /* the one shown */
-    struct content *loaded;                 /* owned: list[current]'s content when it is not the default */
+    struct content *loaded[LANGUAGE_MAX];   /* owned: list[i]'s content once picked (NULL: not yet,
+                                             * and always for the default, which is def) */
 };
 
 /* Sets L up for the content in dir whose default language def is (kept, not owned). wanted is
@@ -39,14 +41,14 @@ void languages_open(struct languages *L, const char *dir, const struct content *
 /* Frees what L loaded. Safe twice. */
 void languages_close(struct languages *L);
 
-/* The content of the language shown: the default's, or the one loaded. Lives until the next
- * languages_pick() or languages_close(). */
+/* The content of the language shown: the default's, or the one loaded. Lives until
+ * languages_close(). */
 const struct content *languages_content(const struct languages *L);
 /* The language shown. */
 const struct language *languages_current(const struct languages *L);
 
-/* Shows language i (an index into L->list): reads its files again, as they are now. Returns 0,
- * or -1 with why in err: the language shown stays, and i is no longer offered. */
+/* Shows language i (an index into L->list), reading its files the first time. Returns 0, or -1
+ * with why in err: the language shown stays, and i is no longer offered. */
 int languages_pick(struct languages *L, int i, char *err, size_t errlen);
 
 /* The index of the language with this code in L->list, or -1. */
