@@ -138,6 +138,7 @@ static void use_language(struct app *a, int i)
     memset(a->scroll, 0, sizeof a->scroll);
     memset(&a->nav_scroll, 0, sizeof a->nav_scroll);
     a->dirty = 1;
+    a->prepare_text = 1;
     if (a->trace) {
         fprintf(a->trace, "language %s\n", app_language(a));
         fflush(a->trace);

@@ -199,10 +199,12 @@ void runtime_update(struct runtime *rt, uint64_t now)
             rt->frames++;
         }
     }
-    if (forgot && a->content && !rt->skip_pixels) {
+    if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
         /* Once the screen is up, the text of the first screen (the menu, or home) and of the
-         * treatment's page is made ready again, so that the next client's first taps do not wait
-         * for it; then the frame shown is built again, for whoever reads its controls. */
+         * treatment's page is made ready again (after a client, or in the language just picked),
+         * so that the next client's first taps do not wait for it; then the frame shown is built
+         * again, for whoever reads its controls. */
+        a->prepare_text = 0;
         platform_prepare_text(rt->platform, app_preview(a, a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME,
                                                          w, h));
         platform_prepare_text(rt->platform, app_preview(a, SCREEN_INFO, w, h));
