@@ -4,22 +4,26 @@
 BUILD   ?= build
 CC      ?= cc
 PKGS    := sdl2 SDL2_ttf SDL2_image libdeflate sqlite3 libsodium libsystemd xlsxwriter \
-           harfbuzz fribidi libunibreak libthai fontconfig
+           harfbuzz fribidi libunibreak libthai fontconfig espeak-ng
 DEBS    := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdeflate-dev \
-           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev \
+           libsqlite3-dev libsodium-dev libsystemd-dev libxlsxwriter-dev librsvg2-bin \
            libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev libfontconfig-dev \
-           fonts-noto-core fonts-noto-cjk libcurl4-openssl-dev libpq-dev
+           fonts-noto-core fonts-noto-cjk libcurl4-openssl-dev libpq-dev \
+           libespeak-ng-dev espeak-ng-data
 # The fonts the kiosk draws with, found through fontconfig (src/fonts.c).
 FONT_FILES := /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+# eSpeak NG's voices (Read aloud), which libespeak-ng-dev alone does not bring.
+ESPEAK_DATA := /usr/lib/*/espeak-ng-data/phontab
 # kioskctl sync alone touches the network: libcurl and libpq link into it, never into the kiosk.
 SYNC_PKGS := libcurl libpq
 TEST_DEBS := clang libclang-rt-14-dev valgrind python3-openpyxl postgresql openssl python3
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADIR=\"$(DATADIR)\" \
-           -DKIOSK_SYSCONFDIR=\"$(SYSCONFDIR)\" $(shell pkg-config --cflags $(PKGS))
+           -DKIOSK_SYSCONFDIR=\"$(SYSCONFDIR)\" -DKIOSK_LIBEXECDIR=\"$(LIBEXECDIR)\" \
+           $(shell pkg-config --cflags $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Wno-format-truncation
-LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm -pthread
 VERSION ?= 0.1.0
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/kiosk
@@ -28,14 +32,23 @@ SYSCONFDIR ?= /etc
 SYNC_SRC := $(wildcard src/sync*.c)
 SYNC_OBJ := $(SYNC_SRC:%.c=$(BUILD)/obj/%.o)
 SYNC_LIBS = $(shell pkg-config --libs $(SYNC_PKGS))
-CORE_SRC := $(filter-out src/kiosk.c src/kioskctl.c $(SYNC_SRC),$(wildcard src/*.c src/screens/*.c))
+CORE_SRC := $(filter-out src/kiosk.c src/kioskctl.c src/kiosk_picture.c $(SYNC_SRC),$(wildcard src/*.c src/screens/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/dbcheck $(BUILD)/tools/submit
 
 .SECONDARY:
-.PHONY: all deps run test golden clean install uninstall bench soak fuzz screenshots
-all: $(BUILD)/kiosk $(BUILD)/kioskctl
+.PHONY: all deps run test golden clean install uninstall bench soak fuzz screenshots art
+all: $(BUILD)/kiosk $(BUILD)/kioskctl $(BUILD)/kiosk-picture art
+
+# The sample content's pictures, drawn for it as SVG (assets/art/) and rendered to PNG with
+# librsvg's rsvg-convert: content/images/*.png are made here, never kept in git.
+ART := $(patsubst assets/art/%.svg,content/images/%.png,$(wildcard assets/art/*.svg))
+art: $(ART)
+content/images/%.png: assets/art/%.svg | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	@echo "  SVG     $@"
+	@rsvg-convert --format png --output $@.tmp $< && mv $@.tmp $@
 
 # Install what is missing: as root with apt-get, else with sudo, else print the exact
 # command and stop. $(1): the packages; $(2): a shell test that is true when all is there.
@@ -53,7 +66,7 @@ endef
 
 deps: $(BUILD)/.deps
 $(BUILD)/.deps: Makefile
-	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && pkg-config --exists $(PKGS) $(SYNC_PKGS) && ls $(FONT_FILES))
+	$(call install_debs,$(DEBS),command -v cc && command -v pkg-config && command -v rsvg-convert && pkg-config --exists $(PKGS) $(SYNC_PKGS) && ls $(FONT_FILES) $(ESPEAK_DATA) /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf)
 $(BUILD)/.test-deps: $(BUILD)/.deps
 	$(call install_debs,$(TEST_DEBS),command -v clang && command -v valgrind && /usr/bin/python3 -c 'import openpyxl' && test -n "$$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a | grep /)" && ls /usr/lib/postgresql/*/bin/initdb && command -v openssl)
 
@@ -88,6 +101,14 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libcore.a
 	@echo "  LD      $@"
 	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
+# The helper that decodes pictures for the kiosk, in a process of its own.
+$(BUILD)/kiosk-picture: $(BUILD)/obj/src/kiosk_picture.o $(BUILD)/libcore.a
+	@echo "  LD      $@"
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# test_picture writes WebP files to read back (libwebp comes with libsdl2-image-dev).
+$(BUILD)/tests/test_picture: LDLIBS += $(shell pkg-config --libs libwebp)
+
 # The sync tests' way to commit requests as the kiosk does.
 $(BUILD)/tools/submit: $(BUILD)/obj/tests/tools/submit.o $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
@@ -121,12 +142,13 @@ golden: all $(TEST_BIN)
 	@BUILD=$(BUILD) GOLDEN_UPDATE=1 sh tests/run.sh golden
 
 clean:
-	rm -rf $(BUILD) tests/out
+	rm -rf $(BUILD) tests/out $(ART)
 
 -include deploy/install.mk
 -include tests/fuzz/fuzz.mk
 -include tests/bench/bench.mk
--include $(CORE_OBJ:.o=.d) $(SYNC_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
+-include $(CORE_OBJ:.o=.d) $(SYNC_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(BUILD)/obj/src/kiosk_picture.d \
+  $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
 
 # The README's screenshots of every screen, made by the replay driver at three sizes, and every
 # client screen in Arabic and Chinese.

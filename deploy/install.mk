@@ -30,6 +30,7 @@ install: all
 	$(INSTALL) -m 0755 $(BUILD)/kiosk $(BUILD)/kioskctl '$(DESTDIR)$(BINDIR)'
 	for s in kiosk-session kiosk-blank-vt; do \
 	  $(DEPLOY_SED) deploy/$$s.in >'$(DESTDIR)$(LIBEXECDIR)'/$$s && chmod 0755 '$(DESTDIR)$(LIBEXECDIR)'/$$s; done
+	$(INSTALL) -m 0755 $(BUILD)/kiosk-picture '$(DESTDIR)$(LIBEXECDIR)/kiosk-picture'
 	find $(DEPLOY_DATA) -type d -exec sh -c 'for d; do $(INSTALL) -d -m 0755 "$$0/$$d"; done' \
 	  '$(DESTDIR)$(DATADIR)' {} +
 	find $(DEPLOY_DATA) -type f -exec sh -c 'for f; do $(INSTALL) -m 0644 "$$f" "$$0/$$f"; done' \
@@ -65,6 +66,7 @@ uninstall:
 	  systemctl disable --now $(DEPLOY_UNITS) 2>/dev/null || :; fi
 	rm -f '$(DESTDIR)$(BINDIR)/kiosk' '$(DESTDIR)$(BINDIR)/kioskctl' \
 	  '$(DESTDIR)$(LIBEXECDIR)/kiosk-session' '$(DESTDIR)$(LIBEXECDIR)/kiosk-blank-vt' \
+	  '$(DESTDIR)$(LIBEXECDIR)/kiosk-picture' \
 	  '$(DESTDIR)$(DATADIR)/kiosk.conf.example' \
 	  '$(DESTDIR)$(SYSUSERSDIR)/kiosk.conf' '$(DESTDIR)$(TMPFILESDIR)/kiosk.conf' '$(DESTDIR)$(LOGINDDIR)/kiosk.conf'
 	@# The getty mask goes only if it is ours (a link to /dev/null).

@@ -60,6 +60,7 @@ static const struct { enum screen from; enum action act; enum screen to; } flow[
     { SCREEN_ATTRACT,   ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_HOME,      ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_TREATMENTS, ACT_STAFF_PIN, SCREEN_STAFF_PIN },
+    { SCREEN_OUT_OF_ORDER, ACT_STAFF_PIN, SCREEN_STAFF_PIN },
     { SCREEN_STAFF_PIN, ACT_STAFF,     SCREEN_STAFF },
     { ANY_SCREEN,       ACT_BACK,      SCREEN_HOME },
     { ANY_SCREEN,       ACT_HOME,      FIRST_SCREEN },
@@ -105,6 +106,7 @@ static void go(struct app *a, enum screen s)
         fprintf(a->trace, "screen %s\n", screen_names[s]);
         fflush(a->trace);
     }
+    access_screen(a);
 }
 
 /* The language shown and what follows from it: words, direction, the keyboard's letters. */
@@ -177,6 +179,7 @@ void app_forget_client(struct app *a)
     if (a->langs)
         use_language(a, a->langs->def_index);
     a->picking = 0;
+    access_off(a);
     queue_forget(a->queue);
     sodium_memzero(a->pin, sizeof a->pin);
     a->pin_note = MSG_NONE;
@@ -203,16 +206,79 @@ void app_forget_client(struct app *a)
     a->dirty = 1;
 }
 
-/* The PIN lockout as the database keeps it (in memory only when there is no database). */
+void app_staff_save_lock(struct app *a)
+{
+    char err[256] = "no database";
+
+    if (a->queue && queue_state_set_int(a->queue, "staff_pin_failures", a->lock.failures, err, sizeof err) == 0 &&
+        queue_state_set_int(a->queue, "staff_locked_until", a->lock.locked_until, err, sizeof err) == 0) {
+        a->lock.unsaved = 0;
+        return;
+    }
+    if (!a->lock.unsaved)
+        fprintf(stderr, "kiosk: cannot save the staff lockout: %s\n", err);
+    a->lock.unsaved = 1;
+    a->db_suspect = a->queue != NULL;
+}
+
+void app_set_db_problem(struct app *a, const char *problem)
+{
+    int had = a->db_problem[0] != '\0';
+
+    if (!problem)
+        problem = "";
+    if (*problem && strcmp(problem, a->db_problem) != 0)
+        fprintf(stderr, "kiosk: %s; clients see out-of-order until requests can be saved again "
+                "(tried every %d s)\n", problem, APP_DB_RETRY_MS / 1000);
+    else if (!*problem && had)
+        fprintf(stderr, "kiosk: the database works again\n");
+    snprintf(a->db_problem, sizeof a->db_problem, "%s", problem);
+    a->db_retry_at = *problem ? a->now + APP_DB_RETRY_MS : 0;
+    if (*problem && a->screen == SCREEN_ATTRACT)
+        go(a, SCREEN_OUT_OF_ORDER);
+    else if (!*problem && had && a->screen == SCREEN_OUT_OF_ORDER && a->content)
+        go(a, SCREEN_ATTRACT);
+}
+
+int app_is_resting(const struct app *a)
+{
+    return a->screen == SCREEN_ATTRACT || a->screen == SCREEN_OUT_OF_ORDER;
+}
+
+/* Where a visit ends: attract, or out-of-order while the content or the database cannot serve a
+ * client. After a failed write the database is tried first, so the next client does not fill in
+ * a form that cannot be saved. */
+static enum screen rest_screen(struct app *a)
+{
+    char err[256];
+
+    if (a->db_suspect && a->queue && !a->db_problem[0] && queue_check_writable(a->queue, err, sizeof err) != 0)
+        app_set_db_problem(a, err);
+    a->db_suspect = 0;
+    return a->content && !a->db_problem[0] ? SCREEN_ATTRACT : SCREEN_OUT_OF_ORDER;
+}
+
+/* The PIN lockout as the database keeps it. A lock it could not take stays as counted here (and is
+ * saved now if it can be); reading never lowers the count. */
 static void staff_load_lock(struct app *a)
 {
+    struct staff_lock stored = { 0, 0, 0 };
     char err[256];
 
     sodium_memzero(a->pin, sizeof a->pin);
     a->pin_note = MSG_NONE;
-    if (a->queue && (queue_state_get_int(a->queue, "staff_pin_failures", &a->lock.failures, err, sizeof err) != 0 ||
-                     queue_state_get_int(a->queue, "staff_locked_until", &a->lock.locked_until, err, sizeof err) != 0))
+    if (a->lock.unsaved) {
+        app_staff_save_lock(a);
+        return;
+    }
+    if (!a->queue)
+        return;
+    if (queue_state_get_int(a->queue, "staff_pin_failures", &stored.failures, err, sizeof err) != 0 ||
+        queue_state_get_int(a->queue, "staff_locked_until", &stored.locked_until, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: cannot read the staff lockout: %s\n", err);
+        return;
+    }
+    a->lock = stored;
 }
 
 void app_staff_refresh(struct app *a)
@@ -268,7 +334,7 @@ static void apply(struct app *a, enum action act)
         return;
     case ACT_LEAVE:
         app_forget_client(a);
-        go(a, SCREEN_ATTRACT);
+        go(a, rest_screen(a));
         return;
     case ACT_SCREENING:
         if (!app_has_checklist(a))
@@ -291,7 +357,7 @@ static void apply(struct app *a, enum action act)
         a->dirty = 1;
         return;
     case ACT_CHECK_CONTENT:
-        staff_check_content(a->content_dir, a->words, a->staff_note, sizeof a->staff_note);
+        staff_check_content(a->content_dir, a->picture_decoder, a->words, a->staff_note, sizeof a->staff_note);
         app_staff_refresh(a);
         a->dirty = 1;
         return;
@@ -361,8 +427,10 @@ static void pass(struct app *a)
         u->ptr = real;
         a->frame.nwidgets = 0;
     }
+    a->access.first_text = a->frame.ntexts;
     if (a->picking && app_languages(a)) {
-        /* The list of languages over the screen, which is drawn but cannot be touched. */
+        /* The list of languages over the screen, which is drawn but cannot be touched (nor is it
+         * read aloud: the list is). */
         struct ui_pointer real = u->ptr;
         struct theme th = u->th;
         u->ptr = (struct ui_pointer){ -1, -1, 0, 0, 0 };
@@ -373,6 +441,7 @@ static void pass(struct app *a)
         u->ptr = real;
         a->frame.nwidgets = 0;
         a->pending = ACT_NONE;
+        a->access.first_text = a->frame.ntexts;
         screen_languages(a, u);
     } else {
         a->picking = 0;
@@ -414,6 +483,7 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
     a->focus = -1;
     a->screening_of = -1;
     a->forget_text = 1;     /* as at the end of a visit: the home screen's text is made ready */
+    speech_init(&a->speech, NULL, trace, cfg->speech_headphones, cfg->speech_volume);
     if (!a->content)
         snprintf(a->out_of_order, sizeof a->out_of_order, "%s", reason ? reason : "no treatments");
     go(a, a->content ? SCREEN_ATTRACT : SCREEN_OUT_OF_ORDER);
@@ -428,6 +498,15 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     case INPUT_POINTER_DOWN:
     case INPUT_POINTER_MOVE:
     case INPUT_POINTER_UP:
+        if (access_pointer(a, ev)) {
+            /* Read aloud explores by touch: the screen does not see the finger. */
+            enum action act = a->pending;
+            a->last_input = now;
+            a->pending = ACT_NONE;
+            if (act != ACT_NONE)
+                apply(a, act);
+            break;
+        }
         if (ev->kind == INPUT_POINTER_MOVE && !p->down)
             return;
         p->x = ev->x;
@@ -443,6 +522,14 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     case INPUT_TEXT:
     case INPUT_KEY:
         a->last_input = now;
+        if (access_key(a, ev)) {
+            enum action act = a->pending;
+            a->pending = ACT_NONE;
+            if (act != ACT_NONE)
+                apply(a, act);
+            a->dirty = 1;
+            break;
+        }
         if (a->screen == SCREEN_FORM)
             form_screen_key(a, ev);
         a->dirty = 1;
@@ -490,7 +577,7 @@ void app_tick(struct app *a, uint64_t now)
     } else if (staff_screen(a->screen)) {
         if (now >= a->last_input + (uint64_t)a->cfg->staff_timeout_s * 1000) {
             app_forget_client(a);
-            go(a, SCREEN_ATTRACT);
+            go(a, rest_screen(a));
         } else if (a->screen == SCREEN_STAFF_PIN &&
                    staff_lock_left(&a->lock, (long long)before + a->wall_offset) > 0) {
             a->dirty = 1;   /* a lockout's countdown: its timer fires as the seconds shown change */
@@ -498,13 +585,13 @@ void app_tick(struct app *a, uint64_t now)
     } else if (a->screen == SCREEN_IDLE_WARNING) {
         if (now >= a->screen_since + warn_ms) {
             app_forget_client(a);
-            go(a, SCREEN_ATTRACT);
+            go(a, rest_screen(a));
         } else if ((now - a->screen_since) / 1000 != (before - a->screen_since) / 1000) {
             a->dirty = 1;
         }
     } else if (a->screen == SCREEN_THANKS && now >= a->screen_since + (uint64_t)a->cfg->thanks_timeout_s * 1000) {
         app_forget_client(a);
-        go(a, SCREEN_ATTRACT);
+        go(a, rest_screen(a));
     } else if (a->screen == SCREEN_THANKS && (now - a->screen_since) / 1000 != (before - a->screen_since) / 1000) {
         a->dirty = 1;   /* the countdown shows whole seconds */
     } else if (client_screen(a->screen) && now >= a->last_input + idle_ms) {
@@ -555,6 +642,8 @@ uint64_t app_next_deadline(const struct app *a)
 {
     uint64_t next = screen_deadline(a);
 
+    if (a->db_retry_at)
+        next = earliest(next, a->db_retry_at);
     return a->corner_since ? earliest(next, a->corner_since + CORNER_MS) : next;
 }
 
@@ -584,6 +673,7 @@ const struct frame *app_draw(struct app *a, int w, int h)
     a->h = h;
     pass(a);
     a->dirty = 0;
+    access_drawn(a);
     return &a->frame;
 }
 
@@ -628,6 +718,7 @@ void app_submit(struct app *a)
         go(a, SCREEN_SAVE_ERROR);
     } else if (queue_submit(a->queue, &r, &a->receipt, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
+        a->db_suspect = 1;
         go(a, SCREEN_SAVE_ERROR);
     } else {
         a->submitted = 1;

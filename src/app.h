@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "access.h"
 #include "config.h"
 #include "content.h"
 #include "form.h"
@@ -15,6 +16,7 @@
 #include "language.h"
 #include "queue.h"
 #include "screening.h"
+#include "speech.h"
 #include "staff.h"
 #include "text.h"
 #include "ui.h"
@@ -60,6 +62,10 @@ struct app {
     FILE *trace;                    /* --trace: "screen NAME" lines; NULL when off */
     struct queue *queue;            /* NULL when the database could not be opened */
     char queue_error[256];          /* why not, for staff (never personal data) */
+    char db_problem[256];           /* why requests cannot be saved now, "" when they can: clients
+                                     * see out-of-order, and the runtime tries again at db_retry_at */
+    uint64_t db_retry_at;           /* 0 when not waiting to try the database again */
+    int db_suspect;                 /* a write failed: check the database when the visit ends */
 
     /* Screen flow. */
     enum screen screen;
@@ -97,6 +103,7 @@ struct app {
 
     /* Staff. */
     const char *content_dir;        /* for "Check content"; not owned */
+    const struct content_decoder *picture_decoder;  /* "Check content" decodes pictures with it; may be NULL */
     int64_t wall_offset;            /* wall-clock ms = now + wall_offset (the lockout survives restarts) */
     uint64_t corner_since;          /* the hidden corner is held since then; 0 when not */
     char pin[STAFF_PIN_MAX + 1];    /* digits typed on the PIN pad, zeroed after each try */
@@ -106,6 +113,10 @@ struct app {
     struct queue_delivery_status delivery;  /* and kioskctl sync's, when sync-url is set */
     char status_error[256];         /* why they could not be read, or "" */
     char staff_note[WORDING_TEXT_BYTES];    /* what the last staff action did */
+
+    /* Read aloud. */
+    struct speech speech;           /* its out is wired by runtime.c */
+    struct access access;
 
     /* Drawing. */
     struct ui ui;
@@ -156,6 +167,18 @@ void app_pick_language(struct app *a, int i);
 
 /* Asks the queue to take the client's request; on to thanks or save-error. */
 void app_submit(struct app *a);
+#define APP_DB_RETRY_MS 10000   /* how often a database that cannot be written is tried again */
+
+/* Sets why requests cannot be saved now (problem NULL or "": they can again). While there is a
+ * problem, a visit ends on out-of-order rather than attract, and attract gives way to it at once;
+ * once it is gone, out-of-order gives way to attract (if the content is good). Logs each new
+ * problem once, and the recovery. */
+void app_set_db_problem(struct app *a, const char *problem);
+/* 1 when no client is in the middle of a visit (attract, out-of-order): the database may change. */
+int app_is_resting(const struct app *a);
+
+/* Saves the PIN lockout in the database; when it cannot, a->lock stays marked unsaved (fail closed). */
+void app_staff_save_lock(struct app *a);
 /* Reads the queue's figures for the staff screen into a->status (or a->status_error). */
 void app_staff_refresh(struct app *a);
 /* The current checklist outcome. */

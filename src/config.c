@@ -56,6 +56,8 @@ static const struct choice rotations[] = {
     { "0", 0 }, { "90", 90 }, { "180", 180 }, { "270", 270 }, { NULL, 0 }
 };
 
+static const struct choice speech_outputs[] = { { "speaker", 0 }, { "headphones", 1 }, { NULL, 0 } };
+
 static const struct choice yes_no[] = { { "no", 0 }, { "yes", 1 }, { NULL, 0 } };
 static const struct choice export_formats[] = {
     { "xlsx", EXPORT_SET(EXPORT_XLSX) }, { "jsonl", EXPORT_SET(EXPORT_JSONL) }, { "csv", EXPORT_SET(EXPORT_CSV) },
@@ -82,6 +84,8 @@ static const struct key keys[] = {
     { .name = "retention-days", .kind = KEY_NUMBER, INT_FIELD(retention_days),
       .min = 1, .max = 3650, .unit = "days" },
     { .name = "staff-pin-hash", .kind = KEY_PIN_HASH, TEXT_FIELD(pin_hash) },
+    { .name = "speech-output", .kind = KEY_CHOICE, INT_FIELD(speech_headphones), .choices = speech_outputs },
+    { .name = "speech-volume", .kind = KEY_NUMBER, INT_FIELD(speech_volume), .min = 10, .max = 100, .unit = "per cent" },
     { .name = "sync-url", .kind = KEY_SYNC_URL, TEXT_FIELD(sync_url) },
     { .name = "sync-secret-file", .kind = KEY_PATH, TEXT_FIELD(sync_secret_file) },
     { .name = "sync-ca-file", .kind = KEY_PATH, TEXT_FIELD(sync_ca_file) },
@@ -132,6 +136,7 @@ void config_defaults(struct config *c)
     c->thanks_timeout_s = 20;
     c->staff_timeout_s = 60;
     c->retention_days = 30;
+    c->speech_volume = 80;
 }
 
 static const struct key *key_find(const char *name)

@@ -21,6 +21,8 @@ struct config {
     int large_text;                     /* text-size = normal | large (default normal) */
     int rotation;                       /* rotation = 0 | 90 | 180 | 270 (default 0) */
     int retention_days;                 /* retention-days = 30 (1..3650) */
+    int speech_headphones;              /* speech-output = speaker | headphones (default speaker) */
+    int speech_volume;                  /* speech-volume = 80 (per cent, 10..100) */
     char pin_hash[128];                 /* staff-pin-hash = $argon2id$... (default "": no staff PIN set) */
     /* kioskctl sync: delivery to the clinic's own system (default: none) */
     char sync_url[CONFIG_PATH_MAX];     /* sync-url = https://... | postgresql://... | host=... dbname=... */

@@ -13,6 +13,7 @@
 
 #include <sodium.h>
 
+#include "picture.h"
 #include "queue.h"
 #include "regular_file.h"
 #include "utf8.h"
@@ -22,6 +23,7 @@
 #define MESSAGE_BYTES 1024
 #define QUOTE_BYTES 60              /* how much of a wrong value a message repeats, at most */
 #define MAX_HEADER_FIELDS 8
+#define MAX_PICTURE_FIELDS 2        /* "Logo" and "Photo" in clinic.txt */
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* ---------------------------------------------------------------- types */
@@ -42,6 +44,9 @@ struct reporter {
     char *first;                    /* the first problem; or NULL */
     size_t firstlen;
     int count;
+    const struct content_decoder *dec;  /* decodes each picture fully; NULL: headers only */
+    const char *images;             /* the folder whose images/ holds pictures, when not the files'
+                                     * own (a translation's are the content folder's); or NULL */
 };
 
 /* A field holding text, such as "Name: ...": its name as staff write it and where it goes. */
@@ -59,12 +64,21 @@ struct colour_field {
     unsigned fallback;
 };
 
+/* A picture of a file's header, "Logo: logo.png" and its "Logo text: ...". */
+struct picture_field {
+    const char *name;               /* "Logo" */
+    const char *text_name;          /* "Logo text" */
+    size_t offset;                  /* of the struct content_picture in the clinic or treatment */
+};
+
 /* What one kind of file may hold in its header. */
 struct file_kind {
     int is_clinic;
     const struct text_field *fields;
     int nfields;
     const char *expected;           /* the field names, for "unknown field" */
+    const struct picture_field *pictures;
+    int npictures;
 };
 
 /* The Screening section's fields, in screening_fields[]. */
@@ -80,6 +94,7 @@ enum where { IN_HEADER, IN_INFO, IN_SCREENING, IN_IGNORED };
 struct parser {
     struct reporter *rep;
     const char *path;               /* for messages */
+    const char *base;               /* the content directory, whose images/ holds pictures too */
     int line;                       /* the line being read, from 1 */
     int oom;                        /* out of memory: stop reading */
     const struct file_kind *kind;
@@ -87,6 +102,11 @@ struct parser {
     int field_line[MAX_HEADER_FIELDS];  /* where each header field was given, 0 = not yet */
     int category_line;              /* a treatment's optional Category, 0 = not given */
     int colour_line[NCOLOURS];
+    int picture_line[MAX_PICTURE_FIELDS];       /* where each header picture was named, 0 = not */
+    int picture_text_line[MAX_PICTURE_FIELDS];  /* and its text */
+    struct content_picture *awaiting;   /* a picture in a section, its "Picture text:" still to come */
+    int awaiting_line;
+    int npictures;                  /* pictures in this file's sections */
 
     /* Information sections, in file order; owned here until finish_file() hands them on. */
     struct content_section *sections;
@@ -142,7 +162,7 @@ static void load_treatments(struct reporter *rep, const char *base, struct conte
 static int list_treatments(struct reporter *rep, const char *dir, char names[][256]);
 static void check_unique_id(struct reporter *rep, struct content *c, int id_line);
 static void load_wording(struct reporter *rep, const char *base, struct content *c);
-static void load_file(struct reporter *rep, const char *path, const struct file_kind *kind,
+static void load_file(struct reporter *rep, const char *base, const char *path, const struct file_kind *kind,
                       void *target, int *id_line);
 static char *read_file(struct reporter *rep, const char *path, size_t *len);
 
@@ -152,6 +172,14 @@ static void parse_line(struct parser *p, char *s);
 static void header_line(struct parser *p, char *s);
 static void set_text(struct parser *p, const struct text_field *f, int *line, const char *value);
 static void set_colour(struct parser *p, int i, const char *value);
+static int header_picture(struct parser *p, const char *norm, const char *value);
+static void load_picture(struct parser *p, struct content_picture *pic, const char *value);
+static int set_picture_text(struct parser *p, struct content_picture *pic, const char *name, const char *value);
+static void section_picture(struct parser *p, const char *value);
+static void section_picture_text(struct parser *p, const char *value);
+static void await_picture_text(struct parser *p);
+static void finish_pictures(struct parser *p);
+static void picture_free(struct content_picture *pic);
 
 static void start_section(struct parser *p, char *s);
 static char *section_title(struct parser *p, char *s);
@@ -264,14 +292,28 @@ static const int contrast_pairs[][2] = {
     { ACCENT_TEXT, ACCENT }, { ACCENT, BACKGROUND }, { ACCENT, SURFACE },
 };
 
+static const struct picture_field clinic_pictures[] = {
+    { "Logo", "Logo text", offsetof(struct content_clinic, logo) },
+    { "Photo", "Photo text", offsetof(struct content_clinic, photo) },
+};
+
+static const struct picture_field treatment_pictures[] = {
+    { "Picture", "Picture text", offsetof(struct content_treatment, picture) },
+};
+
 static const struct file_kind clinic_kind = {
     1, clinic_fields, COUNT(clinic_fields),
-    "Name, Welcome, Contact, Doctor, Doctor role, Language or a 'Colour ...' field",
+    "Name, Welcome, Contact, Doctor, Doctor role, Language, Logo, Logo text, Photo, Photo text or a 'Colour ...' field",
+    clinic_pictures, COUNT(clinic_pictures),
 };
 
 static const struct file_kind treatment_kind = {
-    0, treatment_fields, COUNT(treatment_fields), "Id, Name, Tagline, Summary or Category",
+    0, treatment_fields, COUNT(treatment_fields), "Id, Name, Tagline, Summary, Category, Picture or Picture text",
+    treatment_pictures, COUNT(treatment_pictures),
 };
+
+_Static_assert(COUNT(clinic_pictures) <= MAX_PICTURE_FIELDS && COUNT(treatment_pictures) <= MAX_PICTURE_FIELDS,
+               "struct parser keeps a line for each header picture");
 
 _Static_assert(COUNT(clinic_fields) <= MAX_HEADER_FIELDS && COUNT(treatment_fields) <= MAX_HEADER_FIELDS,
                "struct parser keeps a line for each header field");
@@ -280,7 +322,7 @@ _Static_assert(COUNT(clinic_fields) <= MAX_HEADER_FIELDS && COUNT(treatment_fiel
 
 int content_load(const char *dir, struct content *out, char *err, size_t errlen)
 {
-    struct reporter rep = { NULL, err, errlen, 0 };
+    struct reporter rep = { NULL, err, errlen, 0, NULL, NULL };
 
     if (errlen > 0)
         err[0] = '\0';
@@ -295,7 +337,7 @@ int content_load(const char *dir, struct content *out, char *err, size_t errlen)
 int content_load_translation(const char *dir, const char *code, const struct content *def, struct content *out,
                              char *err, size_t errlen)
 {
-    struct reporter rep = { NULL, err, errlen, 0 };
+    struct reporter rep = { NULL, err, errlen, 0, NULL, NULL };
 
     if (errlen > 0)
         err[0] = '\0';
@@ -311,14 +353,19 @@ int content_load_translation(const char *dir, const char *code, const struct con
 
 int content_languages(const char *dir, char codes[][WORDING_LANGUAGE_BYTES], int max)
 {
-    struct reporter rep = { NULL, NULL, 0, 0 };
+    struct reporter rep = { NULL, NULL, 0, 0, NULL, NULL };
 
     return list_languages(&rep, dir, codes, max);
 }
 
 int content_check(const char *dir, FILE *report_to)
 {
-    struct reporter rep = { report_to, NULL, 0, 0 };
+    return content_check_with(dir, report_to, NULL);
+}
+
+int content_check_with(const char *dir, FILE *report_to, const struct content_decoder *dec)
+{
+    struct reporter rep = { report_to, NULL, 0, 0, dec, NULL };
     char codes[CONTENT_MAX_LANGUAGES][WORDING_LANGUAGE_BYTES];
     struct content *c = malloc(sizeof *c), *t = malloc(sizeof *t);
     int good, n;
@@ -593,13 +640,14 @@ static void load_dir(const char *dir, const char *code, struct content *c, struc
         report(rep, "cannot open '%s/" CONTENT_LANGUAGES_DIR "/%s': %s", dir, code, strerror(ENAMETOOLONG));
         return;
     }
+    rep->images = code ? dir : NULL;    /* a translation finds its pictures in the content's images/ too */
     if (join_path(rep, path, base, "clinic.txt") == 0) {
         c->clinic.path = strdup(path);
         if (!c->clinic.path) {
             report(rep, "%s: out of memory", path);
             return;
         }
-        load_file(rep, path, &clinic_kind, &c->clinic, NULL);
+        load_file(rep, base, path, &clinic_kind, &c->clinic, NULL);
     }
     load_treatments(rep, base, c);
     set_language(rep, c, code);
@@ -741,7 +789,7 @@ static void load_treatments(struct reporter *rep, const char *base, struct conte
             report(rep, "%s: out of memory", path);
             return;
         }
-        load_file(rep, t->path, &treatment_kind, t, &id_line);
+        load_file(rep, base, t->path, &treatment_kind, t, &id_line);
         check_unique_id(rep, c, id_line);
     }
 }
@@ -789,7 +837,7 @@ static void check_unique_id(struct reporter *rep, struct content *c, int id_line
 
 /* Reads the file at path into target (a clinic or a treatment, by kind), which owns what it
  * gets. With id_line, also says where the Id field was (0 if nowhere). */
-static void load_file(struct reporter *rep, const char *path, const struct file_kind *kind,
+static void load_file(struct reporter *rep, const char *base, const char *path, const struct file_kind *kind,
                       void *target, int *id_line)
 {
     struct parser p;
@@ -801,6 +849,7 @@ static void load_file(struct reporter *rep, const char *path, const struct file_
     memset(&p, 0, sizeof p);
     p.rep = rep;
     p.path = path;
+    p.base = rep->images ? rep->images : base;
     p.kind = kind;
     p.target = target;
     parse_text(&p, buf, len);
@@ -965,6 +1014,8 @@ static void header_line(struct parser *p, char *s)
                 set_colour(p, i, value);
                 return;
             }
+    if (header_picture(p, norm, value))
+        return;
     problem(p, p->line, "unknown field '%s': expected %s", key, p->kind->expected);
 }
 
@@ -1072,6 +1123,7 @@ static void end_section(struct parser *p)
         const struct content_section *sec = &p->sections[p->nsections - 1];
 
         close_question(p);
+        await_picture_text(p);
         if (sec->nblocks == 0)
             problem(p, p->section_line[p->nsections - 1], "section '%s' is empty",
                     sec->title ? sec->title : "");
@@ -1090,7 +1142,13 @@ static void info_line(struct parser *p, char *s)
     const char *title;
     int number;
 
-    if (*s == '\0')
+    if (p->awaiting && *s != '\0' && strncasecmp(s, "Picture text:", 13) != 0)
+        await_picture_text(p);
+    if (strncasecmp(s, "Picture text:", 13) == 0)
+        section_picture_text(p, trim(s + 13));
+    else if (strncasecmp(s, "Picture:", 8) == 0)
+        section_picture(p, trim(s + 8));
+    else if (*s == '\0')
         p->cont = NULL;             /* a blank line ends a paragraph, bullet, step or answer */
     else if (strncasecmp(s, "Q:", 2) == 0)
         faq_question(p, trim(s + 2));
@@ -1206,6 +1264,8 @@ static void check_blocks(struct parser *p, const struct content_section *sec, co
     for (int i = 0; i < sec->nblocks; i++) {
         const struct content_block *b = &sec->blocks[i];
 
+        if (b->kind == CONTENT_PICTURE)
+            continue;           /* its words were checked with it (set_picture_text) */
         if (b->title && b->kind == CONTENT_STEP)
             check_length(p, block_line[i], "section", "step title", "this step's title", b->title);
         else if (b->title)
@@ -1404,6 +1464,160 @@ static void end_screening(struct parser *p)
                 "as a question says 'If yes: stop'");
 }
 
+/* ---------------------------------------------------------------- pictures */
+
+/* "Logo: ..." or "Logo text: ..." (or a treatment's "Picture"); returns 0 when norm is neither. */
+static int header_picture(struct parser *p, const char *norm, const char *value)
+{
+    for (int i = 0; i < p->kind->npictures; i++) {
+        const struct picture_field *f = &p->kind->pictures[i];
+        struct content_picture *pic = (struct content_picture *)((char *)p->target + f->offset);
+        int is_text = key_is(norm, f->text_name), *line;
+
+        if (!is_text && !key_is(norm, f->name))
+            continue;
+        line = is_text ? &p->picture_text_line[i] : &p->picture_line[i];
+        if (*line) {
+            problem(p, p->line, "'%s' is given twice (first on line %d)", is_text ? f->text_name : f->name, *line);
+            return 1;
+        }
+        *line = p->line;
+        if (is_text)
+            set_picture_text(p, pic, f->text_name, value);
+        else if (*value == '\0')
+            problem(p, p->line, "'%s' is empty: write the picture's file name, or remove the line", f->name);
+        else
+            load_picture(p, pic, value);
+        return 1;
+    }
+    return 0;
+}
+
+/* Finds the file value names, next to the file being read or in the content's images/, and
+ * checks it (decoding it too when the reporter has a decoder). pic owns what it is given. */
+static void load_picture(struct parser *p, struct content_picture *pic, const char *value)
+{
+    char here[PATH_BYTES], images[PATH_BYTES], path[2][PATH_BYTES], why[512];
+    const char *slash = strrchr(p->path, '/');
+    struct picture_info info;
+    enum picture_problem pr = PICTURE_MISSING;
+    int found = -1;
+
+    pic->file = dup_text(p, value);
+    if (!picture_name_ok(value)) {
+        problem(p, p->line, "picture '%.*s' must be a file name such as 'logo.png' (no '..', not starting "
+                "with '/', at most %d bytes)", quote_len(value), value, PICTURE_NAME_MAX);
+        return;
+    }
+    snprintf(here, sizeof here, "%.*s", slash ? (int)(slash - p->path) : 1, slash ? p->path : ".");
+    snprintf(images, sizeof images, "%s/images", p->base);
+    for (int i = 0; i < 2 && pr == PICTURE_MISSING; i++) {
+        if (snprintf(path[i], PATH_BYTES, "%s/%s", i == 0 ? here : images, value) >= PATH_BYTES)
+            continue;
+        pr = picture_probe(path[i], &info, why, sizeof why);
+        found = i;
+    }
+    if (pr == PICTURE_MISSING) {
+        problem(p, p->line, "picture '%.*s' is not in %s nor in %s: put the file in one of them",
+                quote_len(value), value, here, images);
+        return;
+    }
+    if (pr != PICTURE_OK) {
+        problem(p, p->line, "picture '%.*s' %s", quote_len(value), value, why);
+        return;
+    }
+    if (p->rep->dec && p->rep->dec->decode(p->rep->dec->ctx, path[found], why, sizeof why) != 0) {
+        problem(p, p->line, "picture '%.*s' %s", quote_len(value), value, why);
+        return;
+    }
+    pic->path = dup_text(p, path[found]);
+    pic->width = info.w;
+    pic->height = info.h;
+}
+
+static int set_picture_text(struct parser *p, struct content_picture *pic, const char *name, const char *value)
+{
+    if (*value == '\0') {
+        problem(p, p->line, "'%s' is empty: say in words what the picture shows", name);
+        return -1;
+    }
+    if (strlen(value) > CONTENT_MAX_PICTURE_TEXT) {
+        problem(p, p->line, "'%s' is longer than %d bytes: one or two short sentences are enough",
+                name, CONTENT_MAX_PICTURE_TEXT);
+        return -1;
+    }
+    free(pic->text);
+    pic->text = dup_text(p, value);
+    return 0;
+}
+
+/* "Picture: FILE" on a line of its own in a section; its "Picture text:" comes on the next line. */
+static void section_picture(struct parser *p, const char *value)
+{
+    struct content_block *b;
+
+    if (p->npictures == CONTENT_MAX_PICTURES) {
+        problem(p, p->line, "more than %d pictures in the sections of one file", CONTENT_MAX_PICTURES);
+        p->npictures++;
+        return;
+    }
+    if (p->npictures > CONTENT_MAX_PICTURES)
+        return;
+    b = new_block(p, CONTENT_PICTURE);
+    if (!b)
+        return;
+    p->npictures++;
+    b->picture = calloc(1, sizeof *b->picture);
+    if (!b->picture) {
+        problem(p, p->line, "out of memory");
+        p->oom = 1;
+        return;
+    }
+    if (*value == '\0')
+        problem(p, p->line, "nothing after 'Picture:': write the picture's file name on the same line");
+    else
+        load_picture(p, b->picture, value);
+    p->awaiting = b->picture;
+    p->awaiting_line = p->line;
+}
+
+static void section_picture_text(struct parser *p, const char *value)
+{
+    close_question(p);
+    p->cont = NULL;
+    if (!p->awaiting) {
+        problem(p, p->line, "'Picture text:' without a picture: put it on the line below a 'Picture:' line");
+        return;
+    }
+    set_picture_text(p, p->awaiting, "Picture text", value);
+    p->awaiting = NULL;
+}
+
+/* Reports a section's picture whose text did not follow it. */
+static void await_picture_text(struct parser *p)
+{
+    if (p->awaiting && !p->awaiting->text)
+        problem(p, p->awaiting_line, "picture '%s' needs its text: add a line 'Picture text: what it shows' "
+                "just below it", p->awaiting->file ? p->awaiting->file : "");
+    p->awaiting = NULL;
+}
+
+/* Each header picture needs its text, and a text its picture. */
+static void finish_pictures(struct parser *p)
+{
+    for (int i = 0; i < p->kind->npictures; i++) {
+        const struct picture_field *f = &p->kind->pictures[i];
+        const struct content_picture *pic = (const struct content_picture *)((char *)p->target + f->offset);
+
+        if (p->picture_line[i] && !p->picture_text_line[i])
+            problem(p, p->picture_line[i], "picture '%s' needs its text: add a line '%s: what it shows'",
+                    pic->file ? pic->file : "", f->text_name);
+        else if (p->picture_text_line[i] && !p->picture_line[i])
+            problem(p, p->picture_text_line[i], "'%s' without a '%s:' line: name the picture's file, or remove it",
+                    f->text_name, f->name);
+    }
+}
+
 /* ---------------------------------------------------------------- the end of a file */
 
 /* Checks what the whole file needs and hands the sections to the target. */
@@ -1412,6 +1626,7 @@ static void finish_file(struct parser *p)
     for (int i = 0; i < p->kind->nfields; i++)
         if (!p->field_line[i])
             problem(p, 1, "no '%s:' line: add it at the top of the file", p->kind->fields[i].name);
+    finish_pictures(p);
     if (p->kind->is_clinic) {
         finish_clinic(p, p->target);
     } else {
@@ -1520,6 +1735,7 @@ static const char *block_kind_name(enum content_block_kind k)
     case CONTENT_BULLET:    return "an item";
     case CONTENT_STEP:      return "a step";
     case CONTENT_FAQ:       return "a question and answer";
+    case CONTENT_PICTURE:   return "a picture";
     }
     return "a block";
 }
@@ -1555,8 +1771,22 @@ static void compare_section(struct reporter *rep, const char *tpath, const struc
     }
 }
 
+/* A picture the default language shows is shown in the translation too, with its words in the
+ * translation's language; and none that the default does not show. */
+static void compare_picture(struct reporter *rep, const char *tpath, const struct content_picture *t,
+                            const char *dpath, const struct content_picture *d, const char *field)
+{
+    if (d->file && !t->file)
+        report(rep, "%s: no '%s:' where %s has '%s: %s': give it here too, with its '%s text:' in this language",
+               tpath, field, dpath, field, d->file, field);
+    else if (!d->file && t->file)
+        report(rep, "%s: '%s: %s' where %s has no '%s:': leave it out", tpath, field, t->file, dpath, field);
+}
+
 static void compare_clinic(struct reporter *rep, const struct content_clinic *d, struct content_clinic *t)
 {
+    compare_picture(rep, t->path, &t->logo, d->path, &d->logo, "Logo");
+    compare_picture(rep, t->path, &t->photo, d->path, &d->photo, "Photo");
     for (int i = 0; i < NCOLOURS; i++)
         if (t->colour_line[i] && *colour_slot(t, i) != *colour_slot((struct content_clinic *)d, i))
             report(rep, "%s:%d: '%s' #%06X differs from #%06X in %s: the kiosk's colours are the default "
@@ -1609,6 +1839,7 @@ static void compare_treatment(struct reporter *rep, const struct content_treatme
     if (d->id && t->id && strcmp(d->id, t->id) != 0)
         report(rep, "%s:%d: Id '%s' is not '%s' as in %s: a treatment keeps its Id in every language", t->path,
                t->id_line, t->id, d->id, d->path);
+    compare_picture(rep, t->path, &t->picture, d->path, &d->picture, "Picture");
     if (d->category && !t->category)
         report(rep, "%s: no 'Category:' where %s:%d has one: translate it", t->path, d->path, d->category_line);
     else if (!d->category && t->category)
@@ -1685,11 +1916,22 @@ static void compare_translation(struct reporter *rep, const struct content *def,
 
 /* ---------------------------------------------------------------- freeing */
 
+static void picture_free(struct content_picture *pic)
+{
+    free(pic->file);
+    free(pic->path);
+    free(pic->text);
+    memset(pic, 0, sizeof *pic);
+}
+
 static void section_free(struct content_section *s)
 {
     for (int i = 0; i < s->nblocks; i++) {
         free(s->blocks[i].title);
         free(s->blocks[i].text);
+        if (s->blocks[i].picture)
+            picture_free(s->blocks[i].picture);
+        free(s->blocks[i].picture);
     }
     free(s->blocks);
     free(s->title);
@@ -1705,6 +1947,8 @@ static void clinic_free(struct content_clinic *c)
     free(c->contact);
     free(c->doctor_name);
     free(c->doctor_role);
+    picture_free(&c->logo);
+    picture_free(&c->photo);
     section_free(&c->doctor);
     section_free(&c->privacy);
     memset(c, 0, sizeof *c);
@@ -1725,6 +1969,7 @@ static void treatment_free(struct content_treatment *t)
     free(t->name);
     free(t->tagline);
     free(t->summary);
+    picture_free(&t->picture);
     free(t->screening_intro);
     free(t->result_clear);
     free(t->result_discuss);

@@ -15,6 +15,8 @@
 #define CONTENT_MAX_FILE_BYTES (256 * 1024)
 #define CONTENT_MAX_LINE_BYTES 4096         /* not counting the line ending */
 #define CONTENT_MIN_CONTRAST 7.0            /* the clinic's text colours against their backgrounds */
+#define CONTENT_MAX_PICTURES 16             /* pictures inside the sections of one file */
+#define CONTENT_MAX_PICTURE_TEXT 300        /* bytes of a picture's text: a sentence or two */
 #define CONTENT_WORDING_FILE "wording.txt"  /* every sentence the kiosk shows, beside clinic.txt */
 #define CONTENT_LANGUAGE "en"               /* the default files' language when clinic.txt names none */
 #define CONTENT_LANGUAGES_DIR "languages"   /* DIR/languages/CODE/: each other language's files */
@@ -25,7 +27,17 @@ enum content_block_kind {
     CONTENT_PARAGRAPH,  /* text */
     CONTENT_BULLET,     /* text: one item of a bulleted list */
     CONTENT_STEP,       /* number, title, text (text may be "") */
-    CONTENT_FAQ         /* title = the question, text = the answer */
+    CONTENT_FAQ,        /* title = the question, text = the answer */
+    CONTENT_PICTURE     /* picture (text is "") */
+};
+
+/* A picture file named in content ("Logo: logo.png" with "Logo text: ..."), checked when loaded:
+ * it exists, is a regular file, a PNG, JPEG or WebP within the size limits (picture.h). */
+struct content_picture {
+    char *file;         /* as written, "logo.png"; NULL when no picture is given */
+    char *path;         /* where it was found: next to the content file, or in DIR/images */
+    char *text;         /* what it shows, in words, for those who cannot see it (never NULL with file) */
+    int width, height;  /* its size in pixels, from the file's header */
 };
 
 struct content_block {
@@ -33,6 +45,7 @@ struct content_block {
     int number;         /* CONTENT_STEP: 1, 2, 3 ... as written */
     char *title;        /* CONTENT_STEP, CONTENT_FAQ; NULL otherwise */
     char *text;         /* never NULL */
+    struct content_picture *picture;    /* CONTENT_PICTURE; NULL otherwise */
     int line;           /* where it starts in its file */
 };
 
@@ -62,6 +75,7 @@ struct content_treatment {
     char *tagline;                  /* one line under the name on the home card */
     char *summary;                  /* two or three sentences for the home card */
     char *category;                 /* "Injectables": groups it on the menu; NULL when not given */
+    struct content_picture picture; /* "Picture:" on its card and atop its info page; file NULL if none */
     struct content_section *sections;   /* the info screen, in file order; nsections >= 1 */
     int nsections;
     /* The checklist: nquestions is 0 when the file has no Screening section, and then the
@@ -83,6 +97,8 @@ struct content_clinic {
     char *contact;                  /* "Please ask at reception" ... */
     char *doctor_name;              /* "Dr Nicole" */
     char *doctor_role;              /* "Consultant dermatologist" */
+    struct content_picture logo;    /* "Logo:" on attract and the top bar; file NULL: the name instead */
+    struct content_picture photo;   /* "Photo:" the doctor's; file NULL: a monogram instead */
     struct content_section doctor;  /* the doctor screen's text (title = heading) */
     struct content_section privacy; /* the privacy notice shown from the form */
     char privacy_version[17];       /* first 16 lower-case hex digits of SHA-256 of the notice as
@@ -130,6 +146,16 @@ int content_languages(const char *dir, char codes[][WORDING_LANGUAGE_BYTES], int
  * each, to report, and then each language in DIR/languages as content_load_translation() would.
  * Returns the number of problems (0 = good). */
 int content_check(const char *dir, FILE *report);
+
+/* Fully decodes a picture file, to be sure it can be shown: returns 0, or -1 with why (words
+ * for staff after the file's name, like "cannot be decoded: ..."). */
+struct content_decoder {
+    int (*decode)(void *ctx, const char *path, char *why, size_t whylen);
+    void *ctx;
+};
+
+/* content_check() that also decodes each picture with dec (NULL: the header checks only). */
+int content_check_with(const char *dir, FILE *report, const struct content_decoder *dec);
 
 /* Frees every string of c and leaves it empty. Safe on an empty or already freed struct. */
 void content_free(struct content *c);

@@ -127,6 +127,7 @@ static int shot(struct drv *d, const char *name)
 
     snprintf(path, sizeof path, "%s/%s.png", d->o->shots_dir ? d->o->shots_dir : ".", name);
     runtime_update(d->rt, d->now);
+    runtime_pictures_settle(d->rt, d->now);
     if (platform_save_png(d->rt->platform, path, err, sizeof err) != 0)
         return failf(d, "%s", err);
     return 0;
@@ -141,6 +142,7 @@ static int golden(struct drv *d, const char *name)
         return failf(d, "expect-golden needs --golden DIR");
     snprintf(path, sizeof path, "%s/%s.png", d->o->golden_dir, name);
     runtime_update(d->rt, d->now);
+    runtime_pictures_settle(d->rt, d->now);
     if (d->o->update_golden)
         return platform_save_png(d->rt->platform, path, err, sizeof err) == 0 ? 0 : failf(d, "%s", err);
     share = platform_compare_png(d->rt->platform, path, err, sizeof err);
@@ -173,9 +175,11 @@ static void print_texts(struct drv *d)
     const struct frame *f = app_frame(d->rt->app);
 
     runtime_update(d->rt, d->now);
+    /* A picture's words are listed as "picture" lines, so that "text" lines stay what is written. */
     for (int i = 0; i < f->ntexts; i++)
-        fprintf(d->o->out, "text\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y,
-                f->texts[i].r.w, f->texts[i].r.h);
+        if (!(f->texts[i].flags & FRAME_TEXT_HIDDEN))
+            fprintf(d->o->out, "%s\t%s\t%d\t%d\t%d\t%d\n", f->texts[i].flags & FRAME_TEXT_PICTURE ? "picture" : "text",
+                    f->texts[i].text, f->texts[i].r.x, f->texts[i].r.y, f->texts[i].r.w, f->texts[i].r.h);
     fflush(d->o->out);
 }
 
@@ -189,6 +193,42 @@ static int expect_text(struct drv *d, const char *s, int want)
     return failf(d, want ? "expected text \"%s\" on %s, found it nowhere on screen"
                          : "expected no text \"%s\" on %s, found it on screen",
                  s, app_screen_name(app_screen(d->rt->app)));
+}
+
+/* The picture whose words are s is on screen where the frame says, in colour rgb: once every
+ * picture is made, 98% of the pixels inside its place (less its rounded corners) are that colour. */
+static int expect_picture(struct drv *d, const char *s, unsigned rgb)
+{
+    const struct frame *f = &d->rt->app->frame;
+    char err[512], list[512] = "";
+    size_t used = 0;
+    unsigned common;
+    double share;
+
+    runtime_update(d->rt, d->now);
+    runtime_pictures_settle(d->rt, d->now);
+    for (int i = 0; i < f->ntexts; i++) {
+        struct rect r = f->texts[i].r;
+        int inset = (r.w < r.h ? r.w : r.h) / 6;
+        if (!(f->texts[i].flags & FRAME_TEXT_PICTURE))
+            continue;
+        if (strcmp(f->texts[i].text, s) != 0) {
+            if (used < sizeof list - 1)
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", used ? ", " : "", f->texts[i].text);
+            continue;
+        }
+        r = (struct rect){ r.x + inset, r.y + inset, r.w - 2 * inset, r.h - 2 * inset };
+        share = platform_colour_share(d->rt->platform, r, rgb, 12, &common, err, sizeof err);
+        if (share < 0)
+            return failf(d, "%s", err);
+        if (share < 0.98)
+            return failf(d, "expected the picture \"%s\" in #%06X at %d,%d %dx%d, found %.1f%% of its pixels so "
+                         "(most are #%06X)", s, rgb, f->texts[i].r.x, f->texts[i].r.y, f->texts[i].r.w,
+                         f->texts[i].r.h, share * 100, common);
+        return 0;
+    }
+    return failf(d, "expected the picture \"%s\" on %s, found %s", s, app_screen_name(d->rt->app->screen),
+                 used ? list : "no picture");
 }
 
 /* Types text by tapping the on-screen keyboard's keys, switching pages as a person would. */
@@ -218,6 +258,58 @@ static int type(struct drv *d, const char *s)
         press(d, x, y, TAP_MS, 1);
     }
     return 0;
+}
+
+/* expect-said / expect-not-said: what Read aloud said since the screen last changed. A failure
+ * quotes the utterances as the trace shows them, never a client's details. */
+static int expect_said(struct drv *d, const char *s, int want)
+{
+    const struct speech *sp = &d->rt->app->speech;
+    char list[1536] = "";
+    size_t used = 0;
+
+    runtime_update(d->rt, d->now);
+    if (speech_said(sp, s) == want)
+        return 0;
+    for (int i = 0; speech_said_shown(sp, i) && used < sizeof list - 1; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "", speech_said_shown(sp, i));
+    if (want)
+        return failf(d, "expected \"%s\" said on %s, found %s", s, app_screen_name(d->rt->app->screen),
+                     !sp->on ? "Read aloud off" : list[0] ? list : "nothing said");
+    return failf(d, "expected \"%s\" not said on %s, found it said", s, app_screen_name(d->rt->app->screen));
+}
+
+/* expect-focus: the control the focus ring is on. */
+static int expect_focus(struct drv *d, const char *label)
+{
+    const struct frame *f = &d->rt->app->frame;
+    unsigned id = d->rt->app->access.focus;
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; id && i < f->nwidgets; i++)
+        if (f->widgets[i].id == id) {
+            if (strcmp(f->widgets[i].label, label) == 0)
+                return 0;
+            return failf(d, "expected the focus on \"%s\" on %s, found it on \"%s\"", label,
+                         app_screen_name(d->rt->app->screen),
+                         f->widgets[i].role == FRAME_ROLE_KEY ? "(a key)" : f->widgets[i].label);
+        }
+    return failf(d, "expected the focus on \"%s\" on %s, found no focus", label, app_screen_name(d->rt->app->screen));
+}
+
+/* Really waits for Read aloud to finish, so that its sound reaches the audio device (tests of SDL's
+ * disk driver). The virtual clock stands still. */
+static int wait_speech(struct drv *d)
+{
+    struct timespec ts = { 0, 10 * 1000000L };
+
+    runtime_update(d->rt, d->now);
+    for (int i = 0; i < 3000; i++) {
+        if (!runtime_speaking(d->rt))
+            return 0;
+        nanosleep(&ts, NULL);
+    }
+    return failf(d, "Read aloud was still speaking after 30 s");
 }
 
 static int db_fault(struct drv *d, const char *name)
@@ -388,7 +480,9 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return 0;
     case OP_KEY:
         if (input_key_from_name(c->str) == KEY_NONE)
-            return failf(d, "unknown key '%s' (backspace, return, tab, escape, up, down, pageup, pagedown)", c->str);
+            return failf(d, "unknown key '%s' (backspace, return, tab, shift-tab, escape, space, up, down, left, "
+                         "right, pageup, pagedown, kp0, kp2, kp4, kp5, kp6, kp8, kpplus, kpminus, kpmultiply, "
+                         "kpdivide, f5 to f9, other)", c->str);
         platform_inject_key(d->rt->platform, input_key_from_name(c->str));
         runtime_pump(d->rt, d->now);
         runtime_update(d->rt, d->now);
@@ -434,6 +528,15 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
         return db_fault(d, c->str);
     case OP_MONKEY:
         return monkey(d, c->n[0], c->n[1]);
+    case OP_EXPECT_PICTURE:
+        return expect_picture(d, c->str, (unsigned)c->n[0]);
+    case OP_EXPECT_SAID:
+    case OP_EXPECT_NOT_SAID:
+        return expect_said(d, c->str, c->op == OP_EXPECT_SAID);
+    case OP_WAIT_SPEECH:
+        return wait_speech(d);
+    case OP_EXPECT_FOCUS:
+        return expect_focus(d, c->str);
     }
     return failf(d, "unknown command");
 }

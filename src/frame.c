@@ -90,6 +90,11 @@ int frame_widget_visible(const struct frame *f, int i)
 
 void frame_add_text(struct frame *f, const char *text, struct rect r, int cut)
 {
+    frame_add_text_as(f, text, r, cut, 0);
+}
+
+void frame_add_text_as(struct frame *f, const char *text, struct rect r, int cut, unsigned flags)
+{
     size_t len = strlen(text);
     char *copy;
 
@@ -106,7 +111,13 @@ void frame_add_text(struct frame *f, const char *text, struct rect r, int cut)
     f->texts[f->ntexts].text = copy;
     f->texts[f->ntexts].cut = cut;
     f->texts[f->ntexts].r = r;
+    f->texts[f->ntexts].flags = flags;
     f->ntexts++;
+}
+
+void frame_add_picture_text(struct frame *f, const char *text, struct rect r)
+{
+    frame_add_text_as(f, text, r, 0, FRAME_TEXT_PICTURE);
 }
 
 int frame_find_widget(const struct frame *f, const char *label)
@@ -126,7 +137,7 @@ int frame_find_widget(const struct frame *f, const char *label)
 int frame_has_text(const struct frame *f, const char *needle)
 {
     for (int i = 0; i < f->ntexts; i++)
-        if (strstr(f->texts[i].text, needle))
+        if (!(f->texts[i].flags & FRAME_TEXT_HIDDEN) && strstr(f->texts[i].text, needle))
             return 1;
     return 0;
 }

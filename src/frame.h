@@ -12,20 +12,21 @@
 
 struct rect { int x, y, w, h; };
 
-enum draw_kind { DRAW_RECT, DRAW_TEXT };
+enum draw_kind { DRAW_RECT, DRAW_TEXT, DRAW_PICTURE };
 
 /* Colours are 0xRRGGBBAA. */
 struct draw_cmd {
     enum draw_kind kind;
-    struct rect r;          /* RECT: the box; TEXT: top-left and the line's measured size */
+    struct rect r;          /* RECT: the box; TEXT: top-left and the line's measured size;
+                             * PICTURE: where the picture goes, exactly its size once scaled */
     struct rect clip;       /* nothing outside is drawn; w == 0 means no clip */
-    unsigned colour;        /* fill, or the text's colour */
+    unsigned colour;        /* fill, or the text's colour; PICTURE: the placeholder's fill */
     unsigned border_colour; /* RECT: drawn as a border border_px wide inside r */
     int border_px;
-    int radius;             /* RECT: rounded corners */
+    int radius;             /* RECT, PICTURE: rounded corners */
     int font_px;            /* TEXT */
     int bold;               /* TEXT: the measurer's flags it was measured with: TEXT_BOLD, its direction */
-    const char *text;       /* TEXT: one line, in the frame's arena, len bytes */
+    const char *text;       /* TEXT: one line, in the frame's arena, len bytes; PICTURE: its file's path */
     int len;
 };
 
@@ -60,11 +61,21 @@ struct frame_widget {
     unsigned state;         /* enum frame_state bits */
 };
 
-/* A piece of text as a person reads it: a wrapped paragraph is one piece. */
+/* What a piece of text is, for whoever reads the frame aloud, as bits. */
+enum frame_text_flag {
+    FRAME_TEXT_HIDDEN = 1 << 0,     /* scrolled out of view: r is where it lies, unclipped */
+    FRAME_TEXT_CAPTION = 1 << 1,    /* a control's own words: read with the control */
+    FRAME_TEXT_TITLE = 1 << 2,      /* in the title's size: what the screen is */
+    FRAME_TEXT_PICTURE = 1 << 3     /* what a picture shows, in words (not drawn: r is the picture's place) */
+};
+
+/* A piece of text as a person reads it: a wrapped paragraph is one piece. Texts are recorded in
+ * reading order, scrolled-out ones included (FRAME_TEXT_HIDDEN). */
 struct frame_text {
     const char *text;       /* in the arena, whole, line breaks as spaces */
     int cut;                /* a word did not fit its width and was cut between characters */
     struct rect r;          /* the part on screen (clipped to its scroll area) */
+    unsigned flags;         /* enum frame_text_flag bits */
 };
 
 struct frame {
@@ -102,6 +113,10 @@ void frame_add_control(struct frame *f, const char *label, struct rect r, struct
                        enum frame_role role, unsigned state);
 /* Records a piece of text as drawn at r: copied, its line breaks as spaces. */
 void frame_add_text(struct frame *f, const char *text, struct rect r, int cut);
+/* The same with flags (enum frame_text_flag). */
+void frame_add_text_as(struct frame *f, const char *text, struct rect r, int cut, unsigned flags);
+/* Records the words of a picture shown at r (flag FRAME_TEXT_PICTURE). */
+void frame_add_picture_text(struct frame *f, const char *text, struct rect r);
 
 /* 1 when widget i can be seen (and so tapped). */
 int frame_widget_visible(const struct frame *f, int i);
@@ -109,7 +124,7 @@ int frame_widget_visible(const struct frame *f, int i);
 /* The visible control whose label is exactly label: returns its index, -1 if none, -2 if several. */
 int frame_find_widget(const struct frame *f, const char *label);
 
-/* 1 when any text drawn on f contains needle. */
+/* 1 when any text in view on f contains needle. */
 int frame_has_text(const struct frame *f, const char *needle);
 
 int rect_contains(struct rect r, int x, int y);

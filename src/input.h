@@ -25,7 +25,16 @@ enum input_key {
     KEY_UP,
     KEY_DOWN,
     KEY_PAGEUP,
-    KEY_PAGEDOWN
+    KEY_PAGEDOWN,
+    KEY_LEFT,
+    KEY_RIGHT,
+    KEY_SPACE,
+    KEY_SHIFT_TAB,
+    KEY_KP0, KEY_KP2, KEY_KP4, KEY_KP5, KEY_KP6, KEY_KP8,   /* a numeric keypad (whatever Num Lock says) */
+    KEY_KP_PLUS, KEY_KP_MINUS, KEY_KP_MULTIPLY, KEY_KP_DIVIDE,
+    KEY_F5, KEY_F6, KEY_F7, KEY_F8, KEY_F9,                 /* Read aloud's keys on a keyboard without a keypad */
+    KEY_OTHER,              /* any other key: nothing but a sign that someone is there */
+    KEY_COUNT
 };
 
 struct input_event {

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "content.h"
 #include "export.h"
+#include "platform.h"
 #include "queue.h"
 #include "staff.h"
 #include "sync.h"
@@ -60,6 +61,7 @@ static const char global_help[] =
     "\n"
     "Commands:\n"
     "  status                    the queue's figures and the database's health\n"
+    "  check                     read the whole database to check it now\n"
     "  list                      one line a request, with no more personal data than needed\n"
     "  export                    write the pending requests out as a new batch\n"
     "  ack BATCH                 mark a batch as received into the clinic's own system\n"
@@ -67,6 +69,7 @@ static const char global_help[] =
     "  set-pin                   set the PIN of the kiosk's staff screen\n"
     "  check-content DIR         check the clinic's and treatments' text files\n"
     "  clear-warning             forget the damaged-database warning once dealt with\n"
+    "  recover FILE              copy the readable requests of a damaged database into the queue\n"
     "  sync                      deliver the requests to the clinic's system (sync-url)\n"
     "\n"
     "Options:\n"
@@ -264,9 +267,9 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
 {
     struct queue_delivery_status ds;
     struct queue_status st;
-    char err[512], age[64], size[32];
+    char err[512], age[64], size[32], unwritable[512] = "";
     struct queue *q;
-    int rc;
+    int rc, sound;
 
     if (argc > 1)
         return usage_error(cmd, "unexpected argument '%s'", argv[1]);
@@ -274,17 +277,27 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
     if (!q)
         return 1;
     rc = queue_status(q, &st, err, sizeof err);
+    if (rc == 0 && queue_check_writable(q, unwritable, sizeof unwritable) != 0)
+        fprintf(stderr, "kioskctl: %s\n", unwritable);
     if (rc == 0 && c->cfg.sync_url[0])
         rc = queue_delivery_status(q, &ds, err, sizeof err);
     queue_close(q);
     if (rc != 0)
         return fail("%s", err);
-    if (st.damaged_moved_to[0])
+    if (st.damaged_moved_to[0] && st.damaged_wal)
+        printf("WARNING: the database's write-ahead log was damaged: %s.\n"
+               "  At %s, before SQLite dropped them, copies of the database and its log were kept as\n"
+               "  %s and %s-wal\n"
+               "  Requests confirmed to clients may be in them and not in the database: run\n"
+               "  'kioskctl recover %s' to copy back what can be read. Keep the copies for\n"
+               "  the clinic's IT support, then run 'kioskctl clear-warning'.\n",
+               st.damaged_why, st.damaged_utc, st.damaged_moved_to, st.damaged_moved_to, st.damaged_moved_to);
+    else if (st.damaged_moved_to[0])
         printf("WARNING: the database was damaged. At %s it was moved aside to\n"
                "  %s\n"
-               "  and a fresh one was started. Keep that file for the clinic's IT support,\n"
+               "  and a fresh one was started%s%s. Keep that file for the clinic's IT support,\n"
                "  then run 'kioskctl clear-warning'.\n",
-               st.damaged_utc, st.damaged_moved_to);
+               st.damaged_utc, st.damaged_moved_to, st.damaged_recovered[0] ? ": " : "", st.damaged_recovered);
     if (st.oldest_pending_age_s >= 0)
         format_age(st.oldest_pending_age_s, age, sizeof age);
     format_size(st.db_bytes, size, sizeof size);
@@ -296,10 +309,42 @@ static int cmd_status(const struct command *cmd, struct ctl *c, int argc, char *
     printf("last export:            %s\n", st.last_export_utc[0] ? st.last_export_utc : "never");
     printf("last acknowledgement:   %s\n", st.last_ack_utc[0] ? st.last_ack_utc : "never");
     printf("database size:          %s\n", size);
-    printf("integrity:              %s\n", st.quick_check);
+    if (st.quick_check[0])
+        printf("integrity:              %s (checked %s)\n", st.quick_check, st.checked_utc);
+    else
+        printf("integrity:              not checked yet (the kiosk checks after it starts; 'kioskctl check' now)\n");
+    printf("writable:               %s\n", unwritable[0] ? "NO: requests cannot be saved" : "yes");
     if (c->cfg.sync_url[0])
         print_delivery(c, &ds);
-    return strcmp(st.quick_check, "ok") == 0 && !st.damaged_moved_to[0] ? 0 : 1;
+    sound = !st.quick_check[0] || strcmp(st.quick_check, "ok") == 0;
+    return sound && !st.damaged_moved_to[0] && !unwritable[0] ? 0 : 1;
+}
+
+/* ---------------------------------------------------------------- check */
+
+static int cmd_check(const struct command *cmd, struct ctl *c, int argc, char **argv)
+{
+    char result[512], err[512];
+    struct queue *q;
+    int rc;
+
+    if (argc > 1)
+        return usage_error(cmd, "unexpected argument '%s'", argv[1]);
+    if (access(c->db_path, F_OK) != 0)
+        return fail("cannot check '%s': No such file or directory", c->db_path);
+    rc = queue_check_file(c->db_path, NULL, NULL, result, sizeof result);
+    if (rc < 0)
+        return fail("cannot check: %s", result);
+    q = open_queue(c);      /* the result is kept for status and the staff screen, if it can be */
+    if (q && queue_record_check(q, result, err, sizeof err) != 0)
+        fprintf(stderr, "kioskctl: %s\n", err);
+    queue_close(q);
+    printf("integrity: %s\n", result);
+    if (rc == 0)
+        return 0;
+    fprintf(stderr, "kioskctl: '%s' is damaged. Restart the kiosk: it moves the file aside, keeps it,\n"
+            "  and copies every request it can read into a fresh one.\n", c->db_path);
+    return 1;
 }
 
 static int cmd_clear_warning(const struct command *cmd, struct ctl *c, int argc, char **argv)
@@ -316,6 +361,39 @@ static int cmd_clear_warning(const struct command *cmd, struct ctl *c, int argc,
     rc = queue_dismiss_damaged(q, err, sizeof err);
     queue_close(q);
     return rc == 0 ? 0 : fail("%s", err);
+}
+
+/* ---------------------------------------------------------------- recover */
+
+static int cmd_recover(const struct command *cmd, struct ctl *c, int argc, char **argv)
+{
+    struct queue_recovery r;
+    char err[QUEUE_PATH_MAX * 2 + 256];
+    struct queue *q;
+    int rc;
+
+    if (argc != 2)
+        return usage_error(cmd, "%s", argc < 2 ? "recover from which file?" : "one file at a time");
+    q = open_queue(c);
+    if (!q)
+        return 1;
+    rc = queue_recover(q, argv[1], &r, err, sizeof err);
+    queue_close(q);
+    if (rc != 0)
+        return fail("%s", err);
+    printf("found:   %lld request%s in '%s'\n", r.found, r.found == 1 ? "" : "s", argv[1]);
+    printf("copied:  %lld (%lld pending, %lld with their batch, %lld batch%s kept)\n", r.copied, r.pending,
+           r.exported, r.batches, r.batches == 1 ? "" : "es");
+    printf("skipped: %lld (%lld already in the queue, %lld acknowledged before)\n", r.skipped, r.already, r.acknowledged);
+    if (r.reexport)
+        printf("note:    %lld of the pending ones were exported before, in batches that could not be kept:\n"
+               "         they will be exported again\n", r.reexport);
+    if (r.no_ref)
+        printf("note:    %lld went in without their FT- reference, which a request in the queue has already\n",
+               r.no_ref);
+    if (r.unreadable)
+        printf("note:    %lld more looked like requests but are too damaged to copy\n", r.unreadable);
+    return 0;
 }
 
 /* ---------------------------------------------------------------- list */
@@ -582,10 +660,12 @@ static int cmd_purge(const struct command *cmd, struct ctl *c, int argc, char **
         return 1;
     rc = queue_purge(q, (int)days, &deleted, err, sizeof err);
     queue_close(q);
-    if (rc != 0)
+    if (rc < 0)
         return fail("%s", err);
     printf("purged %lld request%s acknowledged %lld or more days ago\n", deleted,
            deleted == 1 ? "" : "s", days);
+    if (rc > 0)
+        return fail("%s", err);     /* deleted, but not yet gone from the files: not done */
     return 0;
 }
 
@@ -653,14 +733,22 @@ static int cmd_set_pin(const struct command *cmd, struct ctl *c, int argc, char 
 
 /* ---------------------------------------------------------------- check-content */
 
+/* check-content decodes each picture here, in this short-lived process. */
+static int decode_picture(void *ctx, const char *path, char *why, size_t whylen)
+{
+    (void)ctx;
+    return platform_picture_decode(path, why, whylen);
+}
+
 static int cmd_check_content(const struct command *cmd, struct ctl *c, int argc, char **argv)
 {
+    const struct content_decoder dec = { decode_picture, NULL };
     int problems;
 
     (void)c;
     if (argc != 2)
         return usage_error(cmd, "%s", argc < 2 ? "which content directory?" : "one directory at a time");
-    problems = content_check(argv[1], stderr);
+    problems = content_check_with(argv[1], stderr, &dec);
     if (problems > 0) {
         fprintf(stderr, "%s: %d problem%s\n", argv[1], problems, problems == 1 ? "" : "s");
         return 1;
@@ -693,9 +781,19 @@ static int cmd_sync(const struct command *cmd, struct ctl *c, int argc, char **a
 static const struct command commands[] = {
     { "status", cmd_status, "status",
       "Shows the pending requests and the age of the oldest, the exported batches not yet\n"
-      "acknowledged, the last export and acknowledgement, the database's size and the result\n"
-      "of its quick check, and a warning if a damaged database was moved aside.\n"
-      "Exits 1 when the database needs attention." },
+      "acknowledged, the last export and acknowledgement, the database's size, the result\n"
+      "of its last integrity check, whether it can be written, and a warning if a damaged\n"
+      "database was moved aside. Exits 1 when the database needs attention." },
+    { "recover", cmd_recover, "recover FILE",
+      "Copies every request still readable in FILE, a damaged database (one the kiosk moved\n"
+      "aside, with its -wal if there is one), into the queue: pending ones stay pending,\n"
+      "exported ones keep their batch while the queue has no request of its own yet (else they\n"
+      "go in pending, and acknowledged ones stay out), none twice (the UUID decides), nothing\n"
+      "made up. Prints how many it found, copied and skipped. FILE itself is only read." },
+    { "check", cmd_check, "check",
+      "Reads the whole database to check it (SQLite's quick_check; seconds for a large queue)\n"
+      "and records the result for status and the staff screen. The kiosk checks by itself\n"
+      "after it starts and every day. Exits 1 when the database is damaged." },
     { "list", cmd_list, "list [--status pending|exported|acknowledged|undelivered]",
       "Lists the requests, oldest first, one a line: reference, time (UTC), status, batch,\n"
       "and the first name with the last name's initial. --status undelivered lists those not\n"
@@ -715,7 +813,10 @@ static const struct command commands[] = {
       "twice is harmless; an unknown batch is an error." },
     { "purge", cmd_purge, "purge [--acknowledged-older-than DAYS]",
       "Deletes, with SQLite's secure delete, the requests acknowledged at least DAYS ago\n"
-      "(default: the config's retention-days). Pending and unacknowledged requests stay." },
+      "(default: the config's retention-days). Pending and unacknowledged requests stay.\n"
+      "It says it is done only once they are gone from the database file and its -wal: while\n"
+      "another program reads the database it waits up to 10 s, then says what remains\n"
+      "(exit 1). Clients can go on sending requests while it runs." },
     { "set-pin", cmd_set_pin, "set-pin",
       "Asks twice for the staff PIN (4 to 8 digits, not shown; from standard input when it is\n"
       "not a terminal) and stores only a salted slow hash of it in the config file." },

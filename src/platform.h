@@ -61,6 +61,11 @@ int platform_save_png(struct platform *p, const char *path, char *err, size_t er
  * more than 48 in any channel, or -1 with err when the file cannot be read or the sizes differ. */
 double platform_compare_png(struct platform *p, const char *path, char *err, size_t errlen);
 
+/* The share (0..1) of the last frame's pixels in r (logical) within tolerance of the colour
+ * 0xRRGGBB in every channel, and in *common the colour seen most there; -1 with err. */
+double platform_colour_share(struct platform *p, struct rect r, unsigned rgb, int tolerance, unsigned *common,
+                             char *err, size_t errlen);
+
 /* Glyph metrics for layout; lives as long as p. */
 const struct text_measurer *platform_measurer(struct platform *p);
 /* Drops every cached text texture (they may show what a client typed). */
@@ -68,6 +73,27 @@ void platform_forget_text(struct platform *p);
 /* Rasterises the text of f into the cache without drawing anything, so that showing f later
  * is quick. */
 void platform_prepare_text(struct platform *p, const struct frame *f);
+/* Sets up drawing pictures: scaled copies are kept in cache_dir (NULL or "": a temporary
+ * directory) and made by the kiosk-picture program at helper. Until then, and when this fails
+ * (it says why on stderr), pictures are drawn as placeholders. */
+void platform_pictures_open(struct platform *p, const char *cache_dir, const char *helper);
+/* Makes the pictures of f ready (from the cache, or asks the helper to make them). */
+void platform_prepare_pictures(struct platform *p, const struct frame *f);
+/* Pictures asked for and not yet made; waits up to timeout_ms until there are none (1 when so). */
+int platform_pictures_pending(struct platform *p);
+int platform_pictures_wait(struct platform *p, int timeout_ms);
+/* Removes cached copies of pictures other than these files. */
+void platform_pictures_keep(struct platform *p, const char *const *paths, int n);
+/* Decodes the picture at path in this process and frees it: 0, or -1 with why. For kioskctl,
+ * a short-lived process; needs no platform_open(). */
+int platform_picture_decode(const char *path, char *why, size_t whylen);
+/* Decodes the picture at path in the helper, to check it: 0, or -1 with why. */
+int platform_picture_check(struct platform *p, const char *path, char *why, size_t whylen);
+/* Figures for tests and the benchmark: picture textures held and their bytes, copies loaded and
+ * made, the helper's largest peak memory in KiB. */
+void platform_picture_stats(const struct platform *p, int *textures, size_t *bytes, unsigned long *loaded,
+                            unsigned long *made, long *helper_peak_kib);
+
 /* Counts for tests and the benchmark: text textures made and reused since start. */
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached);
 

@@ -5,6 +5,8 @@
  * change cannot have touched pixels outside the boxes of those that did. */
 #include "platform_draw.h"
 
+#include "platform_image.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,8 +242,8 @@ static struct pdraw_mark mark_of(const struct draw_cmd *c, struct rect screen)
         box = intersect(box, c->clip);
     m.box = box;
     m.hash = fnv(0xCBF29CE484222325ull, fields, sizeof fields);
-    if (c->kind == DRAW_TEXT && c->text)
-        m.hash = fnv(m.hash, c->text, (size_t)c->len);
+    if ((c->kind == DRAW_TEXT || c->kind == DRAW_PICTURE) && c->text)
+        m.hash = fnv(m.hash, c->text, (size_t)c->len);     /* a picture's: its file */
     return m;
 }
 
@@ -299,6 +301,15 @@ static void draw_cmd(struct pdraw *d, const struct draw_cmd *c, struct rect box,
 
     if (clip.w == 0)
         return;
+    if (c->kind == DRAW_PICTURE) {
+        SDL_Rect sc = { clip.x, clip.y, clip.w, clip.h };
+        SDL_RenderSetClipRect(d->renderer, &sc);
+        if (!pimage_draw(d->images, d->renderer, c)) {
+            SDL_RenderFlush(d->renderer);
+            fill_rounded(d, c->r, c->radius, c->colour, clip);      /* until its copy is made */
+        }
+        return;
+    }
     if (c->kind == DRAW_RECT) {
         if (c->border_px > 0)
             bordered_rounded(d, c->r, c->radius, c->border_px, c->colour, c->border_colour, clip);

@@ -21,8 +21,11 @@ struct pdraw_mark {
     uint64_t hash;          /* of every field that decides its pixels */
 };
 
+struct pimage;
+
 struct pdraw {
     SDL_Surface *canvas;        /* not owned: 32-bit XRGB or ARGB pixels the frame is drawn on */
+    struct pimage *images;      /* not owned: the content's pictures (platform_image.c); may be NULL */
     SDL_Renderer *renderer;     /* not owned: the software renderer on canvas, for text */
     struct ptext *text;         /* not owned: the platform's text cache */
     struct { int radius; uint8_t *cover; } discs[PDRAW_DISCS];  /* quarter-disc coverage, radius^2 bytes */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "platform_draw.h"
+#include "platform_image.h"
 #include "platform_shot.h"
 #include "platform_text.h"
 
@@ -27,8 +28,12 @@ struct platform {
     int headless;
     SDL_FingerID finger;        /* the finger being followed; others are ignored */
     int finger_down;
+    Uint32 keypad_at;           /* when a keypad key last went down (its Num Lock text is dropped) */
     struct ptext text;
     char assets_dir[512];
+    struct pimage *images;      /* the content's pictures, once platform_pictures_open() ran */
+    Uint32 picture_event;       /* pushed when a picture's copy is ready */
+    char picture_helper[512];
 };
 
 uint64_t platform_now_ms(void)
@@ -67,6 +72,7 @@ static void drop_canvas(struct platform *p)
 {
     if (p->renderer) {
         ptext_forget(&p->text);
+        pimage_forget(p->images);
         SDL_DestroyRenderer(p->renderer);
     }
     if (p->canvas && p->canvas != p->shown)
@@ -108,6 +114,7 @@ static int make_canvas(struct platform *p, char *err, size_t errlen)
     p->draw.canvas = p->canvas;
     p->draw.renderer = p->renderer;
     p->draw.text = &p->text;
+    p->draw.images = p->images;
     return 0;
 }
 
@@ -197,6 +204,7 @@ void platform_close(struct platform *p)
     if (!p)
         return;
     drop_canvas(p);
+    pimage_close(p->images);
     if (p->text.measurer.width)
         ptext_close(&p->text);
     pdraw_forget(&p->draw);
@@ -251,20 +259,47 @@ static void to_physical(const struct platform *p, int lx, int ly, int *px, int *
     }
 }
 
-static enum input_key map_key(SDL_Keycode k)
+static enum input_key map_key(SDL_Keycode k, Uint16 mod)
 {
     switch (k) {
     case SDLK_BACKSPACE: return KEY_BACKSPACE;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:  return KEY_RETURN;
-    case SDLK_TAB:       return KEY_TAB;
+    case SDLK_TAB:       return mod & KMOD_SHIFT ? KEY_SHIFT_TAB : KEY_TAB;
     case SDLK_ESCAPE:    return KEY_ESCAPE;
     case SDLK_UP:        return KEY_UP;
     case SDLK_DOWN:      return KEY_DOWN;
+    case SDLK_LEFT:      return KEY_LEFT;
+    case SDLK_RIGHT:     return KEY_RIGHT;
+    case SDLK_SPACE:     return KEY_SPACE;
     case SDLK_PAGEUP:    return KEY_PAGEUP;
     case SDLK_PAGEDOWN:  return KEY_PAGEDOWN;
-    default:             return KEY_NONE;
+    case SDLK_KP_0:      return KEY_KP0;
+    case SDLK_KP_2:      return KEY_KP2;
+    case SDLK_KP_4:      return KEY_KP4;
+    case SDLK_KP_5:      return KEY_KP5;
+    case SDLK_KP_6:      return KEY_KP6;
+    case SDLK_KP_8:      return KEY_KP8;
+    case SDLK_KP_PLUS:   return KEY_KP_PLUS;
+    case SDLK_KP_MINUS:  return KEY_KP_MINUS;
+    case SDLK_KP_MULTIPLY: return KEY_KP_MULTIPLY;
+    case SDLK_KP_DIVIDE: return KEY_KP_DIVIDE;
+    case SDLK_F5:        return KEY_F5;
+    case SDLK_F6:        return KEY_F6;
+    case SDLK_F7:        return KEY_F7;
+    case SDLK_F8:        return KEY_F8;
+    case SDLK_F9:        return KEY_F9;
+    case SDLK_LSHIFT: case SDLK_RSHIFT: case SDLK_LCTRL: case SDLK_RCTRL: case SDLK_LALT: case SDLK_RALT:
+    case SDLK_LGUI: case SDLK_RGUI: case SDLK_CAPSLOCK: case SDLK_NUMLOCKCLEAR: case SDLK_MODE:
+        return KEY_NONE;    /* held with another key, never meant alone */
+    default:             return KEY_OTHER;
     }
+}
+
+/* A keypad key moves or chooses: the digit Num Lock would also type is not text. */
+static int keypad_key(SDL_Keycode k)
+{
+    return k >= SDLK_KP_DIVIDE && k <= SDLK_KP_PERIOD;
 }
 
 static void pointer(struct platform *p, struct input_event *ev, enum input_kind kind, int px, int py)
@@ -310,11 +345,17 @@ static int translate(struct platform *p, const SDL_Event *e, struct input_event 
         pointer(p, ev, INPUT_POINTER_MOVE, e->motion.x, e->motion.y);
         return 1;
     case SDL_TEXTINPUT:
+        if (p->keypad_at && e->text.timestamp - p->keypad_at < 50 && strlen(e->text.text) == 1 &&
+            strchr("0123456789+-*/.,", e->text.text[0])) {
+            p->keypad_at = 0;
+            return 0;
+        }
         ev->kind = INPUT_TEXT;
         SDL_strlcpy(ev->text, e->text.text, sizeof ev->text);
         return 1;
     case SDL_KEYDOWN:
-        ev->key = map_key(e->key.keysym.sym);
+        p->keypad_at = keypad_key(e->key.keysym.sym) ? (e->key.timestamp ? e->key.timestamp : 1) : 0;
+        ev->key = map_key(e->key.keysym.sym, e->key.keysym.mod);
         ev->kind = INPUT_KEY;
         return ev->key != KEY_NONE;
     case SDL_WINDOWEVENT:
@@ -330,10 +371,17 @@ static int translate(struct platform *p, const SDL_Event *e, struct input_event 
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         ptext_forget(&p->text);
+        pimage_forget(p->images);
         pdraw_invalidate(&p->draw);
         ev->kind = INPUT_EXPOSE;
         return 1;
     default:
+        if (p->picture_event && e->type == p->picture_event) {
+            /* A picture's copy is ready: where its placeholder was, the same command now draws it. */
+            pdraw_invalidate(&p->draw);
+            ev->kind = INPUT_EXPOSE;
+            return 1;
+        }
         return 0;
     }
 }
@@ -407,18 +455,27 @@ void platform_inject_text(struct platform *p, const char *utf8)
 
 void platform_inject_key(struct platform *p, enum input_key key)
 {
-    static const SDL_Keycode codes[] = {
+    static const SDL_Keycode codes[KEY_COUNT] = {
         [KEY_BACKSPACE] = SDLK_BACKSPACE, [KEY_RETURN] = SDLK_RETURN, [KEY_TAB] = SDLK_TAB,
         [KEY_ESCAPE] = SDLK_ESCAPE, [KEY_UP] = SDLK_UP, [KEY_DOWN] = SDLK_DOWN,
-        [KEY_PAGEUP] = SDLK_PAGEUP, [KEY_PAGEDOWN] = SDLK_PAGEDOWN,
+        [KEY_PAGEUP] = SDLK_PAGEUP, [KEY_PAGEDOWN] = SDLK_PAGEDOWN, [KEY_LEFT] = SDLK_LEFT,
+        [KEY_RIGHT] = SDLK_RIGHT, [KEY_SPACE] = SDLK_SPACE, [KEY_SHIFT_TAB] = SDLK_TAB,
+        [KEY_KP0] = SDLK_KP_0, [KEY_KP2] = SDLK_KP_2, [KEY_KP4] = SDLK_KP_4, [KEY_KP5] = SDLK_KP_5,
+        [KEY_KP6] = SDLK_KP_6, [KEY_KP8] = SDLK_KP_8, [KEY_KP_PLUS] = SDLK_KP_PLUS,
+        [KEY_KP_MINUS] = SDLK_KP_MINUS, [KEY_KP_MULTIPLY] = SDLK_KP_MULTIPLY, [KEY_KP_DIVIDE] = SDLK_KP_DIVIDE,
+        [KEY_F5] = SDLK_F5, [KEY_F6] = SDLK_F6, [KEY_F7] = SDLK_F7, [KEY_F8] = SDLK_F8, [KEY_F9] = SDLK_F9,
+        [KEY_OTHER] = SDLK_F12,
     };
     SDL_Event e;
 
     (void)p;
+    if (key <= KEY_NONE || key >= KEY_COUNT)
+        return;
     memset(&e, 0, sizeof e);
     e.type = SDL_KEYDOWN;
     e.key.state = SDL_PRESSED;
     e.key.keysym.sym = codes[key];
+    e.key.keysym.mod = key == KEY_SHIFT_TAB ? KMOD_LSHIFT : KMOD_NONE;
     SDL_PushEvent(&e);
 }
 
@@ -459,6 +516,8 @@ void platform_render(struct platform *p, const struct frame *f)
 
     if (!p->canvas)
         return;
+    if (pimage_news(p->images))
+        pdraw_invalidate(&p->draw);     /* placeholders may have become pictures */
     n = pdraw_frame(&p->draw, f, damage);
     ptext_frame_done(&p->text);     /* a large face this frame did not need is closed */
     for (int i = 0; i < n; i++)
@@ -477,6 +536,102 @@ void platform_render(struct platform *p, const struct frame *f)
                 show_rect(p, damage[i]);
         SDL_UpdateWindowSurface(p->window);
     }
+    pimage_end_frame(p->images);
+}
+
+void platform_pictures_open(struct platform *p, const char *cache_dir, const char *helper)
+{
+    pimage_close(p->images);
+    snprintf(p->picture_helper, sizeof p->picture_helper, "%s", helper ? helper : "");
+    if (!p->picture_event) {
+        p->picture_event = SDL_RegisterEvents(1);
+        if (p->picture_event == (Uint32)-1)
+            p->picture_event = 0;
+    }
+    p->images = pimage_open(cache_dir, p->picture_helper, p->picture_event);
+    p->draw.images = p->images;
+    pdraw_invalidate(&p->draw);
+    if (!p->images)
+        fprintf(stderr, "kiosk: cannot show pictures: out of memory\n");
+}
+
+void platform_prepare_pictures(struct platform *p, const struct frame *f)
+{
+    if (p->renderer)
+        pimage_prepare(p->images, p->renderer, f);
+}
+
+int platform_pictures_pending(struct platform *p)
+{
+    return pimage_pending(p->images);
+}
+
+int platform_pictures_wait(struct platform *p, int timeout_ms)
+{
+    return pimage_wait(p->images, timeout_ms);
+}
+
+void platform_pictures_keep(struct platform *p, const char *const *paths, int n)
+{
+    pimage_keep_only(p->images, paths, n);
+}
+
+int platform_picture_check(struct platform *p, const char *path, char *why, size_t whylen)
+{
+    return pimage_helper_check(p->picture_helper, path, why, whylen);
+}
+
+void platform_picture_stats(const struct platform *p, int *textures, size_t *bytes, unsigned long *loaded,
+                            unsigned long *made, long *helper_peak_kib)
+{
+    struct pimage_stats s;
+
+    pimage_stats(p->images, &s);
+    *textures = s.textures;
+    *bytes = s.bytes;
+    *loaded = s.loaded;
+    *made = s.made;
+    *helper_peak_kib = s.helper_peak_kib;
+}
+
+double platform_colour_share(struct platform *p, struct rect r, unsigned rgb, int tolerance, unsigned *common,
+                             char *err, size_t errlen)
+{
+    struct seen_colour { Uint32 colour; long n; } seen[16];
+    long match = 0, total = 0, best = 0;
+    int nseen = 0;
+
+    *common = 0;
+    if (!p->shown) {
+        snprintf(err, errlen, "no screen to read");
+        return -1;
+    }
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            int px, py, k;
+            Uint32 c;
+            if (x < 0 || y < 0 || x >= p->lw || y >= p->lh)
+                continue;
+            to_physical(p, x, y, &px, &py);
+            c = ((const Uint32 *)((const Uint8 *)p->shown->pixels + py * p->shown->pitch))[px] & 0xFFFFFF;
+            total++;
+            match += abs((int)(c >> 16) - (int)(rgb >> 16 & 0xFF)) <= tolerance &&
+                     abs((int)(c >> 8 & 0xFF) - (int)(rgb >> 8 & 0xFF)) <= tolerance &&
+                     abs((int)(c & 0xFF) - (int)(rgb & 0xFF)) <= tolerance;
+            for (k = 0; k < nseen && seen[k].colour != c; k++)
+                ;
+            if (k == nseen && nseen < 16)
+                seen[nseen++] = (struct seen_colour){ c, 0 };
+            if (k < nseen && ++seen[k].n > best) {
+                best = seen[k].n;
+                *common = c;
+            }
+        }
+    if (total == 0) {
+        snprintf(err, errlen, "the place %d,%d %dx%d is off the screen", r.x, r.y, r.w, r.h);
+        return -1;
+    }
+    return (double)match / (double)total;
 }
 
 void platform_redraw_all(struct platform *p)

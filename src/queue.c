@@ -2,10 +2,13 @@
 #include "queue.h"
 
 #include "fault_vfs.h"
+#include "fd_io.h"
 #include "ids.h"
+#include "queue_recover.h"
 #include "queue_schema.h"
 #include "sqlite_wipe.h"
 #include "utf8.h"
+#include "wal_log.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -15,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,7 +27,21 @@
 #define REF_TRIES           16      /* 20 random bits a reference: a collision is rare, a run of 16 absurd */
 #define STATE_DAMAGED_PATH  "damaged-moved-to"
 #define STATE_DAMAGED_UTC   "damaged-utc"
+#define STATE_DAMAGED_KIND  "damaged-kind"      /* "wal" when copies were kept of a damaged -wal */
+#define STATE_DAMAGED_WHY   "damaged-why"
+#define STATE_RECOVER_FROM  "recover-from"      /* a recovery from the file moved aside is not done yet */
+#define STATE_RECOVERED     "damaged-recovered"
+#define STATE_CHECK_RESULT  "integrity-result"
+#define STATE_CHECK_UTC     "integrity-checked-utc"
+#define STATE_WRITE_CHECK   "write-check"
+#define WRITE_CHECK_BYTES   16384   /* about what a submit writes to the -wal: a disk with less is full */
 #define PURGE_DAYS_MAX      36500
+#define PURGE_CHUNK_FIRST   64      /* requests deleted by the first purge transaction */
+#define PURGE_CHUNK_MAX     65536
+#define PURGE_TXN_MS        25      /* what one purge transaction should take: a submit waits about that */
+#define PURGE_GAP_MS        3       /* the pause between two, in which a waiting submit (trying every
+                                     * millisecond, busy_wait) gets the lock */
+#define PURGE_POLL_MS       20      /* how often purge tries again to empty the -wal */
 
 /* What the statements that read requests return, in the order row_fill() reads them: the state,
  * then the request as submitted, of a row source named s (the view requests, or submissions). */
@@ -46,7 +64,7 @@ enum stmt {
     ST_STATE_GET, ST_STATE_SET, ST_STATE_DELETE,
     ST_PENDING_SNAPSHOT, ST_ROWS_PENDING, ST_ROWS_BATCH, ST_BATCH_GET, ST_BATCH_INSERT,
     ST_ACK, ST_PURGE,
-    ST_LIST, ST_STATUS, ST_QUICK_CHECK,
+    ST_LIST, ST_STATUS, ST_WRITE_CHECK,
     ST_COUNT
 };
 
@@ -79,18 +97,24 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_BATCH_INSERT] = "INSERT INTO batches (id, first_request_id, last_request_id, count, created_utc)"
                         " SELECT ?1, ?2 + 1, ?3, ?4, ?5 WHERE " LAST_EXPORTED_ID " = ?2",
     [ST_ACK] = "UPDATE batches SET acknowledged_utc = ?2 WHERE id = ?1 AND acknowledged_utc IS NULL",
+    /* one short transaction's worth (?2 requests) at a time */
     [ST_PURGE] = "DELETE FROM submissions WHERE id IN (SELECT s.id FROM batches b JOIN submissions s"
-                 " ON s.id BETWEEN b.first_request_id AND b.last_request_id WHERE b.acknowledged_utc <= ?1)",
+                 " ON s.id BETWEEN b.first_request_id AND b.last_request_id WHERE b.acknowledged_utc <= ?1"
+                 " LIMIT ?2)",
     [ST_LIST] = "SELECT " ROW_STATE ", " ROW_DATA " FROM requests s WHERE ?1 IS NULL OR s.status = ?1 ORDER BY s.id",
-    [ST_STATUS] = "SELECT p.n, ?1 - CAST(strftime('%s', p.oldest) AS INTEGER),"
+    /* Costs the same whatever the queue holds: the count is kept as it goes (queue_figures), the
+     * oldest pending request is the first in queue order, and batches are one row an export. */
+    [ST_STATUS] = "SELECT f.pending, ?1 - CAST(strftime('%s', (SELECT created_utc FROM submissions"
+                  "  WHERE id > " LAST_EXPORTED_ID " ORDER BY id LIMIT 1)) AS INTEGER),"
                   " (SELECT count(*) FROM batches WHERE acknowledged_utc IS NULL),"
                   " (SELECT max(created_utc) FROM batches),"
                   " (SELECT max(acknowledged_utc) FROM batches),"
                   " (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL),"
                   " (SELECT count FROM batches WHERE id = (SELECT max(id) FROM batches WHERE acknowledged_utc IS NULL))"
-                  " FROM (SELECT count(*) AS n, min(created_utc) AS oldest FROM submissions"
-                  "  WHERE id > " LAST_EXPORTED_ID ") p",
-    [ST_QUICK_CHECK] = "PRAGMA quick_check(1)",
+                  " FROM queue_figures f",
+    /* new bytes each time: SQLite writes nothing for a value that did not change */
+    [ST_WRITE_CHECK] = "INSERT INTO kiosk_state (key, value) VALUES ('" STATE_WRITE_CHECK "', randomblob(?1))"
+                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 };
 
 /* The one export a queue may have under way. */
@@ -108,12 +132,20 @@ struct queue {
     char path[QUEUE_PATH_MAX];
     struct fault_vfs *fault;        /* NULL unless opened with fault_injection */
     int busy_timeout_ms;            /* as opened, for reconnect() */
+    int purge_wait_ms;              /* as opened */
+    double busy_since;              /* when the current wait for a lock began (busy_wait) */
+    int unsettled;                  /* a request was committed but not yet checkpointed (queue_settle) */
+    char wal_copy[QUEUE_ASIDE_MAX]; /* copies kept of a damaged -wal before opening, to record once open */
+    char wal_why[200];
     struct export_cursor exp;
 };
 
 /* ---------------------------------------------------------------- static prototypes */
 
 static int connect_db(struct queue *q, const struct queue_options *o, char *err, size_t errlen);
+static const char *disk_hint(const char *path);
+static int record_damage(struct queue *q, const char *where, const char *kind, const char *why, char *err,
+                         size_t errlen);
 static void disconnect_db(struct queue *q);
 static void reconnect(struct queue *q);
 
@@ -194,6 +226,78 @@ static void row_fill(sqlite3_stmt *s, struct queue_row *row)
     row->req.language = column_text(s, 18);
 }
 
+/* ---------------------------------------------------------------- locks and the write-ahead log */
+
+static double mono_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+/* SQLite's busy handler: tries again every millisecond until busy_timeout_ms have passed. SQLite's
+ * own (sqlite3_busy_timeout) backs off to 100 ms between tries, so a client's submit could sleep
+ * through every short gap a staff command leaves between its transactions. */
+static int busy_wait(void *ctx, int tries)
+{
+    struct queue *q = ctx;
+    double now = mono_ms();
+
+    if (tries == 0)
+        q->busy_since = now;
+    if (now - q->busy_since >= q->busy_timeout_ms)
+        return 0;
+    sleep_ms(1);
+    return 1;
+}
+
+/* Copies what the -wal holds into the database file and empties it, without waiting: a reader
+ * that still needs the -wal (an export under way) only leaves it for the next commit. Called
+ * after every commit, so that the -wal holds at most the transaction in flight. Returns 1 when
+ * the -wal is empty, 0 when something had to stay. */
+static int checkpoint_now(struct queue *q)
+{
+    int log = -1, done = -1, rc;
+
+    sqlite3_busy_handler(q->db, NULL, NULL);
+    rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_RESTART, &log, &done);
+    sqlite3_busy_handler(q->db, busy_wait, q);
+    return rc == SQLITE_OK && log == 0;
+}
+
+/* As checkpoint_now(), and truncates the -wal to nothing, so that not even stale frames stay in
+ * it (which checkpoint_now() leaves for the next commit to overwrite; growing it again would cost
+ * each submit). Returns 1 when the -wal is empty and the file holds everything. */
+static int checkpoint_truncate(struct queue *q)
+{
+    int log = -1, done = -1, rc;
+
+    sqlite3_busy_handler(q->db, NULL, NULL);
+    rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    sqlite3_busy_handler(q->db, busy_wait, q);
+    return rc == SQLITE_OK && log == 0;
+}
+
+/* Commits the transaction open on q and, once committed, checkpoints. Returns the sqlite code of
+ * the COMMIT (SQLITE_DONE when it succeeded). */
+static int commit(struct queue *q)
+{
+    int rc = run(q, ST_COMMIT);
+
+    if (rc == SQLITE_DONE)
+        checkpoint_now(q);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- opening */
 
 /* Makes sure path exists, creating it empty with mode 0600 so that SQLite (and its -wal and -shm,
@@ -203,11 +307,50 @@ static int create_private(const char *path, char *err, size_t errlen)
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 
     if (fd < 0) {
-        snprintf(err, errlen, "cannot create '%s': %s", path, strerror(errno));
+        int e = errno;
+        snprintf(err, errlen, "cannot %s '%s': %s%s", access(path, F_OK) == 0 ? "write" : "create", path,
+                 strerror(e), e == EROFS ? "" : disk_hint(path));
         return -1;
     }
     close(fd);
     return 0;
+}
+
+/* SQLite keeps two files beside the database; anything but a file there (a directory, say) only
+ * gives "unable to open database file" later. Returns 0, or -1 with err. */
+static int sidecars_are_files(const char *path, char *err, size_t errlen)
+{
+    static const char *const sidecars[] = { "-wal", "-shm" };
+    char name[QUEUE_PATH_MAX + 8];
+    struct stat sb;
+
+    for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
+        snprintf(name, sizeof name, "%s%s", path, sidecars[i]);
+        if (lstat(name, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+            snprintf(err, errlen, "cannot open '%s': '%s' is not a file (%s); SQLite needs it for the database",
+                     path, name, S_ISDIR(sb.st_mode) ? "a directory" : "something else");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* What the filesystem under path says, for an error SQLite calls only "disk I/O error": "" or a
+ * hint such as "; the disk is full". */
+static const char *disk_hint(const char *path)
+{
+    char dir[QUEUE_PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    struct statvfs fs;
+
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+    if (statvfs(dir, &fs) != 0)
+        return "";
+    if (fs.f_flag & ST_RDONLY)
+        return "; its filesystem is mounted read-only";
+    if (fs.f_bavail == 0)
+        return "; the disk is full";
+    return "";
 }
 
 /* 1 when an error code means the file is not a usable database (as opposed to locked, missing ...). */
@@ -215,24 +358,6 @@ static int is_damage(int rc)
 {
     return (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT;
 }
-
-/* Runs PRAGMA quick_check(1) into out ("ok" or the first problem). Returns 0, or an sqlite code. */
-static int quick_check_raw(sqlite3 *db, char *out, size_t outlen)
-{
-    sqlite3_stmt *s = NULL;
-    int rc = sqlite3_prepare_v2(db, stmt_sql[ST_QUICK_CHECK], -1, &s, NULL);
-
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(s);
-        if (rc == SQLITE_ROW) {
-            snprintf(out, outlen, "%s", column_text(s, 0) ? column_text(s, 0) : "");
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(s);
-    return rc;
-}
-
 
 static int prepare_all(struct queue *q, char *err, size_t errlen)
 {
@@ -254,7 +379,6 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
         " PRAGMA secure_delete = ON;"
         /* A small page cache: the kiosk writes a row at a time and an export reads each page once. */
         " PRAGMA cache_size = -512;";
-    char check[256] = "ok";
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     int rc, status;
 
@@ -263,17 +387,13 @@ static int connect_db(struct queue *q, const struct queue_options *o, char *err,
     rc = sqlite3_open_v2(q->path, &q->db, flags, q->fault ? fault_vfs_name(q->fault) : NULL);
     if (rc == SQLITE_OK) {
         sqlite3_extended_result_codes(q->db, 1);
-        sqlite3_busy_timeout(q->db, o->busy_timeout_ms);
+        sqlite3_busy_handler(q->db, busy_wait, q);
         rc = sqlite3_exec(q->db, pragmas, NULL, NULL, NULL);
     }
-    if (rc == SQLITE_OK && o->recover_damaged)
-        rc = quick_check_raw(q->db, check, sizeof check);
     if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open '%s': %s", q->path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+        snprintf(err, errlen, "cannot open '%s': %s%s", q->path, q->db ? sqlite3_errmsg(q->db) : "out of memory",
+                 disk_hint(q->path));
         status = is_damage(rc) ? 1 : -1;
-    } else if (strcmp(check, "ok") != 0) {
-        snprintf(err, errlen, "cannot open '%s': quick_check failed: %s", q->path, check);
-        status = 1;
     } else {
         status = queue_schema_migrate(q->db, q->path, err, errlen);
         if (status == 0)
@@ -303,21 +423,29 @@ static int rename_if_present(const char *from, const char *to, char *err, size_t
     return -1;
 }
 
-/* Moves the damaged database (and its -wal and -shm) to PATH.damaged-YYYYMMDDTHHMMSSZ, never
- * overwriting anything. Returns 0 with the new name in moved_to, or -1 with err. */
-static int move_aside(const char *path, char *moved_to, size_t len, char *err, size_t errlen)
+/* A name PATH.damaged-YYYYMMDDTHHMMSSZ[-N] that nothing has yet (nor its -wal). */
+static void aside_name(const char *path, char *out, size_t len)
 {
-    static const char *const sidecars[] = { "-wal", "-shm" };
-    char stamp[20], from[QUEUE_PATH_MAX + 8], to[QUEUE_ASIDE_MAX + 8];
+    char stamp[20], wal[QUEUE_ASIDE_MAX + 8];
     time_t now = time(NULL);
     struct tm tm;
     struct stat sb;
 
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    snprintf(moved_to, len, "%s.damaged-%s", path, stamp);
-    for (int n = 2; lstat(moved_to, &sb) == 0; n++)
-        snprintf(moved_to, len, "%s.damaged-%s-%d", path, stamp, n);
+    snprintf(out, len, "%s.damaged-%s", path, stamp);
+    for (int n = 2; snprintf(wal, sizeof wal, "%s-wal", out), lstat(out, &sb) == 0 || lstat(wal, &sb) == 0; n++)
+        snprintf(out, len, "%s.damaged-%s-%d", path, stamp, n);
+}
+
+/* Moves the damaged database (and its -wal and -shm) to PATH.damaged-YYYYMMDDTHHMMSSZ, never
+ * overwriting anything. Returns 0 with the new name in moved_to, or -1 with err. */
+static int move_aside(const char *path, char *moved_to, size_t len, char *err, size_t errlen)
+{
+    static const char *const sidecars[] = { "-wal", "-shm" };
+    char from[QUEUE_PATH_MAX + 8], to[QUEUE_ASIDE_MAX + 8];
+
+    aside_name(path, moved_to, len);
     if (rename_if_present(path, moved_to, err, errlen) != 0)
         return -1;
     for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
@@ -327,6 +455,100 @@ static int move_aside(const char *path, char *moved_to, size_t len, char *err, s
             return -1;
     }
     return 0;
+}
+
+/* Copies the file from to the new file to (mode 0600, synced). Returns 0, or -1 with err. */
+static int copy_file(const char *from, const char *to, char *err, size_t errlen)
+{
+    char buf[65536];
+    int in = open(from, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
+    ssize_t n;
+
+    if (in >= 0)
+        out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (in < 0 || out < 0)
+        rc = -1;
+    while (rc == 0 && (n = read(in, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        rc = n > 0 && fd_write_all(out, buf, (size_t)n) == 0 ? 0 : -1;
+    }
+    if (rc == 0 && fsync(out) != 0)
+        rc = -1;
+    if (rc != 0)
+        snprintf(err, errlen, "cannot copy '%s' to '%s': %s", from, to, strerror(errno));
+    if (out >= 0 && close(out) != 0 && rc == 0) {
+        snprintf(err, errlen, "cannot copy '%s' to '%s': %s", from, to, strerror(errno));
+        rc = -1;
+    }
+    if (in >= 0)
+        close(in);
+    return rc;
+}
+
+/* Before SQLite opens a database that something stopped uncleanly (its -wal is there and no one
+ * has it open), reads the -wal as SQLite is about to. Should SQLite drop committed transactions
+ * for anything but a last write cut short (wal_log.c), copies of the database and the -wal go
+ * aside first, as PATH.damaged-STAMP and PATH.damaged-STAMP-wal, never replacing anything: SQLite
+ * then throws the frames away, and overwrites them. Their names go in q->wal_copy for staff.
+ * Returns 0 (also when all is well), or -1 with err when the copies cannot be made: then the
+ * database must not be opened, so that nothing more is lost. */
+static int keep_damaged_wal(struct queue *q, char *err, size_t errlen)
+{
+    char wal[QUEUE_PATH_MAX + 8], copy[QUEUE_ASIDE_MAX], copy_wal[QUEUE_ASIDE_MAX + 8], why[256];
+    struct wal_verdict v;
+    struct stat sb;
+
+    snprintf(wal, sizeof wal, "%s-wal", q->path);
+    if (lstat(wal, &sb) != 0 || sb.st_size == 0 || wal_log_in_use(q->path))
+        return 0;
+    if (wal_log_read(wal, &v, NULL, NULL, why, sizeof why) != 0) {
+        snprintf(err, errlen, "cannot open '%s': %s", q->path, why);
+        return -1;
+    }
+    if (!v.damaged)
+        return 0;
+    aside_name(q->path, copy, sizeof copy);
+    snprintf(copy_wal, sizeof copy_wal, "%s-wal", copy);
+    if (copy_file(q->path, copy, why, sizeof why) != 0 || copy_file(wal, copy_wal, why, sizeof why) != 0) {
+        snprintf(err, errlen, "cannot open '%s': %s, and copies of it could not be kept (%s); it is left as it is, "
+                 "so that nothing more is lost", q->path, v.why, why);
+        return -1;
+    }
+    snprintf(q->wal_copy, sizeof q->wal_copy, "%s", copy);
+    snprintf(q->wal_why, sizeof q->wal_why, "%s", v.why);
+    return 0;
+}
+
+static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
+{
+    const char *v = column_text(s, i);
+
+    snprintf(out, len, "%s", v ? v : "");
+}
+
+/* Copies the text state value of key into out ("" when absent). Returns an sqlite code. */
+static int state_get_text(struct queue *q, const char *key, char *out, size_t len)
+{
+    int rc;
+
+    sqlite3_bind_text(q->st[ST_STATE_GET], 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q->st[ST_STATE_GET]);
+    out[0] = '\0';
+    if (rc == SQLITE_ROW)
+        copy_column(q->st[ST_STATE_GET], 0, out, len);
+    done(q, ST_STATE_GET);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int delete_state(struct queue *q, const char *key)
+{
+    int rc;
+
+    sqlite3_bind_text(q->st[ST_STATE_DELETE], 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q->st[ST_STATE_DELETE]);
+    done(q, ST_STATE_DELETE);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int state_set_text(struct queue *q, const char *key, const char *value)
@@ -340,20 +562,60 @@ static int state_set_text(struct queue *q, const char *key, const char *value)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Moves the damaged file aside, starts a fresh database and records what happened for staff. */
+/* Copies what can be read of the file moved aside (named in the state) into the fresh queue, and
+ * records what came of it. Run again after a stop in the middle, it copies the rest (the UUIDs
+ * decide). Failing leaves the state to try again at the next open, and the warning says so. */
+static void recover_from_aside(struct queue *q)
+{
+    char from[QUEUE_ASIDE_MAX], done_text[160], err[256];
+    struct queue_recovery r;
+    int rc;
+
+    if (state_get_text(q, STATE_RECOVER_FROM, from, sizeof from) != SQLITE_OK || !from[0])
+        return;
+    rc = queue_recover_into(q->db, from, &r, err, sizeof err);
+    if (rc == 0)
+        snprintf(done_text, sizeof done_text, "%lld requests found in it, %lld copied back (%lld pending), %lld skipped",
+                 r.found, r.copied, r.pending, r.skipped);
+    else
+        snprintf(done_text, sizeof done_text, "copying back what it holds failed (tried again at the next start): %s",
+                 err);
+    if (run(q, ST_BEGIN_WRITE) == SQLITE_DONE && state_set_text(q, STATE_RECOVERED, done_text) == 0 &&
+        (rc != 0 || delete_state(q, STATE_RECOVER_FROM) == 0))
+        commit(q);
+    rollback_if_open(q);
+}
+
+/* Moves the damaged file aside, starts a fresh database, records what happened for staff and
+ * copies back every request that can be read in the file moved aside. */
 static int recover(struct queue *q, const struct queue_options *o, char *err, size_t errlen)
 {
     struct queue_options fresh = *o;
-    char moved_to[QUEUE_ASIDE_MAX], now[QUEUE_TIME_LEN + 1];
+    char moved_to[QUEUE_ASIDE_MAX];
 
     if (move_aside(q->path, moved_to, sizeof moved_to, err, errlen) != 0)
         return -1;
     fresh.create = 1;
     if (connect_db(q, &fresh, err, errlen) != 0)
         return -1;
+    if (record_damage(q, moved_to, "file", "", err, errlen) != 0)
+        return -1;
+    recover_from_aside(q);
+    return 0;
+}
+
+/* Records, for staff, that the database or its -wal was damaged and where what was found went. */
+static int record_damage(struct queue *q, const char *where, const char *kind, const char *why, char *err,
+                         size_t errlen)
+{
+    char now[QUEUE_TIME_LEN + 1];
+    int moved = strcmp(kind, "file") == 0;
+
     utc_format(time(NULL), now);
-    if (run(q, ST_BEGIN_WRITE) != SQLITE_DONE || state_set_text(q, STATE_DAMAGED_PATH, moved_to) != 0 ||
-        state_set_text(q, STATE_DAMAGED_UTC, now) != 0 || run(q, ST_COMMIT) != SQLITE_DONE) {
+    if (run(q, ST_BEGIN_WRITE) != SQLITE_DONE || state_set_text(q, STATE_DAMAGED_PATH, where) != 0 ||
+        state_set_text(q, STATE_DAMAGED_UTC, now) != 0 || state_set_text(q, STATE_DAMAGED_KIND, kind) != 0 ||
+        state_set_text(q, STATE_DAMAGED_WHY, why) != 0 || state_set_text(q, STATE_RECOVERED, "") != 0 ||
+        (moved && state_set_text(q, STATE_RECOVER_FROM, where) != 0) || commit(q) != SQLITE_DONE) {
         db_error(q, "record the damaged database", err, errlen);
         rollback_if_open(q);
         return -1;
@@ -375,6 +637,7 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
     if (o.busy_timeout_ms <= 0)
         o.busy_timeout_ms = QUEUE_BUSY_TIMEOUT_MS;
     q->busy_timeout_ms = o.busy_timeout_ms;
+    q->purge_wait_ms = o.purge_wait_ms > 0 ? o.purge_wait_ms : QUEUE_PURGE_WAIT_MS;
     if (strlen(path) >= sizeof q->path) {
         snprintf(err, errlen, "cannot open '%s': path too long", path);
         rc = -1;
@@ -385,9 +648,19 @@ struct queue *queue_open(const char *path, const struct queue_options *opt, char
             rc = -1;
     }
     if (rc == 0)
+        rc = sidecars_are_files(q->path, err, errlen);
+    if (rc == 0 && !o.damaged)
+        rc = keep_damaged_wal(q, err, errlen);
+    if (rc == 0 && o.damaged)
+        rc = 1;     /* the caller's check found it damaged */
+    else if (rc == 0)
         rc = connect_db(q, &o, err, errlen);
-    if (rc == 1 && o.recover_damaged)
+    if (rc == 1 && (o.recover_damaged || o.damaged))
         rc = recover(q, &o, err, errlen);
+    else if (rc == 0 && q->wal_copy[0])
+        rc = record_damage(q, q->wal_copy, "wal", q->wal_why, err, errlen);
+    else if (rc == 0 && o.recover_damaged)
+        recover_from_aside(q);      /* one a stop cut short, if any */
     if (rc != 0) {
         queue_close(q);
         return NULL;
@@ -401,6 +674,7 @@ void queue_close(struct queue *q)
         return;
     if (q->db && q->exp.active)
         queue_export_cancel(q);
+    queue_settle(q);
     if (q->db)
         disconnect_db(q);
     fault_vfs_free(q->fault);
@@ -409,8 +683,7 @@ void queue_close(struct queue *q)
 
 /* ---------------------------------------------------------------- submit */
 
-/* Checks every field of r. Returns 0 when good, else -1 with what is wrong in out (never a value). */
-static int request_problem(const struct queue_request *r, char *out, size_t len)
+int queue_request_problem(const struct queue_request *r, char *out, size_t len)
 {
     static const char *const contact_times[] = { "morning", "afternoon", "evening", "any", NULL };
     static const char *const screenings[] = { "clear", "discuss", "stop", "not-taken", NULL };
@@ -497,7 +770,7 @@ static int insert_request(struct queue *q, const struct queue_request *r, const 
 static void reconnect(struct queue *q)
 {
     struct queue_options o = { .busy_timeout_ms = q->busy_timeout_ms };
-    struct queue fresh = { .fault = q->fault };
+    struct queue fresh = { .fault = q->fault, .busy_timeout_ms = q->busy_timeout_ms };
     char err[256];
 
     snprintf(fresh.path, sizeof fresh.path, "%s", q->path);
@@ -506,6 +779,7 @@ static void reconnect(struct queue *q)
     disconnect_db(q);
     q->db = fresh.db;
     memcpy(q->st, fresh.st, sizeof q->st);
+    sqlite3_busy_handler(q->db, busy_wait, q);     /* it named fresh, which is gone */
 }
 
 void queue_forget(struct queue *q)
@@ -522,7 +796,7 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
     int rc;
 
     memset(out, 0, sizeof *out);
-    if (request_problem(r, problem, sizeof problem) != 0) {
+    if (queue_request_problem(r, problem, sizeof problem) != 0) {
         snprintf(err, errlen, "cannot save the request: %s", problem);
         return -1;
     }
@@ -537,7 +811,8 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
     if (rc == SQLITE_OK)
         rc = insert_request(q, r, &k);
     if (rc == SQLITE_OK)
-        rc = run(q, ST_COMMIT);
+        rc = run(q, ST_COMMIT);         /* committed: the checkpoint waits for queue_settle() */
+    q->unsettled |= rc == SQLITE_DONE;
     if (rc != SQLITE_DONE)
         db_error(q, "save the request", err, errlen);
     done(q, ST_INSERT);
@@ -549,6 +824,12 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
     return 0;
 }
 
+void queue_settle(struct queue *q)
+{
+    if (q && q->db && q->unsettled && !q->exp.active)
+        q->unsettled = !checkpoint_now(q);
+}
+
 /* ---------------------------------------------------------------- status and state */
 
 static long long file_size(const char *path)
@@ -558,31 +839,10 @@ static long long file_size(const char *path)
     return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
 }
 
-static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
-{
-    const char *v = column_text(s, i);
-
-    snprintf(out, len, "%s", v ? v : "");
-}
-
-/* Copies the text state value of key into out ("" when absent). Returns an sqlite code. */
-static int state_get_text(struct queue *q, const char *key, char *out, size_t len)
-{
-    int rc;
-
-    sqlite3_bind_text(q->st[ST_STATE_GET], 1, key, -1, SQLITE_STATIC);
-    rc = sqlite3_step(q->st[ST_STATE_GET]);
-    out[0] = '\0';
-    if (rc == SQLITE_ROW)
-        copy_column(q->st[ST_STATE_GET], 0, out, len);
-    done(q, ST_STATE_GET);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 int queue_status(struct queue *q, struct queue_status *st, char *err, size_t errlen)
 {
     sqlite3_stmt *s = q->st[ST_STATUS];
-    char wal[QUEUE_PATH_MAX + 8];
+    char wal[QUEUE_PATH_MAX + 8], kind[16];
     int rc;
 
     memset(st, 0, sizeof *st);
@@ -603,11 +863,17 @@ int queue_status(struct queue *q, struct queue_status *st, char *err, size_t err
         rc = state_get_text(q, STATE_DAMAGED_PATH, st->damaged_moved_to, sizeof st->damaged_moved_to);
     if (rc == SQLITE_OK)
         rc = state_get_text(q, STATE_DAMAGED_UTC, st->damaged_utc, sizeof st->damaged_utc);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(q->st[ST_QUICK_CHECK])) == SQLITE_ROW) {
-        copy_column(q->st[ST_QUICK_CHECK], 0, st->quick_check, sizeof st->quick_check);
-        rc = SQLITE_OK;
-    }
-    done(q, ST_QUICK_CHECK);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_DAMAGED_KIND, kind, sizeof kind);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_DAMAGED_WHY, st->damaged_why, sizeof st->damaged_why);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_RECOVERED, st->damaged_recovered, sizeof st->damaged_recovered);
+    st->damaged_wal = strcmp(kind, "wal") == 0;
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_CHECK_RESULT, st->quick_check, sizeof st->quick_check);
+    if (rc == SQLITE_OK)
+        rc = state_get_text(q, STATE_CHECK_UTC, st->checked_utc, sizeof st->checked_utc);
     if (rc != SQLITE_OK)
         return db_error(q, "read the status", err, errlen);
     snprintf(wal, sizeof wal, "%s-wal", q->path);
@@ -615,9 +881,114 @@ int queue_status(struct queue *q, struct queue_status *st, char *err, size_t err
     return 0;
 }
 
+int queue_check_writable(struct queue *q, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = q->st[ST_WRITE_CHECK];
+    int rc = run(q, ST_BEGIN_WRITE);
+
+    if (rc == SQLITE_DONE) {
+        sqlite3_bind_int(s, 1, WRITE_CHECK_BYTES);
+        rc = sqlite3_step(s);
+        done(q, ST_WRITE_CHECK);
+    }
+    if (rc == SQLITE_DONE)
+        rc = commit(q);
+    if (rc == SQLITE_DONE)
+        return 0;
+    snprintf(err, errlen, "cannot write '%s': %s%s", q->path, sqlite3_errmsg(q->db), disk_hint(q->path));
+    rollback_if_open(q);
+    return -1;
+}
+
+int queue_check_room(struct queue *q, char *err, size_t errlen)
+{
+    char dir[QUEUE_PATH_MAX];
+    const char *slash = strrchr(q->path, '/');
+    struct statvfs fs;
+
+    if (sqlite3_db_readonly(q->db, "main") == 1) {
+        snprintf(err, errlen, "cannot write '%s': it is read-only%s", q->path, disk_hint(q->path));
+        return -1;
+    }
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - q->path) + 1 : 1, slash ? q->path : ".");
+    if (statvfs(dir, &fs) == 0 &&
+        (unsigned long long)(geteuid() == 0 ? fs.f_bfree : fs.f_bavail) * fs.f_frsize < WRITE_CHECK_BYTES * 4) {
+        snprintf(err, errlen, "cannot write '%s': the disk is full", q->path);
+        return -1;
+    }
+    return 0;
+}
+
+/* The progress handler of queue_check_file(): a non-zero return interrupts the check. */
+struct check_stop {
+    int (*stop)(void *ctx);
+    void *ctx;
+};
+
+static int check_progress(void *p)
+{
+    const struct check_stop *cs = p;
+
+    return cs->stop(cs->ctx);
+}
+
+int queue_check_file(const char *path, int (*stop)(void *ctx), void *ctx, char *result, size_t len)
+{
+    struct check_stop cs = { stop, ctx };
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int rc, status;
+
+    sqlite_wipe_install();
+    result[0] = '\0';
+    rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, QUEUE_BUSY_TIMEOUT_MS);
+        if (stop)
+            sqlite3_progress_handler(db, 10000, check_progress, &cs);
+        rc = sqlite3_exec(db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &s, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        snprintf(result, len, "%s", column_text(s, 0) ? column_text(s, 0) : "no answer");
+        status = strcmp(result, "ok") == 0 ? 0 : 1;
+    } else {
+        snprintf(result, len, "%s", db ? sqlite3_errmsg(db) : "out of memory");
+        status = is_damage(rc) ? 1 : -1;
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    for (char *nl = strchr(result, '\n'); nl; nl = strchr(nl, '\n'))
+        *nl = ' ';          /* one line, for the log and the staff screen */
+    return status;
+}
+
+int queue_record_check(struct queue *q, const char *result, char *err, size_t errlen)
+{
+    char now[QUEUE_TIME_LEN + 1];
+    int rc = run(q, ST_BEGIN_WRITE);
+
+    utc_format(time(NULL), now);
+    if (rc == SQLITE_DONE && (state_set_text(q, STATE_CHECK_RESULT, result) != 0 ||
+                              state_set_text(q, STATE_CHECK_UTC, now) != 0))
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_DONE)
+        rc = commit(q);
+    if (rc == SQLITE_DONE)
+        return 0;
+    db_error(q, "record the database check", err, errlen);
+    rollback_if_open(q);
+    return -1;
+}
+
 int queue_dismiss_damaged(struct queue *q, char *err, size_t errlen)
 {
-    static const char *const keys[] = { STATE_DAMAGED_PATH, STATE_DAMAGED_UTC };
+    static const char *const keys[] = { STATE_DAMAGED_PATH, STATE_DAMAGED_UTC, STATE_DAMAGED_KIND, STATE_DAMAGED_WHY,
+                                        STATE_RECOVERED };
     int rc = run(q, ST_BEGIN_WRITE);
 
     for (size_t i = 0; i < sizeof keys / sizeof *keys && rc == SQLITE_DONE; i++) {
@@ -626,7 +997,7 @@ int queue_dismiss_damaged(struct queue *q, char *err, size_t errlen)
         done(q, ST_STATE_DELETE);
     }
     if (rc == SQLITE_DONE)
-        rc = run(q, ST_COMMIT);
+        rc = commit(q);
     if (rc == SQLITE_DONE)
         return 0;
     db_error(q, "dismiss the warning", err, errlen);
@@ -672,6 +1043,8 @@ int queue_state_set_int(struct queue *q, const char *key, long long value, char 
     if (rc != SQLITE_DONE)
         db_error(q, "save the state", err, errlen);
     done(q, ST_STATE_SET);
+    if (rc == SQLITE_DONE)
+        checkpoint_now(q);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -820,6 +1193,8 @@ static int record_batch(struct queue *q, const struct export_cursor *x, char *er
         snprintf(err, errlen, "cannot mark batch %lld exported: another export ran at the same time; "
                  "nothing was marked, try again", x->batch.id);
     done(q, ST_BATCH_INSERT);
+    if (made)
+        checkpoint_now(q);
     return made ? 0 : -1;
 }
 
@@ -871,7 +1246,7 @@ int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count
         done(q, ST_ACK);
     }
     if (found && rc == SQLITE_DONE)
-        rc = run(q, ST_COMMIT);
+        rc = commit(q);
     if (found && rc == SQLITE_DONE)
         return 0;
     if (rc == SQLITE_DONE)
@@ -882,29 +1257,121 @@ int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count
     return -1;
 }
 
-int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t errlen)
+/* Deletes up to chunk acknowledged requests older than cutoff in one transaction. Returns the
+ * number deleted, or -1 with the sqlite code in *rc. */
+static long long purge_chunk(struct queue *q, const char *cutoff, int chunk, int *rc)
 {
     sqlite3_stmt *s = q->st[ST_PURGE];
-    char cutoff[QUEUE_TIME_LEN + 1];
-    int rc;
+    long long n = 0;
 
+    *rc = run(q, ST_BEGIN_WRITE);
+    if (*rc == SQLITE_DONE) {
+        sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 2, chunk);
+        *rc = sqlite3_step(s);
+        n = sqlite3_changes(q->db);
+        done(q, ST_PURGE);
+    }
+    if (*rc == SQLITE_DONE)
+        *rc = run(q, ST_COMMIT);
+    if (*rc == SQLITE_DONE)
+        return n;
+    rollback_if_open(q);
+    return -1;
+}
+
+/* Empties the -wal (SQLite's automatic checkpoints kept it small meanwhile), once every reader that still needs its frames (or the old pages in the file)
+ * has finished: until then the deleted rows' old pages stay in the file, and their zeroed
+ * versions only in the -wal. Waits without holding a lock, so that submits go on. Returns 1
+ * once done, 0 when a reader stayed past wait_ms. */
+static int purge_settle(struct queue *q, int wait_ms)
+{
+    double deadline = mono_ms() + wait_ms;
+
+    while (!checkpoint_truncate(q)) {
+        if (mono_ms() >= deadline)
+            return 0;
+        sleep_ms(PURGE_POLL_MS);
+    }
+    return 1;
+}
+
+int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t errlen)
+{
+    char cutoff[QUEUE_TIME_LEN + 1];
+    long long n, total = 0;
+    int chunk = PURGE_CHUNK_FIRST, rc = SQLITE_DONE;
+
+    if (deleted)
+        *deleted = 0;
     if (days < 0 || days > PURGE_DAYS_MAX) {
         snprintf(err, errlen, "cannot purge: days must be between 0 and %d", PURGE_DAYS_MAX);
         return -1;
     }
     utc_format(time(NULL) - (time_t)days * 86400, cutoff);
-    sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_STATIC);
-    rc = sqlite3_step(s);
-    done(q, ST_PURGE);
-    if (rc != SQLITE_DONE)
-        return db_error(q, "purge", err, errlen);
+    /* In short transactions, so that a client's submit never waits long behind a big purge: each
+     * is sized to take about PURGE_TXN_MS, with a pause after it for whoever waits. They commit
+     * without syncing the -wal (synchronous = NORMAL: still safe from corruption in WAL mode), so
+     * that no sync of a busy disk holds the lock; purge_settle()'s checkpoint syncs it all before
+     * the purge says it is done, and a purge cut short by a power cut is simply run again. */
+    sqlite3_exec(q->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    do {
+        double t0 = mono_ms(), took;
+        n = purge_chunk(q, cutoff, chunk, &rc);
+        if (n < 0)
+            break;
+        total += n;
+        took = mono_ms() - t0;
+        if (took < PURGE_TXN_MS / 2 && chunk < PURGE_CHUNK_MAX)
+            chunk *= 2;
+        else if (took > PURGE_TXN_MS * 2 && chunk > 1)
+            chunk /= 2;
+        if (n > 0)
+            sleep_ms(PURGE_GAP_MS);
+    } while (n > 0);
+    sqlite3_exec(q->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
     if (deleted)
-        *deleted = sqlite3_changes(q->db);
-    /* Secure delete zeroed the pages; a checkpoint also empties the log that held the old ones.
-     * Best effort: a busy reader only delays it to a later checkpoint. */
-    sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-    return 0;
+        *deleted = total;
+    if (n < 0) {
+        char why[256];
+        snprintf(why, sizeof why, "%s", sqlite3_errmsg(q->db));
+        snprintf(err, errlen, "cannot purge: %s (%lld request%s purged before that)", why, total,
+                 total == 1 ? " was" : "s were");
+        return -1;
+    }
+    /* Secure delete zeroed what was deleted; they are gone once the file holds the zeroed pages
+     * and the -wal is empty, which a reader still using the old ones holds up. */
+    if (purge_settle(q, q->purge_wait_ms))
+        return 0;
+    snprintf(err, errlen, "the purged requests are deleted, but old copies of them stay in '%s' and '%s-wal'"
+             " while another program is reading the database (an export, or the kiosk's check); they go"
+             " at the first checkpoint after it finishes: run the purge again then", q->path, q->path);
+    return 1;
 }
+
+/* ---------------------------------------------------------------- recovery by hand */
+
+int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, char *err, size_t errlen)
+{
+    struct stat a, b;
+    int rc;
+
+    memset(r, 0, sizeof *r);
+    if (stat(from, &a) != 0) {
+        snprintf(err, errlen, "cannot recover from '%s': %s", from, strerror(errno));
+        return -1;
+    }
+    if (stat(q->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+        snprintf(err, errlen, "cannot recover from '%s': it is the queue itself", from);
+        return -1;
+    }
+    assert(!q->exp.active);
+    rc = queue_recover_into(q->db, from, r, err, errlen);
+    checkpoint_now(q);
+    reconnect(q);       /* the rows read are in the page cache */
+    return rc;
+}
+
 /* ---------------------------------------------------------------- fault injection */
 
 void queue_fault_set(struct queue *q, enum queue_fault fault)

@@ -9,6 +9,7 @@
 #include "queue_schema.h"
 
 #define QUEUE_BUSY_TIMEOUT_MS   2000
+#define QUEUE_PURGE_WAIT_MS     10000   /* how long a purge waits for a reader to let its traces go */
 
 #define QUEUE_UUID_LEN          IDS_UUID_LEN
 #define QUEUE_REF_LEN           IDS_REF_LEN
@@ -30,9 +31,12 @@ struct queue;
 
 struct queue_options {
     int create;             /* create the file (mode 0600) when absent; else a missing file is an error */
-    int recover_damaged;    /* quick_check at open; a damaged file is moved aside and a fresh one started */
+    int recover_damaged;    /* a file that cannot be opened as a database (damaged) is moved aside and
+                             * a fresh one started (the whole file is checked by queue_check_file) */
+    int damaged;            /* the caller found the file damaged: move it aside without opening it */
     int busy_timeout_ms;    /* how long to wait for another connection's lock; 0 = QUEUE_BUSY_TIMEOUT_MS */
     int fault_injection;    /* open through a fault-injecting VFS so queue_fault_set() works (tests) */
+    int purge_wait_ms;      /* how long queue_purge() waits for readers; 0 = QUEUE_PURGE_WAIT_MS */
 };
 
 /* What a client submits. Strings are the caller's; empty phone or email means "not given". */
@@ -80,9 +84,32 @@ struct queue_status {
     char last_export_utc[QUEUE_TIME_LEN + 1];   /* "" when never */
     char last_ack_utc[QUEUE_TIME_LEN + 1];      /* "" when never */
     long long db_bytes;                     /* the file and its write-ahead log */
-    char quick_check[256];                  /* "ok", or the first problem PRAGMA quick_check found */
+    char quick_check[256];                  /* the last integrity check's result: "ok", the first problem
+                                             * PRAGMA quick_check found, or "" when never checked */
+    char checked_utc[QUEUE_TIME_LEN + 1];   /* when that check ran ("" when never) */
     char damaged_moved_to[QUEUE_ASIDE_MAX];  /* "" unless a damaged file was moved aside and not yet dismissed */
     char damaged_utc[QUEUE_TIME_LEN + 1];   /* when that happened */
+    int damaged_wal;                        /* 1: it was the -wal that was damaged; damaged_moved_to
+                                             * names copies of the database (and -wal) kept before
+                                             * SQLite dropped the frames it could not read */
+    char damaged_why[200];                  /* what was found, "" when nothing more is known */
+    char damaged_recovered[160];            /* what was copied from the file moved aside, "" when nothing
+                                             * was tried (a damaged -wal: see kioskctl recover) */
+};
+
+/* What a recovery found in a damaged file and did with it (queue_recover). */
+struct queue_recovery {
+    long long found;        /* requests read whole (each once, by UUID) */
+    long long copied;       /* of them, put in the queue: */
+    long long exported;     /*   with their batch, as it was */
+    long long batches;      /*   (batches kept) */
+    long long pending;      /*   pending */
+    long long reexport;     /*   (of them, exported before in a batch that could not be kept) */
+    long long no_ref;       /*   (copied without their FT- reference, which a request in the queue has) */
+    long long skipped;      /* found - copied: */
+    long long already;      /*   in the queue already (same UUID) */
+    long long acknowledged; /*   acknowledged before, in a batch that could not be kept */
+    long long unreadable;   /* rows that looked like requests but did not hold together (not found) */
 };
 
 /* The batch an export reads. */
@@ -102,7 +129,12 @@ enum queue_fault {
 /* Called once for each row of queue_list(); a non-zero return stops the listing and is returned. */
 typedef int (*queue_row_fn)(void *ctx, const struct queue_row *row);
 
-/* Opens (creating if asked) and migrates the database at path. Returns the queue, owned by the
+/* Before opening, a -wal that an unclean stop left (no one else has it open) is read as SQLite is
+ * about to: should SQLite drop committed transactions from it for anything but a last write cut
+ * short, copies of the database and the -wal are kept as PATH.damaged-STAMP and
+ * PATH.damaged-STAMP-wal and staff are warned as for a damaged database (queue_status); when no
+ * copies can be made, the open fails and touches nothing.
+ * Opens (creating if asked) and migrates the database at path. Returns the queue, owned by the
  * caller (release with queue_close), or NULL with the reason in err: the caller carries on
  * without a database. opt may be NULL for the defaults (no create, no recovery, no faults).
  * After a recovery, queue_status() names the file moved aside (worth a line in the log). */
@@ -117,13 +149,41 @@ void queue_close(struct queue *q);
 int queue_submit(struct queue *q, const struct queue_request *r, struct queue_receipt *out,
                  char *err, size_t errlen);
 
+/* Moves the requests committed since the last call from the -wal into the database file (a
+ * checkpoint that never waits: a reader still using the -wal only delays it to the next call).
+ * queue_submit() leaves this to its caller, so that the client is thanked as soon as the request
+ * is committed; call it once the thank-you is on screen, so that the -wal holds at most the
+ * request in flight. Every other write checkpoints by itself. Safe on NULL. */
+void queue_settle(struct queue *q);
+
 /* Renews the connection so that no client's details stay in SQLite's memory (it keeps the last
  * row it built until its connection closes). Call when a client's visit ends, not in the middle
  * of a submit, so that the thank-you screen is not kept waiting. Safe on NULL. */
 void queue_forget(struct queue *q);
 
-/* Fills *st with the figures staff see (runs PRAGMA quick_check). Returns 0, or -1 with err. */
+/* Fills *st with the figures staff see, at the same cost whatever the queue holds (it reads kept
+ * figures, not the requests; the integrity check is queue_check_file()'s, as last recorded).
+ * Returns 0, or -1 with err. */
 int queue_status(struct queue *q, struct queue_status *st, char *err, size_t errlen);
+
+/* Writes (and checkpoints) a small record of about a submit's size, to find out whether a request
+ * could be saved now: a read-only file or mount, a full disk, a -wal that cannot be written.
+ * Returns 0, or -1 with why in err ("cannot write 'PATH': ..."). */
+int queue_check_writable(struct queue *q, char *err, size_t errlen);
+
+/* What can be told without writing (so at no cost to the start): the database was opened
+ * read-only, or its disk has no room for a request. Returns 0, or -1 with why in err.
+ * queue_check_writable() is the proof. */
+int queue_check_room(struct queue *q, char *err, size_t errlen);
+
+/* Runs SQLite's quick_check over the whole file at path on a read-only connection of its own (it
+ * reads every page: seconds for a large queue; the queue's own connection goes on meanwhile).
+ * stop, when not NULL, is asked now and then; a non-zero answer interrupts the check. Returns 0
+ * when the file is sound; 1 when it is damaged; -1 when it could not be checked (interrupted,
+ * missing, locked); result says how ("ok", or the problem). */
+int queue_check_file(const char *path, int (*stop)(void *ctx), void *ctx, char *result, size_t len);
+/* Records the result of a check (and its time) for queue_status(). Returns 0, or -1 with err. */
+int queue_record_check(struct queue *q, const char *result, char *err, size_t errlen);
 
 /* Forgets the damaged-database warning once staff have dealt with the moved-aside file.
  * Returns 0, or -1 with err. */
@@ -152,14 +212,31 @@ void queue_export_cancel(struct queue *q);
 int queue_ack(struct queue *q, long long batch, int *was_acked, long long *count, char *err, size_t errlen);
 
 /* Deletes, with secure_delete, the requests acknowledged at least days ago (0: every acknowledged
- * one). Pending and exported-unacknowledged requests are never touched. Returns 0 with the number
- * deleted in *deleted (may be NULL), or -1 with err. */
+ * one). Pending and exported-unacknowledged requests are never touched. It works in transactions
+ * of about 25 ms, so that a client's submit never waits long behind it, then waits (up to
+ * purge_wait_ms, holding no lock) until no reader needs the old pages, and empties the -wal.
+ * Returns 0 once the deleted requests are gone from the file and its -wal; 1 when they are deleted
+ * but a reader kept old copies in the file or -wal past the wait (err says so; a later purge or
+ * checkpoint removes them); -1 with err on failure. *deleted (may be NULL) is the number deleted,
+ * also of a purge that failed part way. */
 int queue_purge(struct queue *q, int days, long long *deleted, char *err, size_t errlen);
 
 /* The app's saved integers (staff PIN failures, lockout time) kept in the database so they survive a
  * restart. get leaves *value unchanged when key was never set. Both return 0, or -1 with err. */
 int queue_state_get_int(struct queue *q, const char *key, long long *value, char *err, size_t errlen);
 int queue_state_set_int(struct queue *q, const char *key, long long value, char *err, size_t errlen);
+
+/* Copies every request still readable in the damaged queue file from (and its -wal, also the
+ * committed transactions SQLite itself would drop) into q, reading its pages directly: pending
+ * ones stay pending; exported ones keep their batch where it can be read, when q has no pending
+ * request and no batch of that number or later yet (as just after a move aside), else they go in
+ * pending again, and acknowledged ones are left out; none goes in twice (the UUID decides);
+ * nothing is made up. In short transactions: the kiosk may go on meanwhile. Returns 0 with the
+ * counts in *r, or -1 with err. */
+int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, char *err, size_t errlen);
+
+/* Checks a request as queue_submit() does. Returns 0, or -1 with what is wrong in out (never a value). */
+int queue_request_problem(const struct queue_request *r, char *out, size_t len);
 
 /* Makes writes or syncs fail until QUEUE_FAULT_NONE (tests). q must be opened with fault_injection. */
 void queue_fault_set(struct queue *q, enum queue_fault fault);

@@ -158,11 +158,33 @@ static const char schema_v4[] =
     "  DELETE FROM deliveries WHERE request_id = OLD.id;"
     "END;";
 
-/* Version 5: the language the client used, as a BCP 47 code ("en", "zh-Hans"), empty for the
- * requests made before (the kiosk then spoke its content's one language, and did not say which).
- * The view and its trigger are made again with the column. */
+/* Version 5: the figures staff see, kept as the queue goes, so that reading them costs the same
+ * with a million requests as with none: the number pending (which counting would read every
+ * pending row for). Triggers keep it, whoever writes: a new request counts when it is pending, a
+ * deleted one when it was, and a new batch takes its count (the exporter's count of its range). */
 static const char schema_v5[] =
-    "ALTER TABLE submissions ADD COLUMN language TEXT NOT NULL DEFAULT '';"
+    /* counted afresh even where the table is there already (a file taken back to an older
+     * version by hand, as tests do): the count is the truth it keeps */
+    "DROP TRIGGER IF EXISTS figures_submit; DROP TRIGGER IF EXISTS figures_delete;"
+    "DROP TRIGGER IF EXISTS figures_batch;"
+    "CREATE TABLE IF NOT EXISTS queue_figures (id INTEGER PRIMARY KEY CHECK (id = 1), pending INTEGER NOT NULL);"
+    "INSERT OR REPLACE INTO queue_figures (id, pending) SELECT 1, count(*) FROM submissions"
+    "  WHERE id > (SELECT coalesce(max(last_request_id), 0) FROM batches);"
+    "CREATE TRIGGER figures_submit AFTER INSERT ON submissions"
+    "  WHEN NEW.id > (SELECT coalesce(max(last_request_id), 0) FROM batches)"
+    "  BEGIN UPDATE queue_figures SET pending = pending + 1; END;"
+    "CREATE TRIGGER figures_delete AFTER DELETE ON submissions"
+    "  WHEN OLD.id > (SELECT coalesce(max(last_request_id), 0) FROM batches)"
+    "  BEGIN UPDATE queue_figures SET pending = pending - 1; END;"
+    "CREATE TRIGGER figures_batch AFTER INSERT ON batches"
+    "  BEGIN UPDATE queue_figures SET pending = pending - NEW.count; END;";
+
+/* Version 6: the language the client used, as a BCP 47 code ("en", "zh-Hans"), empty for the
+ * requests made before (the kiosk then spoke its content's one language, and did not say which).
+ * The view and its trigger are made again with the column. A file taken back to an older version
+ * by hand (as tests do) may have the column already: it is kept. */
+static const char schema_v6_column[] = "ALTER TABLE submissions ADD COLUMN language TEXT NOT NULL DEFAULT '';";
+static const char schema_v6[] =
     "DROP VIEW IF EXISTS requests;"
     "CREATE VIEW requests AS"
     "  SELECT s.id, s.uuid, s.ref, s.created_utc, s.kiosk_id, s.treatment_id, s.name, s.phone, s.email,"
@@ -241,9 +263,26 @@ static int migrate_to_v5(sqlite3 *db)
     return sqlite3_exec(db, schema_v5, NULL, NULL, NULL);
 }
 
+static int migrate_to_v6(sqlite3 *db)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('submissions') WHERE name = 'language'",
+                                -1, &s, NULL);
+    int has = 0;
+
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        has = sqlite3_column_int(s, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_OK && !has)
+        rc = sqlite3_exec(db, schema_v6_column, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? sqlite3_exec(db, schema_v6, NULL, NULL, NULL) : rc;
+}
+
 /* migrations[v] takes a database from version v to v + 1, keeping its rows. */
 static int (*const migrations[QUEUE_SCHEMA_VERSION])(sqlite3 *db) = {
-    migrate_to_v1, migrate_to_v2, migrate_to_v3, migrate_to_v4, migrate_to_v5
+    migrate_to_v1, migrate_to_v2, migrate_to_v3, migrate_to_v4, migrate_to_v5, migrate_to_v6
 };
 
 static int user_version(sqlite3 *db, int *version)

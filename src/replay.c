@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum arg { A_NONE, A_STR, A_INT, A_SECS, A_WORD };
+enum arg { A_NONE, A_STR, A_INT, A_SECS, A_WORD, A_COLOUR };
 
 static const struct {
     const char *name;
@@ -37,6 +37,11 @@ static const struct {
     { "sleep", OP_SLEEP, { A_SECS } },
     { "db-fault", OP_DB_FAULT, { A_WORD } },
     { "monkey", OP_MONKEY, { A_INT, A_INT } },
+    { "expect-picture", OP_EXPECT_PICTURE, { A_STR, A_COLOUR } },
+    { "expect-said", OP_EXPECT_SAID, { A_STR } },
+    { "expect-not-said", OP_EXPECT_NOT_SAID, { A_STR } },
+    { "wait-speech", OP_WAIT_SPEECH, { A_NONE } },
+    { "expect-focus", OP_EXPECT_FOCUS, { A_STR } },
 };
 
 static const char *skip_space(const char *p, const char *end)
@@ -176,6 +181,14 @@ static int parse_line(const char *p, const char *end, struct replay_cmd *cmd, ch
                 }
                 cmd->seconds = v;
             }
+            break;
+        case A_COLOUR:
+            p = parse_word(p, end, value, sizeof value);
+            if (!p || strlen(value) != 6 || strspn(value, "0123456789abcdefABCDEF") != 6) {
+                snprintf(err, errlen, "%s needs a colour of six hex digits, like 1b585e", word);
+                return -1;
+            }
+            cmd->n[ints++] = (int)strtol(value, NULL, 16);
             break;
         case A_NONE:
             break;

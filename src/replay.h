@@ -31,6 +31,11 @@ enum replay_op {
     OP_SLEEP,           /* sleep SECONDS: really sleep, the virtual clock stands still */
     OP_DB_FAULT,        /* db-fault none|write|sync|full: make the database fail (tests) */
     OP_MONKEY,          /* monkey SEED COUNT: COUNT seeded random taps, drags, holds, keys, clock jumps */
+    OP_EXPECT_PICTURE,  /* expect-picture "words" RRGGBB: that picture is on screen, in that colour */
+    OP_EXPECT_SAID,     /* expect-said "...": said aloud since the last screen change */
+    OP_EXPECT_NOT_SAID, /* expect-not-said "..." */
+    OP_WAIT_SPEECH,     /* wait-speech: really wait (30 s at most) until Read aloud has said all and played it */
+    OP_EXPECT_FOCUS,    /* expect-focus "Label": the focus ring is on that control */
     OP_TAP_WORD         /* tap-word NAME: tap the control labelled with message NAME in the language shown */
 };
 

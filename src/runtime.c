@@ -17,6 +17,10 @@
 #ifndef KIOSK_SYSCONFDIR
 #define KIOSK_SYSCONFDIR "/etc"
 #endif
+#ifndef KIOSK_LIBEXECDIR
+#define KIOSK_LIBEXECDIR "/usr/local/libexec/kiosk"
+#endif
+#define PICTURE_HELPER "kiosk-picture"
 
 /* The directory of the running binary, or "" when it cannot be read. */
 static void exe_dir(char *buf, size_t len)
@@ -58,6 +62,157 @@ const char *runtime_assets_dir(char *buf, size_t len)
     return data_path("assets", ".", buf, len);
 }
 
+/* The picture helper: beside the binary in a checkout (build/, or build/tests/ for test programs),
+ * in an installed tree wherever it was put (bin/../libexec/kiosk), else where it was built to go. */
+static const char *picture_helper(char *buf, size_t len)
+{
+    static const char *const beside[] = { "%s/" PICTURE_HELPER, "%s/../" PICTURE_HELPER,
+                                          "%s/../libexec/kiosk/" PICTURE_HELPER };
+    char dir[512];
+
+    exe_dir(dir, sizeof dir);
+    for (size_t i = 0; dir[0] && i < sizeof beside / sizeof beside[0]; i++) {
+        snprintf(buf, len, beside[i], dir);
+        if (access(buf, X_OK) == 0)
+            return buf;
+    }
+    snprintf(buf, len, "%s/%s", KIOSK_LIBEXECDIR, PICTURE_HELPER);
+    return buf;
+}
+
+/* Where scaled copies of pictures go: $XDG_CACHE_HOME/kiosk-pictures (the service sets it to
+ * /var/cache/kiosk), else ~/.cache/kiosk-pictures, else "" (a temporary directory). */
+static void picture_cache_dir(char *buf, size_t len)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+    if (xdg && xdg[0] == '/')
+        snprintf(buf, len, "%s/kiosk-pictures", xdg);
+    else if (home && home[0] == '/')
+        snprintf(buf, len, "%s/.cache/kiosk-pictures", home);
+    else
+        buf[0] = '\0';
+}
+
+/* "Check content" decodes each picture in the helper, never in the kiosk itself. */
+static int decode_picture(void *ctx, const char *path, char *why, size_t whylen)
+{
+    struct runtime *rt = ctx;
+
+    return platform_picture_check(rt->platform, path, why, whylen);
+}
+
+/* Every picture file the content names, so that the cache keeps theirs and drops the rest. */
+static void keep_pictures(struct runtime *rt)
+{
+    const char *paths[2 + CONTENT_MAX_TREATMENTS * (1 + CONTENT_MAX_PICTURES) + 2 * CONTENT_MAX_PICTURES];
+    const struct content *c = &rt->content;
+    int n = 0;
+
+    if (c->clinic.logo.path)
+        paths[n++] = c->clinic.logo.path;
+    if (c->clinic.photo.path)
+        paths[n++] = c->clinic.photo.path;
+    for (int k = 0; k < 2; k++) {
+        const struct content_section *s = k ? &c->clinic.privacy : &c->clinic.doctor;
+        for (int b = 0; b < s->nblocks; b++)
+            if (s->blocks[b].picture && s->blocks[b].picture->path && n < (int)(sizeof paths / sizeof *paths))
+                paths[n++] = s->blocks[b].picture->path;
+    }
+    for (int i = 0; i < c->ntreatments; i++) {
+        const struct content_treatment *t = &c->treatments[i];
+        if (t->picture.path && n < (int)(sizeof paths / sizeof *paths))
+            paths[n++] = t->picture.path;
+        for (int s = 0; s < t->nsections; s++)
+            for (int b = 0; b < t->sections[s].nblocks; b++)
+                if (t->sections[s].blocks[b].picture && t->sections[s].blocks[b].picture->path &&
+                    n < (int)(sizeof paths / sizeof *paths))
+                    paths[n++] = t->sections[s].blocks[b].picture->path;
+    }
+    platform_pictures_keep(rt->platform, paths, n);
+}
+
+/* ------------------------------------------------------------------ Read aloud's wiring */
+
+/* The synthesiser and its sound out, started on first need. Returns 0, or -1 (said in the log once). */
+static int speech_engine(struct runtime *rt)
+{
+    struct tts_sink sink = { .play = platform_audio_play, .drop = platform_audio_drop, .settle = platform_audio_settle };
+    char err[256];
+
+    if (rt->tts)
+        return 0;
+    if (!rt->audio && platform_audio_open(&rt->audio, TTS_SAMPLE_RATE, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        return -1;
+    }
+    platform_audio_volume(rt->audio, rt->app->speech.volume);
+    sink.ctx = rt->audio;
+    if (tts_open(&rt->tts, &sink, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static void speech_say_out(void *ctx, const char *language, const char *text, int wpm, int spelled)
+{
+    struct runtime *rt = ctx;
+    char voice[TTS_VOICE_MAX];
+
+    if (speech_engine(rt) == 0 &&
+        tts_say(rt->tts, tts_voice_for(language, voice, sizeof voice), text, wpm, spelled) != 0)
+        fprintf(stderr, "kiosk: Read aloud fell behind: an utterance was dropped\n");
+}
+
+/* Two falling notes: the idle warning is heard, not only seen. */
+static void speech_tone_out(void *ctx)
+{
+    struct runtime *rt = ctx;
+
+    if (speech_engine(rt) == 0) {
+        tts_tone(rt->tts, 880, 180);
+        tts_tone(rt->tts, 660, 260);
+    }
+}
+
+static void speech_stop_out(void *ctx)
+{
+    struct runtime *rt = ctx;
+
+    if (rt->tts)
+        tts_stop(rt->tts);
+}
+
+static void speech_volume_out(void *ctx, int percent)
+{
+    struct runtime *rt = ctx;
+
+    if (rt->audio)
+        platform_audio_volume(rt->audio, percent);
+}
+
+/* The visit ended. With headphones the synthesiser may have spoken a client's details: it goes over
+ * other words, silently, so that none stay in its buffers. */
+static void speech_rest_out(void *ctx)
+{
+    struct runtime *rt = ctx;
+
+    if (!rt->tts)
+        return;
+    tts_stop(rt->tts);
+    if (rt->cfg.speech_headphones)
+        tts_scrub(rt->tts);
+    platform_audio_release(rt->audio);  /* nothing more to hear: no need to linger */
+}
+
+int runtime_speaking(struct runtime *rt)
+{
+    return rt->tts && (tts_busy(rt->tts) || platform_audio_playing(rt->audio));
+}
+
+/* ------------------------------------------------------------------ opening */
+
 static int load_config(struct runtime *rt, const char *path, char *err, size_t errlen)
 {
     const char *installed = KIOSK_SYSCONFDIR "/kiosk/kiosk.conf";
@@ -67,6 +222,9 @@ static int load_config(struct runtime *rt, const char *path, char *err, size_t e
         path = installed;
     return path ? config_load(&rt->cfg, path, err, errlen) : 0;
 }
+
+#define CHECK_EVERY_MS  (24ULL * 3600 * 1000)   /* the database's integrity check, after the first frame */
+#define JOB_POLL_MS     100                     /* how often the loop looks at a job under way */
 
 /* Without content the kiosk is out of order, and says so in the clinic's words as far as its
  * wording file can still be read, else in the default content's. */
@@ -83,22 +241,102 @@ static void out_of_order_words(struct runtime *rt)
     rt->app->words = &rt->out_of_order[0];
 }
 
-/* The queue is not needed to show information: without it the app runs and a submit fails
- * plainly, and the reason is logged and kept for the staff screen. */
-static void open_queue(struct runtime *rt, const struct runtime_options *o)
+/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it:
+ * at the start, as far as can be told without writing (a write and its syncs would hold up the
+ * first frame, by tens of milliseconds on an SD card), and by writing once the first frame is up
+ * (rt->proved); when trying again, by writing. When any of it fails, clients see out-of-order
+ * until a later try works (runtime_update): they must never fill in a form that cannot be saved.
+ * The reason is logged and kept for staff. */
+static void open_queue(struct runtime *rt, int write)
 {
-    struct queue_options qo = { .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
     struct app *a = rt->app;
+    char why[256];
 
-    a->queue = queue_open(rt->db_path, &qo, a->queue_error, sizeof a->queue_error);
+    a->queue_error[0] = '\0';
     if (!a->queue)
-        fprintf(stderr, "kiosk: %s\n", a->queue_error);
+        a->queue = queue_open(rt->db_path, &rt->queue_opt, a->queue_error, sizeof a->queue_error);
+    rt->proved = a->queue && write;
+    if (!a->queue)
+        app_set_db_problem(a, a->queue_error);
+    else if (queue_check_room(a->queue, why, sizeof why) != 0 ||
+             (write && queue_check_writable(a->queue, why, sizeof why) != 0))
+        app_set_db_problem(a, why);
+    else
+        app_set_db_problem(a, NULL);
+}
+
+/* What a job of the worker came to. */
+static void job_done(struct runtime *rt, const struct queue_job_result *r, uint64_t now)
+{
+    struct app *a = rt->app;
+    char err[256];
+
+    if (r->job == QUEUE_JOB_CHECK && r->status == 0 && a->queue &&
+        queue_record_check(a->queue, r->text, err, sizeof err) != 0)
+        fprintf(stderr, "kiosk: %s\n", err);
+    if (r->job == QUEUE_JOB_CHECK && r->status < 0) {
+        fprintf(stderr, "kiosk: cannot check the database: %s (trying again in an hour)\n", r->text);
+        rt->next_check = now + 3600 * 1000;
+    }
+    if (r->job == QUEUE_JOB_CHECK && r->status > 0) {
+        fprintf(stderr, "kiosk: the database '%s' is damaged: %s; it is moved aside once no client is here\n",
+                rt->db_path, r->text);
+        rt->damaged = 1;
+    }
+    if (r->job == QUEUE_JOB_RECOVER) {
+        a->queue = r->queue;
+        if (a->queue)
+            fprintf(stderr, "kiosk: a fresh database was started; the damaged one was kept aside\n");
+        open_queue(rt, 1);
+        rt->next_check = now;       /* and the fresh one is checked at once */
+    }
+}
+
+/* The database's slow work, which a thread does: its integrity check after the first frame and
+ * each day, and, when that finds damage, moving the file aside (with what can be read of it)
+ * once no client is in the middle of a visit, with out-of-order meanwhile. */
+static void database_jobs(struct runtime *rt, uint64_t now)
+{
+    struct app *a = rt->app;
+    struct queue_job_result r;
+    char err[256];
+
+    if (queue_worker_poll(rt->worker, &r))
+        job_done(rt, &r, now);
+    if (queue_worker_job(rt->worker) != QUEUE_JOB_NONE)
+        return;
+    if (rt->damaged && a->queue && app_is_resting(a)) {
+        struct queue_options o = rt->queue_opt;
+        o.damaged = 1;
+        queue_close(a->queue);      /* the worker owns the file until it is done */
+        a->queue = NULL;
+        app_set_db_problem(a, "the database is damaged: moving it aside");
+        if (queue_worker_start(rt->worker, QUEUE_JOB_RECOVER, rt->db_path, &o, err, sizeof err) != 0) {
+            fprintf(stderr, "kiosk: %s\n", err);
+            open_queue(rt, 1);      /* as after a restart, which a damaged file meets too */
+        }
+        rt->damaged = 0;
+        return;
+    }
+    if (a->db_problem[0] && a->db_retry_at && now >= a->db_retry_at) {
+        open_queue(rt, 1);
+        return;
+    }
+    if (a->queue && !rt->proved && rt->frames > 0 && !a->db_problem[0]) {
+        open_queue(rt, 1);          /* the proof the start left for after its first frame */
+        return;
+    }
+    if (a->queue && rt->frames > 0 && now >= rt->next_check) {
+        rt->next_check = now + CHECK_EVERY_MS;
+        if (queue_worker_start(rt->worker, QUEUE_JOB_CHECK, rt->db_path, NULL, err, sizeof err) != 0)
+            fprintf(stderr, "kiosk: %s\n", err);
+    }
 }
 
 int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen)
 {
     struct platform_options po = { 0 };
-    char assets[600], reason[512] = "";
+    char assets[600], helper[600], reason[512] = "";
     int loaded;
 
     memset(rt, 0, sizeof *rt);
@@ -127,14 +365,22 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     po.assets_dir = runtime_assets_dir(assets, sizeof assets);
     if (platform_open(&rt->platform, &po, err, errlen) != 0)
         goto fail;
+    picture_cache_dir(rt->cache_dir, sizeof rt->cache_dir);
+    platform_pictures_open(rt->platform, rt->cache_dir, picture_helper(helper, sizeof helper));
+    if (loaded)
+        keep_pictures(rt);
+    rt->decoder = (struct content_decoder){ decode_picture, rt };
     rt->app = calloc(1, sizeof *rt->app);
     if (!rt->app) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform),
-             o->trace ? stdout : NULL, now);
+    /* traced from the screen it starts on, once the database has had its say (open_queue) */
+    app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform), NULL, now);
     rt->app->content_dir = rt->content_dir;
+    rt->app->picture_decoder = &rt->decoder;
+    rt->app->speech.out = (struct speech_out){ rt, speech_say_out, speech_tone_out, speech_stop_out,
+                                               speech_volume_out, speech_rest_out };
     if (!loaded)
         out_of_order_words(rt);
     if (loaded && rt->app->content) {
@@ -142,8 +388,20 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
         app_set_languages(rt->app, &rt->langs);
     }
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
-    open_queue(rt, o);
+    rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
+    rt->worker = queue_worker_new();
+    if (!rt->worker) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    open_queue(rt, 0);
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
+    if (o->trace) {
+        rt->app->trace = stdout;
+        rt->app->speech.trace = stdout;
+        printf("screen %s\n", app_screen_name(rt->app->screen));
+        fflush(stdout);
+    }
     return 0;
 fail:
     runtime_close(rt);
@@ -152,12 +410,18 @@ fail:
 
 void runtime_close(struct runtime *rt)
 {
+    queue_worker_free(rt->worker);
+    rt->worker = NULL;
     if (rt->app) {
         app_forget_client(rt->app);
         queue_close(rt->app->queue);
         free(rt->app);
     }
     rt->app = NULL;
+    tts_close(rt->tts);             /* before the sound it plays into, */
+    rt->tts = NULL;
+    platform_audio_close(rt->audio);    /* and that before the platform */
+    rt->audio = NULL;
     platform_close(rt->platform);
     rt->platform = NULL;
     languages_close(&rt->langs);
@@ -180,6 +444,7 @@ void runtime_update(struct runtime *rt, uint64_t now)
     int w, h, forgot;
 
     app_tick(a, now);
+    database_jobs(rt, now);
     platform_size(rt->platform, &w, &h);
     forgot = a->forget_text;
     if (forgot) {
@@ -198,18 +463,36 @@ void runtime_update(struct runtime *rt, uint64_t now)
             rt->presented_cpu_ms = (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
             rt->frames++;
         }
+        queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
     if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
         /* Once the screen is up, the text of the first screen (the menu, or home) and of the
          * treatment's page is made ready again (after a client, or in the language just picked),
-         * so that the next client's first taps do not wait for it; then the frame shown is built
-         * again, for whoever reads its controls. */
+         * so that the next client's first taps do not wait for it, and so are the pictures of
+         * those and of the doctor's page; then the frame shown is built again, for whoever reads
+         * its controls. */
+        const enum screen next[] = { a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME, SCREEN_INFO,
+                                     SCREEN_DOCTOR };
         a->prepare_text = 0;
-        platform_prepare_text(rt->platform, app_preview(a, a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME,
-                                                         w, h));
-        platform_prepare_text(rt->platform, app_preview(a, SCREEN_INFO, w, h));
+        for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
+            const struct frame *f = app_preview(a, next[i], w, h);
+            if (next[i] != SCREEN_DOCTOR)
+                platform_prepare_text(rt->platform, f);
+            platform_prepare_pictures(rt->platform, f);
+        }
         app_draw(a, w, h);
     }
+}
+
+void runtime_pictures_settle(struct runtime *rt, uint64_t now)
+{
+    if (!platform_pictures_pending(rt->platform))
+        return;
+    if (!platform_pictures_wait(rt->platform, 120000))
+        fprintf(stderr, "kiosk: pictures still not made after 120 s\n");
+    runtime_pump(rt, now);
+    rt->app->dirty = 1;
+    runtime_update(rt, now);
 }
 
 int runtime_loop(struct runtime *rt)
@@ -222,6 +505,10 @@ int runtime_loop(struct runtime *rt)
         watchdog_usec = 0;
     runtime_update(rt, platform_now_ms());
     sd_notify(0, "READY=1");     /* the first screen is up */
+    if (!rt->tts) {
+        char voice[TTS_VOICE_MAX];
+        tts_prefetch(tts_voice_for(rt->app->words ? rt->app->words->language : "en", voice, sizeof voice));
+    }
     while (!a->quit) {
         uint64_t now = platform_now_ms(), deadline;
         int timeout;
@@ -234,6 +521,10 @@ int runtime_loop(struct runtime *rt)
         deadline = app_next_deadline(a);
         if (watchdog_usec && next_ping < deadline)
             deadline = next_ping;
+        if (queue_worker_job(rt->worker) != QUEUE_JOB_NONE && now + JOB_POLL_MS < deadline)
+            deadline = now + JOB_POLL_MS;
+        if (rt->next_check && rt->next_check < deadline && !a->db_problem[0])
+            deadline = rt->next_check;
         timeout = deadline == UINT64_MAX ? -1 : deadline <= now ? 0
                 : deadline - now > 3600000 ? 3600000 : (int)(deadline - now);
         if (platform_next_event(rt->platform, timeout, &ev)) {

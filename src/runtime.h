@@ -10,6 +10,9 @@
 #include "config.h"
 #include "content.h"
 #include "platform.h"
+#include "queue_worker.h"
+#include "platform_audio.h"
+#include "tts.h"
 
 struct runtime {
     struct platform *platform;  /* owned */
@@ -22,10 +25,19 @@ struct runtime {
     struct config cfg;
     char content_dir[CONFIG_PATH_MAX];
     char db_path[CONFIG_PATH_MAX];
+    struct queue_worker *worker;    /* owned: the database's integrity check and recovery, in a thread */
+    struct queue_options queue_opt;  /* how the queue is opened, for tries again and recovery */
+    uint64_t next_check;        /* when the database's integrity is checked next (0: after the first frame) */
+    int damaged;                /* the check found the database damaged: recover it once no client is there */
+    int proved;                 /* a write to the database has shown that a request can be saved */
     unsigned long frames;       /* frames drawn */
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     double presented_cpu_ms;    /* this thread's CPU time then (CLOCK_THREAD_CPUTIME_ID, ms), likewise */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
+    struct content_decoder decoder;     /* "Check content" decodes pictures through the platform */
+    char cache_dir[CONFIG_PATH_MAX];    /* scaled copies of the pictures */
+    struct tts *tts;            /* owned; Read aloud's synthesiser, started when first needed */
+    struct platform_audio *audio;   /* owned; its sound out, likewise */
 };
 
 /* What the kiosk was asked for on its command line. */
@@ -48,6 +60,12 @@ void runtime_close(struct runtime *rt);
 void runtime_pump(struct runtime *rt, uint64_t now);
 /* Fires due timers and draws a frame if anything changed. */
 void runtime_update(struct runtime *rt, uint64_t now);
+
+/* Waits (in real time) until every picture asked for is made, then draws the frame again with
+ * them: the replay driver's screenshots show what a person would see once pictures are in. */
+void runtime_pictures_settle(struct runtime *rt, uint64_t now);
+/* 1 while Read aloud has something queued, being made into sound, or playing. */
+int runtime_speaking(struct runtime *rt);
 
 /* The live loop: sleeps until an event or the next timer. Returns the exit code. */
 int runtime_loop(struct runtime *rt);

@@ -9,6 +9,19 @@ long long staff_lock_left(const struct staff_lock *l, long long now)
     return l->locked_until > now ? l->locked_until - now : 0;
 }
 
+int staff_lock_held(const struct staff_lock *l)
+{
+    return l->unsaved && l->failures >= STAFF_FREE_TRIES;
+}
+
+void staff_lock_merge(struct staff_lock *l, const struct staff_lock *stored)
+{
+    if (stored->failures > l->failures)
+        l->failures = stored->failures;
+    if (stored->locked_until > l->locked_until)
+        l->locked_until = stored->locked_until;
+}
+
 void staff_lock_failed(struct staff_lock *l, long long now)
 {
     long long over, ms = STAFF_LOCK_MS;

@@ -69,11 +69,12 @@ void staff_mark_received(struct queue *q, long long batch, const struct wording 
     }
 }
 
-void staff_check_content(const char *dir, const struct wording *w, char *note, size_t len)
+void staff_check_content(const char *dir, const struct content_decoder *dec, const struct wording *w, char *note,
+                         size_t len)
 {
     char first[512] = "";
     FILE *report = fmemopen(first, sizeof first - 1, "w");
-    int problems = content_check(dir, report);
+    int problems = content_check_with(dir, report, dec);
 
     if (report)
         fclose(report);

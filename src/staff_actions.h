@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "content.h"
 #include "queue.h"
 #include "wording.h"
 
@@ -16,7 +17,9 @@ void staff_export_usb(struct queue *q, const char *dir, unsigned formats, const 
                       size_t len);
 /* Acknowledges batch (0: there is none waiting). */
 void staff_mark_received(struct queue *q, long long batch, const struct wording *w, char *note, size_t len);
-/* Checks the content files in dir and says how many problems, and the first. */
-void staff_check_content(const char *dir, const struct wording *w, char *note, size_t len);
+/* Checks the content files in dir (decoding pictures with dec, when not NULL) and says how many
+ * problems, and the first. */
+void staff_check_content(const char *dir, const struct content_decoder *dec, const struct wording *w, char *note,
+                         size_t len);
 
 #endif

@@ -92,4 +92,12 @@ void style_init(struct style *s, int w, int h, int large_text, const struct text
     s->menu_card_w = style_px(s, 340);
     s->pill_pad = style_px(s, 60);
     s->drift = style_px(s, 36);
+
+    s->logo_w = style_px(s, 640);
+    s->logo_h = style_px(s, 200);
+    s->picture_h = style_px(s, 280);
+    s->card_picture_h = style_px(s, large_text ? 130 : 180);   /* large text needs the room */
+    s->menu_picture_h = style_px(s, 150);
+    s->photo_w = style_px(s, 200);
+    s->avatar = style_px(s, 56);
 }

@@ -79,6 +79,14 @@ struct style {
     int menu_card_w;            /* a treatment's card on the menu at least (340) */
     int pill_pad;               /* attract's "Touch to start" beside its words (60) */
     int drift;                  /* how far attract's content wanders (36) */
+
+    /* Pictures: each is fitted into at most this, its aspect kept. */
+    int logo_w, logo_h;         /* the logo on attract (640 x 200) */
+    int picture_h;              /* a picture on a page, in its width (280) */
+    int card_picture_h;         /* the picture on home's card (180; 130 in large text) */
+    int menu_picture_h;         /* the picture on a menu's card (150) */
+    int photo_w;                /* the doctor's photo or monogram on her page (200) */
+    int avatar;                 /* her photo or monogram beside her name (56) */
 };
 
 /* Fills s for a screen of w x h in normal or large text, measuring line heights with m. */

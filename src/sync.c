@@ -690,7 +690,14 @@ int sync_run(const struct config *cfg, const char *db_path, const struct sync_op
     struct sync s = { .cfg = cfg, .db_path = db_path, .opt = *o, .inotify_fd = -1, .signal_fd = -1 };
     char err[QUEUE_PATH_MAX + 512];
     int rc = 1;
+    sigset_t stop_signals;
 
+    /* SIGTERM that comes while the sync starts waits for the loop instead of ending it half set up */
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stop_signals, NULL);
     if (!cfg->sync_url[0]) {
         say("no sync-url in the config: there is nowhere to deliver to");
         return 1;

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_picture.h"
+
 #define ONE_LINE (1 << 28)      /* a width no text reaches: wrapping at it gives one line */
 
 static const struct rect no_rect = { 0, 0, 0, 0 };
@@ -597,7 +599,7 @@ void ui_draw_lines(struct ui *u, const struct text_lines *lines, const char *s, 
 
 /* Records s as one piece of text drawn as lines in r, the part seen. */
 static void record_lines(struct ui *u, const char *s, const struct text_lines *lines, struct rect r, int clipped,
-                         struct rect clip, enum ui_align align)
+                         struct rect clip, enum ui_align align, unsigned flags)
 {
     struct rect box;
     int left = r.x + r.w;
@@ -610,7 +612,9 @@ static void record_lines(struct ui *u, const char *s, const struct text_lines *l
     }
     box = seen((struct rect){ left, r.y, lines->w, lines->h }, clipped, clip);
     if (box.w > 0)
-        frame_add_text(u->f, s, box, lines->cut);
+        frame_add_text_as(u->f, s, box, lines->cut, flags);
+    else    /* scrolled out of view: still there for whoever reads the screen aloud */
+        frame_add_text_as(u->f, s, (struct rect){ left, r.y, lines->w, lines->h }, lines->cut, flags | FRAME_TEXT_HIDDEN);
 }
 
 void ui_draw_button(struct ui *u, struct rect r, int clipped, struct rect clip, enum ui_button_kind kind,
@@ -734,7 +738,9 @@ static void text_in(struct ui *u, struct ui_item *it, const struct lay_node *n, 
         return;     /* never measured: its box was left out */
     l = &u->lines[it->lines];
     ui_draw_lines(u, l, shown(it), r, n->clipped, n->clip, it->font, colour, align);
-    record_lines(u, shown(it), l, r, n->clipped, n->clip, align);
+    record_lines(u, shown(it), l, r, n->clipped, n->clip, align,
+                 (it->kind == UI_ITEM_TEXT || it->kind == UI_ITEM_BADGE ? 0 : FRAME_TEXT_CAPTION) |
+                 (it->font == FONT_TITLE || it->font == FONT_HUGE ? FRAME_TEXT_TITLE : 0));
 }
 
 /* A caption centred vertically in r. */
@@ -840,6 +846,12 @@ static void paint(struct ui *u, int node)
         s->view_h = n->r.h;
         break;
     }
+    case UI_ITEM_PICTURE:
+        ui_paint_picture(u, it, n);
+        break;
+    case UI_ITEM_MONOGRAM:
+        ui_paint_monogram(u, it, n);
+        break;
     case UI_ITEM_BOX:
         break;
     }

@@ -72,7 +72,9 @@ struct ui_drag {
 };
 
 enum ui_kind { UI_ITEM_BOX, UI_ITEM_PANEL, UI_ITEM_TEXT, UI_ITEM_BUTTON, UI_ITEM_TOGGLE, UI_ITEM_FIELD, UI_ITEM_AREA,
-               UI_ITEM_DOT, UI_ITEM_BADGE, UI_ITEM_SCROLL };
+               UI_ITEM_DOT, UI_ITEM_BADGE, UI_ITEM_SCROLL,
+               UI_ITEM_PICTURE,         /* label: its words; caption: its file (ui_picture.c) */
+               UI_ITEM_MONOGRAM };      /* label: the initials (ui_picture.c) */
 
 /* What the widget layer knows of one box of the layout. Strings live as long as the caller
  * promised (until ui_layout() returns, or the pass's arena). */
@@ -93,6 +95,7 @@ struct ui_item {
     int hit;                    /* the box whose rectangle is its touch area, or -1 for its own */
     struct ui_scroll *scroll;   /* UI_SCROLL */
     enum ui_press state;        /* after ui_layout() */
+    int pic_w, pic_h;           /* UI_ITEM_PICTURE: the picture's own size, fitted into the box */
 };
 
 struct ui {

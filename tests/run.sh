@@ -11,6 +11,8 @@ OUT=tests/out
 rm -rf "$OUT" && mkdir -p "$OUT/shots" "$OUT/tmp"
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy
 export KIOSK_BUILD="$B" KIOSK_OUT="$OUT"
+# Scaled copies of pictures go here, not into the home directory; each run starts without them.
+export XDG_CACHE_HOME="$PWD/$OUT/cache"
 passed=0
 failed=0
 

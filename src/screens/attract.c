@@ -49,7 +49,15 @@ void screen_attract(struct app *a, struct ui *u)
     column = ui_add(u, area, &(struct lay_box){
         .w = { LAY_FILL, .max = st->w - 2 * st->margin - 2 * st->drift }, .self = LAY_CENTRE,
         .gap = st->gap_section, .cross = LAY_CENTRE, .shift_x = dx, .shift_y = dy });
-    chrome_text(u, column, c->name, FONT_HUGE, INK_TEXT, UI_CENTRE);
+    /* The clinic's logo, or its name written out (always in high contrast: a logo is drawn for the
+     * clinic's colours, not for black). */
+    if (c->logo.file && !a->high_contrast) {
+        int logo = chrome_picture(u, column, &c->logo, st->logo_h);
+        if (logo != LAY_NONE)
+            ui_box(u, logo)->w.max = st->logo_w;
+    } else {
+        chrome_text(u, column, c->name, FONT_HUGE, INK_TEXT, UI_CENTRE);
+    }
     if (c->welcome)
         chrome_text(u, column, c->welcome, FONT_SUBHEADING, INK_MUTED, UI_CENTRE);
     offer(a, u, column);

@@ -5,6 +5,8 @@
 #include <assert.h>
 #include <stdio.h>
 
+#include "ui_picture.h"
+
 /* ---------------------------------------------------------------- the bars */
 
 static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
@@ -13,15 +15,29 @@ static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
     int bar = ui_add_panel(u, column, &(struct lay_box){
         .kind = LAY_ROW, .h = { LAY_FIXED, st->button_h + 2 * st->bar_pad },
         .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .gap = st->gap, .cross = LAY_CENTRE }, UI_BAR_TOP);
-    int name = ui_add_text(u, bar, a->content ? a->content->clinic.name : "", FONT_SUBHEADING, INK_TEXT, UI_START);
+    /* A logo is drawn for the clinic's colours: in high contrast the name is written instead. */
+    const struct content_picture *logo = a->content && !a->high_contrast ? &a->content->clinic.logo : NULL;
+    int name = logo && logo->file ? LAY_NONE : ui_add_text(u, bar, a->content ? a->content->clinic.name : "",
+                                                           FONT_SUBHEADING, INK_TEXT, UI_START);
 
-    /* The clinic's name where there is room for it whole, else nothing. */
-    ui_box(u, name)->w.kind = LAY_FILL;
-    ui_box(u, name)->h.max = st->button_h;
-    ui_box(u, name)->flags |= LAY_OPTIONAL;
+    if (name == LAY_NONE) {
+        /* The logo, as tall as the bar's buttons, smaller when the toggles leave less room. */
+        int room = ui_add(u, bar, &(struct lay_box){ .w = { LAY_FILL }, .h = { LAY_FIXED, st->button_h },
+                                                     .main = LAY_CENTRE });
+        int pic = ui_add_picture(u, room, logo, 0, 0);
+        if (pic != LAY_NONE)
+            ui_box(u, pic)->w = (struct lay_size){ LAY_FILL, .max = (int)((long long)st->button_h * logo->width /
+                                                                           logo->height) };
+    } else {
+        /* The clinic's name where there is room for it whole, else nothing. */
+        ui_box(u, name)->w.kind = LAY_FILL;
+        ui_box(u, name)->h.max = st->button_h;
+        ui_box(u, name)->flags |= LAY_OPTIONAL;
+    }
     ui_push_id(u, "top-bar");
     c->large = ui_add_toggle(u, bar, app_text(a, MSG_BAR_LARGER_TEXT), a->large_text);
     c->contrast = ui_add_toggle(u, bar, app_text(a, MSG_BAR_HIGH_CONTRAST), a->high_contrast);
+    c->speech = ui_add_toggle(u, bar, app_text(a, MSG_SPEECH_READ_ALOUD), a->speech.on);
     if (app_languages(a)) {
         /* The language shown, by its own name: a tap lists the others (screen_languages). */
         const struct languages *L = app_languages(a);
@@ -32,6 +48,26 @@ static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
     ui_pop_id(u);
     ui_box(u, c->large)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
     ui_box(u, c->contrast)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
+    ui_box(u, c->speech)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
+}
+
+static int bar_button(struct app *a, struct ui *u, int row, enum wording_id label, enum ui_button_kind kind);
+
+/* While Read aloud is on, a bar below the top one: slower, faster, quieter, louder. */
+static void speech_bar(struct app *a, struct ui *u, struct chrome *c, int column)
+{
+    const struct style *st = &u->st;
+    int row = ui_add_panel(u, column, &(struct lay_box){
+        .kind = LAY_ROW, .h = { LAY_FIXED, st->button_h + 2 * st->bar_pad },
+        .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .gap = st->gap, .cross = LAY_CENTRE,
+        .main = LAY_END }, UI_BAR_TOP);
+
+    ui_push_id(u, "speech-bar");
+    c->slower = bar_button(a, u, row, MSG_SPEECH_SLOWER, UI_SECONDARY);
+    c->faster = bar_button(a, u, row, MSG_SPEECH_FASTER, UI_SECONDARY);
+    c->quieter = bar_button(a, u, row, MSG_SPEECH_QUIETER, UI_SECONDARY);
+    c->louder = bar_button(a, u, row, MSG_SPEECH_LOUDER, UI_SECONDARY);
+    ui_pop_id(u);
 }
 
 /* A bottom bar's button: as wide as its words, at least a bar button's width, one line tall. */
@@ -71,7 +107,9 @@ void chrome_begin(struct app *a, struct ui *u, struct chrome *c, unsigned parts,
     int column;
 
     *c = (struct chrome){ .corner = LAY_NONE, .large = LAY_NONE, .contrast = LAY_NONE, .back = LAY_NONE,
-                          .second = LAY_NONE, .primary = LAY_NONE, .language = LAY_NONE, .bar = bar };
+                          .second = LAY_NONE, .primary = LAY_NONE, .speech = LAY_NONE, .slower = LAY_NONE,
+                          .faster = LAY_NONE, .quieter = LAY_NONE, .louder = LAY_NONE, .language = LAY_NONE,
+                          .bar = bar };
     c->root = ui_add(u, LAY_NONE, &(struct lay_box){ .kind = LAY_STACK });
     if (parts & CHROME_CORNER) {
         /* First, so that a finger there is the corner's before any control's. At the start of the
@@ -84,6 +122,8 @@ void chrome_begin(struct app *a, struct ui *u, struct chrome *c, unsigned parts,
     column = ui_add(u, c->root, &(struct lay_box){ .h = { LAY_FILL } });
     if (parts & CHROME_TOP)
         top_bar(a, u, c, column);
+    if ((parts & CHROME_TOP) && a->speech.on)
+        speech_bar(a, u, c, column);
     c->body = ui_add(u, column, &(struct lay_box){ .h = { LAY_FILL } });
     if (bar)
         bottom_bar(a, u, c, column, bar);
@@ -111,6 +151,16 @@ void chrome_end(struct app *a, struct ui *u, struct chrome *c)
         a->picking = 1;
         a->dirty = 1;
     }
+    if (c->speech != LAY_NONE && ui_clicked(u, c->speech))
+        access_toggle(a);
+    if (c->slower != LAY_NONE && ui_clicked(u, c->slower))
+        access_adjust(a, SPEECH_SLOWER);
+    if (c->faster != LAY_NONE && ui_clicked(u, c->faster))
+        access_adjust(a, SPEECH_FASTER);
+    if (c->quieter != LAY_NONE && ui_clicked(u, c->quieter))
+        access_adjust(a, SPEECH_QUIETER);
+    if (c->louder != LAY_NONE && ui_clicked(u, c->louder))
+        access_adjust(a, SPEECH_LOUDER);
     if (c->back != LAY_NONE && ui_clicked(u, c->back))
         app_act(a, ACT_BACK);
     if (c->second != LAY_NONE && ui_clicked(u, c->second))
@@ -129,6 +179,15 @@ int chrome_page(struct ui *u, int parent, struct ui_scroll *s, const char *name)
 
     return ui_add(u, view, &(struct lay_box){ .w = { LAY_FILL, .max = st->body_w }, .self = LAY_CENTRE,
                                               .pad = { 0, st->gap_section, 0, st->margin }, .gap = st->gap });
+}
+
+int chrome_picture(struct ui *u, int parent, const struct content_picture *pic, int max_h)
+{
+    int n = ui_add_picture(u, parent, pic, 0, 0);
+
+    if (n != LAY_NONE)
+        ui_box(u, n)->h.max = max_h;
+    return n;
 }
 
 int chrome_text(struct ui *u, int parent, const char *s, enum style_font font, enum ui_ink ink, enum ui_align align)
@@ -229,6 +288,9 @@ int chrome_section(struct ui *u, int parent, const struct content_section *s, in
             chrome_text(u, pair, b->text, FONT_BODY, INK_TEXT, UI_START);
             break;
         }
+        case CONTENT_PICTURE:
+            chrome_picture(u, col, b->picture, st->picture_h);
+            break;
         }
         last = (int)b->kind;
     }

@@ -2,6 +2,8 @@
  * several treatments it is the page of the one chosen on the menu, and "Back" returns there. */
 #include "screens.h"
 
+#include "ui_picture.h"
+
 static void card(struct app *a, struct ui *u, int parent)
 {
     const struct style *st = &u->st;
@@ -10,6 +12,8 @@ static void card(struct app *a, struct ui *u, int parent)
         .w = { LAY_FILL, .weight = 58 }, .pad = { st->card_pad, st->card_pad, st->card_pad, st->card_pad },
         .gap = st->gap_small }, UI_CARD);
 
+    if (chrome_picture(u, c, &t->picture, st->card_picture_h) != LAY_NONE)
+        ui_add(u, c, &(struct lay_box){ .kind = LAY_LEAF, .h = { LAY_FIXED, st->gap_small } });
     chrome_text(u, c, t->name, FONT_TITLE, INK_TEXT, UI_START);
     if (t->tagline)
         chrome_text(u, c, t->tagline, FONT_SUBHEADING, INK_ACCENT, UI_START);
@@ -51,8 +55,15 @@ void screen_home(struct app *a, struct ui *u)
     if (app_has_checklist(a))
         screening = choice(a, u, choices, app_text(a, MSG_BUTTON_SCREENING), UI_SECONDARY);
     request = choice(a, u, choices, app_text(a, MSG_BUTTON_REQUEST), UI_PRIMARY);
-    doctor = choice(a, u, choices, SAY(a, u, MSG_HOME_DOCTOR, WORDING_TEXT("doctor", a->content->clinic.doctor_name)),
-                    UI_QUIET);
+    {
+        /* The doctor's photo (or initials) beside her name; the whole row takes the finger. */
+        const struct content_clinic *cl = &a->content->clinic;
+        int row = ui_add(u, choices, &(struct lay_box){ .kind = LAY_ROW, .gap = st->gap, .cross = LAY_CENTRE });
+        ui_add_portrait(u, row, &cl->photo, cl->doctor_name, st->avatar);
+        doctor = choice(a, u, row, SAY(a, u, MSG_HOME_DOCTOR, WORDING_TEXT("doctor", cl->doctor_name)), UI_QUIET);
+        ui_box(u, doctor)->w.kind = LAY_FILL;
+        ui_set_hit(u, doctor, row);
+    }
     ui_pop_id(u);
     chrome_end(a, u, &c);
     if (ui_clicked(u, about))

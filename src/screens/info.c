@@ -3,6 +3,8 @@
  * text makes it taller than the screen. */
 #include "screens.h"
 
+#include "ui_picture.h"
+
 #define MAX_SECTIONS 32
 
 static void title_block(struct ui *u, int page, const char *title, const char *subtitle)
@@ -49,6 +51,7 @@ void screen_info(struct app *a, struct ui *u)
     }
     page = chrome_page(u, row, s, "info");
     title_block(u, page, t->name, t->tagline);
+    chrome_picture(u, page, &t->picture, st->picture_h);
     for (int i = 0; i < n; i++)
         sections[i] = chrome_section(u, page, &t->sections[i], 1);
     chrome_end(a, u, &c);
@@ -67,12 +70,17 @@ void screen_doctor(struct app *a, struct ui *u)
 {
     static const struct chrome_bar bar = { MSG_BUTTON_BACK, CHROME_HOME, MSG_BUTTON_REQUEST, ACT_REQUEST };
     const struct content_clinic *c = &a->content->clinic;
+    const struct style *st = &u->st;
     struct chrome ch;
-    int page;
+    int page, head, words;
 
     chrome_begin(a, u, &ch, CHROME_TOP, &bar);
     page = chrome_page(u, ch.body, &a->scroll[SCREEN_DOCTOR], "doctor");
-    title_block(u, page, c->doctor_name, c->doctor_role);
+    /* Her photo, or her initials in a circle, beside her name and role. */
+    head = ui_add(u, page, &(struct lay_box){ .kind = LAY_ROW, .gap = st->gap_large, .cross = LAY_CENTRE });
+    ui_add_portrait(u, head, &c->photo, c->doctor_name, st->photo_w);
+    words = ui_add(u, head, &(struct lay_box){ .w = { LAY_FILL } });
+    title_block(u, words, c->doctor_name, c->doctor_role);
     chrome_section(u, page, &c->doctor, 0);
     chrome_end(a, u, &ch);
 }

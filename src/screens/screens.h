@@ -31,6 +31,7 @@ struct chrome {
     int root;                   /* the whole screen */
     int body;                   /* the room between the bars: a column, filled by the screen */
     int corner, large, contrast, back, second, primary;    /* LAY_NONE where there is none */
+    int speech, slower, faster, quieter, louder;            /* Read aloud's, likewise */
     int language;               /* the top bar's language picker, when there are languages to pick */
     const struct chrome_bar *bar;
 };
@@ -48,6 +49,8 @@ int chrome_page(struct ui *u, int parent, struct ui_scroll *s, const char *name)
 int chrome_section(struct ui *u, int parent, const struct content_section *s, int with_title);
 /* Text in parent that fills its width. */
 int chrome_text(struct ui *u, int parent, const char *s, enum style_font font, enum ui_ink ink, enum ui_align align);
+/* A content picture as wide as parent gives it, at most max_h tall (LAY_NONE when pic has none). */
+int chrome_picture(struct ui *u, int parent, const struct content_picture *pic, int max_h);
 
 /* The one wording of a contact time ("Afternoon"), and of a checklist's outcome: as the result
  * screen's title, or as the review's summary. */

@@ -15,29 +15,20 @@ static long long wall(const struct app *a)
     return (long long)a->now + a->wall_offset;
 }
 
-static void save_lock(struct app *a)
-{
-    char err[256];
-
-    if (a->queue && (queue_state_set_int(a->queue, "staff_pin_failures", a->lock.failures, err, sizeof err) != 0 ||
-                     queue_state_set_int(a->queue, "staff_locked_until", a->lock.locked_until, err, sizeof err) != 0))
-        fprintf(stderr, "kiosk: cannot save the staff lockout: %s\n", err);
-}
-
 static void try_pin(struct app *a)
 {
-    if (staff_lock_left(&a->lock, wall(a)) > 0) {
+    if (staff_lock_held(&a->lock) || staff_lock_left(&a->lock, wall(a)) > 0) {
         a->pin_note = MSG_PIN_WAIT;
     } else if (!a->cfg->pin_hash[0]) {
         a->pin_note = MSG_PIN_NOT_SET;
     } else if (staff_pin_matches(a->cfg->pin_hash, a->pin)) {
         staff_lock_passed(&a->lock);
-        save_lock(a);
+        app_staff_save_lock(a);
         a->pin_note = MSG_NONE;
         app_act(a, ACT_STAFF);
     } else {
         staff_lock_failed(&a->lock, wall(a));
-        save_lock(a);
+        app_staff_save_lock(a);
         fprintf(stderr, "kiosk: wrong staff PIN (%lld in a row)\n", a->lock.failures);
         a->pin_note = MSG_PIN_WRONG;
     }
@@ -71,7 +62,8 @@ void screen_staff_pin(struct app *a, struct ui *u)
     const struct style *st = &u->st;
     const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", app_text(a, MSG_PIN_DELETE), "0",
                                    app_text(a, MSG_PIN_OK) };
-    long long left = staff_lock_left(&a->lock, wall(a));
+    int held = staff_lock_held(&a->lock);
+    long long left = held ? 0 : staff_lock_left(&a->lock, wall(a));
     int n = (int)strlen(a->pin), pad, dots, message, keypad, row = LAY_NONE, buttons[12];
     struct chrome c;
 
@@ -88,7 +80,9 @@ void screen_staff_pin(struct app *a, struct ui *u)
         ui_add_dot(u, dots, st->pin_dot, INK_TEXT);
     message = ui_add(u, pad, &(struct lay_box){ .h = { LAY_FIXED, 2 * style_line_h(st, FONT_BODY_BOLD) },
                                                 .main = LAY_END });
-    if (left > 0)
+    if (held)
+        chrome_text(u, message, app_text(a, MSG_PIN_HELD), FONT_BODY_BOLD, INK_DANGER, UI_CENTRE);
+    else if (left > 0)
         chrome_text(u, message, SAY(a, u, MSG_PIN_LOCKED, WORDING_NUMBER("seconds", (left + 999) / 1000)),
                     FONT_BODY_BOLD, INK_DANGER, UI_CENTRE);
     else if (a->pin_note)
@@ -109,7 +103,7 @@ void screen_staff_pin(struct app *a, struct ui *u)
     }
     ui_pop_id(u);
     chrome_end(a, u, &c);
-    for (int i = 0; i < 12 && left == 0; i++)
+    for (int i = 0; i < 12 && left == 0 && !held; i++)
         if (ui_clicked(u, buttons[i]))
             pin_key(a, i, keys[i]);
 }
@@ -195,6 +189,12 @@ static void figures(struct app *a, struct ui *u, int parent)
     int list = ui_add(u, parent, &(struct lay_box){ .w = { LAY_FILL, .weight = 3 }, .gap = u->st.gap_small });
     char v[256], size[32];
 
+    if (a->db_problem[0]) {     /* clients see out-of-order meanwhile */
+        chrome_text(u, list, app_text(a, MSG_STAFF_CANNOT_SAVE), FONT_BODY_BOLD, INK_DANGER, UI_START);
+        chrome_text(u, list, a->db_problem, FONT_BODY, INK_DANGER, UI_START);
+        if (!a->queue)
+            return;             /* no figures to show, and status_error says the same */
+    }
     if (a->status_error[0]) {
         chrome_text(u, list, app_text(a, MSG_STAFF_DB_PROBLEM), FONT_BODY_BOLD, INK_DANGER, UI_START);
         chrome_text(u, list, a->status_error, FONT_BODY, INK_DANGER, UI_START);
@@ -212,11 +212,16 @@ static void figures(struct app *a, struct ui *u, int parent)
     figure(u, list, app_text(a, MSG_STAFF_DB_SIZE), SAY(a, u, MSG_STAFF_MEGABYTES, WORDING_TEXT("size", size)), 0);
     /* SQLite says "ok" in English; anything else is its own report of what is wrong. */
     figure(u, list, app_text(a, MSG_STAFF_DB_CHECK),
-           strcmp(s->quick_check, "ok") == 0 ? app_text(a, MSG_STAFF_CHECK_OK) : s->quick_check,
-           strcmp(s->quick_check, "ok") != 0);
-    if (s->damaged_moved_to[0])
-        chrome_text(u, list, SAY(a, u, MSG_STAFF_DAMAGED, WORDING_TEXT("time", s->damaged_utc),
-                                 WORDING_TEXT("path", s->damaged_moved_to)), FONT_BODY_BOLD, INK_DANGER, UI_START);
+           !s->quick_check[0] ? app_text(a, MSG_STAFF_NOT_CHECKED)
+           : strcmp(s->quick_check, "ok") == 0 ? app_text(a, MSG_STAFF_CHECK_OK) : s->quick_check,
+           s->quick_check[0] && strcmp(s->quick_check, "ok") != 0);
+    if (s->damaged_moved_to[0]) {
+        const char *file = strrchr(s->damaged_moved_to, '/');     /* beside the database: its name */
+        chrome_text(u, list, SAY(a, u, s->damaged_wal ? MSG_STAFF_DAMAGED_WAL : MSG_STAFF_DAMAGED,
+                                 WORDING_TEXT("time", s->damaged_utc),
+                                 WORDING_TEXT("path", file ? file + 1 : s->damaged_moved_to)),
+                    FONT_BODY_BOLD, INK_DANGER, UI_START);
+    }
     if (a->cfg->sync_url[0])
         delivery_figures(a, u, list);
 }

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "ui_picture.h"
+
 /* Whether treatment i is the first of its category (or the first without one). */
 static int first_of_category(const struct content *c, int i)
 {
@@ -52,7 +54,17 @@ void screen_treatments(struct app *a, struct ui *u)
             if (!in_category(t, cat))
                 continue;
             ui_push_id(u, t->id);
-            cards[k] = ui_add_button(u, grid, t->name, UI_SECONDARY);
+            if (t->picture.file) {
+                /* The picture above the name; a finger anywhere on the card chooses it. */
+                int card = ui_add_panel(u, grid, &(struct lay_box){ .gap = st->gap_small,
+                                                                    .pad = { st->pad, st->pad, st->pad, st->pad } },
+                                        UI_CARD);
+                chrome_picture(u, card, &t->picture, st->menu_picture_h);
+                cards[k] = ui_add_button(u, card, t->name, UI_QUIET);
+                ui_set_hit(u, cards[k], card);
+            } else {
+                cards[k] = ui_add_button(u, grid, t->name, UI_SECONDARY);
+            }
             ui_pop_id(u);
             ui_box(u, cards[k])->h.min = st->choice_h;
         }

@@ -21,7 +21,8 @@ static const char usage[] =
     "  --kiosk FILE     the kiosk binary (default build/kiosk)\n"
     "  --content DIR    the clinic's content (default content)\n"
     "  --script FILE    a replay script walking a whole enquiry (default tests/replay/request-suitable.replay)\n"
-    "  --only SECTION   run one section: start, response, drag, shot, memory, idle, submit, export, sync\n"
+    "  --only SECTION   run one section: start, response, drag, shot, memory, idle, submit,\n"
+    "                   export, sync, purge, million, pictures, speech\n"
     "\n"
     "Exit codes: 0 every target met, 1 a target missed or a figure not measured, 2 usage.\n";
 
@@ -33,7 +34,8 @@ static const struct {
     { "response", bench_response },     { "drag", bench_drag },             { "shot", bench_shot },
     { "memory", bench_memory },         { "idle", bench_idle },
     { "submit", bench_submit },         { "export", bench_export },
-    { "sync", bench_sync },
+    { "sync", bench_sync },             { "purge", bench_purge },           { "million", bench_million },
+    { "pictures", bench_pictures },     { "speech", bench_speech_latency },
 };
 
 static const char *fs_name(long type)

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "export.h"
@@ -20,6 +22,8 @@
 #define SUBMIT_P99_MS   5.0
 #define EXPORT_ROWS     100000
 #define EXPORT_LIMIT_S  0.5
+#define PURGE_ROWS      300000
+#define PURGE_WAIT_MS   250.0   /* the longest a submit may wait behind a purge */
 #define XLSX_LIMIT_S    2.0     /* issue 11: 100,000 requests to .xlsx */
 #define XLSX_MEMORY_MIB 50.0    /* issue 11: kioskctl's peak while doing it */
 
@@ -79,10 +83,10 @@ void bench_submit(const struct bench_env *e, struct report *r)
     struct queue_options o = { 0 };
     struct queue_receipt receipt;
     struct queue *q = NULL;
-    struct samples ms;
+    struct samples ms, settle;
     long long empty;
 
-    if (samples_init(&ms, SUBMITS) != 0) {
+    if (samples_init(&ms, SUBMITS) != 0 || samples_init(&settle, SUBMITS) != 0) {
         report_failed(r, figure, "out of memory");
         return;
     }
@@ -100,8 +104,13 @@ void bench_submit(const struct bench_env *e, struct report *r)
             goto out;
         }
         samples_add(&ms, report_now_ms() - t0);
+        /* as the kiosk does once the thank-you is on screen: the request moves into the file */
+        t0 = report_now_ms();
+        queue_settle(q);
+        samples_add(&settle, report_now_ms() - t0);
     }
     report_p50_p99(r, figure, &ms, SUBMIT_P99_MS);
+    report_p50_p99(r, "checkpoint after each submit p50/p99 (after the thanks)", &settle, 0);
     queue_close(q);
     q = NULL;
     report_info(r, "database size per 1,000 requests (submitted)", "%.0f KiB (empty: %.0f KiB)",
@@ -109,6 +118,7 @@ void bench_submit(const struct bench_env *e, struct report *r)
 out:
     queue_close(q);
     samples_free(&ms);
+    samples_free(&settle);
 }
 
 /* Stores n made-up pending requests in the queue database at path, in one transaction, with one
@@ -255,4 +265,101 @@ void bench_export(const struct bench_env *e, struct report *r)
     empty = file_bytes(path);
     report_info(r, "database size per 1,000 requests (of 100,000)", "%.0f KiB",
                 (double)(filled - empty) / 1024.0 / (EXPORT_ROWS / 1000));
+}
+
+int bench_fill_fast(const char *path, long long n, int acknowledged, int short_answers, char *err, size_t errlen)
+{
+    static const char few[] = "{\"q1\":\"no\",\"q2\":\"no\",\"q3\":\"no\",\"q4\":\"no\",\"q5\":\"no\",\"q6\":\"no\"}";
+    static const char sql[] =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %lld)"
+        " INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+        " SELECT printf('%%08x-0000-4000-8000-%%012x', i, i * 7919), printf('FT-%%07d', i),"
+        "  strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now', '-30 days'), 'reception-1', 'calf-slimming',"
+        "  'Test Person ' || i, '07700 900118', 'test.person@example.com', 'afternoon', 'clear', ?1, 1, 1,"
+        "  '0123456789abcdef' FROM n;"
+        "%s";
+    static const char acked[] =
+        "INSERT INTO batches (id, first_request_id, last_request_id, count, created_utc, acknowledged_utc)"
+        " SELECT 1, 1, max(id), count(*), '2025-01-02T09:00:00Z', '2025-01-03T09:00:00Z' FROM submissions;";
+    char text[sizeof sql + sizeof acked + 32];
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    const char *tail;
+    int rc;
+
+    snprintf(text, sizeof text, sql, n, acknowledged ? acked : "");
+    rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    /* the first statement takes the answers as a parameter; the rest run as they are */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, text, -1, &st, &tail);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, short_answers ? few : answers, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, tail, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        snprintf(err, errlen, "cannot fill '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* A purge of PURGE_ROWS acknowledged requests in another process, while this one submits every
+ * 20 ms as the kiosk would: how long each submit waited. */
+void bench_purge(const struct bench_env *e, struct report *r)
+{
+    const char *figure = "submit during a purge of 300,000 requests, max wait";
+    char path[BENCH_PATH_MAX + 32], name[64], err[512], value[96], target[48];
+    struct queue_receipt receipt;
+    struct queue *q = NULL;
+    struct samples ms;
+    int status = 0, failed = 0;
+    double t0, max = 0;
+    pid_t pid = -1;
+
+    if (samples_init(&ms, 5000) != 0) {
+        report_failed(r, figure, "out of memory");
+        return;
+    }
+    if (make_queue(e, "purge.db", path, sizeof path, err, sizeof err) != 0 ||
+        bench_fill_fast(path, PURGE_ROWS, 1, 0, err, sizeof err) != 0 || !(q = queue_open(path, NULL, err, sizeof err))) {
+        report_failed(r, figure, "%s", err);
+        goto out;
+    }
+    t0 = report_now_ms();
+    pid = fork();
+    if (pid == 0) {
+        struct queue *p = queue_open(path, NULL, err, sizeof err);
+        long long deleted = 0;
+        _exit(p && queue_purge(p, 0, &deleted, err, sizeof err) == 0 && deleted == PURGE_ROWS ? 0 : 1);
+    }
+    while (pid > 0 && waitpid(pid, &status, WNOHANG) == 0 && ms.n < ms.cap) {
+        struct queue_request req = made_up(name, sizeof name, ms.n);
+        double s0 = report_now_ms(), took;
+        struct timespec gap = { 0, 20 * 1000000L };
+        failed += queue_submit(q, &req, &receipt, err, sizeof err) != 0;
+        took = report_now_ms() - s0;
+        queue_settle(q);
+        samples_add(&ms, took);
+        if (took > max)
+            max = took;
+        nanosleep(&gap, NULL);
+    }
+    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || failed) {
+        report_failed(r, figure, failed ? "%d submits failed" : "the purge failed", failed);
+        goto out;
+    }
+    snprintf(value, sizeof value, "%.1f ms (p50 %.2f, n=%d, purge %.1f s)", max, samples_percentile(&ms, 50), ms.n,
+             (report_now_ms() - t0) / 1000.0);
+    snprintf(target, sizeof target, "< %g ms", PURGE_WAIT_MS);
+    report_check(r, figure, max < PURGE_WAIT_MS, value, target);
+out:
+    queue_close(q);
+    samples_free(&ms);
 }

@@ -12,13 +12,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "queue.h"
+
 #define START_RUNS          40
 #define START_LIMIT_MS      60.0
 #define MEMORY_LIMIT_MIB    30.0
+#define SPEECH_MEMORY_LIMIT_MIB 40.0
 #define MEMORY_CJK_LIMIT_MIB 40.0   /* issue 13: a whole enquiry in Chinese, the CJK face open */
 #define CJK_SCRIPT          "enquiry-zh-Hans.replay"    /* beside the enquiry script */
 #define IDLE_SECONDS        10
@@ -206,10 +210,9 @@ static long long proc_field(const char *path, const char *key)
     return v;
 }
 
-/* The enquiry script src, then a pause in which its memory is read, as name in the scratch
- * directory. Returns 0, or -1 with err. */
-static int memory_script(const struct bench_env *e, const char *src, const char *name, char *path, size_t len,
-                         char *err, size_t errlen)
+/* The enquiry script, then a pause in which its memory is read. Returns 0, or -1 with err. */
+static int memory_script_of(const struct bench_env *e, const char *src, const char *name, char *path, size_t len,
+                            char *err, size_t errlen)
 {
     static const char tail[] = "\nwidgets\nsleep 1\n";
     FILE *f = fopen(src, "r");
@@ -230,19 +233,55 @@ static int memory_script(const struct bench_env *e, const char *src, const char 
     return write_file(e, name, text, path, len, err, errlen);
 }
 
+static int memory_script(const struct bench_env *e, char *path, size_t len, char *err, size_t errlen)
+{
+    return memory_script_of(e, e->enquiry_script, "enquiry.replay", path, len, err, errlen);
+}
+
+/* The enquiry script with Read aloud on from the start: a key on attract starts the visit instead of
+ * its first tap. Returns 0, or -1 with err. */
+static int speech_script(const struct bench_env *e, const char *enquiry, char *path, size_t len, char *err,
+                         size_t errlen)
+{
+    static const char first[] = "tap \"Touch to start\"\n";
+    FILE *f = fopen(enquiry, "r");
+    char text[64 * 1024];
+    char *at;
+    size_t n;
+
+    if (!f) {
+        snprintf(err, errlen, "cannot open '%s': %s", enquiry, strerror(errno));
+        return -1;
+    }
+    memcpy(text, "key other\n", 10);
+    n = fread(text + 10, 1, sizeof text - 11, f);
+    fclose(f);
+    text[10 + n] = '\0';
+    at = strstr(text, first);
+    if (!at) {
+        snprintf(err, errlen, "'%s' does not begin its visit with %.*s", enquiry, (int)sizeof first - 2, first);
+        return -1;
+    }
+    memset(at, ' ', sizeof first - 2);
+    return write_file(e, "enquiry-speech.replay", text, path, len, err, errlen);
+}
+
+/* prefix names the content ("" for the repo's); limit is in MiB. */
 static void memory_at(const struct bench_env *e, struct report *r, const char *size, const char *script,
-                      const char *language, double limit_mib)
+                      const char *prefix, double limit)
 {
     char figure[96], db[BENCH_PATH_MAX + 32], line[512], err[512], path[64];
+    int speech = strstr(script, "speech") != NULL;
     char *argv[] = { (char *)e->kiosk, "--replay", (char *)script, "--size", (char *)size, "--content",
                      (char *)e->content, "--db", db, "--config", (char *)e->config, NULL };
     long long hwm, rss, pss;
     struct child c;
     int waited;
 
-    snprintf(figure, sizeof figure, "peak memory (VmHWM) after an enquiry, %s%s%s", size, language ? ", in " : "",
-             language ? language : "");
-    snprintf(db, sizeof db, "%s/memory-%s%s.db", e->tmp, size, language ? language : "");
+    snprintf(figure, sizeof figure, "%speak memory (VmHWM) after an enquiry%s, %s", prefix, speech ? " read aloud" : "",
+             size);
+    snprintf(db, sizeof db, "%s/memory-%s%s%s%s.db", e->tmp, prefix[0] ? "pictures-" : "", strstr(script, "cjk") ? "cjk-" : "",
+             size, speech ? "-speech" : "");
     if (child_start(&c, argv, err, sizeof err) != 0) {
         report_failed(r, figure, "%s", err);
         return;
@@ -257,30 +296,53 @@ static void memory_at(const struct bench_env *e, struct report *r, const char *s
         report_failed(r, figure, "the enquiry script '%s' failed (run it with make test)", script);
         return;
     }
-    report_below(r, figure, (double)hwm / 1024.0, limit_mib, "MiB", 1);
-    snprintf(figure, sizeof figure, "PSS (RSS) after an enquiry, %s%s%s", size, language ? ", in " : "",
-             language ? language : "");
+    report_below(r, figure, (double)hwm / 1024.0, limit, "MiB", 1);
+    snprintf(figure, sizeof figure, "%sPSS (RSS) after an enquiry%s, %s", prefix, speech ? " read aloud" : "", size);
     report_info(r, figure, "%.1f MiB (%.1f MiB)", (double)pss / 1024.0, (double)rss / 1024.0);
 }
 
 void bench_memory(const struct bench_env *e, struct report *r)
 {
-    char script[BENCH_PATH_MAX + 32], cjk[BENCH_PATH_MAX + 32], src[BENCH_PATH_MAX + 32], err[512];
-    const char *slash = strrchr(e->enquiry_script, '/');
+    char script[BENCH_PATH_MAX + 32], speech[BENCH_PATH_MAX + 32], err[512];
 
-    if (memory_script(e, e->enquiry_script, "enquiry.replay", script, sizeof script, err, sizeof err) != 0) {
+    if (memory_script(e, script, sizeof script, err, sizeof err) != 0) {
         report_failed(r, "peak memory (VmHWM) after an enquiry", "%s", err);
         return;
     }
-    memory_at(e, r, "1280x800", script, NULL, MEMORY_LIMIT_MIB);
-    memory_at(e, r, "1920x1080", script, NULL, MEMORY_LIMIT_MIB);
-    /* The same enquiry in Chinese (tests/replay/enquiry-zh-Hans.replay, beside the English one). */
-    snprintf(src, sizeof src, "%.*s" CJK_SCRIPT, slash ? (int)(slash - e->enquiry_script + 1) : 0, e->enquiry_script);
-    if (memory_script(e, src, "enquiry-cjk.replay", cjk, sizeof cjk, err, sizeof err) != 0) {
-        report_failed(r, "peak memory (VmHWM) after an enquiry, 1280x800, in zh-Hans", "%s", err);
+    memory_at(e, r, "1280x800", script, "", MEMORY_LIMIT_MIB);
+    memory_at(e, r, "1920x1080", script, "", MEMORY_LIMIT_MIB);
+    if (speech_script(e, script, speech, sizeof speech, err, sizeof err) != 0) {
+        report_failed(r, "peak memory (VmHWM) after an enquiry read aloud", "%s", err);
         return;
     }
-    memory_at(e, r, "1280x800", cjk, "zh-Hans", MEMORY_CJK_LIMIT_MIB);
+    memory_at(e, r, "1280x800", speech, "", SPEECH_MEMORY_LIMIT_MIB);
+    memory_at(e, r, "1920x1080", speech, "", SPEECH_MEMORY_LIMIT_MIB);
+    bench_memory_cjk(e, r);
+}
+
+/* The same enquiry in Chinese (tests/replay/enquiry-zh-Hans.replay, beside the English one). */
+void bench_memory_cjk(const struct bench_env *e, struct report *r)
+{
+    char src[BENCH_PATH_MAX + 32], cjk[BENCH_PATH_MAX + 32], err[512];
+    const char *slash = strrchr(e->enquiry_script, '/');
+
+    snprintf(src, sizeof src, "%.*s" CJK_SCRIPT, slash ? (int)(slash - e->enquiry_script + 1) : 0, e->enquiry_script);
+    if (memory_script_of(e, src, "enquiry-cjk.replay", cjk, sizeof cjk, err, sizeof err) != 0) {
+        report_failed(r, "in Chinese: peak memory (VmHWM) after an enquiry, 1280x800", "%s", err);
+        return;
+    }
+    memory_at(e, r, "1280x800", cjk, "in Chinese: ", MEMORY_CJK_LIMIT_MIB);
+}
+
+void bench_memory_with(const struct bench_env *e, struct report *r, const char *prefix, double limit_mib)
+{
+    char script[BENCH_PATH_MAX + 32], err[512];
+
+    if (memory_script(e, script, sizeof script, err, sizeof err) != 0) {
+        report_failed(r, "peak memory (VmHWM) after an enquiry", "%s", err);
+        return;
+    }
+    memory_at(e, r, "1280x800", script, prefix, limit_mib);
 }
 
 /* ------------------------------------------------------------------ idle */
@@ -380,6 +442,61 @@ static int click(int x, int y, char *err, size_t errlen)
     return 0;
 }
 
+/* Presses key on the X display with xdotool. Returns 0, or -1 with err. */
+static int press_key(const char *key, char *err, size_t errlen)
+{
+    char *argv[] = { "xdotool", "key", (char *)key, NULL };
+    struct child c;
+
+    if (child_start(&c, argv, err, errlen) != 0)
+        return -1;
+    if (child_finish(&c) != 0) {
+        snprintf(err, errlen, "xdotool key %s failed", key);
+        return -1;
+    }
+    return 0;
+}
+
+/* Runs under xvfb-run: the kiosk in a window, a key on attract turns Read aloud on and home is
+ * read; another key stops it; once the sound device has been let go, 10 s on home with Read
+ * aloud on and nothing to say. */
+static int idle_speech_in_window(char *kiosk, char *content, char *db, char *config)
+{
+    char *argv[] = { kiosk, "--window", "1280x800", "--content", content, "--db", db, "--config", config,
+                     "--trace", NULL };
+    char line[256], err[512] = "";
+    struct child c;
+    int rc = 1;
+
+    setenv("SDL_VIDEODRIVER", "x11", 1);
+    if (child_start(&c, argv, err, sizeof err) != 0) {
+        printf("error %s\n", err);
+        return 1;
+    }
+    if (child_wait_line(&c, "screen attract", line, sizeof line, 10000) != 0) {
+        printf("error the kiosk did not show attract in a window within 10 s\n");
+        goto out;
+    }
+    sleep_ms(IDLE_SETTLE_MS);
+    if (press_key("F12", err, sizeof err) != 0 || child_wait_line(&c, "say ", line, sizeof line, 5000) != 0) {
+        printf("error %s\n", err[0] ? err : "a key on attract did not turn Read aloud on within 5 s");
+        goto out;
+    }
+    sleep_ms(1000);
+    if (press_key("F12", err, sizeof err) != 0) {     /* interrupts; says nothing */
+        printf("error %s\n", err);
+        goto out;
+    }
+    sleep_ms(2500 + IDLE_SETTLE_MS);    /* the device lingers 2 s, then is let go */
+    watch_idle(c.pid, "home-read-aloud", HOME_TIMER_MS);
+    rc = 0;
+out:
+    fflush(stdout);
+    kill(c.pid, SIGTERM);
+    child_finish(&c);
+    return rc;
+}
+
 /* Runs under xvfb-run: the kiosk in a window, 10 s on attract, a click, 10 s on home. */
 static int idle_in_window(char *kiosk, char *content, char *db, char *config)
 {
@@ -416,10 +533,12 @@ out:
 
 int bench_idle_child(int argc, char **argv)
 {
-    if (argc != 4) {
-        printf("error --idle-child wants KIOSK CONTENT DB CONFIG\n");
+    if (argc != 5) {
+        printf("error --idle-child wants KIOSK CONTENT DB CONFIG SPEECH\n");
         return 2;
     }
+    if (strcmp(argv[4], "speech") == 0)
+        return idle_speech_in_window(argv[0], argv[1], argv[2], argv[3]);
     return idle_in_window(argv[0], argv[1], argv[2], argv[3]);
 }
 
@@ -465,12 +584,12 @@ static int report_idle(struct report *r, const char *line)
     return 0;
 }
 
-void bench_idle(const struct bench_env *e, struct report *r)
+static void idle_run(const struct bench_env *e, struct report *r, const char *what)
 {
     const char *figure = "idle cost under Xvfb";
     char db[BENCH_PATH_MAX + 32], line[512] = "", err[512];
     char *argv[] = { "xvfb-run", "-a", "-s", X_SCREEN, (char *)e->self, "--idle-child", (char *)e->kiosk,
-                     (char *)e->content, db, (char *)e->config, NULL };
+                     (char *)e->content, db, (char *)e->config, (char *)what, NULL };
     struct child c;
     int lines = 0, errors = 0;
 
@@ -478,7 +597,7 @@ void bench_idle(const struct bench_env *e, struct report *r)
         report_failed(r, figure, "%s is missing (make bench installs it)", on_path("xvfb-run") ? "xdotool" : "xvfb-run");
         return;
     }
-    snprintf(db, sizeof db, "%s/idle.db", e->tmp);
+    snprintf(db, sizeof db, "%s/idle-%s.db", e->tmp, what);
     if (child_start(&c, argv, err, sizeof err) != 0) {
         report_failed(r, figure, "%s", err);
         return;
@@ -491,6 +610,170 @@ void bench_idle(const struct bench_env *e, struct report *r)
             lines++;
         }
     }
-    if (child_finish(&c) != 0 && lines < 2 && !errors)
+    if (child_finish(&c) != 0 && lines < 1 && !errors)
         report_failed(r, figure, "xvfb-run failed");
+}
+
+void bench_idle(const struct bench_env *e, struct report *r)
+{
+    idle_run(e, r, "touch");
+    idle_run(e, r, "speech");
+}
+
+/* ---------------------------------------------------------------- a queue of 1,000,000 */
+
+#define MILLION             1000000LL
+#define MILLION_RUNS        30
+#define MILLION_EXTRA_MS    10.0    /* start with a million requests, beyond start with none */
+#define STATUS_RUNS         20
+#define STATUS_LIMIT_MS     100.0
+
+/* exec of argv to the first byte on its stdout (first frame) and to its exit, in ms. Returns 0, or -1. */
+static int time_start(char *const argv[], double *first, double *whole, char *err, size_t errlen)
+{
+    double t0 = report_now_ms();
+    struct child c;
+    int rc;
+
+    if (child_start(&c, argv, err, errlen) != 0)
+        return -1;
+    rc = child_read(&c, 30000);
+    *first = report_now_ms() - t0;
+    if (child_finish(&c) != 0 || rc <= 0) {
+        snprintf(err, errlen, "'%s' failed", argv[0]);
+        return -1;
+    }
+    *whole = report_now_ms() - t0;
+    return 0;
+}
+
+static int argc_last(char *const argv[])
+{
+    int n = 0;
+
+    while (argv[n + 1])
+        n++;
+    return n;
+}
+
+static long long file_bytes_of(const char *path)
+{
+    struct stat st;
+
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* Runs argv (kioskctl status) once: exec to exit in ms, or -1. */
+static double time_run(char *const argv[], char *err, size_t errlen)
+{
+    double t0 = report_now_ms();
+    struct child c;
+    int rc;
+
+    if (child_start(&c, argv, err, errlen) != 0)
+        return -1;
+    rc = child_finish(&c);
+    if (rc != 0) {
+        snprintf(err, errlen, "'%s %s' exited %d", argv[0], argv[argc_last(argv)], rc);
+        return -1;
+    }
+    return report_now_ms() - t0;
+}
+
+/* Starts with 1,000,000 pending requests against starts with none, runs interleaved so that the
+ * machine's noise falls on both alike; then kioskctl status and the staff screen's figures on it,
+ * and the integrity check that the kiosk runs in a thread after its first frame. */
+void bench_million(const struct bench_env *e, struct report *r)
+{
+    const char *figure = "start with 1,000,000 requests: first frame, beyond none";
+    char script[BENCH_PATH_MAX + 32], empty[BENCH_PATH_MAX + 32], full[BENCH_PATH_MAX + 32];
+    char kioskctl[BENCH_PATH_MAX + 32], err[512], value[96], target[48], result[256];
+    char *argv[] = { (char *)e->kiosk, "--replay", script, "--size", "1280x800", "--content", (char *)e->content,
+                     "--db", empty, "--config", (char *)e->config, NULL };
+    char *ctl[] = { kioskctl, "--db", full, "--config", (char *)e->config, "status", NULL };
+    struct samples none, million, status, figures;
+    struct queue_options o = { .create = 1 };
+    struct queue_status st;
+    struct queue *q = NULL;
+    double t0, first, whole, s;
+    const char *slash;
+
+    snprintf(empty, sizeof empty, "%s/million-empty.db", e->tmp);
+    snprintf(full, sizeof full, "%s/million.db", e->tmp);
+    slash = strrchr(e->kiosk, '/');
+    snprintf(kioskctl, sizeof kioskctl, "%.*skioskctl", slash ? (int)(slash - e->kiosk) + 1 : 0, e->kiosk);
+    if (samples_init(&none, MILLION_RUNS) != 0 || samples_init(&million, MILLION_RUNS) != 0 ||
+        samples_init(&status, STATUS_RUNS) != 0 || samples_init(&figures, STATUS_RUNS) != 0) {
+        report_failed(r, figure, "out of memory");
+        goto out;
+    }
+    if (write_file(e, "first-frame-million.replay", "widgets\n", script, sizeof script, err, sizeof err) != 0 ||
+        !(q = queue_open(full, &o, err, sizeof err))) {
+        report_failed(r, figure, "%s", err);
+        goto out;
+    }
+    queue_close(q);
+    q = NULL;
+    t0 = report_now_ms();
+    if (bench_fill_fast(full, MILLION, 0, 1, err, sizeof err) != 0) {
+        report_failed(r, figure, "%s", err);
+        goto out;
+    }
+    report_info(r, "1,000,000 requests made for the figures below", "%.1f s, %.0f MiB", (report_now_ms() - t0) / 1000,
+                (double)file_bytes_of(full) / (1024.0 * 1024.0));
+    for (int i = 0; i < 2 * MILLION_RUNS; i++) {
+        argv[8] = i % 2 ? full : empty;
+        if (time_start(argv, &first, &whole, err, sizeof err) != 0) {
+            report_failed(r, figure, "%s (run %d)", err, i + 1);
+            goto out;
+        }
+        samples_add(i % 2 ? &million : &none, first);
+    }
+    s = samples_percentile(&million, 50) - samples_percentile(&none, 50);
+    snprintf(value, sizeof value, "%+.1f ms (median %.1f, none %.1f, n=%d)", s, samples_percentile(&million, 50),
+             samples_percentile(&none, 50), million.n);
+    snprintf(target, sizeof target, "< %g ms more", MILLION_EXTRA_MS);
+    report_check(r, figure, s < MILLION_EXTRA_MS, value, target);
+
+    for (int i = 0; i < STATUS_RUNS; i++) {
+        double ms = time_run(ctl, err, sizeof err);
+        if (ms < 0) {
+            report_failed(r, "kioskctl status, 1,000,000 requests", "%s", err);
+            goto out;
+        }
+        samples_add(&status, ms);
+    }
+    snprintf(value, sizeof value, "%.1f ms median, %.1f p99 (n=%d)", samples_percentile(&status, 50),
+             samples_percentile(&status, 99), status.n);
+    snprintf(target, sizeof target, "p99 < %g ms", STATUS_LIMIT_MS);
+    report_check(r, "kioskctl status, 1,000,000 requests: exec to exit", samples_percentile(&status, 99) < STATUS_LIMIT_MS,
+                 value, target);
+
+    if (!(q = queue_open(full, NULL, err, sizeof err))) {
+        report_failed(r, "staff screen's figures, 1,000,000 requests", "%s", err);
+        goto out;
+    }
+    for (int i = 0; i < STATUS_RUNS; i++) {
+        t0 = report_now_ms();
+        if (queue_status(q, &st, err, sizeof err) != 0 || st.pending != MILLION) {
+            report_failed(r, "staff screen's figures, 1,000,000 requests", "%s", st.pending != MILLION ? "wrong count" : err);
+            goto out;
+        }
+        samples_add(&figures, report_now_ms() - t0);
+    }
+    report_p50_p99(r, "staff screen's figures (queue_status), 1,000,000 requests", &figures, STATUS_LIMIT_MS);
+    queue_close(q);
+    q = NULL;
+    t0 = report_now_ms();
+    if (queue_check_file(full, NULL, NULL, result, sizeof result) != 0)
+        report_failed(r, "integrity check of 1,000,000 requests (a thread, after the first frame)", "%s", result);
+    else
+        report_info(r, "integrity check of 1,000,000 requests (a thread, after the first frame)", "%.2f s",
+                    (report_now_ms() - t0) / 1000.0);
+out:
+    queue_close(q);
+    samples_free(&none);
+    samples_free(&million);
+    samples_free(&status);
+    samples_free(&figures);
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # kioskctl check-content compares each language of content/languages with the default one
-# (issue 13): a missing treatment, section, paragraph, screening question or message, and a
+# (issue 13): a missing treatment, section, paragraph, screening question, picture or message, and a
 # question whose outcome differs, are each reported as file:line: or file:, and the kiosk then
 # offers only the complete languages, saying in its log why it leaves one out.
 set -u
@@ -55,6 +55,15 @@ grep -qxF "$AR: 5 information sections where $EN has 6: translate every section,
     fail "a missing section: $(cat "$T/err")"
 grep -qxF "$ZH:$l_zh_screening: the Screening section has 5 questions where $EN:$l_en_screening has 6: translate every question, in the same order, and add none" "$T/err" ||
     fail "a missing question: $(cat "$T/err")"
+
+# The treatment's picture left out of the Polish, given the Polish files back: the picture, by file.
+cp -r content/languages/pl "$C/languages/"
+PL="$C/languages/pl/treatments/calf-slimming.txt"
+sed -i '/^Picture/d' "$PL"
+ctl check-content "$C" >"$T/out" 2>"$T/err"
+grep -qxF "$PL: no 'Picture:' where $EN has 'Picture: calf-slimming.png': give it here too, with its 'Picture text:' in this language" "$T/err" ||
+    fail "a missing picture: $(cat "$T/err")"
+rm "$PL"
 
 # The kiosk offers English alone now (so shows no picker), and says why each other language is left out.
 printf 'size 1280 800\nexpect-no-text "English"\nexpect-no-text "Polski"\nexpect-no-text "中文"\nexpect-no-text "العربية"\n' >"$T/s.replay"

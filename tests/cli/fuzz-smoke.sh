@@ -10,7 +10,7 @@ rm -rf "$T" && mkdir -p "$T"
 make -s BUILD="$B" fuzz-build >"$T/build.log" 2>&1 || { cat "$T/build.log"; exit 1; }
 
 failed=0
-for t in content config replay form export wording text; do
+for t in content config replay form export wording text picture; do
     bin="$B/fuzz/fuzz_$t"
     if ! "$bin" -runs=0 "tests/fuzz/corpus/$t" >"$T/$t-corpus.log" 2>&1; then
         echo "fuzz_$t: an input of tests/fuzz/corpus/$t fails:"
@@ -20,7 +20,7 @@ for t in content config replay form export wording text; do
     fi
     mkdir -p "$T/new-$t"
     secs=$SECONDS_EACH
-    [ "$t" = wording ] && secs=$(( (SECONDS_EACH + 1) / 2 ))   # a small parser: half the time
+    [ "$t" = wording ] || [ "$t" = picture ] && secs=$(( (SECONDS_EACH + 1) / 2 ))   # a small parser: half the time
     if ! "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
             -artifact_prefix="$T/$t-" "$T/new-$t" "tests/fuzz/corpus/$t" >"$T/$t.log" 2>&1; then
         echo "fuzz_$t: found a failing input (copy it into tests/fuzz/corpus/$t once fixed):"

@@ -24,6 +24,7 @@ run_make install DESTDIR="$dest" PREFIX=/usr/local
 mode_is 755 /usr/local/bin/kiosk
 mode_is 755 /usr/local/bin/kioskctl
 mode_is 755 /usr/local/libexec/kiosk/kiosk-session
+mode_is 755 /usr/local/libexec/kiosk/kiosk-picture
 mode_is 755 /usr/local/libexec/kiosk/kiosk-blank-vt
 mode_is 644 /usr/lib/systemd/logind.conf.d/kiosk.conf
 mode_is 644 /lib/systemd/system/kiosk.service
@@ -75,13 +76,15 @@ grep -q '^ExecStopPost=-+/usr/local/libexec/kiosk/kiosk-blank-vt /dev/tty1$' "$d
     fail "kiosk-blank-vt fails the service's stop when the console cannot be written"
 grep -q "cannot write to $out/no/such/console" "$out/blank.err" || fail "kiosk-blank-vt said: $(cat "$out/blank.err")"
 
-if grep -rl '@[A-Z]*@' "$dest"/lib "$dest"/usr/lib "$dest"/usr/local/libexec; then
+if grep -rlI '@[A-Z]*@' "$dest"/lib "$dest"/usr/lib "$dest"/usr/local/libexec; then   # text files: a binary may hold @@
     fail "template placeholders left in the files above"
 fi
 
 # The installed kiosk runs on the installed fonts, content and config alone: the installed
 # clinic name is changed so that the replay can only pass on the installed content.
-sed -i 's/^Name: .*/Name: Installed Test Clinic/' "$dest/usr/local/share/kiosk/content/clinic.txt"
+# The installed logo shows in place of the name: its words say which clinic it is.
+sed -i 's/^Name: .*/Name: Installed Test Clinic/; s/^Logo text: .*/Logo text: Installed Test Clinic/' \
+    "$dest/usr/local/share/kiosk/content/clinic.txt"
 SDL_VIDEODRIVER=dummy "$dest/usr/local/bin/kiosk" --replay tests/replay/lib/installed.replay \
     --config "$dest/etc/kiosk/kiosk.conf" --db "$out/installed.db" >"$out/installed.log" 2>&1 ||
     { cat "$out/installed.log"; fail "the installed kiosk failed tests/replay/lib/installed.replay"; }

@@ -23,6 +23,8 @@ same() {
 : >"$T/kiosk.conf"
 "$B/tests/test_queue" --fixture "$T/kiosk.db" || fail "cannot make the fixture database"
 
+ctl check >"$T/check.out" || fail "check exited $?"
+[ "$(cat "$T/check.out")" = "integrity: ok" ] || fail "check said: $(cat "$T/check.out")"
 ctl status >"$T/status.out" || fail "status exited $?"
 normalise <"$T/status.out" >"$T/status-fresh.txt"
 same status-fresh.txt

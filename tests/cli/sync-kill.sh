@@ -72,15 +72,14 @@ run_kills() {
     done
     touch "$T/$name.done"
     wait "$submitter" || fail "$name: the submitter failed: $(cat "$T/$name.submit.err")"
-    started=$(grep -c 'delivering to' "$T/$name.err")
+    started=$(count "$T/$name.err" 'delivering to')
     "$B/kioskctl" --config "$T/$name.conf" --db "$db" sync 2>>"$T/$name.err" &
     pid=$!
     SYNC_PIDS="$SYNC_PIDS $pid"
+    # the previous cycles may have delivered everything: SIGTERM is sent only once the sync is running
+    wait_for '[ "$(count "$T/$name.err" "delivering to")" -gt '"$started"' ]' 10 || fail "$name: the sync did not start"
     wait_for '[ "$(db_value "$db" "SELECT count(*) FROM deliveries WHERE delivered_utc IS NULL")" -eq 0 ]' 30 ||
         fail "$name: requests still wait 30 s after the last kill"
-    # SIGTERM only once the sync takes it (it says "delivering to" after blocking it for its
-    # signalfd): when the kills left nothing to deliver, the wait above ends before that.
-    wait_for '[ "$(grep -c "delivering to" "$T/$name.err")" -gt "$started" ]' 10 || fail "$name: the sync never started"
     kill "$pid"
     wait "$pid" || fail "$name: the sync did not stop cleanly on SIGTERM"
     "$B/kioskctl" --config "$T/$name.conf" --db "$db" sync --once 2>>"$T/$name.err" || fail "$name: sync --once exited $?"

@@ -8,18 +8,20 @@ FUZZ_CC      ?= clang
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_WARN    := $(filter-out -Wno-format-truncation,$(WARN))
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS := content config replay form export wording text
+FUZZ_TARGETS := content config replay form export wording text picture
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_SECONDS ?= 300
 CYCLES       ?= 1000
 
 # The sources each target exercises (besides its own tests/fuzz/fuzz_NAME.c).
-FUZZ_SRC_content := src/content.c src/wording.c src/regular_file.c src/utf8.c
+FUZZ_SRC_content := src/content.c src/wording.c src/regular_file.c src/utf8.c src/picture.c
+FUZZ_SRC_picture := src/picture.c src/regular_file.c
 FUZZ_SRC_wording := src/wording.c src/regular_file.c src/utf8.c
 FUZZ_SRC_config  := src/config.c src/wording.c src/regular_file.c src/utf8.c
 FUZZ_SRC_replay  := src/replay.c
 FUZZ_SRC_form    := src/form.c src/utf8.c
-QUEUE_SRC        := src/queue.c src/queue_schema.c src/fault_vfs.c src/sqlite_wipe.c src/ids.c
+QUEUE_SRC        := src/queue.c src/queue_schema.c src/queue_recover.c src/salvage.c src/wal_log.c \
+                    src/fault_vfs.c src/sqlite_wipe.c src/ids.c src/fd_io.c
 FUZZ_SRC_export  := src/export.c src/export_xlsx.c $(QUEUE_SRC) src/screening.c src/json.c src/utf8.c
 FUZZ_SRC_text    := src/text.c src/bidi.c src/utf8.c
 

@@ -37,6 +37,10 @@ static const struct {
     [OP_SLEEP] = { "sleep", { A_SECS } },
     [OP_DB_FAULT] = { "db-fault", { A_WORD } },
     [OP_MONKEY] = { "monkey", { A_INT, A_INT } },
+    [OP_EXPECT_SAID] = { "expect-said", { A_STR } },
+    [OP_EXPECT_NOT_SAID] = { "expect-not-said", { A_STR } },
+    [OP_WAIT_SPEECH] = { "wait-speech", { A_NONE } },
+    [OP_EXPECT_FOCUS] = { "expect-focus", { A_STR } },
     [OP_TAP_WORD] = { "tap-word", { A_WORD } },
 };
 

@@ -321,7 +321,7 @@ TEST(example_config_documents_the_defaults)
             break;
     }
     /* every key but those without a default value: staff-pin-hash and the sync's files and address */
-    ASSERT_INT_EQ(14, settings);
+    ASSERT_INT_EQ(16, settings);
     ASSERT_CONTAINS(example, "\n# staff-pin-hash =\n");
     ASSERT_CONTAINS(example, "\n# sync-url =\n");
     ASSERT_CONTAINS(example, "\n# languages =\n");

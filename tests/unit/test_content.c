@@ -438,7 +438,7 @@ struct bad_case {
 
 static const struct bad_case bad_cases[] = {
     { "unknown field", "treatments/t.txt", T_HEAD "Colour: red\n" T_BODY,
-      "treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline, Summary or Category", 1 },
+      "treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline, Summary, Category, Picture or Picture text", 1 },
     { "missing field", "treatments/t.txt", "Id: t\nName: T\nSummary: S.\n" T_BODY,
       "treatments/t.txt:1: no 'Tagline:' line: add it at the top of the file", 1 },
     { "bad id", "treatments/t.txt", "Id: Calf Slimming\nName: T\nTagline: x\nSummary: S.\n" T_BODY,
@@ -533,8 +533,8 @@ static const struct bad_case bad_cases[] = {
     { "screening in clinic", "clinic.txt", C_GOOD SCREENING "Question: Q?\n",
       "clinic.txt:13: a Screening section belongs in a treatment file, not here", 1 },
     { "treatment field in clinic", "clinic.txt", C_HEAD "Tagline: x\n" C_BODY,
-      "clinic.txt:6: unknown field 'Tagline': expected Name, Welcome, Contact, Doctor, Doctor role, Language "
-      "or a 'Colour ...' field", 1 },
+      "clinic.txt:6: unknown field 'Tagline': expected Name, Welcome, Contact, Doctor, Doctor role, "
+      "Language, Logo, Logo text, Photo, Photo text or a 'Colour ...' field", 1 },
 };
 
 TEST(each_mistake_is_reported_at_its_line)
@@ -873,6 +873,8 @@ TEST(content_that_is_not_a_regular_file)
     dir = tree_with(C_GOOD, NULL);
     snprintf(path, sizeof path, "%s/treatments/t.txt", dir);
     ASSERT_INT_EQ(0, symlink(realpath("content/treatments/calf-slimming.txt", want), path));
+    snprintf(path, sizeof path, "%s/images", dir);      /* the pictures it names */
+    ASSERT_INT_EQ(0, symlink(realpath("content/images", want), path));
     ASSERT_INT_EQ(0, content_check(dir, stderr));
     alarm(0);
 }
@@ -890,7 +892,7 @@ TEST(check_reports_every_problem_in_order)
     FILE *report = tmpfile();
 
     ASSERT(report != NULL);
-    snprintf(want[0], sizeof want[0], "%s/treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline, Summary or Category\n", dir);
+    snprintf(want[0], sizeof want[0], "%s/treatments/t.txt:5: unknown field 'Colour': expected Id, Name, Tagline, Summary, Category, Picture or Picture text\n", dir);
     snprintf(want[1], sizeof want[1], "%s/treatments/t.txt:10: step 3 is out of order: expected step 2\n", dir);
     snprintf(want[2], sizeof want[2], "%s/treatments/t.txt:15: 'If yes' must be 'stop' or 'discuss', not 'maybe'\n", dir);
     ASSERT_INT_EQ(3, content_check(dir, report));

@@ -271,7 +271,7 @@ TEST(a_purge_takes_the_delivery_state_with_the_request)
     queue_close(q);
 }
 
-/* A version-3 file (version 4 without its table and triggers, and version 5 without the language
+/* A version-3 file (version 4 without its table and triggers, and version 6 without the language
  * column and the view that shows it) comes up with its requests waiting. */
 TEST(migration_from_v3_makes_every_request_wait)
 {

@@ -75,6 +75,8 @@ static void check_frame(const struct frame *f, const char *state, int large, int
     }
     for (int i = 0; i < f->ntexts; i++) {
         const struct frame_text *t = &f->texts[i];
+        if (t->flags & FRAME_TEXT_HIDDEN)
+            continue;   /* scrolled out of view */
         if (!inside(t->r, screen)) {
             snprintf(msg, sizeof msg, "\"%.60s\" at %d,%d %dx%d", t->text, t->r.x, t->r.y, t->r.w, t->r.h);
             report("text off screen", state, f->w, f->h, large, msg);
@@ -92,7 +94,7 @@ static void check_frame(const struct frame *f, const char *state, int large, int
                 report("text clipped by a control", state, f->w, f->h, large, msg);
             }
         for (int j = i + 1; j < f->ntexts; j++)
-            if (rect_overlaps(t->r, f->texts[j].r)) {
+            if (!(f->texts[j].flags & FRAME_TEXT_HIDDEN) && rect_overlaps(t->r, f->texts[j].r)) {
                 snprintf(msg, sizeof msg, "\"%.40s\" and \"%.40s\"", t->text, f->texts[j].text);
                 report("texts overlap", state, f->w, f->h, large, msg);
             }

@@ -58,6 +58,8 @@ static void check_frame(const struct frame *f, const char *where)
     }
     for (int i = 0; i < f->ntexts; i++) {
         const struct frame_text *t = &f->texts[i];
+        if (t->flags & FRAME_TEXT_HIDDEN)
+            continue;   /* scrolled out of view */
         if (!inside(t->r, screen)) {
             snprintf(msg, sizeof msg, "\"%.50s\" at %d,%d %dx%d", t->text, t->r.x, t->r.y, t->r.w, t->r.h);
             report("text off screen", where, msg);

@@ -36,6 +36,9 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/wording.c", "problems in the wording file, for check-content" },
     { "src/queue.c", "SQL, and the database's errors for the journal" },
     { "src/queue_schema.c", "SQL" },
+    { "src/queue_recover.c", "SQL" },
+    { "src/wal_log.c", "what a damaged -wal holds, for kioskctl status and the journal; /proc/locks' format" },
+    { "src/salvage.c", "the SQLite file format's own header" },
     { "src/export.c", "the export files' columns and errors" },
     { "src/export_xlsx.c", "the spreadsheet export's sheet, properties and errors: a file, not a screen" },
     { "src/fault_vfs.c", "a test VFS's name" },
@@ -43,6 +46,11 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/replay.c", "the replay driver's script language and its errors" },
     { "src/driver.c", "the replay driver's output for tests" },
     { "src/runtime.c", "errors for the journal" },
+    { "src/picture.c", "file signatures, and problems with picture files for check-content (like content.c)" },
+    { "src/platform_image.c", "problems decoding pictures, for check-content and the journal" },
+    { "src/kiosk_picture.c", "the picture helper's usage and errors, for the journal" },
+    { "src/tts.c", "the synthesiser's errors, for the journal" },
+    { "src/platform_audio.c", "the sound device's errors, for the journal" },
     { "src/platform_shot.c", "a PNG's chunk names, and errors for the replay driver's output" },
     { "src/sync.c", "kioskctl sync: its log for the journal and kioskctl status (the staff screen shows the last "
                     "error as the {reason} of staff.sync-failing, as it shows an export's error)" },
@@ -57,6 +65,7 @@ static const struct { const char *path, *why; } not_shown[] = {
 /* Single literals that look like words but are never shown. */
 static const struct { const char *path, *literal, *why; } allowed[] = {
     { "src/app.c", "no treatments", "why the kiosk is out of order, for the journal" },
+    { "src/app.c", "no database", "why the staff lockout cannot be saved, for the journal" },
     { "src/screens/staff.c", "ok", "SQLite's answer to quick_check, compared and not shown" },
     { "src/platform_sdl.c", "Clinic kiosk", "the window's title: fullscreen in cage no title is drawn" },
     { "src/platform_sdl.c", "SDL_VIDEODRIVER", "an environment variable's name" },
@@ -319,7 +328,8 @@ static int is_content_section(const struct content_section *s, const char *t)
     if (s->title && strcmp(s->title, t) == 0)
         return 1;
     for (int i = 0; i < s->nblocks; i++)
-        if (strcmp(s->blocks[i].text, t) == 0 || (s->blocks[i].title && strcmp(s->blocks[i].title, t) == 0))
+        if (strcmp(s->blocks[i].text, t) == 0 || (s->blocks[i].title && strcmp(s->blocks[i].title, t) == 0) ||
+            (s->blocks[i].picture && s->blocks[i].picture->text && strcmp(s->blocks[i].picture->text, t) == 0))
             return 1;
     return 0;
 }
@@ -328,7 +338,8 @@ static int is_content_section(const struct content_section *s, const char *t)
 static int is_content(const char *t)
 {
     const struct content_clinic *c = &content.clinic;
-    const char *clinic[] = { c->name, c->welcome, c->contact, c->doctor_name, c->doctor_role };
+    const char *clinic[] = { c->name, c->welcome, c->contact, c->doctor_name, c->doctor_role, c->logo.text,
+                             c->photo.text };
 
     for (size_t i = 0; i < sizeof clinic / sizeof clinic[0]; i++)
         if (clinic[i] && strcmp(clinic[i], t) == 0)
@@ -338,7 +349,7 @@ static int is_content(const char *t)
     for (int k = 0; k < content.ntreatments; k++) {
         const struct content_treatment *tr = &content.treatments[k];
         const char *fields[] = { tr->name, tr->tagline, tr->summary, tr->screening_intro, tr->result_clear,
-                                 tr->result_discuss, tr->result_stop };
+                                 tr->result_discuss, tr->result_stop, tr->picture.text };
 
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
             if (fields[i] && strcmp(fields[i], t) == 0)

@@ -13,8 +13,15 @@
 
 #include "harness.h"
 #include "queue.h"
+#include "wal_log.h"
 
 static char test_dir[512];
+
+static int copy_file(const char *from, const char *to);
+static int add_requests(const char *path, int from, int n);
+static int pages_of(const char *path, const char *table, const char *type, long long *pages, int max);
+static int spoil_page(const char *path, long long page);
+struct listing_counts { int pending, exported, acknowledged; long long batch2; };
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -517,7 +524,7 @@ TEST(not_a_database_is_moved_aside_not_deleted)
     ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
     ASSERT_STR_EQ(aside, st.damaged_moved_to);
     ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(st.damaged_utc));
-    ASSERT_STR_EQ("ok", st.quick_check);
+    ASSERT_STR_EQ("", st.quick_check);              /* the fresh one is not checked yet */
     ASSERT_INT_EQ(1, st.pending);
     queue_close(q);
 
@@ -544,7 +551,7 @@ TEST(not_a_database_is_moved_aside_not_deleted)
 
 TEST(corrupt_pages_are_moved_aside)
 {
-    char path[600], aside[700], err[256];
+    char path[600], aside[700], err[256], check[256];
     unsigned char junk[4096];
     struct queue_status st;
     struct queue *q;
@@ -562,12 +569,21 @@ TEST(corrupt_pages_are_moved_aside)
     ASSERT_INT_EQ(sizeof junk, fwrite(junk, 1, sizeof junk, f));
     fclose(f);
 
-    q = open_q(path, 0);
+    /* Opening does not read the whole file (that would take seconds for a large queue); the
+     * check does, and what it finds moves the file aside. */
+    ASSERT_INT_EQ(1, queue_check_file(path, NULL, NULL, check, sizeof check));
+    ASSERT(strcmp(check, "ok") != 0 && check[0]);
+    q = queue_open(path, &(struct queue_options){ .create = 1, .damaged = 1 }, err, sizeof err);
     ASSERT(q);
     ASSERT(find_damaged("corrupt", aside, sizeof aside));
     ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
     ASSERT_STR_EQ(aside, st.damaged_moved_to);
-    ASSERT_INT_EQ(0, st.pending);
+    ASSERT_INT_EQ(0, queue_check_file(path, NULL, NULL, check, sizeof check));
+    ASSERT_STR_EQ("ok", check);
+    ASSERT_INT_EQ(0, queue_record_check(q, check, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ("ok", st.quick_check);
+    ASSERT_INT_EQ(QUEUE_TIME_LEN, strlen(st.checked_utc));
     queue_close(q);
 }
 
@@ -731,6 +747,674 @@ TEST(purge_leaves_no_trace_in_the_file)
     snprintf(wal, sizeof wal, "%s-wal", path);
     ASSERT(!file_contains(path, "Canary-Purge"));
     ASSERT(!file_contains(wal, "Canary-Purge"));
+}
+
+static long long pending_figure(struct queue *q)
+{
+    struct queue_status st;
+    char err[256];
+
+    if (queue_status(q, &st, err, sizeof err) != 0) {
+        fprintf(stderr, "  status: %s\n", err);
+        return -1;
+    }
+    return st.pending;
+}
+
+/* The number pending is kept as the queue goes (status must not count a million rows), and stays
+ * right whoever writes: the kiosk, an export, a purge, or someone with the sqlite3 shell. */
+TEST(pending_figure_stays_right_whoever_writes)
+{
+    static const char by_hand[] =
+        "INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        " contact_time, screening, consent_contact, consent_share_answers) VALUES"
+        " ('6f1c2d3e-0000-4000-8000-0000000000aa', 'FT-HAND', '2026-01-01T09:00:00Z', 'k1', 'calf-slimming',"
+        " 'Test Person', '07700 900001', '', 'any', 'clear', 1, 0)";
+    char path[600], err[256];
+    struct queue_batch b;
+    long long deleted;
+    struct queue *q, *kiosk;
+
+    fresh(path, sizeof path, "figures");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, pending_figure(q));
+    ASSERT_INT_EQ(0, submit_n(q, 3));
+    ASSERT_INT_EQ(3, pending_figure(q));
+    ASSERT_INT_EQ(0, sql_exec(path, by_hand));
+    ASSERT_INT_EQ(4, pending_figure(q));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    kiosk = open_q(path, 0);
+    ASSERT(kiosk);
+    ASSERT_INT_EQ(0, submit_n(kiosk, 2));           /* after the export's snapshot: stay pending */
+    queue_close(kiosk);
+    ASSERT_INT_EQ(4, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(2, pending_figure(q));
+    ASSERT_INT_EQ(0, sql_exec(path, "DELETE FROM submissions WHERE id = (SELECT max(id) FROM submissions)"));
+    ASSERT_INT_EQ(1, pending_figure(q));
+    ASSERT_INT_EQ(0, queue_ack(q, 1, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(4, deleted);
+    ASSERT_INT_EQ(1, pending_figure(q));
+    ASSERT_INT_EQ(1, rows(q, "pending"));
+    queue_close(q);
+}
+
+/* A version-3 file (the current one without versions 4 and 5: deliveries, the kept figures) comes
+ * up through both: every request waits for delivery, and the pending figure is counted afresh. */
+TEST(migration_from_v3_through_deliveries_and_figures)
+{
+    static const char to_v3[] =
+        "DROP TRIGGER submissions_delivery; DROP TRIGGER submissions_delivery_gone; DROP TABLE deliveries;"
+        "DROP TRIGGER figures_submit; DROP TRIGGER figures_delete; DROP TRIGGER figures_batch;"
+        "DROP TABLE queue_figures; PRAGMA user_version = 3;";
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue_status st;
+    struct queue *q;
+
+    fresh(path, sizeof path, "v3-up");
+    q = open_q(path, 0);
+    ASSERT(q);
+    queue_close(q);
+    ASSERT_INT_EQ(0, sql_exec(path, to_v3));
+    ASSERT_INT_EQ(3, sql_int(path, "PRAGMA user_version"));
+    ASSERT_INT_EQ(0, add_requests(path, 1, 5));     /* as version 3 took them: through the view */
+    ASSERT_INT_EQ(0, sql_exec(path, "INSERT INTO batches VALUES (1, 1, 3, 3, '2026-01-02T10:00:00Z', NULL)"));
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(QUEUE_SCHEMA_VERSION, sql_int(path, "PRAGMA user_version"));
+    ASSERT_INT_EQ(5, sql_int(path, "SELECT count(*) FROM deliveries"));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(2, st.pending);
+    ASSERT_INT_EQ(1, st.unacked_batches);
+    ASSERT_INT_EQ(0, submit_n(q, 1));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(3, b.count);
+    ASSERT_INT_EQ(3, drain(q, 2));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(0, st.pending);
+    ASSERT_INT_EQ(6, sql_int(path, "SELECT count(*) FROM deliveries"));
+    queue_close(q);
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"));
+}
+
+TEST(writable_check_meets_a_failing_disk)
+{
+    char path[600], err[512];
+    struct queue *q;
+
+    fresh(path, sizeof path, "writable");
+    q = open_q(path, 1);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_check_writable(q, err, sizeof err));
+    queue_fault_set(q, QUEUE_FAULT_FULL);
+    ASSERT_INT_EQ(-1, queue_check_writable(q, err, sizeof err));
+    ASSERT_CONTAINS(err, "cannot write '");
+    ASSERT_CONTAINS(err, "database or disk is full");
+    queue_fault_set(q, QUEUE_FAULT_SYNC);
+    ASSERT_INT_EQ(-1, queue_check_writable(q, err, sizeof err));
+    ASSERT_CONTAINS(err, "disk I/O error");
+    queue_fault_set(q, QUEUE_FAULT_NONE);
+    ASSERT_INT_EQ(0, queue_check_writable(q, err, sizeof err));
+    queue_close(q);
+}
+
+/* Leaves at path what a kiosk killed while a reader held the -wal would: n requests committed one
+ * by one, none of them moved into the file yet (a child submits them and dies without closing). */
+static int wal_with_commits(const char *path, int n)
+{
+    int status = -1;
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        struct queue *q = open_q(path, 0);
+        if (!q || submit_n(q, n) != 0)
+            _exit(1);
+        _exit(0);       /* no queue_settle(), no close: the -wal keeps every commit */
+    }
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* The commit frames of the -wal at path, in order (at most max). */
+struct commits { long long frame[64]; int n; };
+
+static int note_commit(void *ctx, const struct wal_frame *f)
+{
+    struct commits *c = ctx;
+
+    if (f->commit && f->ours && c->n < 64)
+        c->frame[c->n++] = f->index;
+    return 0;
+}
+
+/* Writes len bytes of noise at off in the file at path. */
+static int scribble(const char *path, long long off, size_t len)
+{
+    unsigned char noise[512];
+    FILE *f = fopen(path, "r+b");
+    int rc;
+
+    for (size_t i = 0; i < sizeof noise; i++)
+        noise[i] = (unsigned char)(i * 97 + 13);
+    rc = f && len <= sizeof noise && fseek(f, (long)off, SEEK_SET) == 0 && fwrite(noise, 1, len, f) == len ? 0 : -1;
+    if (f && fclose(f) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* Finds the copy kept of name's database ("" when none); returns how many there are. */
+static int find_copies(const char *name, char *db, size_t len)
+{
+    char prefix[128];
+    DIR *d = opendir(test_dir);
+    struct dirent *e;
+    int found = 0;
+
+    snprintf(prefix, sizeof prefix, "%s.db.damaged-", name);
+    db[0] = '\0';
+    while (d && (e = readdir(d)))
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && !strstr(e->d_name, "-wal") && !strstr(e->d_name, "-shm")) {
+            snprintf(db, len, "%s/%s", test_dir, e->d_name);
+            found++;
+        }
+    if (d)
+        closedir(d);
+    return found;
+}
+
+static int same_files(const char *a, const char *b)
+{
+    char cmd[1500];
+
+    snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", a, b);
+    return system(cmd) == 0;
+}
+
+/* Random bytes in the -wal of a kiosk that stopped uncleanly, in a transaction that others
+ * followed: before SQLite opens the database (and drops those transactions), copies of the file
+ * and the -wal are kept aside, unchanged, and staff are warned as for a damaged database. */
+TEST(damaged_wal_is_kept_aside_and_staff_warned)
+{
+    char path[600], wal[620], before[640], before_wal[660], copy[700], copy_wal[720], err[512];
+    struct commits c = { .n = 0 };
+    struct wal_verdict v;
+    struct queue_status st;
+    struct queue *q;
+
+    fresh(path, sizeof path, "waldamage");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ASSERT_INT_EQ(0, wal_with_commits(path, 8));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, note_commit, &c, err, sizeof err));
+    ASSERT(c.n >= 8);
+    ASSERT_INT_EQ(0, v.damaged);
+    /* noise in the page of the first frame of the fourth request from the end */
+    ASSERT_INT_EQ(0, scribble(wal, 32 + c.frame[c.n - 5] * (24 + 4096) + 24 + 1000, 200));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(1, v.damaged);
+    ASSERT_INT_EQ(4, v.dropped_commits);
+    snprintf(before, sizeof before, "%s.before", path);
+    snprintf(before_wal, sizeof before_wal, "%s.before-wal", path);
+    ASSERT_INT_EQ(0, copy_file(path, before));
+    ASSERT_INT_EQ(0, copy_file(wal, before_wal));
+
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(1, find_copies("waldamage", copy, sizeof copy));
+    snprintf(copy_wal, sizeof copy_wal, "%s-wal", copy);
+    ASSERT(same_files(before, copy));
+    ASSERT(same_files(before_wal, copy_wal));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_STR_EQ(copy, st.damaged_moved_to);
+    ASSERT_INT_EQ(1, st.damaged_wal);
+    ASSERT_CONTAINS(st.damaged_why, "would drop 4 committed transactions");
+    ASSERT_INT_EQ(4, st.pending);                   /* what SQLite kept; the copies hold the rest */
+    queue_close(q);
+    q = open_q(path, 0);                            /* only once: the -wal is sound now */
+    ASSERT(q);
+    ASSERT_INT_EQ(1, find_copies("waldamage", copy, sizeof copy));
+    queue_close(q);
+}
+
+/* Noise over the -wal's header makes SQLite drop every frame: with committed requests in it, that
+ * is damage too. Frames from an earlier round of the log (other salts) after the last commit are
+ * not: SQLite ignores them, and always has. */
+TEST(wal_header_damage_and_stale_frames)
+{
+    char path[600], wal[620], err[512];
+    struct commits c = { .n = 0 };
+    struct wal_verdict v;
+    unsigned char frame[24 + 4096];
+    FILE *f;
+
+    fresh(path, sizeof path, "walheader");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ASSERT_INT_EQ(0, wal_with_commits(path, 4));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, note_commit, &c, err, sizeof err));
+    ASSERT_INT_EQ(0, v.damaged);
+    /* a frame of another round (its salts changed) appended after the last commit */
+    f = fopen(wal, "r+b");
+    ASSERT(f);
+    ASSERT_INT_EQ(0, fseek(f, 32, SEEK_SET));
+    ASSERT_INT_EQ(sizeof frame, fread(frame, 1, sizeof frame, f));
+    frame[8] ^= 0x5a;
+    ASSERT_INT_EQ(0, fseek(f, 0, SEEK_END));
+    ASSERT_INT_EQ(sizeof frame, fwrite(frame, 1, sizeof frame, f));
+    fclose(f);
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, v.damaged);
+    ASSERT_INT_EQ(c.frame[c.n - 1], v.kept);
+    /* the header's checksum spoilt */
+    ASSERT_INT_EQ(0, scribble(wal, 24, 8));
+    ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(0, v.kept);
+    ASSERT_INT_EQ(1, v.damaged);
+    ASSERT_INT_EQ(c.n, v.dropped_commits);
+}
+
+/* A last write cut short (the transaction in flight, never confirmed) and a sound -wal are what
+ * SQLite meets after any crash: no copies, no warning. */
+TEST(torn_last_write_in_the_wal_is_no_damage)
+{
+    char path[600], wal[620], copy[700], err[512];
+    struct commits c = { .n = 0 };
+    struct wal_verdict v;
+    struct queue_status st;
+    struct queue *q;
+
+    for (int torn = 0; torn < 2; torn++) {
+        fresh(path, sizeof path, torn ? "waltorn" : "walsound");
+        snprintf(wal, sizeof wal, "%s-wal", path);
+        c.n = 0;
+        ASSERT_INT_EQ(0, wal_with_commits(path, 5));
+        ASSERT_INT_EQ(0, wal_log_read(wal, &v, note_commit, &c, err, sizeof err));
+        if (torn) {     /* noise in the last transaction, and the file cut in its last frame */
+            ASSERT_INT_EQ(0, scribble(wal, 32 + c.frame[c.n - 2] * (24 + 4096) + 24 + 100, 300));
+            ASSERT_INT_EQ(0, truncate(wal, 32 + (c.frame[c.n - 1] - 1) * (24 + 4096) + 2000));
+        }
+        ASSERT_INT_EQ(0, wal_log_read(wal, &v, NULL, NULL, err, sizeof err));
+        ASSERT_INT_EQ(0, v.damaged);
+        q = open_q(path, 0);
+        ASSERT(q);
+        ASSERT_INT_EQ(0, find_copies(torn ? "waltorn" : "walsound", copy, sizeof copy));
+        ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+        ASSERT_STR_EQ("", st.damaged_moved_to);
+        ASSERT_INT_EQ(torn ? 4 : 5, st.pending);
+        queue_close(q);
+    }
+}
+
+/* A queue of 400 requests at path: batch 1 (150, acknowledged), batch 2 (150, exported), 100
+ * pending, with nothing left in its -wal. */
+static int add_requests(const char *path, int from, int n)
+{
+    char sql[1024];
+
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE k(i) AS (SELECT %d UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+             " INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+             "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+             " SELECT printf('6f1c2d3e-0000-4000-8000-%%012d', i), printf('TS-%%04d', i), '2026-01-01T09:00:00Z',"
+             "  'reception-1', 'calf-slimming', 'Test Person ' || i, '07700 900118', 'test.client@example.org',"
+             "  'afternoon', 'discuss', '{\"q1\":\"no\",\"q2\":\"yes\"}', 1, 1, '0123456789abcdef' FROM k",
+             from, from + n - 1);
+    return sql_exec(path, sql);
+}
+
+static int three_states(const char *path)
+{
+    struct queue_batch b;
+    char err[256];
+    struct queue *q = open_q(path, 0);
+    int rc = q ? 0 : -1;
+
+    if (rc == 0)
+        rc = add_requests(path, 1, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 1) != 150 ||
+             queue_export_finish(q, err, sizeof err) || queue_ack(q, 1, NULL, NULL, err, sizeof err) ||
+             add_requests(path, 151, 150) || queue_export_begin(q, 0, &b, err, sizeof err) || drain(q, 2) != 150 ||
+             queue_export_finish(q, err, sizeof err) || add_requests(path, 301, 100) ? -1 : 0;
+    queue_close(q);
+    return rc;
+}
+
+/* How many requests the leaves of the requests' table hold, on pages up to max_page (0: all). */
+static long long rows_on_leaves(const char *path, long long max_page)
+{
+    char sql[256];
+
+    snprintf(sql, sizeof sql, "SELECT coalesce(sum(ncell), 0) FROM dbstat WHERE name = 'submissions' AND"
+             " pagetype = 'leaf' AND (%lld = 0 OR pageno <= %lld)", max_page, max_page);
+    return sql_int(path, sql);
+}
+
+/* Recovers from into a fresh queue called name; fills *r and the states of what went in. */
+static int recover_fresh(const char *from, const char *name, struct queue_recovery *r, struct listing_counts *c)
+{
+    char path[600], err[512];
+    struct queue *q;
+    int rc;
+
+    fresh(path, sizeof path, name);
+    q = open_q(path, 0);
+    if (!q)
+        return -1;
+    rc = queue_recover(q, from, r, err, sizeof err);
+    if (rc != 0)
+        fprintf(stderr, "  recover: %s\n", err);
+    c->pending = rows(q, "pending");
+    c->exported = rows(q, "exported");
+    c->acknowledged = rows(q, "acknowledged");
+    queue_close(q);
+    c->batch2 = sql_int(path, "SELECT count(*) FROM requests WHERE batch_id = 2");
+    return rc;
+}
+
+/* A damaged file keeps what can be read: the pages are read one by one, whatever led to them. */
+TEST(recovery_copies_every_readable_request)
+{
+    char path[600], copy[640], err[512];
+    long long leaves[1024], internal[16], batches[4], cut_at, on_leaf, before_cut;
+    struct queue_recovery r;
+    struct listing_counts c;
+    struct queue_status st;
+    struct queue *q;
+    int n;
+
+    fresh(path, sizeof path, "salvage");
+    ASSERT_INT_EQ(0, three_states(path));
+    n = pages_of(path, "submissions", "leaf", leaves, 1024);
+    ASSERT(n > 10);
+    ASSERT_INT_EQ(1, pages_of(path, "submissions", "internal", internal, 16));
+    ASSERT_INT_EQ(1, pages_of(path, "batches", "leaf", batches, 4));
+    ASSERT_INT_EQ(400, rows_on_leaves(path, 0));
+
+    /* Sound: everything, each in its state. */
+    ASSERT_INT_EQ(0, recover_fresh(path, "salvage-sound", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(2, r.batches);
+    ASSERT_INT_EQ(100, c.pending);
+    ASSERT_INT_EQ(150, c.exported);
+    ASSERT_INT_EQ(150, c.acknowledged);
+    ASSERT_INT_EQ(150, c.batch2);
+
+    /* The schema's page spoilt: SQLite cannot open it at all; every request is still there. */
+    snprintf(copy, sizeof copy, "%s.schema", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, 1));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-schema", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(100, c.pending);
+    ASSERT_INT_EQ(150, c.batch2);
+
+    /* The page that leads to every leaf spoilt: SQLite finds none of them; salvage all. */
+    snprintf(copy, sizeof copy, "%s.interior", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, internal[0]));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-interior", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(150, c.acknowledged);
+
+    /* A leaf spoilt: the requests on it are lost, and no others. */
+    on_leaf = sql_int(path, "SELECT ncell FROM dbstat WHERE name = 'submissions' AND pagetype = 'leaf'"
+                            " ORDER BY pageno LIMIT 1 OFFSET 3");
+    ASSERT(on_leaf > 0);
+    snprintf(copy, sizeof copy, "%s.leaf", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, leaves[3]));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-leaf", &r, &c));
+    ASSERT_INT_EQ(400 - on_leaf, r.found);
+    ASSERT_INT_EQ(400 - on_leaf, r.copied);
+    ASSERT_INT_EQ(100, c.pending);                  /* the fourth leaf holds acknowledged ones */
+
+    /* The batches spoilt: whether a request was exported is unknown, so all go in pending (sent
+     * again rather than lost); none is made up. */
+    snprintf(copy, sizeof copy, "%s.batches", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, spoil_page(copy, batches[0]));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-batches", &r, &c));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(400, c.pending);
+    ASSERT_INT_EQ(0, r.batches);
+
+    /* Cut short: what was on the pages that remain. */
+    cut_at = leaves[n / 2];
+    before_cut = rows_on_leaves(path, cut_at);
+    snprintf(copy, sizeof copy, "%s.cut", path);
+    ASSERT_INT_EQ(0, copy_file(path, copy));
+    ASSERT_INT_EQ(0, truncate(copy, (off_t)cut_at * 4096));
+    ASSERT_INT_EQ(0, recover_fresh(copy, "salvage-cut", &r, &c));
+    ASSERT_INT_EQ(before_cut, r.found);
+    ASSERT_INT_EQ(before_cut, r.copied);
+
+    /* Twice into the same queue: the second time, nothing (the UUIDs decide). */
+    fresh(copy, sizeof copy, "salvage-twice");
+    q = open_q(copy, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_recover(q, path, &r, err, sizeof err));
+    ASSERT_INT_EQ(400, r.copied);
+    ASSERT_INT_EQ(0, queue_recover(q, path, &r, err, sizeof err));
+    ASSERT_INT_EQ(400, r.found);
+    ASSERT_INT_EQ(0, r.copied);
+    ASSERT_INT_EQ(400, r.skipped);
+    ASSERT_INT_EQ(400, r.already);
+    ASSERT_INT_EQ(400, rows(q, NULL));
+    ASSERT_INT_EQ(-1, queue_recover(q, copy, &r, err, sizeof err));
+    ASSERT_CONTAINS(err, "it is the queue itself");
+    queue_close(q);
+
+    /* Into a queue that has requests of its own: none of its batches can be followed, so the
+     * exported ones go in pending, the acknowledged ones stay out. */
+    fresh(copy, sizeof copy, "salvage-busy");
+    q = open_q(copy, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 2));
+    ASSERT_INT_EQ(0, queue_recover(q, path, &r, err, sizeof err));
+    ASSERT_INT_EQ(250, r.copied);
+    ASSERT_INT_EQ(150, r.reexport);
+    ASSERT_INT_EQ(150, r.acknowledged);
+    ASSERT_INT_EQ(252, rows(q, "pending"));
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT_INT_EQ(252, st.pending);
+    queue_close(q);
+}
+
+/* When the kiosk moves a file it cannot open aside, it copies back what can be read at once. */
+TEST(moving_aside_copies_back_what_can_be_read)
+{
+    char path[600], err[512];
+    struct queue_status st;
+    struct queue *q;
+
+    fresh(path, sizeof path, "aside-copy");
+    ASSERT_INT_EQ(0, three_states(path));
+    ASSERT_INT_EQ(0, spoil_page(path, 1));
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, queue_status(q, &st, err, sizeof err));
+    ASSERT(st.damaged_moved_to[0]);
+    ASSERT_STR_EQ("400 requests found in it, 400 copied back (100 pending), 0 skipped", st.damaged_recovered);
+    ASSERT_INT_EQ(100, st.pending);
+    ASSERT_INT_EQ(1, st.unacked_batches);
+    ASSERT_INT_EQ(2, st.newest_unacked_batch);
+    ASSERT_INT_EQ(150, rows(q, "acknowledged"));
+    ASSERT_INT_EQ(150, rows(q, "exported"));
+    queue_close(q);
+    q = open_q(path, 0);                            /* done once: not again at the next start */
+    ASSERT(q);
+    ASSERT_INT_EQ(400, rows(q, NULL));
+    queue_close(q);
+}
+
+/* A child process that reads the database at path in one transaction (as an export does) for
+ * hold_ms; returns its pid once its read snapshot is taken, or -1. */
+static pid_t start_reader(const char *path, int hold_ms)
+{
+    int fds[2];
+    pid_t pid;
+    char c;
+
+    if (pipe(fds) != 0)
+        return -1;
+    pid = fork();
+    if (pid == 0) {
+        sqlite3 *db = NULL;
+        close(fds[0]);
+        if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, "BEGIN; SELECT count(*) FROM requests", NULL, NULL, NULL) != SQLITE_OK ||
+            write(fds[1], "x", 1) != 1)
+            _exit(1);
+        usleep((useconds_t)hold_ms * 1000);
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(db);
+        _exit(0);
+    }
+    close(fds[1]);
+    if (pid > 0 && read(fds[0], &c, 1) != 1)
+        pid = -1;
+    close(fds[0]);
+    return pid;
+}
+
+/* 20 requests and one with the canary name, exported and acknowledged: all may be purged. */
+static struct queue *acked_with_canary(const char *path, const struct queue_options *o)
+{
+    struct queue_request r = sample("Zebulon Canary-Reader");
+    struct queue_receipt k;
+    struct queue_batch b;
+    char err[256];
+    struct queue *q = queue_open(path, o, err, sizeof err);
+
+    if (!q || submit_n(q, 20) != 0 || queue_submit(q, &r, &k, err, sizeof err) != 0 ||
+        queue_export_begin(q, 0, &b, err, sizeof err) != 0 || drain(q, 1) != 21 ||
+        queue_export_finish(q, err, sizeof err) != 0 || queue_ack(q, 1, NULL, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "  acked_with_canary: %s\n", q ? err : "cannot open");
+        queue_close(q);
+        return NULL;
+    }
+    return q;
+}
+
+/* A purge while an export reads waits for it (holding no lock), then says it is done only once the
+ * names are gone from the file and the -wal. */
+TEST(purge_waits_for_a_reader_then_leaves_no_trace)
+{
+    struct queue_options o = { .create = 1, .purge_wait_ms = 5000 };
+    char path[600], wal[620], err[512] = "";
+    long long deleted = 0;
+    struct queue *q;
+    int status = -1;
+    double t0;
+    pid_t reader;
+
+    fresh(path, sizeof path, "purge-reader");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    q = acked_with_canary(path, &o);
+    ASSERT(q);
+    reader = start_reader(path, 800);
+    ASSERT(reader > 0);
+    t0 = now_ms();
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(21, deleted);
+    ASSERT(now_ms() - t0 >= 500);                   /* it waited for the reader */
+    ASSERT(!file_contains(path, "Canary-Reader"));
+    ASSERT(!file_contains(wal, "Canary-Reader"));
+    waitpid(reader, &status, 0);
+    ASSERT_INT_EQ(0, status);
+    queue_close(q);
+}
+
+/* A reader that stays longer than the purge waits: the purge says plainly that old copies remain
+ * and where, and a later purge removes them. */
+TEST(purge_says_what_remains_while_a_reader_stays)
+{
+    struct queue_options o = { .create = 1, .purge_wait_ms = 300 };
+    char path[600], wal[620], err[512] = "";
+    long long deleted = 0;
+    struct queue *q;
+    int status = -1, rc;
+    pid_t reader;
+
+    fresh(path, sizeof path, "purge-stays");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    q = acked_with_canary(path, &o);
+    ASSERT(q);
+    reader = start_reader(path, 1200);             /* longer than this purge waits */
+    ASSERT(reader > 0);
+    rc = queue_purge(q, 0, &deleted, err, sizeof err);
+    ASSERT(file_contains(path, "Canary-Reader") || file_contains(wal, "Canary-Reader"));
+    ASSERT_INT_EQ(1, rc);                           /* so it must not say it is done */
+    ASSERT_INT_EQ(21, deleted);
+    ASSERT_CONTAINS(err, "old copies of them stay in");
+    ASSERT_CONTAINS(err, "-wal");
+    ASSERT_CONTAINS(err, "run the purge again");
+    ASSERT(file_contains(path, "Canary-Reader") || file_contains(wal, "Canary-Reader"));
+    waitpid(reader, &status, 0);
+    ASSERT_INT_EQ(0, status);
+    ASSERT_INT_EQ(0, queue_purge(q, 0, &deleted, err, sizeof err));
+    ASSERT_INT_EQ(0, deleted);
+    ASSERT(!file_contains(path, "Canary-Reader"));
+    ASSERT(!file_contains(wal, "Canary-Reader"));
+    queue_close(q);
+}
+
+/* Copies the file at from to to (nothing else: not its -wal). Returns 0, or -1. */
+static int copy_file(const char *from, const char *to)
+{
+    char buf[65536];
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    size_t n;
+    int rc = in && out ? 0 : -1;
+
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* The single integer SQL returns from the database file at path alone, as if its -wal were lost. */
+static long long file_alone_int(const char *path, const char *sql)
+{
+    char copy[700];
+
+    snprintf(copy, sizeof copy, "%s.alone", path);
+    unlink(copy);
+    return copy_file(path, copy) == 0 ? sql_int(copy, sql) : -999;
+}
+
+/* Each committed request moves into the database file at once: once queue_submit() has returned
+ * and queue_settle() run (the kiosk calls it once the thank-you is on screen), the file alone holds
+ * it, and so after every other write, so that damage to the -wal can only touch what is in flight. */
+TEST(each_commit_moves_into_the_file)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue *q;
+
+    fresh(path, sizeof path, "walempty");
+    q = open_q(path, 0);
+    ASSERT(q);
+    for (int i = 1; i <= 5; i++) {
+        ASSERT_INT_EQ(0, submit_n(q, 1));
+        queue_settle(q);
+        ASSERT_INT_EQ(i, file_alone_int(path, "SELECT count(*) FROM submissions"));
+    }
+    ASSERT_INT_EQ(0, queue_state_set_int(q, "staff_pin_failures", 3, err, sizeof err));
+    ASSERT_INT_EQ(3, file_alone_int(path, "SELECT value FROM kiosk_state WHERE key = 'staff_pin_failures'"));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(5, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(1, file_alone_int(path, "SELECT count(*) FROM batches"));
+    ASSERT_INT_EQ(0, queue_ack(q, 1, NULL, NULL, err, sizeof err));
+    ASSERT_INT_EQ(1, file_alone_int(path, "SELECT count(*) FROM batches WHERE acknowledged_utc IS NOT NULL"));
+    queue_close(q);
 }
 
 /* A submit while an export reads succeeds at once, and the export marks only what it read. */
@@ -1174,8 +1858,100 @@ static int open_as_kiosk(const char *path)
     return q ? 0 : 1;
 }
 
+/* test_queue --acked FILE N [PENDING]: a fresh database holding N made-up requests in batch 1,
+ * acknowledged a year ago, so a purge takes them all, then PENDING more pending ones (made in one
+ * statement each: a few seconds for 300,000). */
+static int make_acked(const char *path, const char *count, const char *pending)
+{
+    static const char fill[] =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %lld)"
+        " INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+        " SELECT printf('6f1c2d3e-0000-4000-8000-%%012d', i), printf('AK-%%07d', i), '2025-01-01T09:00:00Z',"
+        "  'reception-1', 'calf-slimming', 'Test Person ' || i, '07700 900118', 'test.person@example.org',"
+        "  'any', 'clear', '{\"q1\":\"no\",\"q2\":\"no\",\"q3\":\"no\"}', 1, 1, '0123456789abcdef' FROM n;"
+        "INSERT INTO batches (id, first_request_id, last_request_id, count, created_utc, acknowledged_utc)"
+        " SELECT 1, 1, max(id), count(*), '2025-01-02T09:00:00Z', '2025-01-03T09:00:00Z' FROM submissions;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %lld)"
+        " INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+        "  contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+        " SELECT printf('6f1c2d3e-0000-4000-9000-%%012d', i), printf('PE-%%07d', i), '2025-02-01T09:00:00Z',"
+        "  'reception-1', 'calf-slimming', 'Test Pending ' || i, '07700 900118', '', 'any', 'clear', NULL, 1, 0,"
+        "  '0123456789abcdef' FROM n WHERE %lld > 0;";
+    struct queue_options o = { .create = 1 };
+    char err[512], sql[sizeof fill + 64];
+    long long n = atoll(count), p = pending ? atoll(pending) : 0;
+    struct queue *q = queue_open(path, &o, err, sizeof err);
+
+    if (!q) {
+        fprintf(stderr, "test_queue --acked: %s\n", err);
+        return 1;
+    }
+    queue_close(q);
+    snprintf(sql, sizeof sql, fill, n, p, p);
+    return n > 0 && sql_exec(path, sql) == 0 ? 0 : 1;
+}
+
+/* The page numbers of the b-tree pages of table (leaf or internal), from SQLite's dbstat. */
+static int pages_of(const char *path, const char *table, const char *type, long long *pages, int max)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int n = 0;
+
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT pageno FROM dbstat WHERE name = ?1 AND pagetype = ?2 ORDER BY pageno",
+                           -1, &s, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
+        while (n < max && sqlite3_step(s) == SQLITE_ROW)
+            pages[n++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Overwrites page (1-based, 4096 bytes) of the file at path with bytes that are no b-tree page. */
+static int spoil_page(const char *path, long long page)
+{
+    unsigned char junk[4096];
+    FILE *f = fopen(path, "r+b");
+    int rc;
+
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = (unsigned char)(i * 131 + 7);
+    rc = f && fseek(f, (long)((page - 1) * 4096), SEEK_SET) == 0 && fwrite(junk, 1, sizeof junk, f) == sizeof junk ? 0 : -1;
+    if (f && fclose(f) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* test_queue --damage FILE leaf: spoils the middle leaf page of the requests (a page the open does
+ * not read; only a check of the whole file finds it). Prints how many requests that page held. */
+static int damage(const char *path, const char *how)
+{
+    long long pages[4096];
+    int n = pages_of(path, "submissions", "leaf", pages, 4096);
+    long long before = sql_int(path, "SELECT count(*) FROM submissions"), page;
+    char sql[128];
+
+    if (strcmp(how, "leaf") != 0 || n < 3 || before < 0) {
+        fprintf(stderr, "test_queue --damage: want 'leaf' and a file with three leaf pages or more\n");
+        return 1;
+    }
+    page = pages[n / 2];
+    snprintf(sql, sizeof sql, "SELECT ncell FROM dbstat WHERE pageno = %lld", page);
+    printf("%lld\n", sql_int(path, sql));
+    return spoil_page(path, page) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--damage") == 0)
+        return damage(argv[2], argv[3]);
+    if ((argc == 4 || argc == 5) && strcmp(argv[1], "--acked") == 0)
+        return make_acked(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
     if (argc == 3 && strcmp(argv[1], "--fixture") == 0)
         return make_fixture(argv[2]);
     if (argc == 3 && strcmp(argv[1], "--open-as-kiosk") == 0)
@@ -1195,8 +1971,19 @@ int main(int argc, char **argv)
     RUN(locked_database_fails_after_timeout);
     RUN(not_a_database_is_moved_aside_not_deleted);
     RUN(corrupt_pages_are_moved_aside);
+    RUN(damaged_wal_is_kept_aside_and_staff_warned);
+    RUN(torn_last_write_in_the_wal_is_no_damage);
+    RUN(wal_header_damage_and_stale_frames);
+    RUN(recovery_copies_every_readable_request);
+    RUN(moving_aside_copies_back_what_can_be_read);
     RUN(export_ack_purge_life_cycle);
     RUN(purge_leaves_no_trace_in_the_file);
+    RUN(each_commit_moves_into_the_file);
+    RUN(pending_figure_stays_right_whoever_writes);
+    RUN(migration_from_v3_through_deliveries_and_figures);
+    RUN(writable_check_meets_a_failing_disk);
+    RUN(purge_waits_for_a_reader_then_leaves_no_trace);
+    RUN(purge_says_what_remains_while_a_reader_stays);
     RUN(submit_during_export_stays_pending);
     RUN(export_waits_for_a_short_lock_and_fails_cleanly_on_a_long_one);
     RUN(a_request_after_a_purge_of_the_newest_is_pending);

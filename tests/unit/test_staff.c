@@ -18,7 +18,7 @@ TEST(a_pin_is_four_to_eight_digits)
 
 TEST(four_wrong_pins_do_not_lock)
 {
-    struct staff_lock l = { 0, 0 };
+    struct staff_lock l = { 0, 0, 0 };
 
     for (int i = 0; i < 4; i++)
         staff_lock_failed(&l, 1000);
@@ -27,7 +27,7 @@ TEST(four_wrong_pins_do_not_lock)
 
 TEST(the_fifth_locks_for_a_minute_then_doubles)
 {
-    struct staff_lock l = { 0, 0 };
+    struct staff_lock l = { 0, 0, 0 };
 
     for (int i = 0; i < 5; i++)
         staff_lock_failed(&l, 1000);
@@ -42,7 +42,7 @@ TEST(the_fifth_locks_for_a_minute_then_doubles)
 
 TEST(lockout_is_capped_at_a_day)
 {
-    struct staff_lock l = { 0, 0 };
+    struct staff_lock l = { 0, 0, 0 };
 
     for (int i = 0; i < 200; i++)
         staff_lock_failed(&l, 0);
@@ -51,11 +51,34 @@ TEST(lockout_is_capped_at_a_day)
 
 TEST(right_pin_forgets_failures)
 {
-    struct staff_lock l = { 7, 99999 };
+    struct staff_lock l = { 7, 99999, 0 };
 
     staff_lock_passed(&l);
     ASSERT_INT_EQ(0, l.failures);
     ASSERT_INT_EQ(0, staff_lock_left(&l, 0));
+}
+
+TEST(an_unsaved_lock_stays_locked_past_the_free_tries)
+{
+    struct staff_lock l = { 0, 0, 1 };
+    struct staff_lock stored = { 0, 0, 0 };
+
+    for (int i = 0; i < 4; i++)
+        staff_lock_failed(&l, 1000);
+    ASSERT_INT_EQ(0, staff_lock_held(&l));      /* the free tries are free even unsaved */
+    staff_lock_failed(&l, 1000);
+    ASSERT_INT_EQ(1, staff_lock_held(&l));
+    staff_lock_merge(&l, &stored);              /* what the database still says: never lower */
+    ASSERT_INT_EQ(5, l.failures);
+    ASSERT_INT_EQ(61000, l.locked_until);
+    l.unsaved = 0;                              /* saved at last: the pause counts as usual */
+    ASSERT_INT_EQ(0, staff_lock_held(&l));
+    ASSERT_INT_EQ(0, staff_lock_left(&l, 61000));
+    stored.failures = 9;
+    stored.locked_until = 99000;
+    staff_lock_merge(&l, &stored);
+    ASSERT_INT_EQ(9, l.failures);
+    ASSERT_INT_EQ(99000, l.locked_until);
 }
 
 TEST(pin_matches_only_its_hash)
@@ -80,6 +103,7 @@ int main(int argc, char **argv)
     RUN(the_fifth_locks_for_a_minute_then_doubles);
     RUN(lockout_is_capped_at_a_day);
     RUN(right_pin_forgets_failures);
+    RUN(an_unsaved_lock_stays_locked_past_the_free_tries);
     RUN(pin_matches_only_its_hash);
     END();
 }
