@@ -16,6 +16,8 @@
 #define SLOP_PX       24    /* a finger that moves less than this has not moved */
 #define RING_PX       6     /* the focus ring's width, outside the control */
 
+_Static_assert(SCREEN_COUNT <= ACCESS_SCREENS, "access.left[] holds a focus for each screen");
+
 /* ---------------------------------------------------------------- the frame */
 
 static int find_id(const struct frame *f, unsigned id)
@@ -279,13 +281,20 @@ static void read_screen(struct app *a)
 static void announce(struct app *a)
 {
     const struct frame *f = &a->frame;
+    int top = bar_bottom(a);
 
     for (int i = a->access.first_text; i < f->ntexts; i++) {
         const struct frame_text *t = &f->texts[i];
         if ((t->flags & FRAME_TEXT_CAPTION) || !first_sight(&a->access, t->text))
             continue;
-        if (a->screen != SCREEN_IDLE_WARNING && a->screen != SCREEN_THANKS && a->screen != SCREEN_ATTRACT)
-            say_text(a, NULL, t->text);     /* (their countdowns change every second) */
+        if (!(t->flags & FRAME_TEXT_HIDDEN) && t->r.y + t->r.h <= top)
+            continue;   /* the top bar: the clinic's name, as when the screen is read */
+        if (a->screen == SCREEN_IDLE_WARNING || a->screen == SCREEN_THANKS || a->screen == SCREEN_ATTRACT)
+            continue;   /* (their countdowns change every second) */
+        if (t->flags & FRAME_TEXT_PICTURE)
+            say_words(a, MSG_SAY_PICTURE, t->text, NULL, NULL);
+        else
+            say_text(a, NULL, t->text);
     }
 }
 
@@ -469,7 +478,12 @@ static void back(struct app *a)
     for (size_t k = 0; k < sizeof ways / sizeof ways[0]; k++) {
         int i = frame_find_widget(&a->frame, app_text(a, ways[k]));
         if (i >= 0) {
+            enum screen was = a->screen;
             activate(a, a->frame.widgets[i].id);
+            if (a->screen == was)
+                a->access.focus_pending = a->access.to_answer = 1;  /* an earlier question: not "Back" */
+            else
+                a->access.restore = a->access.left[a->screen];      /* where the client was there */
             return;
         }
     }
@@ -557,8 +571,10 @@ int access_key(struct app *a, const struct input_event *ev)
     i = find_id(&a->frame, x->focus);
     switch (ev->key) {
     case KEY_TAB:
-        if (typing)
+        if (typing) {
+            x->tab_out = 1;
             return 0;       /* the next field, as the keyboard's Next: the focus follows */
+        }
         x->ring = 1;
         step(a, 1);
         return 1;
@@ -677,8 +693,10 @@ int access_pointer(struct app *a, const struct input_event *ev)
         x->before = x->focus;
         /* The second tap of a double tap: nothing new is said before it activates. */
         x->under = x->up_at && a->now - x->up_at <= DOUBLE_TAP_MS ? x->focus : 0;
-        if (!x->under)
+        if (!x->under) {
+            speech_stop(&a->speech);    /* any touch interrupts, on nothing too */
             touch_at(a, ev->x, ev->y);
+        }
         break;
     case INPUT_POINTER_MOVE:
         if (!x->down_at)
@@ -729,12 +747,28 @@ void access_screen(struct app *a)
 
     if (a->screen == SCREEN_STAFF_PIN || a->screen == SCREEN_STAFF)
         access_off(a);      /* staff, not a client: Read aloud and the ring end with the visit */
+    if (x->last_screen >= 0 && x->last_screen < ACCESS_SCREENS)
+        x->left[x->last_screen] = x->focus;
     x->last_screen = (int)a->screen;
     x->up_at = x->down_at = 0;
     x->typed_field = x->field = -1;
     if (resumed) {
         /* Back from the idle warning: where the client was, not the whole screen again. */
+        x->focus = x->focus_under;
+        x->nseen = x->nseen_under;
         x->say_focus = 1;
+        return;
+    }
+    if (a->screen == SCREEN_IDLE_WARNING) {
+        /* Drawn over the screen beneath: what was said of that one stays said. */
+        x->focus_under = x->focus;
+        x->nseen_under = x->nseen;
+        x->focus = 0;
+        x->focus_pending = 1;
+        if (a->speech.on) {
+            speech_new_screen(&a->speech);
+            x->read_pending = 1;
+        }
         return;
     }
     x->focus = 0;
@@ -749,7 +783,7 @@ void access_screen(struct app *a)
 void access_drawn(struct app *a)
 {
     struct access *x = &a->access;
-    int i;
+    int i, k;
 
     if (x->relayout)
         return;
@@ -757,8 +791,17 @@ void access_drawn(struct app *a)
     speech_language(&a->speech, a->words ? a->words->language : "en");
     if (x->focus_pending) {
         x->focus_pending = 0;
+        i = first_control(a);
+        for (k = 0; x->to_answer && k < a->frame.nwidgets; k++)
+            if (shown(&a->frame.widgets[k]) && (a->frame.widgets[k].state & FRAME_STATE_SELECTED))
+                i = k;      /* the answer given to it, else its first */
+        x->to_answer = 0;
+        k = find_id(&a->frame, x->restore);
+        if (k >= 0 && !(a->frame.widgets[k].state & FRAME_STATE_HIDDEN))
+            i = k;          /* (scrolled into view by focus_on) */
+        x->restore = 0;
         if (x->ring || a->speech.on)
-            focus_on(a, first_control(a), 0);
+            focus_on(a, i, 0);
     } else if (find_id(&a->frame, x->focus) < 0 && (x->ring || a->speech.on) && x->focus) {
         /* The focused control went (the keyboard closed, the next question came): the field that
          * was being typed in, else the first of what is there now, said after whatever appeared. */
@@ -770,7 +813,18 @@ void access_drawn(struct app *a)
             i = frame_find_widget(&a->frame, app_text(a, labels[x->field]));
         focus_on(a, i >= 0 ? i : first_control(a), 0);
         x->say_focus = 1;
+    } else if (a->screen == SCREEN_FORM && x->field >= 0 && a->focus < 0 && (x->ring || a->speech.on) &&
+               (i = find_id(&a->frame, x->focus)) >= 0 && a->frame.widgets[i].role == FRAME_ROLE_FIELD) {
+        /* The keyboard closed on a physical key (Tab or Return in the last field, Escape): Tab goes
+         * on to what follows; else the field is shown (the page moved) and said again. */
+        if (x->tab_out) {
+            step(a, 1);
+        } else {
+            focus_on(a, i, 0);
+            x->say_focus = 1;
+        }
     }
+    x->tab_out = 0;
     if (a->screen == SCREEN_FORM && a->focus >= 0 && a->focus != x->field && (x->ring || a->speech.on)) {
         /* A field now being typed in has the focus, whichever way it was chosen. */
         for (i = 0; i < a->frame.nwidgets; i++)
@@ -782,6 +836,9 @@ void access_drawn(struct app *a)
         }
     }
     x->field = a->screen == SCREEN_FORM ? a->focus : -1;
+    if (a->screen == SCREEN_SCREENING && a->screening.current < x->question)
+        x->nseen = 0;       /* back to an earlier question: it is said again, as a new one is */
+    x->question = a->screen == SCREEN_SCREENING ? a->screening.current : 0;
     if (a->speech.on) {
         if (x->read_pending) {
             x->read_pending = x->say_focus = 0;
@@ -807,5 +864,7 @@ void access_off(struct app *a)
     a->access.read_pending = a->access.greet = a->access.say_focus = 0;
     a->access.ring = 0;
     a->access.focus = 0;
+    a->access.restore = 0;
+    memset(a->access.left, 0, sizeof a->access.left);
     a->access.up_at = a->access.down_at = 0;
 }

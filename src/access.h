@@ -12,6 +12,7 @@
 #include "input.h"
 #include "speech.h"
 
+#define ACCESS_SCREENS 32   /* at least SCREEN_COUNT */
 #define ACCESS_SEEN 768     /* texts of one screen remembered, so that only new ones are announced */
 
 struct app;
@@ -31,8 +32,15 @@ struct access {
     unsigned focus;         /* the control with the focus (its id), 0 for none */
     int ring;               /* keys are in use (or Read aloud): the ring is drawn and traced */
     int say_focus;          /* the focused control changed state: say it again once drawn */
+    int tab_out;            /* Tab in a field: when it was the last, on to what follows it */
     int eat_space;          /* the text " " of a Space that activated a control is not typing */
     int field;              /* the form's field being typed in at the last frame, -1 for none */
+    int question;           /* the checklist's question at the last frame */
+    int to_answer;          /* back to an earlier question: the focus goes to the answer given */
+    unsigned left[ACCESS_SCREENS];  /* where the focus was on each screen when it was last left */
+    unsigned restore;       /* Escape went back: the focus goes where it was on that screen */
+    unsigned focus_under;   /* the focus on the screen beneath the idle warning */
+    int nseen_under;        /* the texts seen on it (the warning's own come after) */
 
     /* Explore by touch (Read aloud on). */
     unsigned under;         /* the control under the finger, 0 for none */

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -551,13 +552,17 @@ int export_path_protected(const char *path, const char *db_path, const char *con
         { "", "the database" }, { "-wal", "the database's write-ahead log" },
         { "-shm", "the database's shared memory file" }, { "-journal", "the database's journal" },
     };
-    char file[EXPORT_PATH_MAX + 16];
+    char file[EXPORT_PATH_MAX + 16], real[PATH_MAX];
+    /* SQLite follows a symlink named as the database: its -wal and -shm are beside the target. */
+    const char *names[2] = { db_path, db_path && realpath(db_path, real) ? real : NULL };
 
-    for (size_t i = 0; db_path && i < sizeof db_files / sizeof *db_files; i++) {
-        snprintf(file, sizeof file, "%s%s", db_path, db_files[i].suffix);
-        if (same_file(path, file)) {
-            snprintf(err, errlen, "refusing to write '%s': it is %s, '%s'", path, db_files[i].what, file);
-            return 1;
+    for (int n = 0; n < 2; n++) {
+        for (size_t i = 0; names[n] && i < sizeof db_files / sizeof *db_files; i++) {
+            snprintf(file, sizeof file, "%s%s", names[n], db_files[i].suffix);
+            if (same_file(path, file)) {
+                snprintf(err, errlen, "refusing to write '%s': it is %s, '%s'", path, db_files[i].what, file);
+                return 1;
+            }
         }
     }
     if (config_path && same_file(path, config_path)) {

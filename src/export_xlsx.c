@@ -242,6 +242,31 @@ static char *escape_escapes(const char *s, size_t *len)
     return out;
 }
 
+#define CELL_CHARS_MAX  32767   /* what a cell holds, in characters (Excel's limit, libxlsxwriter's check) */
+
+/* Writes the first CELL_CHARS_MAX - 1 characters of s and "…" as a text cell: a value longer than a cell
+ * holds (the JSON Lines have it whole) must not stop the whole spreadsheet. */
+static lxw_error cut_cell(struct export_xlsx *x, int col, const char *s)
+{
+    static const char ellipsis[] = "\xe2\x80\xa6";
+    size_t n = 0, chars = 0, len;
+    char *cut;
+    lxw_error e;
+
+    for (; s[n] && (chars < CELL_CHARS_MAX - 1 || ((unsigned char)s[n] & 0xc0) == 0x80); n++)
+        chars += ((unsigned char)s[n] & 0xc0) != 0x80;
+    len = n + sizeof ellipsis;
+    cut = malloc(len);
+    if (!cut)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    memcpy(cut, s, n);
+    memcpy(cut + n, ellipsis, sizeof ellipsis);
+    e = worksheet_write_string(x->ws, x->row, (lxw_col_t)col, cut, NULL);
+    explicit_bzero(cut, len);     /* a client's details */
+    free(cut);
+    return e;
+}
+
 /* Writes s as a text cell; a missing value as no cell. Cells carry no format of their own (1.5 million
  * s="N" attributes cost a tenth of the file): their column's "@" makes what is typed in later text. */
 static lxw_error text_cell(struct export_xlsx *x, int col, const char *s)
@@ -256,6 +281,8 @@ static lxw_error text_cell(struct export_xlsx *x, int col, const char *s)
         fit(x, col, text_width(s));
     escaped = strstr(s, "_x") ? escape_escapes(s, &len) : NULL;
     e = worksheet_write_string(x->ws, x->row, (lxw_col_t)col, escaped ? escaped : s, NULL);
+    if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+        e = cut_cell(x, col, escaped ? escaped : s);
     if (escaped) {
         explicit_bzero(escaped, len);     /* a client's details */
         free(escaped);

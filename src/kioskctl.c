@@ -406,7 +406,7 @@ static int print_row(void *ctx, const struct queue_row *r)
     if (r->batch_id)
         snprintf(batch, sizeof batch, "%lld", r->batch_id);
     short_name(r->req.name, who, sizeof who);
-    printf("%-8s %-20s  %-12s %5s  %s\n", r->ref, r->created_utc, r->status, batch, who);
+    printf("%-8s %-20s  %-12s %5s  %s\n", r->ref ? r->ref : "-", r->created_utc, r->status, batch, who);
     return 0;
 }
 
@@ -418,7 +418,7 @@ static int print_undelivered(void *ctx, const struct queue_row *r, const struct 
     short_name(r->req.name, who, sizeof who);
     if (d->rejected)
         snprintf(why, sizeof why, "  (%s)", d->rejected);
-    printf("%-8s %-20s  %-12s %8lld  %s%s\n", r->ref, r->created_utc, d->rejected ? "rejected" : "waiting",
+    printf("%-8s %-20s  %-12s %8lld  %s%s\n", r->ref ? r->ref : "-", r->created_utc, d->rejected ? "rejected" : "waiting",
            d->attempts, who, why);
     return 0;
 }
@@ -609,7 +609,7 @@ static int cmd_export(const struct command *cmd, struct ctl *c, int argc, char *
     if (b.id == 0)
         fprintf(stderr, "no pending requests: nothing to export\n");
     else
-        fprintf(stderr, "batch %lld: %lld requests\n", b.id, b.count);
+        fprintf(stderr, "batch %lld: %lld request%s\n", b.id, b.count, b.count == 1 ? "" : "s");
     if (x.dir)
         for (int i = 0; i < res.nfiles; i++)
             printf("%s\n", res.paths[i]);

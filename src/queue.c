@@ -520,6 +520,13 @@ static int keep_damaged_wal(struct queue *q, char *err, size_t errlen)
     return 0;
 }
 
+const char *queue_wal_kept_aside(const struct queue *q, const char **why)
+{
+    if (why)
+        *why = q->wal_why;
+    return q->wal_copy[0] ? q->wal_copy : NULL;
+}
+
 static void copy_column(sqlite3_stmt *s, int i, char *out, size_t len)
 {
     const char *v = column_text(s, i);
@@ -1359,6 +1366,10 @@ int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, c
     memset(r, 0, sizeof *r);
     if (stat(from, &a) != 0) {
         snprintf(err, errlen, "cannot recover from '%s': %s", from, strerror(errno));
+        return -1;
+    }
+    if (!S_ISREG(a.st_mode)) {     /* a FIFO or a device: never wait on it */
+        snprintf(err, errlen, "cannot recover from '%s': not a regular file", from);
         return -1;
     }
     if (stat(q->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {

@@ -140,6 +140,10 @@ typedef int (*queue_row_fn)(void *ctx, const struct queue_row *row);
  * After a recovery, queue_status() names the file moved aside (worth a line in the log). */
 struct queue *queue_open(const char *path, const struct queue_options *opt, char *err, size_t errlen);
 
+/* When this open found the -wal damaged and kept copies aside (see queue_open): the copy of the
+ * database (its -wal beside it as COPY-wal), with what was found in why; else NULL. */
+const char *queue_wal_kept_aside(const struct queue *q, const char **why);
+
 /* Closes the database and frees q. Safe on NULL. */
 void queue_close(struct queue *q);
 

@@ -253,8 +253,14 @@ static void open_queue(struct runtime *rt, int write)
     char why[256];
 
     a->queue_error[0] = '\0';
-    if (!a->queue)
+    if (!a->queue) {
+        const char *found, *copy;
         a->queue = queue_open(rt->db_path, &rt->queue_opt, a->queue_error, sizeof a->queue_error);
+        if (a->queue && (copy = queue_wal_kept_aside(a->queue, &found)) != NULL)
+            fprintf(stderr, "kiosk: the database '%s': %s; before SQLite dropped them, copies of the database and "
+                    "its log were kept as '%s' and '%s-wal' ('kioskctl recover %s' copies back what they hold)\n",
+                    rt->db_path, found, copy, copy, copy);
+    }
     rt->proved = a->queue && write;
     if (!a->queue)
         app_set_db_problem(a, a->queue_error);

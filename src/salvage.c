@@ -119,7 +119,7 @@ static int pages_open(struct pages *pg, const char *path, char *err, size_t errl
 
     memset(pg, 0, sizeof *pg);
     pg->wal = -1;
-    pg->db = open(path, O_RDONLY | O_CLOEXEC);
+    pg->db = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (pg->db < 0 || fstat(pg->db, &sb) != 0) {
         snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
         return -1;
@@ -157,7 +157,7 @@ static int pages_open(struct pages *pg, const char *path, char *err, size_t errl
             snprintf(err, errlen, "cannot read '%s': out of memory", wal);
             return -1;
         }
-        pg->wal = open(wal, O_RDONLY | O_CLOEXEC);
+        pg->wal = open(wal, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (pg->wal < 0)
             memset(pg->in_wal, 0, (size_t)pg->count * sizeof *pg->in_wal);
     }

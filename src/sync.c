@@ -47,6 +47,7 @@
 #define MARK_EVERY      64              /* webhook: deliveries marked in one transaction at most ... */
 #define MARK_MS         50              /* ... and at most this late */
 #define WIPE_RETRY_MS   250             /* delete-after-delivery: a busy log is emptied again after this */
+#define ONCE_WIPE_MS    5000            /* --once: how long it waits for a reader to let the log be emptied */
 /* The -wal changes before the commit that changed it can be read: after a change, look again this
  * often, this long, whether something waits (a cheap query that reads no request). */
 #define RECHECK_MS      25
@@ -260,7 +261,7 @@ long sync_backoff_ms(const struct sync_timing *t, int failures, long retry_after
  * the trailing newline). Refuses a file that every user may read. Returns 0, or -1 with err. */
 static int read_secret(const char *path, unsigned char **key, size_t *len, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);    /* a FIFO must not make us wait */
     struct stat st;
     unsigned char *buf = NULL;
     size_t n = 0;
@@ -550,6 +551,49 @@ static enum pass_result pass_webhook(struct sync *s, struct sync_outcome *fail)
     return PASS_DONE;
 }
 
+/* The server refused a transaction's rows for good (a data error): sends them one at a time, so
+ * that only the refused ones are rejected (they stay on the tablet, staff see why) and the others
+ * go. Returns PASS_DONE, or PASS_RETRY / PASS_STOPPED with fail filled. */
+static enum pass_result postgres_one_by_one(struct sync *s, int n, struct sync_outcome *fail)
+{
+    for (int i = 0; i < n; i++) {
+        struct item *it = &s->page.items[i];
+        const char *one[1] = { it->uuid };
+        struct sync_outcome out;
+        size_t len = it->len + 3;
+        char *json = malloc(len);
+        if (stop_pending()) {
+            free(json);
+            return PASS_STOPPED;
+        }
+        if (!json) {
+            snprintf(fail->error, sizeof fail->error, "out of memory");
+            fail->result = SYNC_RETRY;
+            fail->retry_after_s = -1;
+            return PASS_RETRY;
+        }
+        json[0] = '[';
+        memcpy(json + 1, s->page.arena + it->off, it->len);
+        memcpy(json + 1 + it->len, "]", 2);
+        sync_pg_deliver(s->pg, json, len, 1, &out);
+        sodium_memzero(json, len);      /* a client's details */
+        free(json);
+        if (out.result == SYNC_OK) {
+            if (mark_done(s, one, 1, fail) != 0)
+                return PASS_RETRY;
+            continue;
+        }
+        mark_failed(s, one, 1, &out);
+        if (out.result == SYNC_RETRY) {
+            *fail = out;
+            return PASS_RETRY;
+        }
+        fprintf(stderr, "kioskctl sync: request %s was refused for good: %s; it stays on the tablet "
+                "('kioskctl sync --retry-rejected' sends it again)\n", it->ref, out.error);
+    }
+    return PASS_DONE;
+}
+
 static enum pass_result pass_postgres(struct sync *s, struct sync_outcome *fail)
 {
     const char *uuids[PAGE_MAX];
@@ -563,6 +607,13 @@ static enum pass_result pass_postgres(struct sync *s, struct sync_outcome *fail)
         for (int i = 0; i < n; i++)
             uuids[i] = s->page.items[i].uuid;
         sync_pg_deliver(s->pg, s->page.arena, s->page.used + 1, n, &out);
+        if (out.result == SYNC_REJECTED) {
+            enum pass_result r = postgres_one_by_one(s, n, fail);
+            if (r != PASS_DONE)
+                return r;
+            queue_forget(s->q);
+            continue;
+        }
         if (out.result != SYNC_OK) {
             mark_failed(s, uuids, n, &out);
             *fail = out;
@@ -630,6 +681,23 @@ static enum pass_result pass(struct sync *s)
 
 /* ---------------------------------------------------------------- setting up */
 
+/* sync-ca-file must be a regular file: libcurl and libpq would wait on a FIFO for ever, and a
+ * missing file would only show as a TLS error at every attempt. Returns 0, or -1 with err. */
+static int check_ca_file(const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+
+    if (stat(path, &st) != 0) {
+        snprintf(err, errlen, "cannot open sync-ca-file '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "sync-ca-file '%s' is not a regular file", path);
+        return -1;
+    }
+    return 0;
+}
+
 static int start_receiver(struct sync *s, char *err, size_t errlen)
 {
     const struct config *c = s->cfg;
@@ -637,6 +705,8 @@ static int start_receiver(struct sync *s, char *err, size_t errlen)
     size_t len = 0;
 
     if (c->sync_secret_file[0] && read_secret(c->sync_secret_file, &secret, &len, err, errlen) != 0)
+        return -1;
+    if (c->sync_ca_file[0] && check_ca_file(c->sync_ca_file, err, errlen) != 0)
         return -1;
     if (sync_is_postgres(c->sync_url)) {
         s->pg = sync_pg_new(c->sync_url, (const char *)secret, c->sync_ca_file, &s->timing, err, errlen);
@@ -681,6 +751,24 @@ static int once_status(struct sync *s)
     if (st.last_error[0])
         say("the last error: %s", st.last_error);
     return 1;
+}
+
+/* --once, when a reader kept the log from being emptied after delete-after-delivery: the deleted
+ * requests' old pages stay in the files until it is. Waits for the reader a while, then says what
+ * remains rather than exit as if the details were gone. */
+static void once_wipe(struct sync *s)
+{
+    double give_up = now_ms() + ONCE_WIPE_MS;
+
+    while (s->next_wipe && now_ms() < give_up && !stop_pending()) {
+        poll(NULL, 0, WIPE_RETRY_MS);
+        if (queue_delivery_wipe_log(s->q) != 1)
+            s->next_wipe = 0;
+    }
+    if (s->next_wipe)
+        say("the delivered requests are deleted, but old copies of them stay in '%s' and '%s-wal' while another "
+            "program is reading the database (an export, or the kiosk's check); run 'kioskctl sync --once' again "
+            "once it has finished", s->db_path, s->db_path);
 }
 
 /* ---------------------------------------------------------------- the loop */
@@ -767,6 +855,8 @@ int sync_run(const struct config *cfg, const char *db_path, const struct sync_op
             s.stop = 1;
     }
     if (o->once) {
+        if (s.q)
+            once_wipe(&s);
         rc = once_status(&s);
     } else {
         say("stopped");

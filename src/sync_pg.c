@@ -16,11 +16,13 @@
 #define PASSWORD_MAX        1024
 
 /* The requests of one transaction, a JSON array of the export's objects, become rows in one
- * statement: PostgreSQL reads the array itself, so the field names are the export's by design. */
+ * statement: PostgreSQL reads the array itself, so the field names are the export's by design. A
+ * request without a reference (the queue allows one, issue 10) goes with an empty one, as the CSV
+ * has it, rather than have the server refuse it and every request after it for ever. */
 static const char sql_insert[] =
     "INSERT INTO enquiries (uuid, batch_id, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
     " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version, language)"
-    " SELECT uuid, batch_id, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+    " SELECT uuid, batch_id, coalesce(ref, ''), created_utc, kiosk_id, treatment_id, name, phone, email,"
     " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version,"
     " coalesce(language, '')"
     " FROM json_to_recordset($1::json) AS r(batch_id bigint, uuid uuid, ref text, created_utc timestamptz,"
@@ -231,13 +233,17 @@ static void result_error(struct sync_pg *p, const char *what, const PGresult *r,
     const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
     char msg[SYNC_TEXT_MAX + 256];
 
-    if (state && (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0))
+    out->result = SYNC_RETRY;
+    if (state && (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0)) {
+        /* The rows themselves: sending them again would be refused again (the caller finds which). */
         snprintf(msg, sizeof msg, "%s %s: the server refused the data (SQLSTATE %s)", what, p->where, state);
-    else
+        snprintf(out->status_line, sizeof out->status_line, "SQLSTATE %s: the server refused the data", state);
+        out->result = SYNC_REJECTED;
+    } else {
         snprintf(msg, sizeof msg, "%s %s: %s (SQLSTATE %s)", what, p->where, primary ? primary : "error",
                  state ? state : "unknown");
+    }
     sync_clean_text(msg, out->error, sizeof out->error);
-    out->result = SYNC_RETRY;
 }
 
 /* Runs one statement and waits for its reply at most the request time. Returns its result (the

@@ -293,6 +293,11 @@ void ui_set_font(struct ui *u, int node, enum style_font font)
     u->items[node].font = font;
 }
 
+void ui_set_same_font(struct ui *u, int node)
+{
+    u->items[node].same_font = 1;
+}
+
 void ui_set_hit(struct ui *u, int node, int hit)
 {
     u->items[node].hit = hit;
@@ -861,9 +866,40 @@ static void paint(struct ui *u, int node)
         ui_draw_scrollbar(u, n->r, n->scroll, n->content_h, n->rtl);
 }
 
+/* The controls in box node in the smallest caption size any of them took, wrapped again in it. */
+static void same_font(struct ui *u, int node)
+{
+    int px = 0;
+    enum style_font font = FONT_BUTTON;
+
+    for (int c = u->lay.nodes[node].first; c != LAY_NONE; c = u->lay.nodes[c].next) {
+        const struct ui_item *it = &u->items[c];
+        if ((it->kind == UI_ITEM_BUTTON || it->kind == UI_ITEM_TOGGLE) && it->lines >= 0 &&
+            (px == 0 || u->st.font[it->font].px < px)) {
+            px = u->st.font[it->font].px;
+            font = it->font;
+        }
+    }
+    for (int c = u->lay.nodes[node].first; c != LAY_NONE; c = u->lay.nodes[c].next) {
+        struct ui_item *it = &u->items[c];
+        int w;
+        if ((it->kind != UI_ITEM_BUTTON && it->kind != UI_ITEM_TOGGLE) || it->lines < 0 ||
+            u->st.font[it->font].px <= px)
+            continue;
+        it->font = font;
+        w = lay_content(&u->lay, c).w;
+        if (it->kind == UI_ITEM_TOGGLE)
+            w -= u->st.toggle_box + u->st.toggle_pad;
+        wrap(u, shown(it), it->font, it->dir, w, &u->lines[it->lines]);
+    }
+}
+
 void ui_layout(struct ui *u, int root, struct rect area)
 {
     lay_solve(&u->lay, root, area);
+    for (int i = 0; i < u->lay.n; i++)
+        if (u->items[i].same_font && !lay_dropped(&u->lay, i))
+            same_font(u, i);
     paint(u, root);
 }
 

@@ -96,6 +96,7 @@ struct ui_item {
     struct ui_scroll *scroll;   /* UI_SCROLL */
     enum ui_press state;        /* after ui_layout() */
     int pic_w, pic_h;           /* UI_ITEM_PICTURE: the picture's own size, fitted into the box */
+    int same_font;              /* a box: its controls' captions share one size (ui_set_same_font) */
 };
 
 struct ui {
@@ -187,6 +188,9 @@ void ui_set_selected(struct ui *u, int node, int selected);
 void ui_set_role(struct ui *u, int node, enum frame_role role);
 /* The text or caption's font (a button's caption may still shrink to fit). */
 void ui_set_font(struct ui *u, int node, enum style_font font);
+/* The buttons and toggles in box node share one caption size once laid out: the smallest that one
+ * of them needed to fit (a bar whose labels would otherwise come in different sizes). */
+void ui_set_same_font(struct ui *u, int node);
 /* The control's touch area is hit's rectangle (attract's "Touch to start" covers the screen). */
 void ui_set_hit(struct ui *u, int node, int hit);
 /* Which way the text, caption or field's value reads (UI_DIR_SCREEN unless set). */

@@ -65,13 +65,18 @@ int wal_log_read(const char *path, struct wal_verdict *v, wal_frame_fn fn, void 
     struct stat sb;
 
     memset(v, 0, sizeof *v);
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);    /* a FIFO must not make us wait */
     if (fd < 0 && errno == ENOENT)
         return 0;
     if (fd < 0 || fstat(fd, &sb) != 0) {
         snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
+        return -1;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        snprintf(err, errlen, "cannot read '%s': not a regular file", path);
+        close(fd);
         return -1;
     }
     size = (long long)sb.st_size;

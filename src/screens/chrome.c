@@ -14,7 +14,7 @@ static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
     const struct style *st = &u->st;
     int bar = ui_add_panel(u, column, &(struct lay_box){
         .kind = LAY_ROW, .h = { LAY_FIXED, st->button_h + 2 * st->bar_pad },
-        .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .gap = st->gap, .cross = LAY_CENTRE }, UI_BAR_TOP);
+        .pad = { st->margin, st->bar_pad, st->margin, st->bar_pad }, .cross = LAY_CENTRE, .main = LAY_END }, UI_BAR_TOP);
     /* A logo is drawn for the clinic's colours: in high contrast the name is written instead. */
     const struct content_picture *logo = a->content && !a->high_contrast ? &a->content->clinic.logo : NULL;
     int name = logo && logo->file ? LAY_NONE : ui_add_text(u, bar, a->content ? a->content->clinic.name : "",
@@ -23,25 +23,33 @@ static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
     if (name == LAY_NONE) {
         /* The logo, as tall as the bar's buttons, smaller when the toggles leave less room. */
         int room = ui_add(u, bar, &(struct lay_box){ .w = { LAY_FILL }, .h = { LAY_FIXED, st->button_h },
-                                                     .main = LAY_CENTRE });
+                                                     .main = LAY_CENTRE, .pad = { .end = st->gap },
+                                                     .flags = LAY_OPTIONAL });
         int pic = ui_add_picture(u, room, logo, 0, 0);
         if (pic != LAY_NONE)
-            ui_box(u, pic)->w = (struct lay_size){ LAY_FILL, .max = (int)((long long)st->button_h * logo->width /
-                                                                           logo->height) };
+            /* At least half a button tall, or not at all. */
+            ui_box(u, pic)->w = (struct lay_size){ LAY_FILL,
+                                                   .min = (int)((long long)st->button_h / 2 * logo->width / logo->height),
+                                                   .max = (int)((long long)st->button_h * logo->width / logo->height) };
     } else {
         /* The clinic's name where there is room for it whole, else nothing. */
         ui_box(u, name)->w.kind = LAY_FILL;
         ui_box(u, name)->h.max = st->button_h;
         ui_box(u, name)->flags |= LAY_OPTIONAL;
+        ui_box(u, name)->pad.end = st->gap;
     }
+    /* The toggles in a row of their own, and the logo or name before them with the gap inside it:
+     * left out whole where it does not fit, it costs the toggles nothing (not even a gap). */
+    int toggles = ui_add(u, bar, &(struct lay_box){ .kind = LAY_ROW, .gap = st->gap, .cross = LAY_CENTRE });
+    ui_set_same_font(u, toggles);
     ui_push_id(u, "top-bar");
-    c->large = ui_add_toggle(u, bar, app_text(a, MSG_BAR_LARGER_TEXT), a->large_text);
-    c->contrast = ui_add_toggle(u, bar, app_text(a, MSG_BAR_HIGH_CONTRAST), a->high_contrast);
-    c->speech = ui_add_toggle(u, bar, app_text(a, MSG_SPEECH_READ_ALOUD), a->speech.on);
+    c->large = ui_add_toggle(u, toggles, app_text(a, MSG_BAR_LARGER_TEXT), a->large_text);
+    c->contrast = ui_add_toggle(u, toggles, app_text(a, MSG_BAR_HIGH_CONTRAST), a->high_contrast);
+    c->speech = ui_add_toggle(u, toggles, app_text(a, MSG_SPEECH_READ_ALOUD), a->speech.on);
     if (app_languages(a)) {
         /* The language shown, by its own name: a tap lists the others (screen_languages). */
         const struct languages *L = app_languages(a);
-        c->language = ui_add_button(u, bar, languages_current(L)->name, UI_SECONDARY);
+        c->language = ui_add_button(u, toggles, languages_current(L)->name, UI_SECONDARY);
         ui_box(u, c->language)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
         ui_box(u, c->language)->pad.start = ui_box(u, c->language)->pad.end = st->gap;
     }

@@ -165,6 +165,8 @@ static void tap_at(struct rig *g, int x, int y)
     if (g->kinds) {
         samples_add(&g->kinds[kind], down);
         samples_add(&g->kinds[kind], up);
+    }
+    if (g->kinds_cpu) {     /* (the pictures' taps time the clock only) */
         samples_add(&g->kinds_cpu[kind], down_cpu);
         samples_add(&g->kinds_cpu[kind], up_cpu);
     }

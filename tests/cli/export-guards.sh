@@ -38,6 +38,17 @@ refused "$T/kiosk.conf" "the config file"
 ln "$T/kiosk.db" "$T/out/hard-link.csv"
 refused "$T/out/hard-link.csv" "the database"
 rm "$T/out/hard-link.csv"
+# --db named through a symlink: SQLite follows it, so the files to keep are those of its target
+ln -s kiosk.db "$T/link.db"
+ctl_link() { "$B/kioskctl" --config "$T/kiosk.conf" --db "$T/link.db" "$@"; }
+for f in kiosk.db kiosk.db-wal kiosk.db-shm; do
+    ctl_link export --format csv --out "$T/$f" >/dev/null 2>"$T/err"
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "--db link.db --out $f: exit $rc, expected 1: $(cat "$T/err")"
+    grep -qF "kioskctl: refusing to write '$T/$f': it is the database" "$T/err" || fail "--db link.db --out $f: $(cat "$T/err")"
+    db "SELECT count(*) FROM requests WHERE status = 'pending'" 4
+done
+rm "$T/link.db"
 # a -wal that exists while another connection holds the database open
 $PY - "$T/kiosk.db" "$B/kioskctl" "$T" <<'EOF' || fail "an open database's -wal was not refused"
 import sqlite3, subprocess, sys
@@ -73,6 +84,10 @@ rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
 sys.exit(0 if len(rows) == 5 and rows[4][0] is None and rows[4][4] == "Nora Noref" else 1)
 EOF
 ctl export --batch 1 --format csv >/dev/null 2>&1 || fail "export --batch 1 to standard output failed"
+ctl list >"$T/list.out" 2>"$T/err" || fail "list with a request without a reference exited $?: $(cat "$T/err")"
+grep -q '^-  *2026-01-08T08:00:00Z  *exported  *1  Nora N\.$' "$T/list.out" || fail "list: $(cat "$T/list.out")"
+ctl list --status undelivered >"$T/list.out" 2>"$T/err" || fail "list --status undelivered exited $?: $(cat "$T/err")"
+grep -q '^-  *2026-01-08T08:00:00Z  *waiting ' "$T/list.out" || fail "list --status undelivered: $(cat "$T/list.out")"
 
 # "Export to USB" with such a request pending
 TMP=$T/usb-kiosk KIOSK_BUILD=$B sh -c 'mkdir -p "$TMP" && sh tests/replay/lib/staff-setup.sh' || fail "staff setup failed"

@@ -57,4 +57,9 @@ db "SELECT count(*) FROM requests" "0"
 ctl export --batch 1 --format jsonl >"$T/again.jsonl" 2>"$T/err" || fail "re-export of a purged batch exited $?"
 says err "batch 1: 0 requests"
 [ ! -s "$T/again.jsonl" ] || fail "a purged batch should export nothing"
+
+# One request: "1 request", as purge and the staff screen say it.
+"$B/tools/submit" "$T/kiosk.db" 1 >/dev/null || fail "cannot submit"
+ctl export --format jsonl >/dev/null 2>"$T/err" || fail "export of one request exited $?"
+says err "batch 2: 1 request"
 exit 0

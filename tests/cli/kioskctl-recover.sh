@@ -38,5 +38,15 @@ ctl recover "$T/nowhere.db" 2>"$T/err" && fail "recover from a missing file succ
 grep -q "cannot recover from '$T/nowhere.db': No such file or directory" "$T/err" || fail "$(cat "$T/err")"
 ctl recover "$T/kiosk.db" 2>"$T/err" && fail "recover from the queue itself succeeded"
 grep -q "it is the queue itself" "$T/err" || fail "$(cat "$T/err")"
+# A FIFO (or a device) is refused at once, never waited on; so is a FIFO where its -wal would be.
+mkfifo "$T/fifo.db"
+timeout 10 "$B/kioskctl" --config "$T/kiosk.conf" --db "$T/kiosk.db" recover "$T/fifo.db" 2>"$T/err"
+rc=$?; [ "$rc" -eq 1 ] || fail "recover from a FIFO exited $rc (124: it hung): $(cat "$T/err")"
+grep -q "cannot recover from '$T/fifo.db': not a regular file" "$T/err" || fail "$(cat "$T/err")"
+cp "$T/original" "$T/walfifo.db" && mkfifo "$T/walfifo.db-wal"
+timeout 10 "$B/kioskctl" --config "$T/kiosk.conf" --db "$T/kiosk.db" recover "$T/walfifo.db" >"$T/out" 2>"$T/err"
+rc=$?; [ "$rc" -ne 124 ] || fail "recover hung on a FIFO where the -wal would be"
+[ "$rc" -eq 1 ] || fail "recover with a FIFO for a -wal exited $rc: $(cat "$T/out" "$T/err")"
+grep -q "not a regular file" "$T/err" || fail "$(cat "$T/err")"
 ctl recover 2>/dev/null; [ $? -eq 2 ] || fail "recover without a file should be a usage error"
 exit 0

@@ -70,13 +70,55 @@ ctl sync --once 2>>"$T/sync.err" || fail "sync --once exited $?"
   'Ann Example|{"q1": "no", "q2": "no"}|true|pl' ] || fail "the fields did not arrive as the export has them"
 exactly_once "backlog"
 
+# --- a request without a reference (inserted through the requests view, as issue 10's exporters
+# must take it) is delivered with an empty one, and does not hold up the requests after it
+/usr/bin/python3 - "$DB" <<'EOF' || fail "cannot insert the request"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email, contact_time,"
+          " screening, answers, consent_contact, consent_share_answers) VALUES ('00000000-0000-4000-8000-0000000000aa',"
+          " NULL, '2026-01-08T08:00:00Z', 'reception-1', 'calf-slimming', 'Nora Noref', '07700 900555', '', 'any',"
+          " 'clear', NULL, 1, 0)")
+c.commit()
+EOF
+submit "$DB" 2
+ctl sync --once 2>>"$T/sync.err" || fail "sync --once with a request without a reference exited $?"
+[ "$(pg_value "SELECT count(*) FROM enquiries")" -eq 1203 ] || fail "the requests after the one without a reference did not arrive"
+[ "$(pg_value "SELECT '[' || ref || ']' FROM enquiries WHERE name = 'Nora Noref'")" = "[]" ] ||
+    fail "the request without a reference did not arrive with an empty one"
+exactly_once "no reference"
+
+# --- a request the server refuses for good (a time it cannot read, inserted through the view): it
+# is rejected alone, stays on the tablet with the reason, and the requests beside it arrive
+/usr/bin/python3 - "$DB" <<'EOF' || fail "cannot insert the request"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email, contact_time,"
+          " screening, answers, consent_contact, consent_share_answers) VALUES ('00000000-0000-4000-8000-0000000000bb',"
+          " 'FT-BADT', 'not a time', 'reception-1', 'calf-slimming', 'Tia Badtime', '07700 900556', '', 'any',"
+          " 'clear', NULL, 1, 0)")
+c.commit()
+EOF
+submit "$DB" 2
+ctl sync --once 2>>"$T/sync.err"
+rc=$?
+[ "$rc" -eq 1 ] || fail "sync --once with a request the server refuses exited $rc, expected 1"
+[ "$(pg_value "SELECT count(*) FROM enquiries")" -eq 1205 ] || fail "the requests beside the refused one did not arrive"
+[ "$(db_value "$DB" "SELECT count(*) FROM deliveries WHERE rejected IS NOT NULL")" -eq 1 ] || fail "the refused request is not rejected alone"
+ctl list --status undelivered >"$T/list.out" || fail "list --status undelivered exited $?"
+grep -q '^FT-BADT .* rejected .*SQLSTATE 22007' "$T/list.out" || fail "list --status undelivered: $(cat "$T/list.out")"
+grep -q 'Tia\|Badtime\|not a time' "$T/sync.err" && fail "the sync's log holds the refused request's data"
+exactly_once "refused"
+/usr/bin/python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"DELETE FROM submissions WHERE ref = 'FT-BADT'\"); c.commit()" "$DB" ||
+    fail "cannot remove the refused request"
+
 # --- over the Unix socket, running: a request wakes it within 2 s
 conf "host=$PG_DIR port=$PG_PORT dbname=postgres user=kiosk_sync"
 "$B/kioskctl" --config "$T/kiosk.conf" --db "$DB" sync 2>>"$T/sync.err" &     # not through ctl(): $! must be kioskctl
 SYNC_PID=$!
 SYNC_PIDS="$SYNC_PIDS $SYNC_PID"
 submit "$DB" 1
-wait_for '[ "$(pg_value "SELECT count(*) FROM enquiries")" -eq 1201 ]' 2 || fail "a new request did not arrive within 2 s"
+wait_for '[ "$(pg_value "SELECT count(*) FROM enquiries")" -eq 1206 ]' 2 || fail "a new request did not arrive within 2 s"
 exactly_once "socket"
 
 # --- restarted in the middle of a transaction: a slow trigger holds it open while the server goes
@@ -95,7 +137,7 @@ pg_restart immediate
 [ "$(waiting)" -ge 500 ] || fail "requests of the interrupted transaction were marked delivered"
 exactly_once "just after the restart"
 wait_for '[ "$(waiting)" -eq 0 ]' 25 || fail "the requests did not go after the restart"
-[ "$(pg_value "SELECT count(*) FROM enquiries")" -eq 1801 ] || fail "expected 1801 enquiries, got $(pg_value "SELECT count(*) FROM enquiries")"
+[ "$(pg_value "SELECT count(*) FROM enquiries")" -eq 1806 ] || fail "expected 1806 enquiries, got $(pg_value "SELECT count(*) FROM enquiries")"
 grep -q 'delivery failed: .*postgresql://kiosk_sync@' "$T/sync.err" || fail "the failure was not logged"
 exactly_once "restart"
 kill "$SYNC_PID"
@@ -106,4 +148,4 @@ conf "host=db.example.org dbname=clinic user=kiosk_sync sslmode=require"
 ctl sync --once 2>"$T/remote.err" && fail "sync accepted sslmode=require for a remote host"
 grep -q 'sslmode must be verify-full' "$T/remote.err" || fail "$(cat "$T/remote.err")"
 grep -q 'Ann Example' "$T/sync.err" && fail "the sync's log holds personal data"
-echo "sync-postgres: role, backlog, kiosk_status, socket, restart mid-transaction and verify-full all hold; 1801 enquiries once each"
+echo "sync-postgres: role, backlog, kiosk_status, socket, restart mid-transaction and verify-full all hold; 1806 enquiries once each"

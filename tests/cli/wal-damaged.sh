@@ -68,4 +68,16 @@ ctl status >/dev/null 2>&1
 [ "$(ls "$T" | grep -c '^kiosk\.db\.damaged-.*Z$')" -eq 1 ] || fail "a second open made more copies: $(ls "$T")"
 ctl clear-warning || fail "clear-warning exited $?"
 ctl status >"$T/status.out" 2>&1 || fail "status after clear-warning exited $?: $(cat "$T/status.out")"
+
+# The kiosk the first to open the same damaged files: it keeps the copies as well, and says so in
+# its log (the journal), where staff and the clinic's IT look first.
+mkdir -p "$T/kiosk-first"
+cp "$T/before.db" "$T/kiosk-first/kiosk.db" && cp "$T/before.db-wal" "$T/kiosk-first/kiosk.db-wal"
+printf 'expect-screen attract\n' >"$T/attract.replay"
+"$B/kiosk" --replay "$T/attract.replay" --db "$T/kiosk-first/kiosk.db" --content content >/dev/null 2>"$T/kiosk-first.err" ||
+    fail "the kiosk on the damaged files: $(cat "$T/kiosk-first.err")"
+copy=$(ls "$T/kiosk-first" | grep '^kiosk\.db\.damaged-[0-9]\{8\}T[0-9]\{6\}Z$')
+[ -n "$copy" ] || fail "the kiosk kept no copy: $(ls "$T/kiosk-first")"
+grep -q "^kiosk: the database '$T/kiosk-first/kiosk.db': its write-ahead log is damaged.*committed transaction.*'$T/kiosk-first/$copy'" \
+    "$T/kiosk-first.err" || fail "the kiosk's log does not say the -wal was damaged: $(cat "$T/kiosk-first.err")"
 exit 0

@@ -348,6 +348,61 @@ TEST(bottom_bars_stay_put_between_screens)
         FAIL_AT("%d controls moved (first 40 above)", problems);
 }
 
+/* The height of the first text reading label on f (its line: its font's size), 0 when none. */
+static int text_height(const struct frame *f, const char *label)
+{
+    for (int i = 0; i < f->ntexts; i++)
+        if (strcmp(f->texts[i].text, label) == 0)
+            return f->texts[i].r.h;
+    return 0;
+}
+
+/* The top bar's three toggles are labelled in one size at every screen size; with normal text, in
+ * a button's size (the logo, when there is no room for it beside them, makes way). */
+TEST(top_bar_labels_share_one_size)
+{
+    static const char *const labels[] = { "Larger text", "High contrast", "Read aloud" };
+    struct content c;
+    char err[512], msg[128];
+
+    problems = 0;
+    if (load("content", &c) != 0)
+        FAIL_AT("cannot load the content");
+    for (int z = 0; z < NSIZES; z++) {
+        ASSERT(platform_resize(plat, sizes[z][0], sizes[z][1], err, sizeof err) == 0);
+        for (int large = 0; large < 2; large++) {
+            const struct frame *f;
+            int h[3];
+            set_up(SCREEN_HOME, 0);
+            app.large_text = large;
+            f = draw(sizes[z][0], sizes[z][1]);
+            for (int i = 0; i < 3; i++)
+                h[i] = text_height(f, labels[i]);
+            if (h[0] != h[1] || h[1] != h[2]) {
+                snprintf(msg, sizeof msg, "lines %d, %d and %d px tall", h[0], h[1], h[2]);
+                report("the top bar's labels differ in size", "home", f->w, f->h, large, msg);
+            }
+        }
+    }
+    for (int z = 0; z < NSIZES; z++) {
+        const struct frame *f;
+        int button;
+        ASSERT(platform_resize(plat, sizes[z][0], sizes[z][1], err, sizeof err) == 0);
+        set_up(SCREEN_HOME, 0);
+        app.large_text = 0;
+        f = draw(sizes[z][0], sizes[z][1]);
+        button = text_height(f, "About the treatment");     /* a button's label, whole */
+        if (text_height(f, labels[2]) < button) {
+            snprintf(msg, sizeof msg, "\"%s\" %d px tall, a button's label %d px", labels[2],
+                     text_height(f, labels[2]), button);
+            report("the top bar's labels are shrunk", "home", f->w, f->h, 0, msg);
+        }
+    }
+    content_free(&c);
+    if (problems)
+        FAIL_AT("%d problems (above)", problems);
+}
+
 /* ---------------------------------------------------------------- large text, right to left */
 
 /* *dst = *src, its strings moved into dst's own arena. */
@@ -455,6 +510,26 @@ TEST(right_to_left_mirrors_every_screen)
             }
             if (keys_ltr.w && (keys_rtl.x != w - keys_ltr.x - keys_ltr.w || keys_rtl.w != keys_ltr.w))
                 report("keys not mirrored as a block", app_screen_name((enum screen)s), w, h, 0, "");
+            /* Pictures (the logo, the treatment's, the doctor's photo) stand mirrored, at their size. */
+            for (int i = 0, k = 0; i < f->ntexts; i++) {
+                struct rect a, b;
+                if (!(f->texts[i].flags & FRAME_TEXT_PICTURE))
+                    continue;
+                while (k < ltr.ntexts && !(ltr.texts[k].flags & FRAME_TEXT_PICTURE))
+                    k++;
+                if (k == ltr.ntexts) {
+                    report("pictures differ", app_screen_name((enum screen)s), w, h, 0, "in number");
+                    break;
+                }
+                a = ltr.texts[k++].r;
+                b = f->texts[i].r;
+                /* (a pixel either way: a centred picture's odd pixel of room falls on one side) */
+                if (abs(b.x - (w - a.x - a.w)) > 1 || b.y != a.y || b.w != a.w || b.h != a.h) {
+                    snprintf(msg, sizeof msg, "picture \"%s\" at %d,%d %dx%d, left to right at %d,%d %dx%d",
+                             f->texts[i].text, b.x, b.y, b.w, b.h, a.x, a.y, a.w, a.h);
+                    report("not mirrored", app_screen_name((enum screen)s), w, h, 0, msg);
+                }
+            }
         }
     }
     content_free(&c);
@@ -520,6 +595,7 @@ int main(int argc, char **argv)
     RUN(checklist_answers_and_bars_stay_put_on_every_question);
     RUN(pin_pad_keys_stay_put_when_a_message_appears);
     RUN(bottom_bars_stay_put_between_screens);
+    RUN(top_bar_labels_share_one_size);
     RUN(large_text_keeps_every_control_reachable);
     RUN(right_to_left_mirrors_every_screen);
     RUN(widgets_dump_finds_each_home_choice_once);
