@@ -20,6 +20,7 @@
                                         about 2 us a character, and layout asks again every frame) */
 #define PTEXT_BUDGET     (5u << 19)  /* 2.5 MiB of text pixels kept; the least recently drawn go first */
 #define PTEXT_LINE_MAX   4096        /* bytes of one line measured or drawn; the rest is left out */
+#define PTEXT_IDLE_FRAMES 4         /* a large face unused for as many frames is closed (2.6 MiB) */
 #define PTEXT_LARGE_FACE (4LL << 20) /* a bigger font file (Noto Sans CJK: 19 MiB) is opened once and
                                         resized, not once per size: each opening costs 2.6 MiB */
 
@@ -27,7 +28,7 @@
 struct ptext_width { uint64_t hash; int len, px, flags, w; };
 
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
-struct ptext_font { int face, px; TTF_Font *font; };
+struct ptext_font { int face, px; TTF_Font *font; unsigned long used; /* the frame it last served */ };
 
 struct ptext_slot {
     uint64_t hash;
@@ -49,6 +50,7 @@ struct ptext {
     struct ptext_width widths[PTEXT_WIDTHS];    /* direct-mapped by hash */
     size_t bytes;                       /* pixels held by the cached textures */
     unsigned long tick, made, reused;
+    unsigned long frame;                /* frames shown (ptext_frame_done) */
     struct text_measurer measurer;
     /* Scratch for one line at a time; what it held of the text is zeroed after each use. */
     struct bidi_scratch bidi;
@@ -66,6 +68,10 @@ void ptext_close(struct ptext *t);
  * stays owned by the cache until ptext_forget() or ptext_close(). */
 SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int flags, unsigned colour,
                            const char *s, int len, int *w, int *h, int *dy);
+/* After each frame shown: closes a large face (PTEXT_LARGE_FACE) that served no text in the last
+ * PTEXT_IDLE_FRAMES frames, such as Noto Sans CJK once the language picker's "中文" is measured
+ * and drawn on an English screen; it opens again when text needs it. */
+void ptext_frame_done(struct ptext *t);
 /* Destroys every cached texture and forgets every measurement (the renderer changed, or a
  * client's text must go). */
 void ptext_forget(struct ptext *t);

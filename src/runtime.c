@@ -389,6 +389,10 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
                                                speech_volume_out, speech_rest_out };
     if (!loaded)
         out_of_order_words(rt);
+    if (loaded && rt->app->content) {
+        languages_open(&rt->langs, rt->content_dir, &rt->content, rt->cfg.languages, stderr);
+        app_set_languages(rt->app, &rt->langs);
+    }
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
     rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
     rt->worker = queue_worker_new();
@@ -426,6 +430,7 @@ void runtime_close(struct runtime *rt)
     rt->audio = NULL;
     platform_close(rt->platform);
     rt->platform = NULL;
+    languages_close(&rt->langs);
     content_free(&rt->content);
     wording_free(&rt->out_of_order[0]);
     wording_free(&rt->out_of_order[1]);
@@ -466,13 +471,15 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
         queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
-    if (forgot && a->content && !rt->skip_pixels) {
+    if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
         /* Once the screen is up, the text of the first screen (the menu, or home) and of the
-         * treatment's page is made ready again, so that the next client's first taps do not wait
-         * for it, and so are the pictures of those and of the doctor's page; then the frame shown
-         * is built again, for whoever reads its controls. */
+         * treatment's page is made ready again (after a client, or in the language just picked),
+         * so that the next client's first taps do not wait for it, and so are the pictures of
+         * those and of the doctor's page; then the frame shown is built again, for whoever reads
+         * its controls. */
         const enum screen next[] = { a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME, SCREEN_INFO,
                                      SCREEN_DOCTOR };
+        a->prepare_text = 0;
         for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
             const struct frame *f = app_preview(a, next[i], w, h);
             if (next[i] != SCREEN_DOCTOR)
