@@ -154,7 +154,8 @@ clean:
 -include $(CORE_OBJ:.o=.d) $(SYNC_OBJ:.o=.d) $(BUILD)/obj/src/kiosk.d $(BUILD)/obj/src/kioskctl.d $(BUILD)/obj/src/kiosk_picture.d \
   $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
 
-# The README's screenshots of every screen, made by the replay driver at three sizes.
+# The README's screenshots of every screen, made by the replay driver at three sizes, and every
+# client screen in Arabic and Chinese.
 screenshots: all
 	@rm -rf $(BUILD)/shots && mkdir -p $(BUILD)/shots docs/screenshots
 	@for size in 1280x800 800x1280 1920x1080; do \
@@ -166,6 +167,12 @@ screenshots: all
 	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay tests/replay/lib/screenshots-menu.replay --size $$size \
 	    --content tests/fixtures/content-menu --db $(BUILD)/shots/menu-$$size.db \
 	    --shots docs/screenshots/$$size || exit 1; \
+	  for lang in ar zh-Hans; do \
+	    mkdir -p docs/screenshots/$$size/$$lang && \
+	    SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay tests/replay/lib/screenshots-$$lang.replay --size $$size \
+	      --content content --db $(BUILD)/shots/$$lang-$$size.db --shots docs/screenshots/$$size/$$lang \
+	      || exit 1; \
+	  done; \
 	  printf 'expect-screen out-of-order\nshot out-of-order\n' >$(BUILD)/shots/ooo.replay; \
 	  SDL_VIDEODRIVER=dummy $(BUILD)/kiosk --replay $(BUILD)/shots/ooo.replay --size $$size \
 	    --content tests/fixtures/content-broken --db $(BUILD)/shots/ooo.db --shots docs/screenshots/$$size \

@@ -46,10 +46,13 @@ static int chrome_control(const struct app *a, const struct frame_widget *w)
                                            MSG_SPEECH_SLOWER, MSG_SPEECH_FASTER, MSG_SPEECH_QUIETER,
                                            MSG_SPEECH_LOUDER };
 
+    const struct languages *L = app_languages(a);
+
     for (size_t i = 0; i < sizeof bar / sizeof bar[0]; i++)
         if (strcmp(w->label, app_text(a, bar[i])) == 0)
             return 1;
-    return 0;
+    /* the language picker: named by the language shown */
+    return L && strcmp(w->label, languages_current(L)->name) == 0;
 }
 
 /* Where the focus goes when a screen opens: the field being typed in, else the first control that

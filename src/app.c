@@ -98,6 +98,7 @@ static void go(struct app *a, enum screen s)
 {
     if (s != SCREEN_IDLE_WARNING && a->screen != SCREEN_IDLE_WARNING)
         memset(&a->scroll[s], 0, sizeof a->scroll[s]);
+    a->picking = 0;
     a->screen = s;
     a->screen_since = a->now;
     a->dirty = 1;
@@ -108,8 +109,76 @@ static void go(struct app *a, enum screen s)
     access_screen(a);
 }
 
+/* The language shown and what follows from it: words, direction, the keyboard's letters. */
+static void show_language(struct app *a)
+{
+    const char *code = app_language(a);
+
+    a->words = &a->content->wording;
+    a->ui.rtl = language_rtl(code);
+    a->kb.set = keyboard_set_for(code);
+    if (a->focus == FORM_FIELD_NAME)
+        keyboard_show(&a->kb, keyboard_start(a->kb.set, FORM_FIELD_NAME));
+}
+
+/* Shows language i of a->langs, keeping the screen and everything the client did. */
+static void use_language(struct app *a, int i)
+{
+    struct languages *L = a->langs;
+    char err[1024];
+
+    if (!L || i == L->current)
+        return;
+    if (languages_pick(L, i, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: language no longer offered: %s\n", err);
+        a->dirty = 1;
+        return;
+    }
+    a->content = languages_content(L);
+    show_language(a);
+    /* The same screen from its top: the words run to other lengths now. */
+    memset(a->scroll, 0, sizeof a->scroll);
+    memset(&a->nav_scroll, 0, sizeof a->nav_scroll);
+    a->dirty = 1;
+    a->prepare_text = 1;
+    if (a->trace) {
+        fprintf(a->trace, "language %s\n", app_language(a));
+        fflush(a->trace);
+    }
+}
+
+void app_set_languages(struct app *a, struct languages *L)
+{
+    a->langs = L;
+    if (L && a->content) {
+        a->content = languages_content(L);
+        show_language(a);
+    }
+}
+
+const struct languages *app_languages(const struct app *a)
+{
+    return a->langs && a->langs->n > 1 && a->content ? a->langs : NULL;
+}
+
+const char *app_language(const struct app *a)
+{
+    if (a->langs)
+        return languages_current(a->langs)->code;
+    return a->content ? a->content->language : CONTENT_LANGUAGE;
+}
+
+void app_pick_language(struct app *a, int i)
+{
+    a->picked = i;
+    app_act(a, ACT_LANGUAGE);
+}
+
 void app_forget_client(struct app *a)
 {
+    if (a->langs)
+        use_language(a, a->langs->def_index);
+    a->picking = 0;
     access_off(a);
     queue_forget(a->queue);
     sodium_memzero(a->pin, sizeof a->pin);
@@ -303,8 +372,15 @@ static void apply(struct app *a, enum action act)
         return;
     }
     case ACT_STAFF_PIN:
+        if (a->langs)
+            use_language(a, a->langs->def_index);     /* staff read the clinic's own language */
         staff_load_lock(a);
         break;
+    case ACT_LANGUAGE:
+        a->picking = 0;
+        use_language(a, a->picked);
+        a->dirty = 1;
+        return;
     case ACT_STAFF:
         app_staff_refresh(a);
         break;
@@ -352,7 +428,25 @@ static void pass(struct app *a)
         a->frame.nwidgets = 0;
     }
     a->access.first_text = a->frame.ntexts;
-    screen_draw[a->screen](a, u);
+    if (a->picking && app_languages(a)) {
+        /* The list of languages over the screen, which is drawn but cannot be touched (nor is it
+         * read aloud: the list is). */
+        struct ui_pointer real = u->ptr;
+        struct theme th = u->th;
+        u->ptr = (struct ui_pointer){ -1, -1, 0, 0, 0 };
+        u->th = theme_dimmed(&th);
+        a->frame.background = u->th.bg;
+        screen_draw[a->screen](a, u);
+        u->th = th;
+        u->ptr = real;
+        a->frame.nwidgets = 0;
+        a->pending = ACT_NONE;
+        a->access.first_text = a->frame.ntexts;
+        screen_languages(a, u);
+    } else {
+        a->picking = 0;
+        screen_draw[a->screen](a, u);
+    }
     ui_end(u);
     act = a->pending;
     a->pending = ACT_NONE;
@@ -372,6 +466,10 @@ void app_init(struct app *a, const struct content *content, const char *reason, 
     memset(&a->frame + 1, 0, sizeof *a - offsetof(struct app, frame) - sizeof a->frame);
     a->content = content && content->ntreatments > 0 ? content : NULL;
     a->words = a->content ? &a->content->wording : NULL;
+    if (a->content) {
+        a->ui.rtl = language_rtl(a->content->language);
+        a->kb.set = keyboard_set_for(a->content->language);
+    }
     a->cfg = cfg;
     a->measurer = m;
     a->trace = trace;
@@ -474,6 +572,8 @@ void app_tick(struct app *a, uint64_t now)
     if (a->screen == SCREEN_ATTRACT) {
         if (now / DRIFT_MS != before / DRIFT_MS)
             a->dirty = 1;
+        if (a->langs && a->langs->current != a->langs->def_index && now >= a->last_input + idle_ms)
+            use_language(a, a->langs->def_index);   /* a passer-by's choice, left on the welcome screen */
     } else if (staff_screen(a->screen)) {
         if (now >= a->last_input + (uint64_t)a->cfg->staff_timeout_s * 1000) {
             app_forget_client(a);
@@ -512,6 +612,8 @@ static uint64_t screen_deadline(const struct app *a)
 
     switch (a->screen) {
     case SCREEN_ATTRACT:
+        if (a->langs && a->langs->current != a->langs->def_index)
+            return earliest((a->now / DRIFT_MS + 1) * DRIFT_MS, a->last_input + (uint64_t)a->cfg->idle_timeout_s * 1000);
         return (a->now / DRIFT_MS + 1) * DRIFT_MS;
     case SCREEN_OUT_OF_ORDER:
         return UINT64_MAX;
@@ -590,6 +692,10 @@ void app_submit(struct app *a)
         return;
     }
     answers[0] = '\0';
+    /* The answers read in the clinic's own language, whichever the client read the questions in:
+     * a translation asks the same questions (content_load_translation() makes sure of it). */
+    if (a->langs)
+        t = &a->langs->def->treatments[a->treatment];
     if (a->form.consent_share_answers && outcome != SCREENING_NOT_TAKEN &&
         screening_answers_json(&a->screening, t->questions, t->nquestions, answers, sizeof answers) < 0)
         answers[0] = '\0';
@@ -605,6 +711,7 @@ void app_submit(struct app *a)
         .consent_contact = a->form.consent_contact,
         .consent_share_answers = a->form.consent_share_answers,
         .notice_version = a->content->clinic.privacy_version,
+        .language = app_language(a),
     };
     if (!a->queue) {
         fprintf(stderr, "kiosk: cannot save the request: no database: %s\n", a->queue_error[0] ? a->queue_error : "not opened");
@@ -642,6 +749,11 @@ const struct wording *app_wording(const struct app *a)
 uint64_t app_clock(const struct app *a)
 {
     return a->now;
+}
+
+const struct keyboard *app_keyboard(const struct app *a)
+{
+    return &a->kb;
 }
 
 int app_typing(const struct app *a, enum keyboard_kind *kind)

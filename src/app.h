@@ -13,6 +13,7 @@
 #include "frame.h"
 #include "input.h"
 #include "keyboard.h"
+#include "language.h"
 #include "queue.h"
 #include "screening.h"
 #include "speech.h"
@@ -46,14 +47,16 @@ enum action {
     ACT_CHOOSE,         /* the menu's treatment a->chosen becomes the one shown */
     ACT_EXPORT, ACT_MARK_RECEIVED, ACT_CHECK_CONTENT,   /* the staff screen's buttons */
     ACT_EXIT,           /* staff chose "Exit kiosk": the app stops with APP_EXIT_STAFF */
+    ACT_LANGUAGE,       /* the language a->picked is shown from now on, on the same screen */
     ACT_COUNT
 };
 
 struct app {
     /* Wiring, not owned. content is NULL when it could not be loaded (out-of-order). */
-    const struct content *content;
+    const struct content *content;  /* in the language shown */
     const struct wording *words;    /* every sentence shown: the content's, or for out-of-order what
                                      * wording could be read (NULL: messages show their names) */
+    struct languages *langs;        /* the languages offered; NULL: the content's alone */
     const struct config *cfg;
     const struct text_measurer *measurer;
     FILE *trace;                    /* --trace: "screen NAME" lines; NULL when off */
@@ -74,6 +77,8 @@ struct app {
     uint64_t last_input;            /* for the idle timeout */
     uint64_t screen_since;          /* when the current screen was entered */
     char out_of_order[512];         /* why, for the log (not shown to clients) */
+    int picking;                    /* the list of languages is open over the screen */
+    int picked;                     /* ACT_LANGUAGE: the index in langs->list tapped */
 
     /* Look. */
     int large_text, high_contrast;
@@ -119,6 +124,7 @@ struct app {
     struct frame frame;
     int dirty;                      /* something changed since the last frame drawn */
     int forget_text;                /* the platform must drop its text textures (client data) */
+    int prepare_text;               /* the language changed: make home's and info's text ready */
 
     int quit;                       /* the app should stop; exit_code says how */
     int exit_code;
@@ -146,8 +152,18 @@ const struct frame *app_preview(struct app *a, enum screen s, int w, int h);
 const char *app_screen_name(enum screen s);
 /* Asks for an action; applied after the current pass. */
 void app_act(struct app *a, enum action act);
-/* Forgets everything the client did: answers, typed text, scroll positions. */
+/* Forgets everything the client did: answers, typed text, scroll positions; the language shown
+ * is the default again. */
 void app_forget_client(struct app *a);
+
+/* Offers the languages of L (kept, not owned; its current one is shown). */
+void app_set_languages(struct app *a, struct languages *L);
+/* The languages a client may choose between, or NULL when there is only one. */
+const struct languages *app_languages(const struct app *a);
+/* The BCP 47 code of the language shown ("en", "zh-Hans"). */
+const char *app_language(const struct app *a);
+/* Asks for language i of app_languages() to be shown (after the pass, on the same screen). */
+void app_pick_language(struct app *a, int i);
 
 /* Asks the queue to take the client's request; on to thanks or save-error. */
 void app_submit(struct app *a);
@@ -185,6 +201,8 @@ const struct frame *app_frame(const struct app *a);
 const struct wording *app_wording(const struct app *a);
 /* The clock as the app was last given it, in ms. */
 uint64_t app_clock(const struct app *a);
+/* The on-screen keyboard: its language's set and the page showing. */
+const struct keyboard *app_keyboard(const struct app *a);
 /* 1 when a text field of the form is being typed in, with the keyboard showing in *kind. */
 int app_typing(const struct app *a, enum keyboard_kind *kind);
 /* 1 when the app asks to stop, with its exit status (enum app_exit) in *status. */

@@ -15,6 +15,7 @@
 #include "export.h"
 #include "regular_file.h"
 #include "utf8.h"
+#include "wording.h"
 
 #define CONFIG_LINE_MAX 1024    /* longest line + 1, its "\n" not counted */
 #define ECHO_MAX 60             /* longest piece of a bad value quoted back in a message */
@@ -27,7 +28,8 @@ enum key_kind {
     KEY_NUMBER,     /* a whole number from min to max */
     KEY_CHOICE,     /* one word of choices */
     KEY_WORDS,      /* one or more words of choices, separated by blanks or commas: their values or'ed */
-    KEY_SYNC_URL    /* https:// or http:// (a webhook), postgresql:// or postgres://, or "key=value ..." (libpq) */
+    KEY_SYNC_URL,   /* https:// or http:// (a webhook), postgresql:// or postgres://, or "key=value ..." (libpq) */
+    KEY_LANGUAGES   /* BCP 47 codes the kiosk knows, separated by blanks or commas, each once */
 };
 
 struct choice {
@@ -88,6 +90,7 @@ static const struct key keys[] = {
     { .name = "sync-secret-file", .kind = KEY_PATH, TEXT_FIELD(sync_secret_file) },
     { .name = "sync-ca-file", .kind = KEY_PATH, TEXT_FIELD(sync_ca_file) },
     { .name = "delete-after-delivery", .kind = KEY_CHOICE, INT_FIELD(delete_after_delivery), .choices = yes_no },
+    { .name = "languages", .kind = KEY_LANGUAGES, TEXT_FIELD(languages) },
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -287,6 +290,39 @@ static int parse_words(const struct key *k, const char *value, int *field, char 
     return 0;
 }
 
+/* "en pl, ar zh-Hans": language codes whose plural rules the kiosk knows, each once, kept as
+ * "en pl ar zh-Hans". Whether the content has them is for the kiosk to see. */
+static int parse_languages(const struct key *k, const char *value, char *field, char *err, size_t errlen)
+{
+    char out[sizeof ((struct config *)0)->languages] = "", code[WORDING_LANGUAGE_BYTES + 1];
+    size_t used = 0;
+
+    for (const char *p = value; *p;) {
+        size_t n = strcspn(p, " \t,");
+        int e = echo_len(p) < (int)n ? echo_len(p) : (int)n;
+
+        if (n > 0) {
+            snprintf(code, sizeof code, "%.*s", (int)(n < sizeof code ? n : sizeof code - 1), p);
+            if (n >= WORDING_LANGUAGE_BYTES || strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                      "0123456789-") != n || !wording_language_known(code))
+                return fail(err, errlen, "%s: the kiosk does not know the language '%.*s': write codes such as "
+                            "en, pl, ar or zh-Hans", k->name, e, p);
+            for (const char *q = out; *q; q += strcspn(q, " "), q += *q == ' ')
+                if (strcspn(q, " ") == n && strncmp(q, code, n) == 0)
+                    return fail(err, errlen, "%s: '%.*s' is given twice", k->name, e, p);
+            if (used + n + 2 > sizeof out)
+                return fail(err, errlen, "%s is longer than %zu bytes", k->name, sizeof out - 1);
+            used += (size_t)snprintf(out + used, sizeof out - used, "%s%s", used ? " " : "", code);
+        }
+        p += n;
+        p += strspn(p, " \t,");
+    }
+    if (!used)
+        return fail(err, errlen, "%s has no value", k->name);
+    memcpy(field, out, used + 1);
+    return 0;
+}
+
 /* Checks value for key k and stores it in c. Returns 0, or -1 with a message (no location) in err. */
 static int key_parse(const struct key *k, const char *value, struct config *c, char *err, size_t errlen)
 {
@@ -310,6 +346,8 @@ static int key_parse(const struct key *k, const char *value, struct config *c, c
         return parse_sync_url(k, value, text, err, errlen);
     case KEY_WORDS:
         return parse_words(k, value, number, err, errlen);
+    case KEY_LANGUAGES:
+        return parse_languages(k, value, text, err, errlen);
     }
     assert(!"a key of no known kind");
     return -1;

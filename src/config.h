@@ -29,6 +29,8 @@ struct config {
     char sync_secret_file[CONFIG_PATH_MAX]; /* sync-secret-file = the webhook's signing key (or the database password) */
     char sync_ca_file[CONFIG_PATH_MAX]; /* sync-ca-file = an extra CA certificate (PEM) for the receiver */
     int delete_after_delivery;          /* delete-after-delivery = no | yes (default no) */
+    char languages[256];                /* languages = en pl ar zh-Hans: offered, in the picker's order,
+                                         * as space-separated codes (default "": every complete one) */
 };
 
 /* Fills c with every default. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <sodium.h>
 
@@ -44,6 +45,8 @@ struct reporter {
     size_t firstlen;
     int count;
     const struct content_decoder *dec;  /* decodes each picture fully; NULL: headers only */
+    const char *images;             /* the folder whose images/ holds pictures, when not the files'
+                                     * own (a translation's are the content folder's); or NULL */
 };
 
 /* A field holding text, such as "Name: ...": its name as staff write it and where it goes. */
@@ -143,12 +146,17 @@ static int key_is(const char *norm, const char *name);
 static char **text_slot(void *base, size_t offset);
 static unsigned *colour_slot(struct content_clinic *c, int i);
 static int valid_id(const char *value);
+static int valid_language_code(const char *value);
 static int limit_of(const char *scope, const char *name);
 static int check_length(struct parser *p, int line, const char *scope, const char *name, const char *what,
                         const char *value);
 static void check_blocks(struct parser *p, const struct content_section *sec, const int *block_line);
 
-static void load_dir(const char *dir, struct content *c, struct reporter *rep);
+static void load_dir(const char *dir, const char *code, struct content *c, struct reporter *rep);
+static void set_language(struct reporter *rep, struct content *c, const char *code);
+static void check_language_name(struct reporter *rep, const struct content *c, const char *path);
+static int list_languages(struct reporter *rep, const char *dir, char codes[][WORDING_LANGUAGE_BYTES], int max);
+static void compare_translation(struct reporter *rep, const struct content *def, struct content *tr);
 static int join_path(struct reporter *rep, char *out, const char *a, const char *b);
 static void load_treatments(struct reporter *rep, const char *base, struct content *c);
 static int list_treatments(struct reporter *rep, const char *dir, char names[][256]);
@@ -212,6 +220,7 @@ static const struct text_limit text_limits[] = {
     { "clinic", "Contact", 200 },
     { "clinic", "Doctor", 40 },             /* "About Dr Nicole" on home */
     { "clinic", "Doctor role", 80 },
+    { "clinic", "Language", WORDING_LANGUAGE_BYTES - 1 },
     { "treatment", "Id", QUEUE_ID_MAX },    /* stored with each request */
     { "treatment", "Name", 40 },
     { "treatment", "Tagline", 80 },
@@ -251,6 +260,12 @@ static const struct text_field category_field = {
     "Category", offsetof(struct content_treatment, category), NULL, NULL,
 };
 
+/* The default clinic.txt's one optional field: the language its files are written in. */
+static const struct text_field language_field = {
+    "Language", offsetof(struct content_clinic, language), valid_language_code,
+    "a language code such as 'en', 'pl', 'ar' or 'zh-Hans'",
+};
+
 /* The Screening section's fields other than Question, If yes and Note. */
 static const struct text_field screening_fields[] = {
     [INTRO] = { "Intro", offsetof(struct content_treatment, screening_intro), NULL, NULL },
@@ -269,6 +284,7 @@ static const struct colour_field colour_fields[] = {
     [ACCENT_TEXT] = { "Colour accent text", offsetof(struct content_clinic, colour_accent_text), 0xFFFFFF },
 };
 _Static_assert(COUNT(colour_fields) == NCOLOURS, "one field for each colour");
+_Static_assert(COUNT(((struct content_clinic *)0)->colour_line) == NCOLOURS, "a line for each colour");
 
 /* Text colours and what they are drawn on: each pair needs CONTENT_MIN_CONTRAST. */
 static const int contrast_pairs[][2] = {
@@ -287,7 +303,7 @@ static const struct picture_field treatment_pictures[] = {
 
 static const struct file_kind clinic_kind = {
     1, clinic_fields, COUNT(clinic_fields),
-    "Name, Welcome, Contact, Doctor, Doctor role, Logo, Logo text, Photo, Photo text or a 'Colour ...' field",
+    "Name, Welcome, Contact, Doctor, Doctor role, Language, Logo, Logo text, Photo, Photo text or a 'Colour ...' field",
     clinic_pictures, COUNT(clinic_pictures),
 };
 
@@ -306,16 +322,40 @@ _Static_assert(COUNT(clinic_fields) <= MAX_HEADER_FIELDS && COUNT(treatment_fiel
 
 int content_load(const char *dir, struct content *out, char *err, size_t errlen)
 {
-    struct reporter rep = { NULL, err, errlen, 0, NULL };
+    struct reporter rep = { NULL, err, errlen, 0, NULL, NULL };
 
     if (errlen > 0)
         err[0] = '\0';
-    load_dir(dir, out, &rep);
+    load_dir(dir, NULL, out, &rep);
     if (rep.count > 0) {
         content_free(out);
         return -1;
     }
     return 0;
+}
+
+int content_load_translation(const char *dir, const char *code, const struct content *def, struct content *out,
+                             char *err, size_t errlen)
+{
+    struct reporter rep = { NULL, err, errlen, 0, NULL, NULL };
+
+    if (errlen > 0)
+        err[0] = '\0';
+    load_dir(dir, code, out, &rep);
+    if (rep.count == 0)
+        compare_translation(&rep, def, out);
+    if (rep.count > 0) {
+        content_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+int content_languages(const char *dir, char codes[][WORDING_LANGUAGE_BYTES], int max)
+{
+    struct reporter rep = { NULL, NULL, 0, 0, NULL, NULL };
+
+    return list_languages(&rep, dir, codes, max);
 }
 
 int content_check(const char *dir, FILE *report_to)
@@ -325,11 +365,37 @@ int content_check(const char *dir, FILE *report_to)
 
 int content_check_with(const char *dir, FILE *report_to, const struct content_decoder *dec)
 {
-    struct reporter rep = { report_to, NULL, 0, 0, dec };
-    struct content c;
+    struct reporter rep = { report_to, NULL, 0, 0, dec, NULL };
+    char codes[CONTENT_MAX_LANGUAGES][WORDING_LANGUAGE_BYTES];
+    struct content *c = malloc(sizeof *c), *t = malloc(sizeof *t);
+    int good, n;
 
-    load_dir(dir, &c, &rep);
-    content_free(&c);
+    if (!c || !t) {
+        report(&rep, "%s: out of memory", dir);
+        free(c);
+        free(t);
+        return rep.count;
+    }
+    load_dir(dir, NULL, c, &rep);
+    good = rep.count == 0;
+    n = list_languages(&rep, dir, codes, CONTENT_MAX_LANGUAGES);
+    for (int i = 0; i < n; i++) {
+        int before = rep.count;
+
+        if (c->language[0] && strcmp(codes[i], c->language) == 0) {
+            report(&rep, "%s/" CONTENT_LANGUAGES_DIR "/%s: '%s' is the default language, whose files are those of "
+                   "%s itself: remove this folder", dir, codes[i], codes[i], dir);
+            continue;
+        }
+        load_dir(dir, codes[i], t, &rep);
+        /* Compared with the default only when both read well: else the differences are noise. */
+        if (good && rep.count == before)
+            compare_translation(&rep, c, t);
+        content_free(t);
+    }
+    content_free(c);
+    free(c);
+    free(t);
     return rep.count;
 }
 
@@ -520,6 +586,15 @@ static int valid_id(const char *value)
     return n > 0 && strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
+/* A BCP 47 tag as the kiosk uses them: letters and digits in subtags joined by '-'. */
+static int valid_language_code(const char *value)
+{
+    size_t n = strlen(value);
+
+    return n >= 2 && n < WORDING_LANGUAGE_BYTES && value[0] != '-' && value[n - 1] != '-' && !strstr(value, "--") &&
+           strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == n;
+}
+
 /* The most characters the text called name in scope may hold (text_limits[]). */
 static int limit_of(const char *scope, const char *name)
 {
@@ -545,8 +620,9 @@ static int check_length(struct parser *p, int line, const char *scope, const cha
 
 /* ---------------------------------------------------------------- files and directories */
 
-/* Fills *c from dir, reporting each problem; c owns what it holds, whatever happened. */
-static void load_dir(const char *dir, struct content *c, struct reporter *rep)
+/* Fills *c from dir, or with code from dir's folder of that language, reporting each problem;
+ * c owns what it holds, whatever happened. */
+static void load_dir(const char *dir, const char *code, struct content *c, struct reporter *rep)
 {
     char base[PATH_BYTES], path[PATH_BYTES];
     size_t n = strlen(dir);
@@ -560,10 +636,106 @@ static void load_dir(const char *dir, struct content *c, struct reporter *rep)
     }
     memcpy(base, dir, n);
     base[n] = '\0';
-    if (join_path(rep, path, base, "clinic.txt") == 0)
+    if (code && snprintf(base + n, sizeof base - n, "/" CONTENT_LANGUAGES_DIR "/%s", code) >= (int)(sizeof base - n)) {
+        report(rep, "cannot open '%s/" CONTENT_LANGUAGES_DIR "/%s': %s", dir, code, strerror(ENAMETOOLONG));
+        return;
+    }
+    rep->images = code ? dir : NULL;    /* a translation finds its pictures in the content's images/ too */
+    if (join_path(rep, path, base, "clinic.txt") == 0) {
+        c->clinic.path = strdup(path);
+        if (!c->clinic.path) {
+            report(rep, "%s: out of memory", path);
+            return;
+        }
         load_file(rep, base, path, &clinic_kind, &c->clinic, NULL);
+    }
     load_treatments(rep, base, c);
-    load_wording(rep, base, c);
+    set_language(rep, c, code);
+    if (c->language[0]) {
+        load_wording(rep, base, c);
+        if (join_path(rep, path, base, CONTENT_WORDING_FILE) == 0)
+            check_language_name(rep, c, path);
+    }
+}
+
+/* The language of c: code for a translation (whose clinic.txt may say the same), else what the
+ * default clinic.txt says, else CONTENT_LANGUAGE. Left empty (reported) when it cannot be used. */
+static void set_language(struct reporter *rep, struct content *c, const char *code)
+{
+    const struct content_clinic *k = &c->clinic;
+
+    if (code && k->language && strcmp(k->language, code) != 0) {
+        report(rep, "%s:%d: 'Language' is '%s' in the folder of language '%s': leave the line out", k->path,
+               k->language_line, k->language, code);
+        return;
+    }
+    if (!code && k->language && !wording_language_known(k->language)) {
+        report(rep, "%s:%d: the kiosk does not know the language '%s': write a code such as en, pl, ar or zh-Hans",
+               k->path, k->language_line, k->language);
+        return;
+    }
+    if (!code)
+        code = k->language ? k->language : CONTENT_LANGUAGE;
+    snprintf(c->language, sizeof c->language, "%s", code);
+}
+
+/* The language's name, which the picker shows, must fit it. */
+static void check_language_name(struct reporter *rep, const struct content *c, const char *path)
+{
+    const char *name = c->wording.text[MSG_LANGUAGE_NAME][WORDING_OTHER];
+    size_t n = name ? utf8_count(name, strlen(name)) : 0;
+
+    if (n > CONTENT_LANGUAGE_NAME_MAX)
+        report(rep, "%s:%d: 'language.name' is %zu characters long; at most %d fit the picker: shorten it", path,
+               c->wording.line[MSG_LANGUAGE_NAME], n, CONTENT_LANGUAGE_NAME_MAX);
+}
+
+static int compare_codes(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* The folders of dir/languages, sorted, into codes (at most max); reports anything else there. */
+static int list_languages(struct reporter *rep, const char *dir, char codes[][WORDING_LANGUAGE_BYTES], int max)
+{
+    char path[PATH_BYTES], entry[PATH_BYTES];
+    struct dirent *e;
+    DIR *d;
+    int n = 0;
+
+    if (join_path(rep, path, dir, CONTENT_LANGUAGES_DIR) != 0)
+        return 0;
+    d = opendir(path);
+    if (!d) {
+        if (errno != ENOENT)
+            report(rep, "cannot open '%s': %s", path, strerror(errno));
+        return 0;
+    }
+    while ((e = readdir(d)) != NULL) {
+        struct stat st;
+
+        if (e->d_name[0] == '.')
+            continue;
+        if (snprintf(entry, sizeof entry, "%s/%s", path, e->d_name) >= (int)sizeof entry || stat(entry, &st) != 0 ||
+            !S_ISDIR(st.st_mode)) {
+            report(rep, "%s: not a language folder: each language's files go in a folder named by its code, "
+                   "like %s/pl", entry, path);
+            continue;
+        }
+        if (!valid_language_code(e->d_name)) {
+            report(rep, "%s: '%.*s' is not a language code: name the folder like 'pl' or 'zh-Hans'", entry,
+                   quote_len(e->d_name), e->d_name);
+            continue;
+        }
+        if (n == max) {
+            report(rep, "%s: more than %d languages", path, max);
+            break;
+        }
+        snprintf(codes[n++], WORDING_LANGUAGE_BYTES, "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(codes, (size_t)n, sizeof codes[0], compare_codes);
+    return n;
 }
 
 /* DIR/wording.txt, read and checked by wording.c; its problems count as the content's. */
@@ -572,7 +744,7 @@ static void load_wording(struct reporter *rep, const char *base, struct content 
     char path[PATH_BYTES];
 
     if (join_path(rep, path, base, CONTENT_WORDING_FILE) == 0)
-        rep->count += wording_load(&c->wording, path, CONTENT_LANGUAGE, rep->out,
+        rep->count += wording_load(&c->wording, path, c->language, rep->out,
                                    rep->count == 0 ? rep->first : NULL, rep->firstlen);
 }
 
@@ -677,12 +849,20 @@ static void load_file(struct reporter *rep, const char *base, const char *path, 
     memset(&p, 0, sizeof p);
     p.rep = rep;
     p.path = path;
-    p.base = base;
+    p.base = rep->images ? rep->images : base;
     p.kind = kind;
     p.target = target;
     parse_text(&p, buf, len);
     if (id_line)
         *id_line = p.field_line[0];     /* treatment_fields[0] is Id */
+    if (kind->is_clinic) {
+        struct content_clinic *c = target;
+        memcpy(c->colour_line, p.colour_line, sizeof c->colour_line);
+    } else {
+        struct content_treatment *t = target;
+        t->id_line = p.field_line[0];
+        t->category_line = p.category_line;
+    }
     free(buf);
 }
 
@@ -824,6 +1004,10 @@ static void header_line(struct parser *p, char *s)
         set_text(p, &category_field, &p->category_line, value);
         return;
     }
+    if (p->kind->is_clinic && key_is(norm, language_field.name)) {
+        set_text(p, &language_field, &((struct content_clinic *)p->target)->language_line, value);
+        return;
+    }
     if (p->kind->is_clinic)
         for (int i = 0; i < COUNT(colour_fields); i++)
             if (key_is(norm, colour_fields[i].name)) {
@@ -899,6 +1083,7 @@ static void start_section(struct parser *p, char *s)
         return;
     }
     sec = &p->sections[p->nsections];
+    sec->line = p->line;
     p->section_line[p->nsections++] = p->line;
     check_length(p, p->line, "section", "title", "the section title", title);
     sec->title = dup_text(p, title);
@@ -1019,6 +1204,7 @@ static struct content_block *new_block(struct parser *p, enum content_block_kind
     p->block_line[sec->nblocks] = p->line;
     b = &sec->blocks[sec->nblocks++];
     b->kind = kind;
+    b->line = p->line;
     b->text = dup_text(p, "");
     return b;
 }
@@ -1140,6 +1326,7 @@ static void start_screening(struct parser *p)
         return;
     }
     p->screening_line = p->line;
+    t->screening_line = p->line;
     t->questions = calloc(CONTENT_MAX_QUESTIONS, sizeof *t->questions);
     if (!t->questions) {
         problem(p, p->line, "out of memory");
@@ -1190,6 +1377,7 @@ static void new_question(struct parser *p, const char *text)
         return;
     }
     p->q = &t->questions[t->nquestions++];
+    p->q->line = p->line;
     p->q_line = p->line;
     p->q_if_yes_line = 0;
     if (*text == '\0')
@@ -1211,6 +1399,7 @@ static void if_yes(struct parser *p, const char *value)
         return;
     }
     p->q_if_yes_line = p->line;
+    p->q->if_yes_line = p->line;
     if (strcasecmp(value, "stop") == 0)
         p->q->yes_outcome = CONTENT_OUTCOME_STOP;
     else if (strcasecmp(value, "discuss") == 0)
@@ -1237,6 +1426,7 @@ static void question_note(struct parser *p, const char *value)
     if (check_length(p, p->line, "screening", "Note", "'Note'", value) != 0)
         return;
     p->q->note = dup_text(p, value);
+    p->q->note_line = p->line;
 }
 
 /* Reports a question left without its "If yes:" line. */
@@ -1526,6 +1716,204 @@ static void privacy_version(struct parser *p, struct content_clinic *c)
     sodium_bin2hex(c->privacy_version, sizeof c->privacy_version, hash, 8);
 }
 
+/* ---------------------------------------------------------------- translations */
+
+/* A translation must say everything the default language says, in the same places, and screen
+ * exactly as it does: the comparisons below name the translation's line and the default's. */
+
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    return slash ? slash + 1 : path;
+}
+
+static const char *block_kind_name(enum content_block_kind k)
+{
+    switch (k) {
+    case CONTENT_PARAGRAPH: return "a paragraph";
+    case CONTENT_BULLET:    return "an item";
+    case CONTENT_STEP:      return "a step";
+    case CONTENT_FAQ:       return "a question and answer";
+    case CONTENT_PICTURE:   return "a picture";
+    }
+    return "a block";
+}
+
+static const char *outcome_name(enum content_outcome o)
+{
+    return o == CONTENT_OUTCOME_STOP ? "stop" : "discuss";
+}
+
+/* The blocks of section t (in tpath) against those of d (in dpath). */
+static void compare_section(struct reporter *rep, const char *tpath, const struct content_section *t,
+                            const char *dpath, const struct content_section *d)
+{
+    if (t->nblocks != d->nblocks) {
+        report(rep, "%s:%d: section '%s' has %d paragraphs, items, steps and questions where '%s' (%s:%d) has %d: "
+               "translate each one, in the same order", tpath, t->line, t->title ? t->title : "", t->nblocks,
+               d->title ? d->title : "", dpath, d->line, d->nblocks);
+        return;
+    }
+    for (int i = 0; i < t->nblocks; i++) {
+        const struct content_block *tb = &t->blocks[i], *db = &d->blocks[i];
+
+        if (tb->kind != db->kind) {
+            report(rep, "%s:%d: this is %s where %s:%d has %s: keep the paragraphs, items, steps and questions "
+                   "of the default language in its order", tpath, tb->line, block_kind_name(tb->kind), dpath,
+                   db->line, block_kind_name(db->kind));
+            return;
+        }
+        if (tb->kind == CONTENT_STEP && (tb->text[0] == '\0') != (db->text[0] == '\0'))
+            report(rep, "%s:%d: step %d %s where %s:%d %s", tpath, tb->line, tb->number,
+                   tb->text[0] ? "has text" : "has no text below its title", dpath, db->line,
+                   db->text[0] ? "has some: translate it" : "has none: leave it out");
+    }
+}
+
+/* A picture the default language shows is shown in the translation too, with its words in the
+ * translation's language; and none that the default does not show. */
+static void compare_picture(struct reporter *rep, const char *tpath, const struct content_picture *t,
+                            const char *dpath, const struct content_picture *d, const char *field)
+{
+    if (d->file && !t->file)
+        report(rep, "%s: no '%s:' where %s has '%s: %s': give it here too, with its '%s text:' in this language",
+               tpath, field, dpath, field, d->file, field);
+    else if (!d->file && t->file)
+        report(rep, "%s: '%s: %s' where %s has no '%s:': leave it out", tpath, field, t->file, dpath, field);
+}
+
+static void compare_clinic(struct reporter *rep, const struct content_clinic *d, struct content_clinic *t)
+{
+    compare_picture(rep, t->path, &t->logo, d->path, &d->logo, "Logo");
+    compare_picture(rep, t->path, &t->photo, d->path, &d->photo, "Photo");
+    for (int i = 0; i < NCOLOURS; i++)
+        if (t->colour_line[i] && *colour_slot(t, i) != *colour_slot((struct content_clinic *)d, i))
+            report(rep, "%s:%d: '%s' #%06X differs from #%06X in %s: the kiosk's colours are the default "
+                   "language's, so leave the line out", t->path, t->colour_line[i], colour_fields[i].name,
+                   *colour_slot(t, i), *colour_slot((struct content_clinic *)d, i), d->path);
+    compare_section(rep, t->path, &t->doctor, d->path, &d->doctor);
+    compare_section(rep, t->path, &t->privacy, d->path, &d->privacy);
+    for (int i = 0; i < NCOLOURS; i++)
+        *colour_slot(t, i) = *colour_slot((struct content_clinic *)d, i);
+}
+
+static void compare_screening(struct reporter *rep, const struct content_treatment *d,
+                              const struct content_treatment *t)
+{
+    if (d->nquestions && !t->nquestions) {
+        report(rep, "%s: no Screening section where %s:%d has one: translate it", t->path, d->path,
+               d->screening_line);
+        return;
+    }
+    if (!d->nquestions && t->nquestions) {
+        report(rep, "%s:%d: a Screening section that %s does not have: leave it out", t->path, t->screening_line,
+               d->path);
+        return;
+    }
+    if (t->nquestions != d->nquestions) {
+        report(rep, "%s:%d: the Screening section has %d questions where %s:%d has %d: translate every question, "
+               "in the same order, and add none", t->path, t->screening_line, t->nquestions, d->path,
+               d->screening_line, d->nquestions);
+        return;
+    }
+    for (int i = 0; i < t->nquestions; i++) {
+        const struct content_question *tq = &t->questions[i], *dq = &d->questions[i];
+
+        if (tq->yes_outcome != dq->yes_outcome)
+            report(rep, "%s:%d: 'If yes: %s' where question %d of %s says 'If yes: %s' (line %d): a translation "
+                   "must never change who may have the treatment", t->path, tq->if_yes_line,
+                   outcome_name(tq->yes_outcome), i + 1, d->path, outcome_name(dq->yes_outcome), dq->if_yes_line);
+        if (dq->note && !tq->note)
+            report(rep, "%s:%d: question %d has no 'Note:' where %s:%d has one: translate it", t->path, tq->line,
+                   i + 1, d->path, dq->note_line);
+        else if (!dq->note && tq->note)
+            report(rep, "%s:%d: a 'Note:' that question %d of %s does not have: leave it out", t->path,
+                   tq->note_line, i + 1, d->path);
+    }
+}
+
+static void compare_treatment(struct reporter *rep, const struct content_treatment *d,
+                              const struct content_treatment *t)
+{
+    if (d->id && t->id && strcmp(d->id, t->id) != 0)
+        report(rep, "%s:%d: Id '%s' is not '%s' as in %s: a treatment keeps its Id in every language", t->path,
+               t->id_line, t->id, d->id, d->path);
+    compare_picture(rep, t->path, &t->picture, d->path, &d->picture, "Picture");
+    if (d->category && !t->category)
+        report(rep, "%s: no 'Category:' where %s:%d has one: translate it", t->path, d->path, d->category_line);
+    else if (!d->category && t->category)
+        report(rep, "%s:%d: a 'Category:' that %s does not have: leave it out", t->path, t->category_line, d->path);
+    if (t->nsections != d->nsections)
+        report(rep, "%s: %d information sections where %s has %d: translate every section, in the same order",
+               t->path, t->nsections, d->path, d->nsections);
+    else
+        for (int i = 0; i < t->nsections; i++)
+            compare_section(rep, t->path, &t->sections[i], d->path, &d->sections[i]);
+    compare_screening(rep, d, t);
+}
+
+/* Treatments grouped together on the menu in one language are grouped together in the other. */
+static void compare_categories(struct reporter *rep, const struct content *def, const struct content *tr)
+{
+    for (int j = 1; j < tr->ntreatments; j++)
+        for (int i = 0; i < j; i++) {
+            const struct content_treatment *di = &def->treatments[i], *dj = &def->treatments[j];
+            const struct content_treatment *ti = &tr->treatments[i], *tj = &tr->treatments[j];
+            int dsame, tsame;
+
+            if (!di->category || !dj->category || !ti->category || !tj->category)
+                continue;
+            dsame = strcmp(di->category, dj->category) == 0;
+            tsame = strcmp(ti->category, tj->category) == 0;
+            if (dsame && !tsame) {
+                report(rep, "%s:%d: Category '%s' differs from '%s' of %s, though both are '%s' in the default "
+                       "language: translate a category the same way in every file", tj->path, tj->category_line,
+                       tj->category, ti->category, ti->path, dj->category);
+                return;
+            }
+            if (!dsame && tsame) {
+                report(rep, "%s:%d: Category '%s' is also that of %s, though their categories differ in the default "
+                       "language ('%s' and '%s'): keep them apart here too", tj->path, tj->category_line,
+                       tj->category, ti->path, di->category, dj->category);
+                return;
+            }
+        }
+}
+
+/* Checks tr against def; leaves tr with def's colours. */
+static void compare_translation(struct reporter *rep, const struct content *def, struct content *tr)
+{
+    const char *tdir = tr->clinic.path;
+    int matched[CONTENT_MAX_TREATMENTS] = { 0 }, before = rep->count;
+    size_t tdir_len;
+
+    compare_clinic(rep, &def->clinic, &tr->clinic);
+    tdir_len = tdir ? (size_t)(file_name(tdir) - tdir) : 0;
+    for (int i = 0; i < def->ntreatments; i++) {
+        const struct content_treatment *d = &def->treatments[i];
+        int found = -1;
+
+        for (int k = 0; k < tr->ntreatments && found < 0; k++)
+            if (strcmp(file_name(tr->treatments[k].path), file_name(d->path)) == 0)
+                found = k;
+        if (found < 0) {
+            report(rep, "%.*streatments: no %s: every treatment of the default language needs its translation here "
+                   "(translate %s)", (int)tdir_len, tdir ? tdir : "", file_name(d->path), d->path);
+            continue;
+        }
+        matched[found] = 1;
+        compare_treatment(rep, d, &tr->treatments[found]);
+    }
+    for (int k = 0; k < tr->ntreatments; k++)
+        if (!matched[k])
+            report(rep, "%s: the default language has no treatment file of this name: a translation keeps its "
+                   "treatment's file name", tr->treatments[k].path);
+    /* Both lists are sorted by file name: when every one matched, they are in the same order. */
+    if (rep->count == before)
+        compare_categories(rep, def, tr);
+}
+
 /* ---------------------------------------------------------------- freeing */
 
 static void picture_free(struct content_picture *pic)
@@ -1552,6 +1940,8 @@ static void section_free(struct content_section *s)
 
 static void clinic_free(struct content_clinic *c)
 {
+    free(c->language);
+    free(c->path);
     free(c->name);
     free(c->welcome);
     free(c->contact);

@@ -18,7 +18,10 @@
 #define CONTENT_MAX_PICTURES 16             /* pictures inside the sections of one file */
 #define CONTENT_MAX_PICTURE_TEXT 300        /* bytes of a picture's text: a sentence or two */
 #define CONTENT_WORDING_FILE "wording.txt"  /* every sentence the kiosk shows, beside clinic.txt */
-#define CONTENT_LANGUAGE "en"               /* the language of the content's files */
+#define CONTENT_LANGUAGE "en"               /* the default files' language when clinic.txt names none */
+#define CONTENT_LANGUAGES_DIR "languages"   /* DIR/languages/CODE/: each other language's files */
+#define CONTENT_MAX_LANGUAGES 16            /* folders in DIR/languages */
+#define CONTENT_LANGUAGE_NAME_MAX 30        /* characters of a language's name in the picker */
 
 enum content_block_kind {
     CONTENT_PARAGRAPH,  /* text */
@@ -43,12 +46,14 @@ struct content_block {
     char *title;        /* CONTENT_STEP, CONTENT_FAQ; NULL otherwise */
     char *text;         /* never NULL */
     struct content_picture *picture;    /* CONTENT_PICTURE; NULL otherwise */
+    int line;           /* where it starts in its file */
 };
 
 struct content_section {
     char *title;                    /* "What it is" */
     struct content_block *blocks;
     int nblocks;
+    int line;                       /* of its "== Title ==" */
 };
 
 /* What answering "Yes" to a screening question means. */
@@ -61,6 +66,7 @@ struct content_question {
     char *text;                     /* "Are you younger than 18?" */
     enum content_outcome yes_outcome;
     char *note;                     /* shown on the result screen when answered yes; may be NULL */
+    int line, if_yes_line, note_line;   /* where each was written (0: not) */
 };
 
 struct content_treatment {
@@ -82,6 +88,7 @@ struct content_treatment {
     char *result_discuss;
     char *result_stop;
     char *path;                     /* the file it came from, for messages */
+    int id_line, category_line, screening_line;     /* where each was written (0: not) */
 };
 
 struct content_clinic {
@@ -97,12 +104,18 @@ struct content_clinic {
     char privacy_version[17];       /* first 16 lower-case hex digits of SHA-256 of the notice as
                                      * shown: each block's title (if any) and text (if not empty),
                                      * joined with "\n" */
-    /* Theme colours as 0xRRGGBB; the parser fills defaults for keys not given. */
+    /* Theme colours as 0xRRGGBB; the parser fills defaults for keys not given. A translation
+     * has the default language's. */
     unsigned colour_background, colour_surface, colour_text, colour_muted,
              colour_accent, colour_accent_text;
+    int colour_line[6];             /* where each colour was given (0: not), in the order above */
+    char *language;                 /* the optional "Language: pl" of the default files; NULL if not given */
+    int language_line;
+    char *path;                     /* the file it came from, for messages */
 };
 
 struct content {
+    char language[WORDING_LANGUAGE_BYTES];  /* its BCP 47 code: "en", "pl", "ar", "zh-Hans" */
     struct content_clinic clinic;
     struct content_treatment treatments[CONTENT_MAX_TREATMENTS];
     int ntreatments;
@@ -116,8 +129,22 @@ struct content {
  * On success *out owns every string; release with content_free(). On failure *out is empty. */
 int content_load(const char *dir, struct content *out, char *err, size_t errlen);
 
+/* Loads the language code of DIR, the files in DIR/languages/CODE/, into *out as a translation of
+ * def (the default language, loaded from DIR): it must have each of def's treatments (by file
+ * name, with the same Id), sections, paragraphs, items, steps and questions, every message, and
+ * the same screening questions with the same outcome for each. Treatments come in def's order
+ * and colours are def's. Returns 0, or -1 with the first problem in err (then *out is empty).
+ * On success *out owns what it holds; release with content_free(). */
+int content_load_translation(const char *dir, const char *code, const struct content *def, struct content *out,
+                             char *err, size_t errlen);
+
+/* The language folders of DIR/languages (names that are not language codes included), sorted,
+ * into codes; returns how many (at most max), 0 when there is no such folder. */
+int content_languages(const char *dir, char codes[][WORDING_LANGUAGE_BYTES], int max);
+
 /* Checks DIR like content_load() but reports every problem, one "file:line: message" line
- * each, to report. Returns the number of problems (0 = good). */
+ * each, to report, and then each language in DIR/languages as content_load_translation() would.
+ * Returns the number of problems (0 = good). */
 int content_check(const char *dir, FILE *report);
 
 /* Fully decodes a picture file, to be sure it can be shown: returns 0, or -1 with why (words

@@ -235,6 +235,7 @@ static int expect_picture(struct drv *d, const char *s, unsigned rgb)
 static int type(struct drv *d, const char *s)
 {
     static struct keyboard_step steps[4096];
+    const struct keyboard_set *set;
     enum keyboard_kind kind;
     char err[256];
     int n, x, y;
@@ -243,14 +244,15 @@ static int type(struct drv *d, const char *s)
     if (!app_typing(d->rt->app, &kind))
         return failf(d, "type needs a text field in focus on the form (tap the field first), found %s",
                      app_screen_name(app_screen(d->rt->app)));
-    n = keyboard_plan(kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
+    set = app_keyboard(d->rt->app)->set;
+    n = keyboard_plan_in(set, kind, s, steps, (int)(sizeof steps / sizeof steps[0]), err, sizeof err);
     if (n < 0)
         return failf(d, "cannot type \"%s\": %s", s, err);
     for (int i = 0; i < n; i++) {
-        const struct keyboard_layout *l = keyboard_layout(steps[i].kind);
+        const struct keyboard_layout *l = keyboard_layout_in(set, steps[i].kind);
         if (!app_typing(d->rt->app, &kind) || kind != steps[i].kind)
             return failf(d, "expected the %s keyboard before key %d, found %s", l->name, i + 1,
-                         app_typing(d->rt->app, &kind) ? keyboard_layout(kind)->name : "none");
+                         app_typing(d->rt->app, &kind) ? keyboard_layout_in(set, kind)->name : "none");
         if (find(d, keyboard_key_label(&l->keys[steps[i].key], app_wording(d->rt->app)), &x, &y) != 0)
             return -1;
         press(d, x, y, TAP_MS, 1);
@@ -449,6 +451,15 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
             return -1;
         press(d, x, y, TAP_MS, 1);
         return 0;
+    case OP_TAP_WORD: {
+        enum wording_id id = wording_find(c->str);
+        if (id == MSG_NONE)
+            return failf(d, "tap-word: there is no message '%s' (see content/wording.txt)", c->str);
+        if (find(d, wording_text(app_wording(d->rt->app), id), &x, &y) != 0)
+            return -1;
+        press(d, x, y, TAP_MS, 1);
+        return 0;
+    }
     case OP_TAP_AT:
     case OP_MOUSE_TAP_AT:
         press(d, c->n[0], c->n[1], TAP_MS, c->op == OP_TAP_AT);

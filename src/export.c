@@ -72,6 +72,7 @@ const struct export_column export_columns[] = {
     { "consent_contact", "Agreed to be contacted", EXPORT_KIND_YES_NO, ROW(req.consent_contact), EVERYONE },
     { "consent_share_answers", "Agreed to share answers", EXPORT_KIND_YES_NO, ROW(req.consent_share_answers), EVERYONE },
     { "notice_version", "Privacy notice version", EXPORT_KIND_TEXT, ROW(req.notice_version), SYSTEMS },
+    { "language", "Language", EXPORT_KIND_TEXT, ROW(req.language), EVERYONE },
     { NULL, NULL, EXPORT_KIND_TEXT, 0, EVERYONE }
 };
 

@@ -1,5 +1,6 @@
 /* keyboard: the built-in on-screen keyboard: its layouts as data (rows of keys with relative
- * widths), what a key press does, and a planner of the presses that type a given text. */
+ * widths) in one set per language, what a key press does, and a planner of the presses that
+ * type a given text. */
 #ifndef KEYBOARD_H
 #define KEYBOARD_H
 
@@ -23,6 +24,8 @@ enum keyboard_kind {
     KEYBOARD_PHONE,             /* a phone pad: 0-9 + space */
     KEYBOARD_EMAIL,             /* a-z 0-9 @ . - _ + ".com", lower case only */
     KEYBOARD_EMAIL_SYMBOLS,     /* "#=": the other signs an address may hold: ! # $ % & ' * / = ? ^ ` { | } ~ */
+    KEYBOARD_ARABIC,            /* "أبت": the Arabic letters, hamza forms included, right to left */
+    KEYBOARD_ARABIC_MORE,       /* "پچ": letters of Persian, Urdu and others written in Arabic script */
     KEYBOARD_KIND_COUNT
 };
 
@@ -60,13 +63,21 @@ struct keyboard_layout {
     const struct keyboard_key *keys;
     int nkeys;
     bool shifted;               /* a capitals page: the Shift key is drawn "on" */
+    bool rtl;                   /* its rows read right to left (first key on the right) on a
+                                 * right-to-left screen; the others read left to right everywhere */
     enum keyboard_kind after_type;  /* shown once a key has typed: a shifted page returns to
                                      * its lower-case page (shift lasts for one letter) */
 };
 
-/* The keyboard's state: which layout is showing. */
+/* The layouts of one language: most are shared; a language may have a letters page of its own
+ * (Polish: the Latin letters with a row of Polish ones) and a first page for names (Arabic). */
+struct keyboard_set;
+
+/* The keyboard's state: which layout is showing, in which language's set (NULL: the Latin set,
+ * as in English and in Chinese, whose names are typed in pinyin). */
 struct keyboard {
     enum keyboard_kind kind;
+    const struct keyboard_set *set;
 };
 
 /* What a key press asks of the field in focus. */
@@ -81,20 +92,35 @@ struct keyboard_step {
     int key;
 };
 
-/* The layout of kind: static data that lives for the whole program. */
+/* The set of the language with this BCP 47 code (its primary subtag decides); the Latin set for a
+ * language with no layouts of its own. Static data. */
+const struct keyboard_set *keyboard_set_for(const char *language);
+/* Set number i (0 is the Latin set), or NULL past the last: for tests. */
+const struct keyboard_set *keyboard_set_at(int i);
+/* The language of set ("" for the Latin set). */
+const char *keyboard_set_language(const struct keyboard_set *set);
+
+/* The layout of kind in set (NULL: the Latin set): static data that lives for the whole program. */
+const struct keyboard_layout *keyboard_layout_in(const struct keyboard_set *set, enum keyboard_kind kind);
+/* The layout of kind in the Latin set. */
 const struct keyboard_layout *keyboard_layout(enum keyboard_kind kind);
+/* The layout showing. */
+const struct keyboard_layout *keyboard_showing(const struct keyboard *kb);
 
 /* What key k shows with the wording w (see wording_text() for a NULL or incomplete one): a
  * string that lives as long as w, or for ever. */
 const char *keyboard_key_label(const struct keyboard_key *k, const struct wording *w);
 
-/* The layout a text field starts on: name letters, phone pad, email. */
+/* The layout a text field starts on in set (NULL: the Latin set): name letters (Arabic ones in
+ * Arabic), phone pad, email. */
+enum keyboard_kind keyboard_start(const struct keyboard_set *set, enum form_field field);
+/* The same in the Latin set. */
 enum keyboard_kind keyboard_for_field(enum form_field field);
 
 /* Shows the layout kind, as when a field takes focus. */
 void keyboard_show(struct keyboard *kb, enum keyboard_kind kind);
 
-/* Presses key number key (0 <= key < nkeys) of the showing layout: shift and page keys change
+/* Presses key number key (0 <= key < nkeys) of the showing layout (in kb->set): shift and page keys change
  * the layout, a typing key returns what to insert and ends a one-letter shift; the other
  * actions are for the caller to carry out on the field. */
 struct keyboard_event keyboard_press(struct keyboard *kb, int key);
@@ -104,6 +130,9 @@ struct keyboard_event keyboard_press(struct keyboard *kb, int key);
  * like ".com", is preferred on a tie). Writes up to max steps to out and returns how many,
  * or -1 with a message in err: the first character no key reaches ("no key of the letters
  * keyboard types 'Ж' (U+0416)"), text that is not UTF-8, or a plan longer than max. */
+int keyboard_plan_in(const struct keyboard_set *set, enum keyboard_kind start, const char *text,
+                     struct keyboard_step *out, int max, char *err, size_t errlen);
+/* The same in the Latin set. */
 int keyboard_plan(enum keyboard_kind start, const char *text, struct keyboard_step *out, int max,
                   char *err, size_t errlen);
 

@@ -296,7 +296,11 @@ void picture_key(const char *path, const struct picture_info *info, char out[17]
 
 static int is_title(const char *word, size_t n)
 {
-    static const char *const titles[] = { "dr", "prof", "mr", "mrs", "ms", "miss", "mx", "doctor", "professor" };
+    /* as the shipped languages write them before or after a name: "dr Nicole", "الدكتورة نيكول",
+     * "Nicole 医生" */
+    static const char *const titles[] = { "dr", "prof", "mr", "mrs", "ms", "miss", "mx", "doctor", "professor",
+                                          "pan", "pani", "د", "الدكتور", "الدكتورة", "دكتور", "دكتورة",
+                                          "الأستاذ", "الأستاذة", "医生", "博士", "教授", "先生", "女士" };
 
     if (n > 0 && word[n - 1] == '.')
         n--;

@@ -518,6 +518,7 @@ void platform_render(struct platform *p, const struct frame *f)
     if (pimage_news(p->images))
         pdraw_invalidate(&p->draw);     /* placeholders may have become pictures */
     n = pdraw_frame(&p->draw, f, damage);
+    ptext_frame_done(&p->text);     /* a large face this frame did not need is closed */
     for (int i = 0; i < n; i++)
         shown[i] = p->canvas == p->shown ? (SDL_Rect){ damage[i].x, damage[i].y, damage[i].w, damage[i].h }
                                          : show_rect(p, damage[i]);

@@ -36,6 +36,7 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
                 return NULL;
             o->px = px;
         }
+        o->used = t->frame;
         return o->font;
     }
     if (t->nopen == PTEXT_MAX_FONTS)
@@ -47,8 +48,20 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
     if (ff->fake_bold)
         TTF_SetFontStyle(f, TTF_STYLE_BOLD);
-    t->open[t->nopen++] = (struct ptext_font){ face, px, f };
+    t->open[t->nopen++] = (struct ptext_font){ face, px, f, t->frame };
     return f;
+}
+
+void ptext_frame_done(struct ptext *t)
+{
+    for (int i = 0; i < t->nopen; i++) {
+        const struct fonts_face *ff = fonts_face(&t->fonts, t->open[i].face);
+        if (t->frame - t->open[i].used < PTEXT_IDLE_FRAMES || !ff || ff->file_size <= PTEXT_LARGE_FACE)
+            continue;
+        TTF_CloseFont(t->open[i].font);
+        t->open[i--] = t->open[--t->nopen];
+    }
+    t->frame++;
 }
 
 /* The piece's face at px, told the piece's script and direction; the primary face when that

@@ -22,6 +22,7 @@
 #define PTEXT_WIDTH_WAYS 4           /* places a width may take: fewer collisions than one */
 #define PTEXT_BUDGET     (3u << 19)  /* 1.5 MiB of coded coverage kept; the least recently drawn go first */
 #define PTEXT_LINE_MAX   4096        /* bytes of one line measured or drawn; the rest is left out */
+#define PTEXT_IDLE_FRAMES 4         /* a large face unused for as many frames is closed (2.6 MiB) */
 #define PTEXT_LARGE_FACE (4LL << 20) /* a bigger font file (Noto Sans CJK: 19 MiB) is opened once and
                                         resized, not once per size: each opening costs 2.6 MiB */
 
@@ -29,7 +30,7 @@
 struct ptext_width { uint64_t hash; int len, px, flags, w; unsigned kept; unsigned long used; };
 
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
-struct ptext_font { int face, px; TTF_Font *font; };
+struct ptext_font { int face, px; TTF_Font *font; unsigned long used; /* the frame it last served */ };
 
 /* A line's ink: how much of each pixel its glyphs cover (0 .. 255), in the smallest box that holds
  * every covered pixel, run-length coded row by row: most of a line's pixels are either not covered
@@ -70,6 +71,7 @@ struct ptext {
     unsigned long tick, made, reused;
     unsigned keeping;                   /* while a keeping runs, its number (never 0); else 0 */
     unsigned keepings;                  /* how many have begun */
+    unsigned long frame;                /* frames shown (ptext_frame_done) */
     struct text_measurer measurer;
     /* Scratch for one line at a time; what it held of the text is zeroed after each use. */
     struct bidi_scratch bidi;
@@ -86,6 +88,10 @@ void ptext_close(struct ptext *t);
  * baseline through ink->y. The ink stays owned by the cache, valid until the next call of this
  * function, ptext_forget() or ptext_close(). */
 const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char *s, int len);
+/* After each frame shown: closes a large face (PTEXT_LARGE_FACE) that served no text in the last
+ * PTEXT_IDLE_FRAMES frames, such as Noto Sans CJK once the language picker's "中文" is measured
+ * and drawn on an English screen; it opens again when text needs it. */
+void ptext_frame_done(struct ptext *t);
 /* Frees every cached ink and forgets every measurement (a client's text must go). */
 void ptext_forget(struct ptext *t);
 /* As ptext_forget(), but what is drawn or measured between the two calls is kept (and made if it

@@ -47,7 +47,10 @@
  * then the request as submitted, of a row source named s (the view requests, or submissions). */
 #define ROW_STATE "coalesce(s.batch_id, 0), s.status, s.exported_utc, s.acknowledged_utc"
 #define ROW_DATA "s.uuid, s.ref, s.created_utc, s.kiosk_id, s.treatment_id, s.name, s.phone, s.email," \
-    " s.contact_time, s.screening, s.answers, s.consent_contact, s.consent_share_answers, s.notice_version"
+    " s.contact_time, s.screening, s.answers, s.consent_contact, s.consent_share_answers, s.notice_version," \
+    " s.language"
+
+#define ROW_COLUMNS 19   /* how many ROW_STATE, ROW_DATA are */
 
 /* The last request any batch holds: every request after it is pending. */
 #define LAST_EXPORTED_ID "(SELECT coalesce(max(last_request_id), 0) FROM batches)"
@@ -73,7 +76,8 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_REF_EXISTS] = "SELECT 1 FROM submissions WHERE ref = ?1",
     [ST_INSERT] = "INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone,"
                   " email, contact_time, screening, answers, consent_contact, consent_share_answers,"
-                  " notice_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json(?11), ?12, ?13, ?14)",
+                  " notice_version, language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json(?11), ?12, ?13,"
+                  " ?14, ?15)",
     [ST_STATE_GET] = "SELECT value FROM kiosk_state WHERE key = ?1",
     [ST_STATE_SET] = "INSERT INTO kiosk_state (key, value) VALUES (?1, ?2)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -219,6 +223,7 @@ static void row_fill(sqlite3_stmt *s, struct queue_row *row)
     row->req.consent_contact = sqlite3_column_int(s, 15);
     row->req.consent_share_answers = sqlite3_column_int(s, 16);
     row->req.notice_version = column_text(s, 17);
+    row->req.language = column_text(s, 18);
 }
 
 /* ---------------------------------------------------------------- locks and the write-ahead log */
@@ -697,6 +702,7 @@ int queue_request_problem(const struct queue_request *r, char *out, size_t len)
         { "email", r->email, QUEUE_EMAIL_MAX, 0 },
         { "notice version", r->notice_version, QUEUE_NOTICE_MAX, 0 },
         { "answers", r->answers ? r->answers : "", QUEUE_ANSWERS_MAX, 0 },
+        { "language", r->language ? r->language : "", QUEUE_LANGUAGE_MAX, 0 },
     };
     const char *problem = NULL;
 
@@ -723,6 +729,9 @@ int queue_request_problem(const struct queue_request *r, char *out, size_t len)
         problem = "a consent must be 0 or 1";
     else if (r->answers && !r->consent_share_answers)
         problem = "answers given without consent to share them";
+    else if (r->language && strspn(r->language, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") !=
+             strlen(r->language))
+        problem = "the language must be a code such as en or zh-Hans";
     if (problem)
         snprintf(out, len, "%s", problem);
     return problem ? -1 : 0;
@@ -756,6 +765,7 @@ static int insert_request(struct queue *q, const struct queue_request *r, const 
     sqlite3_bind_int(s, 12, r->consent_contact);
     sqlite3_bind_int(s, 13, r->consent_share_answers);
     sqlite3_bind_text(s, 14, r->notice_version, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 15, r->language ? r->language : "", -1, SQLITE_STATIC);
     rc = sqlite3_step(s);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -1452,9 +1462,9 @@ int queue_delivery_list(struct queue *q, int max, int with_rejected, queue_deliv
     sqlite3_bind_int64(s, 1, max > 0 ? max : -1);
     while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         row_fill(s, &row);
-        d.attempts = sqlite3_column_int64(s, 18);
-        d.last_error = column_text(s, 19);
-        d.rejected = column_text(s, 20);
+        d.attempts = sqlite3_column_int64(s, ROW_COLUMNS);
+        d.last_error = column_text(s, ROW_COLUMNS + 1);
+        d.rejected = column_text(s, ROW_COLUMNS + 2);
         stop = fn(ctx, &row, &d);
     }
     if (!stop && rc != SQLITE_DONE)

@@ -24,6 +24,7 @@
 #define QUEUE_EMAIL_MAX         254
 #define QUEUE_ANSWERS_MAX       4096
 #define QUEUE_NOTICE_MAX        64
+#define QUEUE_LANGUAGE_MAX      35      /* a BCP 47 code */
 #define QUEUE_STATE_KEY_MAX     64
 
 struct queue;
@@ -51,6 +52,8 @@ struct queue_request {
     int consent_contact;            /* 0 or 1 */
     int consent_share_answers;      /* 0 or 1 */
     const char *notice_version;     /* the privacy notice shown */
+    const char *language;           /* the BCP 47 code of the language the client used ("en", "zh-Hans");
+                                     * NULL or "" when not known (requests from before version 5) */
 };
 
 /* A stored request as read back. Every pointer stays valid only until the next call on the queue. */

@@ -179,6 +179,33 @@ static const char schema_v5[] =
     "CREATE TRIGGER figures_batch AFTER INSERT ON batches"
     "  BEGIN UPDATE queue_figures SET pending = pending - NEW.count; END;";
 
+/* Version 6: the language the client used, as a BCP 47 code ("en", "zh-Hans"), empty for the
+ * requests made before (the kiosk then spoke its content's one language, and did not say which).
+ * The view and its trigger are made again with the column. A file taken back to an older version
+ * by hand (as tests do) may have the column already: it is kept. */
+static const char schema_v6_column[] = "ALTER TABLE submissions ADD COLUMN language TEXT NOT NULL DEFAULT '';";
+static const char schema_v6[] =
+    "DROP VIEW IF EXISTS requests;"
+    "CREATE VIEW requests AS"
+    "  SELECT s.id, s.uuid, s.ref, s.created_utc, s.kiosk_id, s.treatment_id, s.name, s.phone, s.email,"
+    "   s.contact_time, s.screening, s.answers, s.consent_contact, s.consent_share_answers, s.notice_version,"
+    "   s.language,"
+    "   CASE WHEN b.id IS NULL THEN 'pending' WHEN b.acknowledged_utc IS NULL THEN 'exported'"
+    "    ELSE 'acknowledged' END AS status,"
+    "   b.id AS batch_id, b.created_utc AS exported_utc, b.acknowledged_utc"
+    "  FROM submissions s LEFT JOIN batches b ON b.id = (SELECT k.id FROM batches k"
+    "   WHERE k.last_request_id >= s.id AND k.first_request_id <= s.id ORDER BY k.last_request_id LIMIT 1);"
+    "CREATE TRIGGER requests_insert INSTEAD OF INSERT ON requests BEGIN"
+    "  SELECT RAISE(ABORT, 'a new request is pending: give neither its id nor a state')"
+    "   WHERE NEW.id IS NOT NULL OR coalesce(NEW.status, 'pending') != 'pending'"
+    "    OR coalesce(NEW.batch_id, NEW.exported_utc, NEW.acknowledged_utc) IS NOT NULL;"
+    "  INSERT INTO submissions (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
+    "   contact_time, screening, answers, consent_contact, consent_share_answers, notice_version, language)"
+    "  VALUES (NEW.uuid, NEW.ref, NEW.created_utc, NEW.kiosk_id, NEW.treatment_id, NEW.name, NEW.phone,"
+    "   NEW.email, NEW.contact_time, NEW.screening, json(NEW.answers), NEW.consent_contact,"
+    "   NEW.consent_share_answers, coalesce(NEW.notice_version, ''), coalesce(NEW.language, ''));"
+    "END;";
+
 /* Replaces the unused references of version-1 rows with fresh unique ones. Returns an sqlite code. */
 static int backfill_refs(sqlite3 *db)
 {
@@ -236,9 +263,26 @@ static int migrate_to_v5(sqlite3 *db)
     return sqlite3_exec(db, schema_v5, NULL, NULL, NULL);
 }
 
+static int migrate_to_v6(sqlite3 *db)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('submissions') WHERE name = 'language'",
+                                -1, &s, NULL);
+    int has = 0;
+
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        has = sqlite3_column_int(s, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_OK && !has)
+        rc = sqlite3_exec(db, schema_v6_column, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? sqlite3_exec(db, schema_v6, NULL, NULL, NULL) : rc;
+}
+
 /* migrations[v] takes a database from version v to v + 1, keeping its rows. */
 static int (*const migrations[QUEUE_SCHEMA_VERSION])(sqlite3 *db) = {
-    migrate_to_v1, migrate_to_v2, migrate_to_v3, migrate_to_v4, migrate_to_v5
+    migrate_to_v1, migrate_to_v2, migrate_to_v3, migrate_to_v4, migrate_to_v5, migrate_to_v6
 };
 
 static int user_version(sqlite3 *db, int *version)

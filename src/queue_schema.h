@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#define QUEUE_SCHEMA_VERSION    5
+#define QUEUE_SCHEMA_VERSION    6
 
 /* Brings the schema of db (the file at path, for messages) to QUEUE_SCHEMA_VERSION in one write
  * transaction; a fresh, empty file gets every step. Returns 0; 1 when the file is damaged; -1 for

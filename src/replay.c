@@ -16,6 +16,7 @@ static const struct {
 } grammar[] = {
     { "size", OP_SIZE, { A_INT, A_INT } },
     { "tap", OP_TAP, { A_STR } },
+    { "tap-word", OP_TAP_WORD, { A_WORD } },
     { "double-tap", OP_DOUBLE_TAP, { A_STR } },
     { "tap-at", OP_TAP_AT, { A_INT, A_INT } },
     { "mouse-tap-at", OP_MOUSE_TAP_AT, { A_INT, A_INT } },

@@ -35,7 +35,8 @@ enum replay_op {
     OP_EXPECT_SAID,     /* expect-said "...": said aloud since the last screen change */
     OP_EXPECT_NOT_SAID, /* expect-not-said "..." */
     OP_WAIT_SPEECH,     /* wait-speech: really wait (30 s at most) until Read aloud has said all and played it */
-    OP_EXPECT_FOCUS     /* expect-focus "Label": the focus ring is on that control */
+    OP_EXPECT_FOCUS,    /* expect-focus "Label": the focus ring is on that control */
+    OP_TAP_WORD         /* tap-word NAME: tap the control labelled with message NAME in the language shown */
 };
 
 struct replay_cmd {

@@ -389,6 +389,10 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
                                                speech_volume_out, speech_rest_out };
     if (!loaded)
         out_of_order_words(rt);
+    if (loaded && rt->app->content) {
+        languages_open(&rt->langs, rt->content_dir, &rt->content, rt->cfg.languages, stderr);
+        app_set_languages(rt->app, &rt->langs);
+    }
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
     rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
     rt->worker = queue_worker_new();
@@ -426,6 +430,7 @@ void runtime_close(struct runtime *rt)
     rt->audio = NULL;
     platform_close(rt->platform);
     rt->platform = NULL;
+    languages_close(&rt->langs);
     content_free(&rt->content);
     wording_free(&rt->out_of_order[0]);
     wording_free(&rt->out_of_order[1]);
@@ -488,11 +493,12 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
         queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
-    if (forgot && a->content && !rt->skip_pixels) {
-        /* Once the screen is up, the platform's text cache keeps only the text of the screens a
-         * visit starts with, as they are with no client (the client's details are gone), and makes
-         * what is missing of it: the next client's first taps do not wait for it. The rest goes.
-         * The pictures of the first screen (the menu, or home), of the treatment's page and of the
+    if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
+        /* Once the screen is up, the text of the screens a visit starts with is made ready (after
+         * a client, or in the language just picked), so that the next client's first taps do not
+         * wait for it. After a client the platform's text cache keeps only that text, as the
+         * screens show it with no client (the client's details are gone), and the rest goes. The
+         * pictures of the first screen (the menu, or home), of the treatment's page and of the
          * doctor's page are made ready too. Then the frame shown is built again, for whoever reads
          * its controls. */
         static const enum screen ready[] = {
@@ -500,13 +506,17 @@ void runtime_update(struct runtime *rt, uint64_t now)
             SCREEN_FORM, SCREEN_PRIVACY,
         };
         enum screen first = a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
-        platform_keep_text_begin(rt->platform);
+        a->prepare_text = 0;
+        if (forgot)
+            platform_keep_text_begin(rt->platform);
         for (size_t i = 0; i < sizeof ready / sizeof ready[0]; i++)
             if (ready[i] != SCREEN_TREATMENTS || a->content->ntreatments > 1)
                 prepare_screen(rt, ready[i], w, h,
                                ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
-        platform_keep_text_end(rt->platform);
-        malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
+        if (forgot) {
+            platform_keep_text_end(rt->platform);
+            malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
+        }
         app_draw(a, w, h);
     }
 }

@@ -18,6 +18,7 @@ struct runtime {
     struct platform *platform;  /* owned */
     struct app *app;            /* owned (large: heap) */
     struct content content;     /* owned; empty when it could not be loaded */
+    struct languages langs;     /* the languages offered beside the content's own; owned */
     struct wording out_of_order[2]; /* owned; when the content could not be loaded, the words of the
                                  * out-of-order screen: what the clinic's wording file has right,
                                  * then the default content's */

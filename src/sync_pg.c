@@ -21,12 +21,13 @@
  * has it, rather than have the server refuse it and every request after it for ever. */
 static const char sql_insert[] =
     "INSERT INTO enquiries (uuid, batch_id, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
-    " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
+    " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version, language)"
     " SELECT uuid, batch_id, coalesce(ref, ''), created_utc, kiosk_id, treatment_id, name, phone, email,"
-    " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version"
+    " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version,"
+    " coalesce(language, '')"
     " FROM json_to_recordset($1::json) AS r(batch_id bigint, uuid uuid, ref text, created_utc timestamptz,"
     " kiosk_id text, treatment_id text, name text, phone text, email text, contact_time text, screening text,"
-    " answers jsonb, consent_contact boolean, consent_share_answers boolean, notice_version text)"
+    " answers jsonb, consent_contact boolean, consent_share_answers boolean, notice_version text, language text)"
     " ON CONFLICT (uuid) DO NOTHING";
 
 static const char sql_status[] =

@@ -303,6 +303,11 @@ void ui_set_hit(struct ui *u, int node, int hit)
     u->items[node].hit = hit;
 }
 
+void ui_set_dir(struct ui *u, int node, enum ui_dir dir)
+{
+    u->items[node].dir = dir;
+}
+
 /* ---------------------------------------------------------------- measuring */
 
 static const char *shown(const struct ui_item *it)
@@ -310,20 +315,23 @@ static const char *shown(const struct ui_item *it)
     return it->caption ? it->caption : it->label ? it->label : "";
 }
 
-/* The measurer's flags for text in font on u's screen: bold, and right to left on a right-to-left
- * screen (else each paragraph takes the direction of its first letter). */
-static int text_flags(const struct ui *u, enum style_font font)
+/* The measurer's flags for text in font that reads dir on u's screen: bold, and right to left on
+ * a right-to-left screen, left to right when asked, else the direction of its first letter. */
+static int text_flags(const struct ui *u, enum style_font font, enum ui_dir dir)
 {
-    return (u->st.font[font].bold ? TEXT_BOLD : 0) | (u->rtl ? TEXT_RTL : 0);
+    int way = dir == UI_DIR_LTR ? TEXT_LTR : dir == UI_DIR_SCREEN && u->rtl ? TEXT_RTL : 0;
+
+    return (u->st.font[font].bold ? TEXT_BOLD : 0) | way;
 }
 
-static void wrap(struct ui *u, const char *s, enum style_font font, int maxw, struct text_lines *out)
+static void wrap(struct ui *u, const char *s, enum style_font font, enum ui_dir dir, int maxw, struct text_lines *out)
 {
-    text_wrap(u->tc, u->tm, u->st.font[font].px, text_flags(u, font), s, (int)strlen(s), maxw > 1 ? maxw : 1, out);
+    text_wrap(u->tc, u->tm, u->st.font[font].px, text_flags(u, font, dir), s, (int)strlen(s), maxw > 1 ? maxw : 1,
+              out);
 }
 
 /* The widest word of s: the least width that cuts none. Words end at spaces and line breaks. */
-static int widest_word(struct ui *u, const char *s, enum style_font font)
+static int widest_word(struct ui *u, const char *s, enum style_font font, enum ui_dir dir)
 {
     const struct style_font_metrics *f = &u->st.font[font];
     int widest = 0;
@@ -331,7 +339,7 @@ static int widest_word(struct ui *u, const char *s, enum style_font font)
     while (*s) {
         size_t n = strcspn(s, " \n");
         if (n > 0) {
-            int w = u->tm->width(u->tm->ctx, f->px, text_flags(u, font), s, (int)n);
+            int w = u->tm->width(u->tm->ctx, f->px, text_flags(u, font, dir), s, (int)n);
             widest = w > widest ? w : widest;
         }
         s += n;
@@ -341,25 +349,25 @@ static int widest_word(struct ui *u, const char *s, enum style_font font)
     return widest;
 }
 
-static int one_line(struct ui *u, const char *s, enum style_font font)
+static int one_line(struct ui *u, const char *s, enum style_font font, enum ui_dir dir)
 {
     struct text_lines l;
 
-    wrap(u, s, font, ONE_LINE, &l);
+    wrap(u, s, font, dir, ONE_LINE, &l);
     return l.w;
 }
 
 /* The widest word and the one-line width of s in font, from u->widths when known. */
-static void text_widths(struct ui *u, const char *s, enum style_font font, int *min, int *pref)
+static void text_widths(struct ui *u, const char *s, enum style_font font, enum ui_dir dir, int *min, int *pref)
 {
     const struct style_font_metrics *f = &u->st.font[font];
-    uint64_t h = text_hash(s, (int)strlen(s), ((uint64_t)f->px << 4 | (uint64_t)text_flags(u, font)) + 1) | 1;
+    uint64_t h = text_hash(s, (int)strlen(s), ((uint64_t)f->px << 4 | (uint64_t)text_flags(u, font, dir)) + 1) | 1;
     struct ui_width_slot *slot = &u->widths[h % UI_WIDTH_SLOTS];
 
     if (slot->hash != h) {
         slot->hash = h;
-        slot->min = widest_word(u, s, font);
-        slot->pref = one_line(u, s, font);
+        slot->min = widest_word(u, s, font, dir);
+        slot->pref = one_line(u, s, font, dir);
     }
     *min = slot->min;
     *pref = slot->pref;
@@ -379,13 +387,13 @@ static void measure_width(void *ctx, int node, int *min, int *pref)
     case UI_ITEM_TEXT:
     case UI_ITEM_BUTTON:
     case UI_ITEM_BADGE:
-        text_widths(u, s, it->font, min, pref);
+        text_widths(u, s, it->font, it->dir, min, pref);
         *min += before;
         *pref += before;
         break;
     case UI_ITEM_FIELD:
         *min = 0;
-        *pref = one_line(u, s, it->font);
+        *pref = one_line(u, s, it->font, it->dir);
         break;
     default:
         *min = *pref = 0;
@@ -412,12 +420,12 @@ static int caption_height(struct ui *u, struct ui_item *it, int w, int max_h)
     static const enum style_font smaller[] = { FONT_BUTTON_SMALL, FONT_KEY_MIN };
     struct text_lines *l = lines_of(u, it);
 
-    wrap(u, shown(it), it->font, w, l);
+    wrap(u, shown(it), it->font, it->dir, w, l);
     for (size_t i = 0; i < sizeof smaller / sizeof smaller[0] && (l->cut || (max_h > 0 && l->h > max_h)); i++) {
         if (u->st.font[smaller[i]].px >= u->st.font[it->font].px)
             continue;
         it->font = smaller[i];
-        wrap(u, shown(it), it->font, w, l);
+        wrap(u, shown(it), it->font, it->dir, w, l);
     }
     return l->h;
 }
@@ -433,7 +441,7 @@ static int measure_height(void *ctx, int node, int w, int max_h)
     case UI_ITEM_FIELD:
     case UI_ITEM_BADGE: {
         struct text_lines *l = lines_of(u, it);
-        wrap(u, shown(it), it->font, w, l);
+        wrap(u, shown(it), it->font, it->dir, w, l);
         return l->h;
     }
     case UI_ITEM_BUTTON:
@@ -882,7 +890,7 @@ static void same_font(struct ui *u, int node)
         w = lay_content(&u->lay, c).w;
         if (it->kind == UI_ITEM_TOGGLE)
             w -= u->st.toggle_box + u->st.toggle_pad;
-        wrap(u, shown(it), it->font, w, &u->lines[it->lines]);
+        wrap(u, shown(it), it->font, it->dir, w, &u->lines[it->lines]);
     }
 }
 

@@ -29,6 +29,14 @@ struct ui_pointer {
 enum ui_press { UI_IDLE, UI_HELD, UI_CLICKED };
 
 enum ui_align { UI_START, UI_CENTRE, UI_END };   /* START: left in left-to-right, right in right-to-left */
+
+/* Which way a text reads (its words' order; where it stands is its align's). */
+enum ui_dir {
+    UI_DIR_SCREEN,              /* the screen's: right to left on a right-to-left screen, else from its
+                                 * first letter (the wording and the content, in the screen's language) */
+    UI_DIR_AUTO,                /* from its first letter: what a client typed, such as a name */
+    UI_DIR_LTR                  /* left to right on any screen: phone numbers, email addresses, references */
+};
 enum ui_button_kind { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_TINTED, UI_PILL };
 
 /* The theme colour a text or a shape is drawn in. */
@@ -77,6 +85,7 @@ struct ui_item {
     enum style_font font;       /* after measuring: the size that fitted */
     enum ui_ink ink;
     enum ui_align align;
+    enum ui_dir dir;
     enum ui_button_kind button;
     enum ui_surface surface;
     enum frame_role role;
@@ -184,6 +193,8 @@ void ui_set_font(struct ui *u, int node, enum style_font font);
 void ui_set_same_font(struct ui *u, int node);
 /* The control's touch area is hit's rectangle (attract's "Touch to start" covers the screen). */
 void ui_set_hit(struct ui *u, int node, int hit);
+/* Which way the text, caption or field's value reads (UI_DIR_SCREEN unless set). */
+void ui_set_dir(struct ui *u, int node, enum ui_dir dir);
 
 /* ---------------------------------------------------------------- laying out */
 

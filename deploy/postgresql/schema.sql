@@ -32,9 +32,13 @@ CREATE TABLE IF NOT EXISTS enquiries (
     consent_contact       boolean NOT NULL,
     consent_share_answers boolean NOT NULL,
     notice_version        text NOT NULL,
+    language              text NOT NULL DEFAULT '',
     received_at           timestamptz NOT NULL DEFAULT now(),
     received_by           name NOT NULL DEFAULT current_user
 );
+-- The language the client used (BCP 47: en, pl, ar, zh-Hans), added after the first release: a
+-- database made before gains it here, its earlier enquiries with '' (not known).
+ALTER TABLE enquiries ADD COLUMN IF NOT EXISTS language text NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS enquiries_received_at ON enquiries (received_at);
 
 -- One row per kiosk, upserted by each sync pass (at least once a minute while it runs).
@@ -58,7 +62,7 @@ $$;
 REVOKE ALL ON enquiries, kiosk_status FROM PUBLIC, kiosk_sync;
 -- INSERT alone, on the export's columns only: received_at and received_by are the server's word.
 GRANT INSERT (uuid, batch_id, ref, created_utc, kiosk_id, treatment_id, name, phone, email, contact_time,
-              screening, answers, consent_contact, consent_share_answers, notice_version)
+              screening, answers, consent_contact, consent_share_answers, notice_version, language)
     ON enquiries TO kiosk_sync;
 -- ON CONFLICT (uuid) needs SELECT on uuid to find the conflict, and PostgreSQL then wants each new
 -- row to pass the SELECT policy. The policy below lets a kiosk see only the uuids of the rows its

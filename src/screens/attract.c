@@ -40,11 +40,13 @@ void screen_attract(struct app *a, struct ui *u)
     /* Periods of 5 and 7 minutes: at most 0.8 px/s, so a redraw every 4 s moves it 3 px or less. */
     int dx = (int)(st->drift * sin(2 * M_PI * t / 300.0)), dy = (int)(st->drift * sin(2 * M_PI * t / 420.0));
     struct chrome ch;
-    int column, pill;
+    int column, pill, area, row = LAY_NONE, languages[LANGUAGE_MAX];
 
     chrome_begin(a, u, &ch, CHROME_CORNER, NULL);
-    ui_box(u, ch.body)->main = LAY_CENTRE;
-    column = ui_add(u, ch.body, &(struct lay_box){
+    /* "Touch to start" takes the whole screen, but for the languages at its foot. */
+    area = app_languages(a) ? ui_add(u, ch.body, &(struct lay_box){ .h = { LAY_FILL } }) : ch.body;
+    ui_box(u, area)->main = LAY_CENTRE;
+    column = ui_add(u, area, &(struct lay_box){
         .w = { LAY_FILL, .max = st->w - 2 * st->margin - 2 * st->drift }, .self = LAY_CENTRE,
         .gap = st->gap_section, .cross = LAY_CENTRE, .shift_x = dx, .shift_y = dy });
     /* The clinic's logo, or its name written out (always in high contrast: a logo is drawn for the
@@ -63,10 +65,19 @@ void screen_attract(struct app *a, struct ui *u)
     pill = ui_add_button(u, column, app_text(a, MSG_ATTRACT_START), UI_PILL);
     ui_set_font(u, pill, FONT_HEADING);
     ui_set_role(u, pill, FRAME_ROLE_AREA);
-    ui_set_hit(u, pill, ch.root);
+    ui_set_hit(u, pill, area == ch.body ? ch.root : area);
     ui_box(u, pill)->pad.start = ui_box(u, pill)->pad.end = st->pill_pad;
     ui_box(u, pill)->h.min = st->button_h + st->gap;
+    if (app_languages(a)) {
+        row = picker_row(a, u, ch.body, languages);
+        ui_box(u, row)->shift_x = dx;
+        ui_box(u, row)->shift_y = dy;
+        ui_box(u, row)->pad = (struct lay_pad){ st->margin + st->drift, 0, st->margin + st->drift,
+                                                st->margin + st->drift };
+    }
     chrome_end(a, u, &ch);
     if (ui_clicked(u, pill))
         app_act(a, ACT_START);
+    if (row != LAY_NONE)
+        picker_clicked(a, u, languages);
 }

@@ -46,6 +46,13 @@ static void top_bar(struct app *a, struct ui *u, struct chrome *c, int column)
     c->large = ui_add_toggle(u, toggles, app_text(a, MSG_BAR_LARGER_TEXT), a->large_text);
     c->contrast = ui_add_toggle(u, toggles, app_text(a, MSG_BAR_HIGH_CONTRAST), a->high_contrast);
     c->speech = ui_add_toggle(u, toggles, app_text(a, MSG_SPEECH_READ_ALOUD), a->speech.on);
+    if (app_languages(a)) {
+        /* The language shown, by its own name: a tap lists the others (screen_languages). */
+        const struct languages *L = app_languages(a);
+        c->language = ui_add_button(u, toggles, languages_current(L)->name, UI_SECONDARY);
+        ui_box(u, c->language)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
+        ui_box(u, c->language)->pad.start = ui_box(u, c->language)->pad.end = st->gap;
+    }
     ui_pop_id(u);
     ui_box(u, c->large)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
     ui_box(u, c->contrast)->h = (struct lay_size){ .kind = LAY_FIXED, .px = st->button_h };
@@ -109,14 +116,16 @@ void chrome_begin(struct app *a, struct ui *u, struct chrome *c, unsigned parts,
 
     *c = (struct chrome){ .corner = LAY_NONE, .large = LAY_NONE, .contrast = LAY_NONE, .back = LAY_NONE,
                           .second = LAY_NONE, .primary = LAY_NONE, .speech = LAY_NONE, .slower = LAY_NONE,
-                          .faster = LAY_NONE, .quieter = LAY_NONE, .louder = LAY_NONE, .bar = bar };
+                          .faster = LAY_NONE, .quieter = LAY_NONE, .louder = LAY_NONE, .language = LAY_NONE,
+                          .bar = bar };
     c->root = ui_add(u, LAY_NONE, &(struct lay_box){ .kind = LAY_STACK });
     if (parts & CHROME_CORNER) {
-        /* First, so that a finger there is the corner's before any control's; top left in any language. */
+        /* First, so that a finger there is the corner's before any control's. At the start of the
+         * top bar, over the clinic's name: top left, top right on a screen that reads right to
+         * left (where the top bar's controls end on the left). */
         c->corner = ui_add_area(u, c->root, NULL, "staff-corner");
         *ui_box(u, c->corner) = (struct lay_box){ .kind = LAY_LEAF, .w = { LAY_FIXED, u->st.corner },
-                                                  .h = { LAY_FIXED, u->st.corner },
-                                                  .self = u->rtl ? LAY_END : LAY_START };
+                                                  .h = { LAY_FIXED, u->st.corner }, .self = LAY_START };
     }
     column = ui_add(u, c->root, &(struct lay_box){ .h = { LAY_FILL } });
     if (parts & CHROME_TOP)
@@ -144,6 +153,10 @@ void chrome_end(struct app *a, struct ui *u, struct chrome *c)
     }
     if (c->contrast != LAY_NONE && ui_clicked(u, c->contrast)) {
         a->high_contrast = !a->high_contrast;
+        a->dirty = 1;
+    }
+    if (c->language != LAY_NONE && ui_clicked(u, c->language)) {
+        a->picking = 1;
         a->dirty = 1;
     }
     if (c->speech != LAY_NONE && ui_clicked(u, c->speech))

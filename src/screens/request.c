@@ -45,7 +45,7 @@ static void focus(struct app *a, int field)
     a->focus = field;
     a->field_note = MSG_NONE;
     if (field >= 0)
-        keyboard_show(&a->kb, keyboard_for_field((enum form_field)field));
+        keyboard_show(&a->kb, keyboard_start(a->kb.set, (enum form_field)field));
     a->dirty = 1;
 }
 
@@ -140,12 +140,14 @@ void form_screen_key(struct app *a, const struct input_event *ev)
 static void keyboard(struct app *a, struct ui *u, int parent, int *keys)
 {
     const struct style *st = &u->st;
-    const struct keyboard_layout *l = keyboard_layout(a->kb.kind);
+    const struct keyboard_layout *l = keyboard_showing(&a->kb);
     int board = ui_add(u, parent, &(struct lay_box){ .h = { LAY_FILL }, .main = LAY_END, .gap = st->gap_small });
     int key = 0;
 
-    /* Every layout there is (Latin letters, phone, email) reads left to right in any language. */
-    ui_box(u, board)->flags |= LAY_KEEP_LTR;
+    /* Latin letters, the phone pad and email read left to right in any language; Arabic reads
+     * right to left. */
+    if (!l->rtl)
+        ui_box(u, board)->flags |= LAY_KEEP_LTR;
     ui_push_id(u, l->name);
     for (int row = 0; row < l->nrows; row++) {
         int r = ui_add(u, board, &(struct lay_box){ .kind = LAY_ROW, .gap = st->gap_small,
@@ -189,7 +191,7 @@ static void edit_view(struct app *a, struct ui *u, struct chrome *c)
     chrome_end(a, u, c);
     if (ui_clicked(u, field))
         a->dirty = 1;
-    for (int k = 0; k < keyboard_layout(a->kb.kind)->nkeys; k++)
+    for (int k = 0; k < keyboard_showing(&a->kb)->nkeys; k++)
         if (keys[k] != LAY_NONE && ui_clicked(u, keys[k])) {
             press_key(a, k);
             break;
@@ -315,8 +317,9 @@ void screen_privacy(struct app *a, struct ui *u)
 
     chrome_begin(a, u, &ch, CHROME_TOP, &bar);
     page = chrome_page(u, ch.body, &a->scroll[SCREEN_PRIVACY], "privacy");
-    chrome_text(u, page, c->privacy.title ? c->privacy.title : app_text(a, MSG_PRIVACY_TITLE), FONT_TITLE,
-                INK_TEXT, UI_START);
+    /* The wording's title: the section's own, "== Privacy notice ==", is a keyword, in English in
+     * every language's clinic.txt. */
+    chrome_text(u, page, app_text(a, MSG_PRIVACY_TITLE), FONT_TITLE, INK_TEXT, UI_START);
     chrome_section(u, page, &c->privacy, 0);
     chrome_end(a, u, &ch);
 }

@@ -32,6 +32,7 @@ struct chrome {
     int body;                   /* the room between the bars: a column, filled by the screen */
     int corner, large, contrast, back, second, primary;    /* LAY_NONE where there is none */
     int speech, slower, faster, quieter, louder;            /* Read aloud's, likewise */
+    int language;               /* the top bar's language picker, when there are languages to pick */
     const struct chrome_bar *bar;
 };
 
@@ -79,6 +80,14 @@ void screen_thanks(struct app *a, struct ui *u);
 void screen_save_error(struct app *a, struct ui *u);
 void screen_staff_pin(struct app *a, struct ui *u);
 void screen_staff(struct app *a, struct ui *u);
+
+/* The language picker (languages.c): a button for each language offered, named in its own
+ * script, in a row in parent (attract); into buttons[] (LAY_MAX... of them), returning the row.
+ * After the layout, picker_clicked() asks for the language tapped. */
+int picker_row(struct app *a, struct ui *u, int parent, int *buttons);
+void picker_clicked(struct app *a, struct ui *u, const int *buttons);
+/* The list of languages over the screen, opened by the top bar's picker (drawn by app.c's pass). */
+void screen_languages(struct app *a, struct ui *u);
 
 /* A key of a physical keyboard, or typed text, for the field being edited on the form. */
 void form_screen_key(struct app *a, const struct input_event *ev);

@@ -26,6 +26,8 @@ void bench_shot(const struct bench_env *e, struct report *r);
 /* Whole kiosk processes (proc.c). */
 void bench_start_process(const struct bench_env *e, struct report *r);
 void bench_memory(const struct bench_env *e, struct report *r);
+/* Peak memory after a whole enquiry in Chinese (issue 13). */
+void bench_memory_cjk(const struct bench_env *e, struct report *r);
 void bench_idle(const struct bench_env *e, struct report *r);
 /* The half of bench_idle() that runs under xvfb-run: argv holds kiosk, content, database, config
  * and "touch" (attract, then home) or "speech" (home with Read aloud on and nothing to say).

@@ -19,20 +19,20 @@ printf 'export-formats = xlsx jsonl csv\n' >"$T/kiosk.conf"
 $PY - "$T/kiosk.db" <<'EOF' || fail "cannot add the requests"
 import sqlite3, sys
 people = [
-    ("王小明", "07700900123", "=wang@example.com", "2026-06-15T08:30:00Z"),
-    ("ليلى حداد", "+44 7700 900456", "+layla@example.com", "2026-06-15T23:59:59Z"),
-    ("Zażółć Gęślą-Jaźń", "0044 20 7946 0001", "-zofia@example.com", "2026-12-31T23:00:00Z"),
-    ("Νίκος Παπαδόπουλος", "07700 900789", "nikos@example.com", "2026-03-29T00:30:00Z"),
-    ("Ctl\x01 _x0041_ ' \"q\", spaces ", "", "@at@example.com", "2026-03-29T01:30:00Z"),
+    ("王小明", "07700900123", "=wang@example.com", "2026-06-15T08:30:00Z", "zh-Hans"),
+    ("ليلى حداد", "+44 7700 900456", "+layla@example.com", "2026-06-15T23:59:59Z", "ar"),
+    ("Zażółć Gęślą-Jaźń", "0044 20 7946 0001", "-zofia@example.com", "2026-12-31T23:00:00Z", "pl"),
+    ("Νίκος Παπαδόπουλος", "07700 900789", "nikos@example.com", "2026-03-29T00:30:00Z", "en"),
+    ("Ctl\x01 _x0041_ ' \"q\", spaces ", "", "@at@example.com", "2026-03-29T01:30:00Z", "en"),
 ]
 answers = '[{"question":"Czy jesteś w ciąży?","answer":"no"},{"question":"Έχετε \\"λοίμωξη\\";","answer":null}]'
 c = sqlite3.connect(sys.argv[1])
-for i, (name, phone, email, t) in enumerate(people):
+for i, (name, phone, email, t, language) in enumerate(people):
     c.execute("INSERT INTO requests (uuid, ref, created_utc, kiosk_id, treatment_id, name, phone, email,"
-              " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version)"
-              " VALUES (?, ?, ?, 'reception-1', 'calf-slimming', ?, ?, ?, 'any', 'discuss', ?, 1, ?, 'n1')",
+              " contact_time, screening, answers, consent_contact, consent_share_answers, notice_version,"
+              " language) VALUES (?, ?, ?, 'reception-1', 'calf-slimming', ?, ?, ?, 'any', 'discuss', ?, 1, ?, 'n1', ?)",
               ("10000000-0000-4000-8000-00000000000%d" % i, "XY-%04d" % i, t, name, phone, email,
-               answers if i % 2 == 0 else None, 1 if i % 2 == 0 else 0))
+               answers if i % 2 == 0 else None, 1 if i % 2 == 0 else 0, language))
 c.commit()
 EOF
 

@@ -19,11 +19,12 @@ import sys
 import openpyxl
 
 SHEET = ["ref", "created_utc", "kiosk_id", "treatment_id", "name", "phone", "email", "contact_time",
-         "screening", "answers", "consent_contact", "consent_share_answers"]
+         "screening", "answers", "consent_contact", "consent_share_answers", "language"]
 TITLES = ["Reference", "Submitted", "Kiosk", "Treatment", "Name", "Phone", "Email", "Best time to call",
-          "Checklist result", "Checklist answers", "Agreed to be contacted", "Agreed to share answers"]
+          "Checklist result", "Checklist answers", "Agreed to be contacted", "Agreed to share answers", "Language"]
 ALL = ["batch_id", "uuid", "ref", "created_utc", "kiosk_id", "treatment_id", "name", "phone", "email",
-       "contact_time", "screening", "answers", "consent_contact", "consent_share_answers", "notice_version"]
+       "contact_time", "screening", "answers", "consent_contact", "consent_share_answers", "notice_version",
+       "language"]
 problems = []
 
 

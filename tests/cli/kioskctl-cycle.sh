@@ -29,7 +29,7 @@ db "SELECT count(*) FROM requests" "4"
 # Nothing pending: an empty export (a CSV header only) and no new batch.
 ctl export --format csv --out "$T/empty.csv" 2>"$T/err" || fail "empty export exited $?"
 says err "no pending requests: nothing to export"
-[ "$(cat "$T/empty.csv")" = "$(printf 'batch_id,uuid,ref,created_utc,kiosk_id,treatment_id,name,phone,email,contact_time,screening,answers,consent_contact,consent_share_answers,notice_version\r')" ] ||
+[ "$(cat "$T/empty.csv")" = "$(printf 'batch_id,uuid,ref,created_utc,kiosk_id,treatment_id,name,phone,email,contact_time,screening,answers,consent_contact,consent_share_answers,notice_version,language\r')" ] ||
     fail "an empty CSV export should be the header alone"
 db "SELECT count(*) FROM batches" "1"
 

@@ -66,8 +66,8 @@ ctl sync --once 2>>"$T/sync.err" || fail "sync --once exited $?"
 [ "$(pg_value "SELECT waiting || ' ' || version || ' ' || coalesce(last_error, '-') FROM kiosk_status
                WHERE kiosk_id = 'reception-1'")" = "0 $("$B/kioskctl" --version | cut -d' ' -f2) -" ] ||
     fail "kiosk_status is not up to date: $(pg_value "SELECT * FROM kiosk_status")"
-[ "$(pg_value "SELECT name || '|' || answers::text || '|' || consent_contact FROM enquiries LIMIT 1")" = \
-  'Ann Example|{"q1": "no", "q2": "no"}|true' ] || fail "the fields did not arrive as the export has them"
+[ "$(pg_value "SELECT name || '|' || answers::text || '|' || consent_contact || '|' || language FROM enquiries LIMIT 1")" = \
+  'Ann Example|{"q1": "no", "q2": "no"}|true|pl' ] || fail "the fields did not arrive as the export has them"
 exactly_once "backlog"
 
 # --- a request without a reference (inserted through the requests view, as issue 10's exporters

@@ -58,6 +58,7 @@ wait_for '[ "$(stored)" -eq 2 ]' 2 || fail "a request committed while the sync r
 echo "woke and delivered in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 uuid=$(cut -d' ' -f1 "$T/one.txt")
 grep -q "\"key\": \"$uuid\"" "$T/r.store" || fail "the request's uuid is not its Idempotency-Key"
+grep -qF '\"language\":\"pl\"' "$T/r.store" || fail "the language the client used did not arrive"
 wait_for '[ "$(delivered)" -eq 2 ]' 3 || fail "the delivered requests are not marked delivered"
 exactly_once "first delivery"
 

@@ -1,7 +1,7 @@
 /* fuzz_export: the export round trip. A request made of the input's text (NUL-separated fields,
  * well-formed UTF-8 as the queue insists) is written as CSV and as JSON Lines and read back with
  * parse.h. Properties:
- * - CSV: a header and one CRLF record of 15 fields; every text field reads back exactly, with a '
+ * - CSV: a header and one CRLF record of 16 fields; every text field reads back exactly, with a '
  *   in front only of a value a spreadsheet would run as a formula;
  * - JSON Lines: one line holding one well-formed object; every string member reads back exactly,
  *   the checklist answers (made by screening.c from the input's questions) read back too;
@@ -62,8 +62,8 @@ static void check_csv(struct queue_row *r)
     FUZZ_CHECK(csv_record(&p, &header) == 0);
     FUZZ_CHECK(csv_record(&p, &row) == 0);
     FUZZ_CHECK(*p == '\0');
-    FUZZ_CHECK(header.n == 15 && row.n == 15);
-    for (int i = 0; i < 15; i++)
+    FUZZ_CHECK(header.n == 16 && row.n == 16);
+    for (int i = 0; i < 16; i++)
         FUZZ_CHECK(strcmp(header.value[i], export_columns[i].name) == 0);
     snprintf(batch, sizeof batch, "%lld", r->batch_id);
     FUZZ_CHECK(strcmp(row.value[0], batch) == 0);
@@ -73,6 +73,7 @@ static void check_csv(struct queue_row *r)
     FUZZ_CHECK(strcmp(row.value[12], r->req.consent_contact ? "yes" : "no") == 0);
     FUZZ_CHECK(strcmp(row.value[13], r->req.consent_share_answers ? "yes" : "no") == 0);
     FUZZ_CHECK(csv_cell_ok(row.value[14], r->req.notice_version));
+    FUZZ_CHECK(csv_cell_ok(row.value[15], r->req.language ? r->req.language : ""));
     parsed_free(&header);
     parsed_free(&row);
     free(text);
@@ -105,8 +106,8 @@ static void check_jsonl(struct queue_row *r, const struct content_question *q, i
 
     FUZZ_CHECK(json_container(&p, &obj, 0) == 0);
     FUZZ_CHECK(strcmp(p, "\n") == 0);
-    FUZZ_CHECK(obj.n == 15);
-    for (int i = 0; i < 15; i++)
+    FUZZ_CHECK(obj.n == 16);
+    for (int i = 0; i < 16; i++)
         FUZZ_CHECK(strcmp(obj.name[i], export_columns[i].name) == 0);
     snprintf(batch, sizeof batch, "%lld", r->batch_id);
     FUZZ_CHECK(strcmp(obj.value[0], batch) == 0);
@@ -122,6 +123,7 @@ static void check_jsonl(struct queue_row *r, const struct content_question *q, i
     FUZZ_CHECK(strcmp(obj.value[12], r->req.consent_contact ? "true" : "false") == 0);
     FUZZ_CHECK(strcmp(obj.value[13], r->req.consent_share_answers ? "true" : "false") == 0);
     FUZZ_CHECK(strcmp(obj.value[14], r->req.notice_version) == 0);
+    FUZZ_CHECK(strcmp(obj.value[15], r->req.language ? r->req.language : "null") == 0);
     parsed_free(&obj);
     free(text);
 }
@@ -156,7 +158,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .req = { .kiosk_id = text[3], .treatment_id = text[4], .name = text[5], .phone = text[6],
                  .email = text[7], .contact_time = text[8], .screening = text[9],
                  .consent_contact = (flags >> 1) & 1, .consent_share_answers = (flags >> 2) & 1,
-                 .notice_version = text[5 + (flags >> 5) % 5] },
+                 .notice_version = text[5 + (flags >> 5) % 5], .language = (flags >> 4) & 1 ? text[0] : NULL },
     };
     if (r.req.consent_share_answers) {
         for (nq = 0; nq < 3 && text[10 + nq][0]; nq++)

@@ -41,6 +41,7 @@ static const struct {
     [OP_EXPECT_NOT_SAID] = { "expect-not-said", { A_STR } },
     [OP_WAIT_SPEECH] = { "wait-speech", { A_NONE } },
     [OP_EXPECT_FOCUS] = { "expect-focus", { A_STR } },
+    [OP_TAP_WORD] = { "tap-word", { A_WORD } },
 };
 
 /* Writes s as a quoted script string that the parser reads back as s. */

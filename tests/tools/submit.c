@@ -62,7 +62,7 @@ int main(int argc, char **argv)
             .kiosk_id = "reception-1", .treatment_id = "calf-slimming", .name = argc == 4 ? argv[3] : "Ann Example",
             .phone = "07700 900118", .email = "ann.example@example.com", .contact_time = "morning",
             .screening = "clear", .answers = "{\"q1\":\"no\",\"q2\":\"no\"}", .consent_contact = 1,
-            .consent_share_answers = 1, .notice_version = "test-notice",
+            .consent_share_answers = 1, .notice_version = "test-notice", .language = "pl",
         };
         if (queue_submit(q, &r, &k, err, sizeof err) != 0) {
             fprintf(stderr, "submit: %s\n", err);

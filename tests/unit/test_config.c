@@ -121,6 +121,7 @@ TEST(every_key_is_parsed)
                        "text-size = large\n"
                        "rotation = 270\n"
                        "retention-days = 3650\n"
+                       "languages = pl,ar  zh-Hans\ten\n"
                        "staff-pin-hash = " HASH "\n", &c, err, sizeof err);
 
     ASSERT_STR_EQ("", err);
@@ -137,6 +138,7 @@ TEST(every_key_is_parsed)
     ASSERT_INT_EQ(1, c.large_text);
     ASSERT_INT_EQ(270, c.rotation);
     ASSERT_INT_EQ(3650, c.retention_days);
+    ASSERT_STR_EQ("pl ar zh-Hans en", c.languages);
     ASSERT_STR_EQ(HASH, c.pin_hash);
 }
 
@@ -220,6 +222,12 @@ TEST(bad_lines_are_reported_with_their_line_number)
           "staff-pin-hash must be a hash written by 'kioskctl set-pin' ($argon2...)" },
         { "staff-pin-hash = " HASH HASH, "staff-pin-hash is longer than 127 bytes" },
         { "rotation = 90\x01", "unexpected control character" },
+        { "languages = en klingon", "languages: the kiosk does not know the language 'klingon': write codes such as "
+          "en, pl, ar or zh-Hans" },
+        { "languages = en pl/x", "languages: the kiosk does not know the language 'pl/x': write codes such as "
+          "en, pl, ar or zh-Hans" },
+        { "languages = en, pl, en", "languages: 'en' is given twice" },
+        { "languages = , ,", "languages has no value" },
     };
     struct config c, d;
     char text[1024], err[512], want[512];
@@ -316,6 +324,7 @@ TEST(example_config_documents_the_defaults)
     ASSERT_INT_EQ(16, settings);
     ASSERT_CONTAINS(example, "\n# staff-pin-hash =\n");
     ASSERT_CONTAINS(example, "\n# sync-url =\n");
+    ASSERT_CONTAINS(example, "\n# languages =\n");
     ASSERT_CONTAINS(example, "\n# sync-secret-file =\n");
     ASSERT_CONTAINS(example, "\n# sync-ca-file =\n");
     ASSERT_INT_EQ(0, load_text(text, &c, err, sizeof err));

@@ -534,7 +534,7 @@ static const struct bad_case bad_cases[] = {
       "clinic.txt:13: a Screening section belongs in a treatment file, not here", 1 },
     { "treatment field in clinic", "clinic.txt", C_HEAD "Tagline: x\n" C_BODY,
       "clinic.txt:6: unknown field 'Tagline': expected Name, Welcome, Contact, Doctor, Doctor role, "
-      "Logo, Logo text, Photo, Photo text or a 'Colour ...' field", 1 },
+      "Language, Logo, Logo text, Photo, Photo text or a 'Colour ...' field", 1 },
 };
 
 TEST(each_mistake_is_reported_at_its_line)

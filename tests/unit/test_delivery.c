@@ -271,7 +271,8 @@ TEST(a_purge_takes_the_delivery_state_with_the_request)
     queue_close(q);
 }
 
-/* A version-3 file (version 4 without its table and triggers) comes up with its requests waiting. */
+/* A version-3 file (version 4 without its table and triggers, and version 6 without the language
+ * column and the view that shows it) comes up with its requests waiting. */
 TEST(migration_from_v3_makes_every_request_wait)
 {
     struct queue_options o = { 0 };
@@ -286,7 +287,8 @@ TEST(migration_from_v3_makes_every_request_wait)
     ASSERT_INT_EQ(0, submit(q, "Ben Old", &k));
     queue_close(q);
     ASSERT_INT_EQ(0, sql_exec(path, "DROP TRIGGER submissions_delivery; DROP TRIGGER submissions_delivery_gone;"
-                                    " DROP TABLE deliveries; PRAGMA user_version = 3;"));
+                                    " DROP TABLE deliveries; DROP VIEW requests;"
+                                    " ALTER TABLE submissions DROP COLUMN language; PRAGMA user_version = 3;"));
     q = queue_open(path, &o, err, sizeof err);
     ASSERT(q);
     ASSERT_INT_EQ(QUEUE_SCHEMA_VERSION, sql_int(path, "PRAGMA user_version"));

@@ -57,7 +57,7 @@ static struct queue_row row_named(const char *name)
         .req = { .kiosk_id = "reception-1", .treatment_id = "calf-slimming", .name = name,
                  .phone = "07700 900118", .email = "a@example.org", .contact_time = "any",
                  .screening = "clear", .answers = NULL, .consent_contact = 1,
-                 .consent_share_answers = 0, .notice_version = "0123456789abcdef" },
+                 .consent_share_answers = 0, .notice_version = "0123456789abcdef", .language = "zh-Hans" },
     };
 }
 
@@ -151,7 +151,7 @@ TEST(csv_header_crlf_and_bom)
 {
     static const char header[] = "batch_id,uuid,ref,created_utc,kiosk_id,treatment_id,name,phone,email,"
                                  "contact_time,screening,answers,consent_contact,consent_share_answers,"
-                                 "notice_version\r\n";
+                                 "notice_version,language\r\n";
     struct queue_row r = row_named("Ann Example");
     char *plain = render(EXPORT_CSV, 1, &r);
     char *excel = render(EXPORT_CSV_EXCEL, 1, NULL);
@@ -159,7 +159,7 @@ TEST(csv_header_crlf_and_bom)
     ASSERT(plain && excel);
     ASSERT(strncmp(plain, header, strlen(header)) == 0);
     ASSERT_STR_EQ("12,1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b,FT-7K3Q,2026-11-25T15:04:05Z,reception-1,"
-                  "calf-slimming,Ann Example,07700 900118,a@example.org,any,clear,,yes,no,0123456789abcdef\r\n",
+                  "calf-slimming,Ann Example,07700 900118,a@example.org,any,clear,,yes,no,0123456789abcdef,zh-Hans\r\n",
                   plain + strlen(header));
     ASSERT(strncmp(excel, "\xef\xbb\xbf", 3) == 0);
     ASSERT_STR_EQ(header, excel + 3);
@@ -247,8 +247,9 @@ static int round_trips(const char *name)
     struct queue_row r = row_named(name);
     char *csv = render(EXPORT_CSV, 1, &r), *json = render(EXPORT_JSONL, 0, &r), *value = NULL;
     struct csv c = { .nrec = 0 };
-    int ok = csv && json && csv_parse(csv, &c) == 0 && c.nrec == 2 && c.rec[1].n == 15 &&
-             strcmp(c.rec[1].value[6], name) == 0 && strcmp(c.rec[1].value[14], r.req.notice_version) == 0;
+    int ok = csv && json && csv_parse(csv, &c) == 0 && c.nrec == 2 && c.rec[1].n == 16 &&
+             strcmp(c.rec[1].value[6], name) == 0 && strcmp(c.rec[1].value[14], r.req.notice_version) == 0 &&
+             strcmp(c.rec[1].value[15], r.req.language) == 0;
     size_t len = json ? strlen(json) : 0;
 
     if (ok && len > 0 && strchr(json, '\n') == json + len - 1) {
@@ -327,7 +328,7 @@ TEST(hostile_names_round_trip_through_csv)
     free(text);
     ASSERT_INT_EQ(1 + (int)(sizeof hostile / sizeof *hostile), c.nrec);
     for (int r = 0; r < c.nrec; r++)
-        ASSERT_INT_EQ(15, c.rec[r].n);
+        ASSERT_INT_EQ(16, c.rec[r].n);
     ASSERT_STR_EQ("name", c.rec[0].value[6]);
     for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
         ASSERT_STR_EQ("1", c.rec[i + 1].value[0]);
@@ -509,11 +510,13 @@ TEST(missing_values_are_written_empty)
     r.uuid = NULL;
     r.req.answers = NULL;
     r.req.email = NULL;
+    r.req.language = NULL;
     csv = render(EXPORT_CSV, 0, &r);
     json = render(EXPORT_JSONL, 0, &r);
     ASSERT(csv && json);
     ASSERT_STR_EQ("12,,,2026-11-25T15:04:05Z,reception-1,calf-slimming,Ann Example,07700 900118,,any,clear,,yes,no,"
-                  "0123456789abcdef\r\n", csv);
+                  "0123456789abcdef,\r\n", csv);
+    ASSERT_CONTAINS(json, "\"language\":null}");
     ASSERT_CONTAINS(json, "{\"batch_id\":12,\"uuid\":null,\"ref\":null,");
     ASSERT_CONTAINS(json, "\"email\":null,");
     ASSERT_CONTAINS(json, "\"answers\":null,");

@@ -33,7 +33,7 @@ static int count_action(enum keyboard_kind kind, enum keyboard_action action)
 static int run_plan(enum keyboard_kind start, const struct keyboard_step *steps, int n,
                     char *typed, size_t len)
 {
-    struct keyboard kb;
+    struct keyboard kb = { KEYBOARD_LETTERS, NULL };
 
     keyboard_show(&kb, start);
     typed[0] = '\0';
@@ -267,7 +267,7 @@ TEST(fields_choose_their_layout)
 
 TEST(shift_lasts_for_one_letter)
 {
-    struct keyboard kb;
+    struct keyboard kb = { KEYBOARD_LETTERS, NULL };
     struct keyboard_event ev;
     int shift;
 
@@ -293,7 +293,7 @@ TEST(shift_lasts_for_one_letter)
 
 TEST(pages_stay_until_switched)
 {
-    struct keyboard kb;
+    struct keyboard kb = { KEYBOARD_LETTERS, NULL };
     struct keyboard_event ev;
     const struct keyboard_layout *l;
     int to_accents = -1;
@@ -321,7 +321,7 @@ TEST(controls_are_reported_and_change_no_page)
 
     for (size_t c = 0; c < sizeof controls / sizeof *controls; c++) {
         for (int i = 0; i < l->nkeys; i++) {
-            struct keyboard kb = { KEYBOARD_LETTERS_SHIFT };
+            struct keyboard kb = { KEYBOARD_LETTERS_SHIFT, NULL };
             struct keyboard_event ev;
 
             if (l->keys[i].action != controls[c])

@@ -59,6 +59,8 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/sync_pg.c", "SQL, and the database's errors as for src/sync.c" },
     { "src/fonts.c", "font families, as fontconfig names them" },
     { "src/fonts.h", "the primary font family, as fontconfig names it" },
+    { "src/language.c", "language and script codes (BCP 47, ISO 15924), and why a language is not offered, "
+                        "for the journal" },
 };
 
 /* Single literals that look like words but are never shown. */

@@ -271,6 +271,13 @@ TEST(names_and_initials)
     ASSERT_STR_EQ("\xC3\x89" "D", s);
     picture_initials("Dr", s, sizeof s);
     ASSERT_STR_EQ("", s);
+    /* the doctor's name in each shipped language: the title is never an initial */
+    picture_initials("dr Nicole", s, sizeof s);
+    ASSERT_STR_EQ("N", s);
+    picture_initials("الدكتورة نيكول", s, sizeof s);
+    ASSERT_STR_EQ("ن", s);
+    picture_initials("Nicole 医生", s, sizeof s);
+    ASSERT_STR_EQ("N", s);
 }
 
 TEST(fitting_keeps_the_aspect_and_centres)

@@ -69,6 +69,7 @@ static struct queue_request sample(const char *name)
         .phone = "07700 900118", .email = "test.client@example.org", .contact_time = "afternoon",
         .screening = "discuss", .answers = "{\"q1\": \"no\", \"q2\": \"yes\"}",
         .consent_contact = 1, .consent_share_answers = 1, .notice_version = "0123456789abcdef",
+        .language = "zh-Hans",
     };
 }
 
@@ -179,7 +180,7 @@ static int keep_row(void *ctx, const struct queue_row *r)
                               &s->row.req.kiosk_id, &s->row.req.treatment_id, &s->row.req.name,
                               &s->row.req.phone, &s->row.req.email, &s->row.req.contact_time,
                               &s->row.req.screening, &s->row.req.answers, &s->row.req.notice_version,
-                              &s->row.exported_utc, &s->row.acknowledged_utc };
+                              &s->row.exported_utc, &s->row.acknowledged_utc, &s->row.req.language };
 
     s->n++;
     s->row = *r;
@@ -228,6 +229,7 @@ TEST(submit_stores_every_field)
     ASSERT_INT_EQ(1, s.row.req.consent_contact);
     ASSERT_INT_EQ(1, s.row.req.consent_share_answers);
     ASSERT_STR_EQ("0123456789abcdef", s.row.req.notice_version);
+    ASSERT_STR_EQ("zh-Hans", s.row.req.language);
 }
 
 TEST(answers_need_consent_and_fields_are_checked)
@@ -266,6 +268,13 @@ TEST(answers_need_consent_and_fields_are_checked)
     r.answers = "{not json";
     ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
     ASSERT_CONTAINS(err, "malformed JSON");
+    r = sample("Test Person");
+    r.language = "zh Hans";
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_STR_EQ("cannot save the request: the language must be a code such as en or zh-Hans", err);
+    r.language = "en-GB-oed-with-a-tag-longer-than-any-kiosk-would-use";
+    ASSERT_INT_EQ(-1, queue_submit(q, &r, &k, err, sizeof err));
+    ASSERT_STR_EQ("cannot save the request: the language is too long", err);
     ASSERT_INT_EQ(1, rows(q, NULL));
     queue_close(q);
 }
@@ -387,6 +396,9 @@ TEST(migration_from_v1_keeps_rows)
     ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM requests WHERE name = 'Old Two' AND email = 'two@example.org'"
                                    " AND answers = '{\"q1\":\"yes\"}' AND notice_version = '' AND status = 'pending'"));
     ASSERT_INT_EQ(1, sql_int(path, "SELECT batch_id FROM requests WHERE name = 'Old One'"));
+    /* made before the kiosk had languages: not known */
+    ASSERT_INT_EQ(3, sql_int(path, "SELECT count(*) FROM requests WHERE language = ''"));
+    ASSERT_INT_EQ(1, sql_int(path, "SELECT count(*) FROM requests WHERE language = 'zh-Hans'"));
 }
 
 TEST(newer_schema_is_refused)
@@ -1795,16 +1807,16 @@ static const struct fixture {
 } fixtures[] = {
     { "00000000-0000-4000-8000-000000000001", "AA-2345", "2026-01-05T09:00:00Z",
       { "reception-1", "calf-slimming", "Ann Example", "07700 900001", "", "morning", "clear",
-        NULL, 1, 0, "0123456789abcdef" } },
+        NULL, 1, 0, "0123456789abcdef", "en" } },
     { "00000000-0000-4000-8000-000000000002", "BB-6789", "2026-01-05T10:30:00Z",
       { "reception-1", "calf-slimming", "José O'Brien-Núñez", "", "jose@example.org", "afternoon",
-        "discuss", "{\"q1\":\"no\",\"q2\":\"yes\"}", 1, 1, "0123456789abcdef" } },
+        "discuss", "{\"q1\":\"no\",\"q2\":\"yes\"}", 1, 1, "0123456789abcdef", "pl" } },
     { "00000000-0000-4000-8000-000000000003", "CC-ABCD", "2026-01-06T11:15:00Z",
       { "reception-1", "calf-slimming", "=HYPERLINK(\"http://evil.example\",\"click\")",
-        "+44 7700 900003", "", "any", "not-taken", NULL, 1, 0, "0123456789abcdef" } },
+        "+44 7700 900003", "", "any", "not-taken", NULL, 1, 0, "0123456789abcdef", "ar" } },
     { "00000000-0000-4000-8000-000000000004", "DD-EFGH", "2026-01-07T16:45:00Z",
       { "reception-2", "calf-slimming", "Zoë \"Zed\" Smith, Jr.\nSecond line 😀", "07700 900004",
-        "zoe@example.org", "evening", "clear", "{\"q1\":\"no\"}", 1, 1, "fedcba9876543210" } },
+        "zoe@example.org", "evening", "clear", "{\"q1\":\"no\"}", 1, 1, "fedcba9876543210", "zh-Hans" } },
 };
 
 /* test_queue --fixture FILE: a fresh database holding the fixture requests, all pending. */

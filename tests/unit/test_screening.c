@@ -13,12 +13,12 @@ static char q_breathing[] = "Do you have breathing difficulties?";
 
 /* The calf-slimming set: every "Yes" is discuss except being under 18, which is stop. */
 static const struct content_question questions[6] = {
-    { q_infection, CONTENT_OUTCOME_DISCUSS, NULL },
-    { q_neuro, CONTENT_OUTCOME_DISCUSS, NULL },
-    { q_under18, CONTENT_OUTCOME_STOP, NULL },
-    { q_pregnant, CONTENT_OUTCOME_DISCUSS, NULL },
-    { q_swallowing, CONTENT_OUTCOME_DISCUSS, NULL },
-    { q_breathing, CONTENT_OUTCOME_DISCUSS, NULL },
+    { q_infection, CONTENT_OUTCOME_DISCUSS, NULL, 0, 0, 0 },
+    { q_neuro, CONTENT_OUTCOME_DISCUSS, NULL, 0, 0, 0 },
+    { q_under18, CONTENT_OUTCOME_STOP, NULL, 0, 0, 0 },
+    { q_pregnant, CONTENT_OUTCOME_DISCUSS, NULL, 0, 0, 0 },
+    { q_swallowing, CONTENT_OUTCOME_DISCUSS, NULL, 0, 0, 0 },
+    { q_breathing, CONTENT_OUTCOME_DISCUSS, NULL, 0, 0, 0 },
 };
 
 /* Answers all six: bit i of yes_bits set means "Yes" to question i. */
@@ -152,9 +152,9 @@ TEST(answers_as_json)
     static char q2[] = "Say \"yes\" or \\no\\\nplease\t";
     static char q3[] = "Über 18?";
     const struct content_question qs[3] = {
-        { q1, CONTENT_OUTCOME_DISCUSS, NULL },
-        { q2, CONTENT_OUTCOME_STOP, NULL },
-        { q3, CONTENT_OUTCOME_DISCUSS, NULL },
+        { q1, CONTENT_OUTCOME_DISCUSS, NULL, 0, 0, 0 },
+        { q2, CONTENT_OUTCOME_STOP, NULL, 0, 0, 0 },
+        { q3, CONTENT_OUTCOME_DISCUSS, NULL, 0, 0, 0 },
     };
     const char *want = "[{\"question\":\"Plain?\",\"answer\":\"yes\"},"
                        "{\"question\":\"Say \\\"yes\\\" or \\\\no\\\\\\u000aplease\\u0009\",\"answer\":\"no\"},"

@@ -210,6 +210,37 @@ TEST(one_cjk_instance_serves_every_size)
     ASSERT_INT_EQ(1, instances);
 }
 
+static int open_instances(int face)
+{
+    int n = 0;
+
+    for (int i = 0; i < t.nopen; i++)
+        n += t.open[i].face == face;
+    return n;
+}
+
+/* The CJK face the English language picker's "中文" opened is closed a few frames after its last
+ * use, and opens again, measuring the same, when Chinese text comes back; the primary stays. */
+TEST(an_idle_large_face_is_closed_and_opens_again)
+{
+    const char *s = "\xe4\xb8\xad\xe6\x96\x87";      /* 中文 */
+    int w = width(30, TEXT_BOLD, s), cjk;
+
+    shape_line(&t.fonts, &t.bidi, s, (int)strlen(s), BIDI_AUTO, 1, &t.line);
+    cjk = t.line.piece[0].face;
+    ASSERT_INT_EQ(1, open_instances(cjk));
+    ptext_frame_done(&t);                           /* the frame that drew it */
+    for (int i = 0; i < PTEXT_IDLE_FRAMES - 1; i++)
+        ptext_frame_done(&t);
+    ASSERT_INT_EQ(1, open_instances(cjk));          /* still wanted, maybe */
+    ptext_frame_done(&t);
+    ASSERT_INT_EQ(0, open_instances(cjk));
+    ASSERT(open_instances(0) >= 1);                 /* Noto Sans is small: it stays, at every size */
+    memset(t.widths, 0, sizeof t.widths);
+    ASSERT_INT_EQ(w, width(30, TEXT_BOLD, s));
+    ASSERT_INT_EQ(1, open_instances(cjk));
+}
+
 TEST(a_character_no_font_has_is_counted_missing)
 {
     ASSERT_INT_EQ(0, ptext_missing(&t, 0, "Zo\xc3\xab", 4));
@@ -250,6 +281,7 @@ int main(int argc, char **argv)
     RUN(indic_clusters_form);
     RUN(measuring_agrees_with_drawing);
     RUN(one_cjk_instance_serves_every_size);
+    RUN(an_idle_large_face_is_closed_and_opens_again);
     RUN(a_character_no_font_has_is_counted_missing);
     RUN(nothing_of_the_text_stays_in_scratch);
     ptext_close(&t);

@@ -306,8 +306,8 @@ TEST(a_missing_message_is_reported_below_the_one_before_it)
     ASSERT_ONE_PROBLEM(path, english_line("home.doctor:"),
                        "message 'checklist.progress' is missing: add a line 'checklist.progress: ...' with "
                        "{number} and {total} below this one");
-    path = english_but("bar.larger-text:", "");
-    ASSERT_ONE_PROBLEM(path, 1, "message 'bar.larger-text' is missing: add a line 'bar.larger-text: ...'");
+    path = english_but("language.name:", "");
+    ASSERT_ONE_PROBLEM(path, 1, "message 'language.name' is missing: add a line 'language.name: ...'");
 }
 
 TEST(placeholders_that_do_not_match_are_reported)

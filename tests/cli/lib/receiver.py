@@ -26,7 +26,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FIELDS = ["batch_id", "uuid", "ref", "created_utc", "kiosk_id", "treatment_id", "name", "phone", "email",
-          "contact_time", "screening", "answers", "consent_contact", "consent_share_answers", "notice_version"]
+          "contact_time", "screening", "answers", "consent_contact", "consent_share_answers", "notice_version",
+          "language"]
 MAX_SKEW_S = 300
 
 

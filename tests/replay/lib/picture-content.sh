@@ -1,11 +1,13 @@
 #!/bin/sh
-# Makes DIR: a copy of the repo's content with pictures of known colours, for the picture tests.
+# Makes DIR: a copy of the repo's content with pictures of known colours, for the picture tests, in
+# its default language alone (the translations would need the pictures added here too).
 #   DIR/images/red.png     400x300, all #C0392B: a picture inside the "What it is" section
 #   DIR/images/blue.png    300x200, all #2E86C1: the treatment's own picture
 set -eu
 dir=$1
 rm -rf "$dir"
 cp -r content "$dir"
+rm -rf "$dir/languages"
 python3 - "$dir/images" <<'PY'
 import struct, sys, zlib
 def png(path, w, h, rgb):
