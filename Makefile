@@ -24,6 +24,10 @@ CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADI
            $(shell pkg-config --cflags $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Wno-format-truncation
 LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm -pthread
+# The kiosk opens SDL2_image and libxlsxwriter when it first needs them (src/platform_imglib.c,
+# src/export_xlsx.c), rather than linking them: what they pull in (libstdc++, libcrypto, the
+# image libraries) would cost 3 MiB of its resident memory from the start.
+KIOSK_LDLIBS = $(shell pkg-config --libs $(filter-out SDL2_image xlsxwriter,$(PKGS))) -lm -pthread
 VERSION ?= 0.1.0
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/kiosk
@@ -85,7 +89,7 @@ $(BUILD)/libsync.a: $(SYNC_OBJ)
 
 $(BUILD)/kiosk: $(BUILD)/obj/src/kiosk.o $(BUILD)/libcore.a
 	@echo "  LD      $@"
-	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(KIOSK_LDLIBS)
 
 $(BUILD)/kioskctl: $(BUILD)/obj/src/kioskctl.o $(BUILD)/libsync.a $(BUILD)/libcore.a
 	@echo "  LD      $@"

@@ -2,6 +2,7 @@
  * import dialog, phone numbers that keep their 0 and +, nothing ever run as a formula. */
 #include "export_xlsx.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #define WIDTH_MIN       8       /* in characters of the default font */
 #define WIDTH_MAX       60      /* longer values wrap into the cell's next line when opened, not the sheet */
 #define TIME_FORMAT     "yyyy-mm-dd hh:mm"
+#define XLSX_SONAME     "libxlsxwriter.so.4"
 
 
 /* ---------------------------------------------------------------- types */
@@ -31,8 +33,55 @@ struct export_xlsx {
     const struct export_column *col[COLUMNS_MAX];   /* the columns shown, in order */
     int width[COLUMNS_MAX];         /* widest value so far of each column, in characters */
     char answers[QUEUE_ANSWERS_MAX + 1];        /* the checklist answers of the row, as text */
+    char answers_of[QUEUE_ANSWERS_MAX + 1];     /* the JSON they were read from, while they are kept */
     char sheet[32], title[96], subject[96], comments[160];     /* the properties, kept until the file is written */
 };
+
+/* ---------------------------------------------------------------- the library */
+
+/* libxlsxwriter is opened when the first spreadsheet is written, not linked: the kiosk writes one
+ * only when staff export to USB, and the library with the libcrypto it needs costs 1.6 MiB of
+ * resident memory from the start. A process that links it (kioskctl) gets the same library. */
+#define XLSX_FUNCTIONS(X) \
+    X(workbook_new_opt) X(workbook_add_worksheet) X(workbook_add_format) X(format_set_bold) \
+    X(format_set_num_format) X(workbook_set_properties) X(workbook_set_custom_property_integer) \
+    X(workbook_set_custom_property_datetime) X(worksheet_write_string) X(worksheet_freeze_panes) \
+    X(worksheet_write_datetime) X(worksheet_set_column) X(worksheet_autofilter) X(workbook_close) \
+    X(lxw_workbook_free) X(lxw_strerror)
+
+static struct {
+    int opened;
+#define XLSX_POINTER(f) __typeof__(&f) f;
+    XLSX_FUNCTIONS(XLSX_POINTER)
+#undef XLSX_POINTER
+} lxw;
+
+/* Opens the library once. Returns 0, or -1 with err. */
+static int open_library(char *err, size_t errlen)
+{
+    void *h;
+    const char *missing = NULL;
+
+    if (lxw.opened)
+        return 0;
+    h = dlopen(XLSX_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(err, errlen, "cannot open %s: %s", XLSX_SONAME, dlerror());
+        return -1;
+    }
+#define XLSX_LOOK_UP(f) \
+    if (!missing && !(*(void **)&lxw.f = dlsym(h, #f))) \
+        missing = #f;
+    XLSX_FUNCTIONS(XLSX_LOOK_UP)
+#undef XLSX_LOOK_UP
+    if (missing) {
+        snprintf(err, errlen, "cannot open %s: it has no %s", XLSX_SONAME, missing);
+        dlclose(h);
+        return -1;
+    }
+    lxw.opened = 1;
+    return 0;
+}
 
 /* ---------------------------------------------------------------- widths */
 
@@ -177,7 +226,7 @@ static int answers_text(const char *json, char *out, size_t len)
 
 static int lxw_fail(lxw_error e, const char *what, char *err, size_t errlen)
 {
-    snprintf(err, errlen, "cannot %s: %s", what, lxw_strerror(e));
+    snprintf(err, errlen, "cannot %s: %s", what, lxw.lxw_strerror(e));
     return -1;
 }
 
@@ -261,7 +310,7 @@ static lxw_error cut_cell(struct export_xlsx *x, int col, const char *s)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     memcpy(cut, s, n);
     memcpy(cut + n, ellipsis, sizeof ellipsis);
-    e = worksheet_write_string(x->ws, x->row, (lxw_col_t)col, cut, NULL);
+    e = lxw.worksheet_write_string(x->ws, x->row, (lxw_col_t)col, cut, NULL);
     explicit_bzero(cut, len);     /* a client's details */
     free(cut);
     return e;
@@ -277,10 +326,11 @@ static lxw_error text_cell(struct export_xlsx *x, int col, const char *s)
 
     if (!s || !s[0])
         return LXW_NO_ERROR;
-    if (strlen(s) > (size_t)x->width[col])     /* bytes >= characters: a shorter one cannot be wider */
+    /* bytes >= characters: a shorter one cannot be wider; nor can any be wider than the widest kept */
+    if (x->width[col] < WIDTH_MAX && strlen(s) > (size_t)x->width[col])
         fit(x, col, text_width(s));
     escaped = strstr(s, "_x") ? escape_escapes(s, &len) : NULL;
-    e = worksheet_write_string(x->ws, x->row, (lxw_col_t)col, escaped ? escaped : s, NULL);
+    e = lxw.worksheet_write_string(x->ws, x->row, (lxw_col_t)col, escaped ? escaped : s, NULL);
     if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
         e = cut_cell(x, col, escaped ? escaped : s);
     if (escaped) {
@@ -290,12 +340,19 @@ static lxw_error text_cell(struct export_xlsx *x, int col, const char *s)
     return e;
 }
 
+/* The answers kept from the row before are health data: wiped once the batch or a different
+ * answer is written. */
+static void forget_answers(struct export_xlsx *x)
+{
+    explicit_bzero(x->answers, strlen(x->answers));
+    explicit_bzero(x->answers_of, strlen(x->answers_of));
+}
+
 static lxw_error cell(struct export_xlsx *x, int col, const struct export_column *c, const struct queue_row *r)
 {
     char number[24];
     const char *text;
     lxw_datetime dt;
-    lxw_error e;
 
     switch (c->kind) {
     case EXPORT_KIND_BATCH:
@@ -307,15 +364,19 @@ static lxw_error cell(struct export_xlsx *x, int col, const struct export_column
         if (local_datetime(export_column_text(c, r), &dt) != 0)
             return text_cell(x, col, export_column_text(c, r));
         fit(x, col, (int)strlen(TIME_FORMAT));
-        return worksheet_write_datetime(x->ws, x->row, (lxw_col_t)col, &dt, x->time);
+        return lxw.worksheet_write_datetime(x->ws, x->row, (lxw_col_t)col, &dt, x->time);
     case EXPORT_KIND_ANSWERS:
+        /* Most clients answer as the one before (every "no"): the text read for the row before is
+         * used again when the JSON is the same. */
         text = export_column_text(c, r);
-        if (text && answers_text(text, x->answers, sizeof x->answers) == 0)
-            text = x->answers;
-        e = text_cell(x, col, text);
-        if (text == x->answers)
-            explicit_bzero(x->answers, strlen(x->answers));
-        return e;
+        if (text && strcmp(text, x->answers_of) != 0) {
+            forget_answers(x);
+            if (strlen(text) < sizeof x->answers_of && answers_text(text, x->answers, sizeof x->answers) == 0)
+                memcpy(x->answers_of, text, strlen(text) + 1);
+            else
+                forget_answers(x);
+        }
+        return text_cell(x, col, text && x->answers_of[0] ? x->answers : text);
     case EXPORT_KIND_TEXT:
         return text_cell(x, col, export_column_text(c, r));
     }
@@ -333,28 +394,34 @@ struct export_xlsx *export_xlsx_open(const char *path, long long batch, time_t n
     struct tm tm;
     char when[32];
     lxw_error e = LXW_NO_ERROR;
+    char why[256];
 
     if (!x) {
         snprintf(err, errlen, "cannot write '%s': out of memory", path);
         return NULL;
     }
+    if (open_library(why, sizeof why) != 0) {
+        snprintf(err, errlen, "cannot write '%s': %s", path, why);
+        free(x);
+        return NULL;
+    }
     if (opt.tmpdir && !opt.tmpdir[0])
         opt.tmpdir = NULL;
-    x->wb = workbook_new_opt(path, &opt);
+    x->wb = lxw.workbook_new_opt(path, &opt);
     snprintf(x->sheet, sizeof x->sheet, "Batch %lld", batch);
-    x->ws = x->wb ? workbook_add_worksheet(x->wb, x->sheet) : NULL;
-    x->header = x->ws ? workbook_add_format(x->wb) : NULL;
-    x->text = x->header ? workbook_add_format(x->wb) : NULL;
-    x->time = x->text ? workbook_add_format(x->wb) : NULL;
+    x->ws = x->wb ? lxw.workbook_add_worksheet(x->wb, x->sheet) : NULL;
+    x->header = x->ws ? lxw.workbook_add_format(x->wb) : NULL;
+    x->text = x->header ? lxw.workbook_add_format(x->wb) : NULL;
+    x->time = x->text ? lxw.workbook_add_format(x->wb) : NULL;
     if (!x->time) {
         snprintf(err, errlen, "cannot write '%s': cannot start the workbook", path);
         export_xlsx_abort(x);
         return NULL;
     }
-    format_set_bold(x->header);
-    format_set_num_format(x->header, "@");
-    format_set_num_format(x->text, "@");
-    format_set_num_format(x->time, TIME_FORMAT);
+    lxw.format_set_bold(x->header);
+    lxw.format_set_num_format(x->header, "@");
+    lxw.format_set_num_format(x->text, "@");
+    lxw.format_set_num_format(x->time, TIME_FORMAT);
 
     localtime_r(&now, &tm);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
@@ -370,11 +437,11 @@ struct export_xlsx *export_xlsx_open(const char *path, long long batch, time_t n
     props.created = now;
     exported = (lxw_datetime){ .year = tm.tm_year + 1900, .month = tm.tm_mon + 1, .day = tm.tm_mday,
                                .hour = tm.tm_hour, .min = tm.tm_min, .sec = tm.tm_sec };
-    e = workbook_set_properties(x->wb, &props);
+    e = lxw.workbook_set_properties(x->wb, &props);
     if (e == LXW_NO_ERROR)
-        e = workbook_set_custom_property_integer(x->wb, "Batch", (int32_t)batch);
+        e = lxw.workbook_set_custom_property_integer(x->wb, "Batch", (int32_t)batch);
     if (e == LXW_NO_ERROR)
-        e = workbook_set_custom_property_datetime(x->wb, "Exported", &exported);
+        e = lxw.workbook_set_custom_property_datetime(x->wb, "Exported", &exported);
 
     for (const struct export_column *c = export_columns; c->name && e == LXW_NO_ERROR; c++) {
         if (c->systems_only)
@@ -385,10 +452,10 @@ struct export_xlsx *export_xlsx_open(const char *path, long long batch, time_t n
         }
         x->col[x->ncols] = c;
         fit(x, x->ncols, text_width(c->title) + 2);     /* room for the filter button */
-        e = worksheet_write_string(x->ws, 0, (lxw_col_t)x->ncols, c->title, x->header);
+        e = lxw.worksheet_write_string(x->ws, 0, (lxw_col_t)x->ncols, c->title, x->header);
         x->ncols++;
     }
-    worksheet_freeze_panes(x->ws, 1, 0);
+    lxw.worksheet_freeze_panes(x->ws, 1, 0);
     if (e != LXW_NO_ERROR) {
         lxw_fail(e, "start the workbook", err, errlen);
         export_xlsx_abort(x);
@@ -420,13 +487,13 @@ int export_xlsx_close(struct export_xlsx *x, char *err, size_t errlen)
 
     for (int i = 0; i < x->ncols && e == LXW_NO_ERROR; i++) {
         int w = x->width[i] < WIDTH_MIN ? WIDTH_MIN : x->width[i] > WIDTH_MAX ? WIDTH_MAX : x->width[i];
-        e = worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, w + 1,
+        e = lxw.worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, w + 1,
                                  x->col[i]->kind == EXPORT_KIND_TIME ? x->time : x->text);
     }
     if (e == LXW_NO_ERROR)
-        e = worksheet_autofilter(x->ws, 0, 0, x->row - 1, (lxw_col_t)(x->ncols - 1));
+        e = lxw.worksheet_autofilter(x->ws, 0, 0, x->row - 1, (lxw_col_t)(x->ncols - 1));
     if (e == LXW_NO_ERROR) {
-        e = workbook_close(x->wb);
+        e = lxw.workbook_close(x->wb);
         x->wb = NULL;
     }
     export_xlsx_abort(x);
@@ -437,7 +504,8 @@ void export_xlsx_abort(struct export_xlsx *x)
 {
     if (!x)
         return;
+    forget_answers(x);
     if (x->wb)
-        lxw_workbook_free(x->wb);
+        lxw.lxw_workbook_free(x->wb);
     free(x);
 }

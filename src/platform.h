@@ -68,11 +68,16 @@ double platform_colour_share(struct platform *p, struct rect r, unsigned rgb, in
 
 /* Glyph metrics for layout; lives as long as p. */
 const struct text_measurer *platform_measurer(struct platform *p);
-/* Drops every cached text texture (they may show what a client typed). */
+/* Drops all cached text (it may show what a client typed). */
 void platform_forget_text(struct platform *p);
 /* Rasterises the text of f into the cache without drawing anything, so that showing f later
  * is quick. */
 void platform_prepare_text(struct platform *p, const struct frame *f);
+/* As platform_forget_text(), but the text that platform_prepare_text() is given, or that layout
+ * measures, between the two calls is kept (and made ready): what the screens show once a
+ * client's details are gone, which the next client sees too, is not made again for each visit. */
+void platform_keep_text_begin(struct platform *p);
+void platform_keep_text_end(struct platform *p);
 /* Sets up drawing pictures: scaled copies are kept in cache_dir (NULL or "": a temporary
  * directory) and made by the kiosk-picture program at helper. Until then, and when this fails
  * (it says why on stderr), pictures are drawn as placeholders. */

@@ -1,7 +1,7 @@
 /* platform_draw: a frame's rectangles and text on the platform's canvas, redrawn only where the
  * frame changed. Fills are plain stores into the canvas, each pixel of a bordered control filled
- * once; rounded corners blend a cached quarter-disc coverage mask; text goes through SDL's
- * software renderer. Each command draws inside its box (see mark_of), so a command that did not
+ * once; rounded corners blend a cached quarter-disc coverage mask, and text its line's cached ink
+ * (platform_text.c), in the command's colour. Each command draws inside its box (see mark_of), so a command that did not
  * change cannot have touched pixels outside the boxes of those that did. */
 #include "platform_draw.h"
 
@@ -25,15 +25,17 @@ static inline uint32_t pixel_of(unsigned colour)
     return 0xFF000000u | (colour >> 8);
 }
 
-/* dst seen through colour rgb (canvas layout) covering a of 255. */
+/* dst seen through colour rgb (canvas layout) covering a of 255: each channel
+ * div255(rgb * a + dst * (255 - a)), red and blue side by side in one multiply, as green. */
 static inline uint32_t blend(uint32_t dst, uint32_t rgb, uint32_t a)
 {
     uint32_t na = 255 - a;
-    uint32_t r = div255(((rgb >> 16) & 0xFF) * a + ((dst >> 16) & 0xFF) * na);
-    uint32_t g = div255(((rgb >> 8) & 0xFF) * a + ((dst >> 8) & 0xFF) * na);
-    uint32_t b = div255((rgb & 0xFF) * a + (dst & 0xFF) * na);
+    uint32_t rb = (rgb & 0xFF00FFu) * a + (dst & 0xFF00FFu) * na + 0x800080u;
+    uint32_t g = ((rgb >> 8) & 0xFFu) * a + ((dst >> 8) & 0xFFu) * na + 0x80u;
 
-    return 0xFF000000u | r << 16 | g << 8 | b;
+    rb = ((rb + ((rb >> 8) & 0xFF00FFu)) >> 8) & 0xFF00FFu;
+    g = ((g + (g >> 8)) >> 8) & 0xFFu;
+    return 0xFF000000u | rb | g << 8;
 }
 
 static inline uint32_t *row_at(SDL_Surface *s, int y)
@@ -77,10 +79,12 @@ static void fill(SDL_Surface *s, struct rect r, unsigned colour, struct rect cli
 /* ---------------------------------------------------------------- corners */
 
 /* The coverage (0..255) of each pixel of a disc's top-left quarter, radius rad, sampled 4 x 4 per
- * pixel; rad * rad bytes the caller frees. The disc is symmetric, so the other quarters mirror it. */
+ * pixel, rad * rad bytes, then for each row where its partly covered pixels begin and where its
+ * wholly covered ones do (a row goes from uncovered to covered: the disc is convex), two bytes
+ * each; the caller frees it. The disc is symmetric, so the other quarters mirror it. */
 static uint8_t *make_cover(int rad)
 {
-    uint8_t *c = malloc((size_t)rad * (size_t)rad);
+    uint8_t *c = malloc((size_t)rad * (size_t)rad + (size_t)rad * 4);
 
     if (!c)
         return NULL;
@@ -94,6 +98,15 @@ static uint8_t *make_cover(int rad)
                 }
             c[y * rad + x] = (uint8_t)(inside * 255 / 16);
         }
+    for (int y = 0; y < rad; y++) {
+        uint16_t span[2] = { 0, 0 };
+        while (span[0] < rad && c[y * rad + span[0]] == 0)
+            span[0]++;
+        span[1] = span[0];
+        while (span[1] < rad && c[y * rad + span[1]] != 255)
+            span[1]++;
+        memcpy(c + (size_t)rad * (size_t)rad + (size_t)y * 4, span, sizeof span);
+    }
     return c;
 }
 
@@ -133,14 +146,29 @@ static void corner(struct pdraw *d, const uint8_t *cov, int rad, int x0, int y0,
     for (int y = r.y; y < r.y + r.h; y++) {
         int cy = flip_y ? rad - 1 - (y - y0) : y - y0;
         const uint8_t *crow = cov + cy * rad;
+        uint16_t span[2];
         uint32_t *p = row_at(d->canvas, y);
-        for (int x = r.x; x < r.x + r.w; x++) {
+        int some0, some1, full0, full1;     /* on the canvas: [some0, some1) partly covered, [full0, full1) wholly */
+
+        memcpy(span, cov + (size_t)rad * (size_t)rad + (size_t)cy * 4, sizeof span);
+        if (flip_x) {
+            full0 = x0, full1 = x0 + rad - span[1];
+            some0 = full1, some1 = x0 + rad - span[0];
+        } else {
+            some0 = x0 + span[0], some1 = x0 + span[1];
+            full0 = some1, full1 = x0 + rad;
+        }
+        some0 = some0 < r.x ? r.x : some0;
+        some1 = some1 > r.x + r.w ? r.x + r.w : some1;
+        full0 = full0 < r.x ? r.x : full0;
+        full1 = full1 > r.x + r.w ? r.x + r.w : full1;
+        for (int x = some0; x < some1; x++) {
             uint32_t c = crow[flip_x ? rad - 1 - (x - x0) : x - x0];
-            if (c == 0)
-                continue;
             c = a == 255 ? c : div255(c * a);
             p[x] = c == 255 ? px : blend(p[x], px, c);
         }
+        for (int x = full0; x < full1; x++)
+            p[x] = a == 255 ? px : blend(p[x], px, a);
     }
 }
 
@@ -155,6 +183,45 @@ static void corners(struct pdraw *d, struct rect b, int rad, unsigned colour, st
     corner(d, cov, rad, b.x + b.w - rad, b.y, 1, 0, colour, clip);
     corner(d, cov, rad, b.x, b.y + b.h - rad, 0, 1, colour, clip);
     corner(d, cov, rad, b.x + b.w - rad, b.y + b.h - rad, 1, 1, colour, clip);
+}
+
+/* ---------------------------------------------------------------- text */
+
+/* A line's ink (platform_text.h: run-length coded coverage) with its box's top-left at x0, y0, in
+ * colour (0xRRGGBBAA), within clip: uncovered runs skipped, covered runs stored (or blended at the
+ * colour's alpha), partly covered pixels blended by their coverage. */
+static void draw_ink(SDL_Surface *s, const struct ptext_ink *ink, int x0, int y0, unsigned colour, struct rect clip)
+{
+    struct rect r = intersect((struct rect){ x0, y0, ink->w, ink->h }, clip);
+    uint32_t a = colour & 0xFF, px = pixel_of(colour);
+    int from = r.x - x0, to = from + r.w;      /* the columns drawn, in the box */
+
+    if (r.w == 0 || a == 0)
+        return;
+    for (int y = r.y; y < r.y + r.h; y++) {
+        const uint8_t *p = ink->runs + ink->rows[y - y0], *end = ink->runs + ink->rows[y - y0 + 1];
+        uint32_t *row = row_at(s, y);
+        for (int x = 0, n; p < end && x < to; x += n) {
+            unsigned code = *p++;
+            int lo, hi;
+            n = code & PTEXT_RUN_SOME ? (int)(code & 0x7F) + 1 : (int)(code & 0x3F) + 1;
+            lo = x < from ? from : x;
+            hi = x + n > to ? to : x + n;
+            if (code & PTEXT_RUN_SOME) {
+                for (int i = lo; i < hi; i++) {
+                    uint32_t v = p[i - x];
+                    if (v == 0)
+                        continue;
+                    v = a == 255 ? v : div255(v * a);
+                    row[x0 + i] = v == 255 ? px : blend(row[x0 + i], px, v);
+                }
+                p += n;
+            } else if (code & PTEXT_RUN_FULL) {
+                for (int i = lo; i < hi; i++)
+                    row[x0 + i] = a == 255 ? px : blend(row[x0 + i], px, a);
+            }
+        }
+    }
 }
 
 /* ---------------------------------------------------------------- rectangles */
@@ -317,15 +384,9 @@ static void draw_cmd(struct pdraw *d, const struct draw_cmd *c, struct rect box,
             fill_rounded(d, c->r, c->radius, c->colour, clip);
         return;
     }
-    int w, h, dy;
-    SDL_Texture *t = ptext_texture(d->text, d->renderer, c->font_px, c->bold, c->colour, c->text, c->len, &w, &h,
-                                   &dy);
-    struct rect tc = intersect(clip, box);
-    if (!t || tc.w == 0)
-        return;
-    SDL_Rect dst = { c->r.x, c->r.y + dy, w, h }, sc = { tc.x, tc.y, tc.w, tc.h };
-    SDL_RenderSetClipRect(d->renderer, &sc);
-    SDL_RenderCopy(d->renderer, t, NULL, &dst);
+    const struct ptext_ink *ink = ptext_ink(d->text, c->font_px, c->bold, c->text, c->len);
+    if (ink && ink->rows)
+        draw_ink(d->canvas, ink, c->r.x + ink->x, c->r.y + ink->y, c->colour, intersect(clip, box));
 }
 
 /* Draws region of f afresh: its background, then every command that reaches into it. */
@@ -335,8 +396,7 @@ static void draw_region(struct pdraw *d, const struct frame *f, const struct pdr
     for (int i = 0; i < f->ncmds; i++) {
         if (!rect_overlaps(marks[i].box, region))
             continue;
-        if (f->cmds[i].kind == DRAW_RECT)
-            SDL_RenderFlush(d->renderer);   /* text queued before is on the canvas first */
+        SDL_RenderFlush(d->renderer);       /* what the renderer queued before is on the canvas first */
         draw_cmd(d, &f->cmds[i], marks[i].box, region);
     }
     SDL_RenderFlush(d->renderer);

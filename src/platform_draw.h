@@ -1,6 +1,6 @@
 /* platform_draw: turns a frame's draw commands into pixels on a canvas the platform owns, for the
- * SDL platform layer only. Rectangles and rounded corners are filled by this file's own loops;
- * text is copied by SDL's software renderer from platform_text's cached textures. Only what
+ * SDL platform layer only. Rectangles, rounded corners and text (platform_text's cached coverage,
+ * blended in the text's colour) are drawn by this file's own loops. Only what
  * changed since the frame before is drawn again (damage), and reported, so that only that is shown. */
 #ifndef PLATFORM_DRAW_H
 #define PLATFORM_DRAW_H
@@ -26,7 +26,8 @@ struct pimage;
 struct pdraw {
     SDL_Surface *canvas;        /* not owned: 32-bit XRGB or ARGB pixels the frame is drawn on */
     struct pimage *images;      /* not owned: the content's pictures (platform_image.c); may be NULL */
-    SDL_Renderer *renderer;     /* not owned: the software renderer on canvas, for text */
+    SDL_Renderer *renderer;     /* not owned: SDL's software renderer on canvas, for pictures (what it
+                                 * queued is flushed before this file draws) */
     struct ptext *text;         /* not owned: the platform's text cache */
     struct { int radius; uint8_t *cover; } discs[PDRAW_DISCS];  /* quarter-disc coverage, radius^2 bytes */
     int ndiscs;

@@ -2,7 +2,8 @@
  * directory, textures with the cards' rounded corners, within a memory budget. */
 #include "platform_image.h"
 
-#include <SDL_image.h>
+#include "platform_imglib.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -141,9 +142,9 @@ static SDL_Surface *decode(const char *path, char *why, size_t whylen)
         fclose(f);
         return NULL;
     }
-    s = IMG_LoadTyped_RW(rw, 1, types[info.type]);
+    s = pimglib_load_typed_rw(rw, 1, types[info.type]);
     if (!s) {
-        snprintf(why, whylen, "cannot be decoded: %s", IMG_GetError());
+        snprintf(why, whylen, "cannot be decoded: %s", SDL_GetError());
         return NULL;
     }
     if (s->w != info.w || s->h != info.h) {

@@ -20,7 +20,7 @@ struct platform {
     SDL_Surface *screen;        /* headless: the physical pixels (owned); else NULL */
     SDL_Surface *shown;         /* the physical pixels: screen, or the window's surface (SDL's) */
     SDL_Surface *canvas;        /* the logical pixels frames are drawn on: shown itself, or owned */
-    SDL_Renderer *renderer;     /* SDL's software renderer on canvas, for text */
+    SDL_Renderer *renderer;     /* SDL's software renderer on canvas (platform_draw.h) */
     struct pdraw draw;          /* the drawing of frames on canvas */
     int pw, ph;                 /* physical size */
     int lw, lh;                 /* logical size the app lays out for */
@@ -67,12 +67,11 @@ static void logical_size(struct platform *p)
     p->lh = quarter ? p->pw : p->ph;
 }
 
-/* Frees the canvas and its renderer (with the text textures made by it). */
+/* Frees the canvas and its renderer. */
 static void drop_canvas(struct platform *p)
 {
     if (p->renderer) {
-        ptext_forget(&p->text);
-        pimage_forget(p->images);
+        pimage_forget(p->images);   /* its pictures' textures were made by the renderer */
         SDL_DestroyRenderer(p->renderer);
     }
     if (p->canvas && p->canvas != p->shown)
@@ -667,14 +666,21 @@ void platform_forget_text(struct platform *p)
     ptext_forget(&p->text);
 }
 
+void platform_keep_text_begin(struct platform *p)
+{
+    ptext_keep_begin(&p->text);
+}
+
+void platform_keep_text_end(struct platform *p)
+{
+    ptext_keep_end(&p->text);
+}
+
 void platform_prepare_text(struct platform *p, const struct frame *f)
 {
-    int w, h, dy;
-
     for (int i = 0; i < f->ncmds; i++)
         if (f->cmds[i].kind == DRAW_TEXT)
-            ptext_texture(&p->text, p->renderer, f->cmds[i].font_px, f->cmds[i].bold, f->cmds[i].colour,
-                          f->cmds[i].text, f->cmds[i].len, &w, &h, &dy);
+            ptext_ink(&p->text, f->cmds[i].font_px, f->cmds[i].bold, f->cmds[i].text, f->cmds[i].len);
 }
 
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached)

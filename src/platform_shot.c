@@ -6,7 +6,8 @@
  * and is smaller than libpng's at zlib level 6. Goldens are compared by pixels, never by bytes. */
 #include "platform_shot.h"
 
-#include <SDL_image.h>
+#include "platform_imglib.h"
+
 #include <errno.h>
 #include <libdeflate.h>
 #include <stdint.h>
@@ -117,9 +118,9 @@ double pshot_compare_png(SDL_Surface *s, const char *path, char *err, size_t err
         snprintf(err, errlen, "no screen to compare with '%s'", path);
         return -1;
     }
-    file = IMG_Load(path);
+    file = pimglib_load(path);
     if (!file) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, IMG_GetError());
+        snprintf(err, errlen, "cannot read '%s': %s", path, SDL_GetError());
         goto out;
     }
     ref = SDL_ConvertSurfaceFormat(file, SDL_PIXELFORMAT_ARGB8888, 0);

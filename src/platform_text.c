@@ -1,9 +1,11 @@
 /* platform_text: SDL_ttf faces opened from their files as text needs them, lines shaped piece by
- * piece with HarfBuzz, and a bounded texture cache. */
+ * piece with HarfBuzz, and a bounded cache of each line's ink (8-bit coverage, cropped to what
+ * its glyphs cover), which platform_draw.c blends onto the canvas in the text's colour. */
 #include "platform_text.h"
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -128,16 +130,26 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
 {
     struct ptext *t = ctx;
     uint64_t h;
-    struct ptext_width *memo;
+    struct ptext_width *set, *memo;
     int w = 0;
 
     if (len <= 0)
         return 0;
     len = line_len(s, len);
     h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
-    memo = &t->widths[h % PTEXT_WIDTHS];
-    if (memo->hash == h && memo->len == len && memo->px == px && memo->flags == flags && memo->w > 0)
-        return memo->w;
+    /* PTEXT_WIDTH_WAYS places for each hash; a miss takes the one least recently asked for. */
+    set = &t->widths[h % (PTEXT_WIDTHS / PTEXT_WIDTH_WAYS) * PTEXT_WIDTH_WAYS];
+    memo = set;
+    for (int i = 0; i < PTEXT_WIDTH_WAYS; i++) {
+        struct ptext_width *m = &set[i];
+        if (m->hash == h && m->len == len && m->px == px && m->flags == flags && m->w > 0) {
+            m->kept = t->keeping ? t->keeping : m->kept;
+            m->used = ++t->width_tick;
+            return m->w;
+        }
+        if (m->used < memo->used)
+            memo = m;
+    }
     itemise(t, flags, s, len);
     for (int i = 0; i < t->line.n; i++) {
         TTF_Font *f = piece_font(t, &t->line.piece[i], px);
@@ -146,7 +158,7 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
             w += pw;
         wipe_piece(t, i);
     }
-    *memo = (struct ptext_width){ h, len, px, flags, w };
+    *memo = (struct ptext_width){ h, len, px, flags, w, t->keeping, ++t->width_tick };
     return w;
 }
 
@@ -157,9 +169,12 @@ static int measure_line_height(void *ctx, int px, int flags)
     return f ? TTF_FontLineSkip(f) : px;
 }
 
-SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, const char *s, int len, int *dy)
+/* The coverage of s, the line's whole box as SDL_ttf renders it: an 8-bit surface whose pixels are
+ * 0 .. 255 (SDL_ttf's "shaded" rendering, whose values are exactly the alpha of its "blended"
+ * one), which the caller frees; *dy as ptext_render's. NULL if it cannot be made. */
+static SDL_Surface *render_cover(struct ptext *t, int px, int flags, const char *s, int len, int *dy)
 {
-    SDL_Color ink = { (Uint8)(colour >> 24), (Uint8)(colour >> 16), (Uint8)(colour >> 8), (Uint8)colour };
+    static const SDL_Color ink = { 255, 255, 255, 255 }, none = { 0, 0, 0, 0 };
     TTF_Font *primary = font_at(t, (flags & TEXT_BOLD) != 0, px);
     SDL_Surface *out = NULL;
     int w = 0, ascent = 0, descent = 0, x = 0;
@@ -171,14 +186,14 @@ SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, c
     itemise(t, flags, s, len);
     if (t->line.n == 1) {
         TTF_Font *f = piece_font(t, &t->line.piece[0], px);
-        out = f ? TTF_RenderUTF8_Blended(f, piece_text(t, 0, s), ink) : NULL;
+        out = f ? TTF_RenderUTF8_Shaded(f, piece_text(t, 0, s), ink, none) : NULL;
         wipe_piece(t, 0);
         *dy = f ? TTF_FontAscent(primary) - TTF_FontAscent(f) : 0;
         return out;
     }
     /* Several pieces: sized first, then each rendered and copied in beside the last on a shared
      * baseline. They do not overlap (each is as wide as its ink and advances), so a plain copy of
-     * their pixels keeps their edges' alpha exact. */
+     * their coverage keeps their edges exact. */
     for (int i = 0; i < t->line.n; i++) {
         TTF_Font *f = piece_font(t, &t->line.piece[i], px);
         int pw = 0, ph = 0;
@@ -193,23 +208,56 @@ SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, c
     }
     if (w <= 0 || ascent + descent <= 0)
         return NULL;
-    out = SDL_CreateRGBSurfaceWithFormat(0, w, ascent + descent, 32, SDL_PIXELFORMAT_ARGB8888);
+    out = SDL_CreateRGBSurfaceWithFormat(0, w, ascent + descent, 8, SDL_PIXELFORMAT_INDEX8);
     if (!out)
         return NULL;
+    memset(out->pixels, 0, (size_t)out->pitch * (size_t)out->h);
     for (int i = 0; i < t->line.n; i++) {
         TTF_Font *f = piece_font(t, &t->line.piece[i], px);
-        SDL_Surface *part = f ? TTF_RenderUTF8_Blended(f, piece_text(t, i, s), ink) : NULL;
+        SDL_Surface *part = f ? TTF_RenderUTF8_Shaded(f, piece_text(t, i, s), ink, none) : NULL;
+        int top = f ? ascent - TTF_FontAscent(f) : 0;
         wipe_piece(t, i);
         if (!part)
             continue;
-        SDL_Rect at = { x, ascent - TTF_FontAscent(f), part->w, part->h };
-        SDL_SetSurfaceBlendMode(part, SDL_BLENDMODE_NONE);
-        SDL_BlitSurface(part, NULL, out, &at);
+        for (int y = 0; y < part->h; y++) {
+            int cw = part->w < out->w - x ? part->w : out->w - x;
+            if (top + y < 0 || top + y >= out->h || cw <= 0)
+                continue;
+            memcpy((uint8_t *)out->pixels + (size_t)(top + y) * (size_t)out->pitch + x,
+                   (const uint8_t *)part->pixels + (size_t)y * (size_t)part->pitch, (size_t)cw);
+        }
         x += part->w;
+        sodium_memzero(part->pixels, (size_t)part->pitch * (size_t)part->h);     /* it may be what a client typed */
         SDL_FreeSurface(part);
     }
     primary = font_at(t, (flags & TEXT_BOLD) != 0, px);     /* the pieces may have reopened it */
     *dy = primary ? TTF_FontAscent(primary) - ascent : 0;
+    return out;
+}
+
+/* v / 255, rounded, for v in 0 .. 255 * 255. */
+static uint32_t div255(uint32_t v)
+{
+    v += 128;
+    return (v + (v >> 8)) >> 8;
+}
+
+SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, const char *s, int len, int *dy)
+{
+    SDL_Surface *cov = render_cover(t, px, flags, s, len, dy), *out;
+    uint32_t rgb = colour >> 8, a = colour & 0xFF;
+
+    if (!cov)
+        return NULL;
+    out = SDL_CreateRGBSurfaceWithFormat(0, cov->w, cov->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (out)
+        for (int y = 0; y < cov->h; y++) {
+            const uint8_t *c = (const uint8_t *)cov->pixels + (size_t)y * (size_t)cov->pitch;
+            uint32_t *p = (uint32_t *)((uint8_t *)out->pixels + (size_t)y * (size_t)out->pitch);
+            for (int x = 0; x < cov->w; x++)
+                p[x] = div255(c[x] * a) << 24 | rgb;
+        }
+    SDL_FreeSurface(cov);
     return out;
 }
 
@@ -267,32 +315,59 @@ int ptext_open(struct ptext *t, char *err, size_t errlen)
     return 0;
 }
 
+/* The pixels of what a client typed are theirs too: wiped, then freed. */
+static void drop_ink(struct ptext_ink *ink)
+{
+    if (ink->rows)
+        sodium_memzero(ink->rows, ink->bytes);
+    free(ink->rows);
+}
+
 void ptext_forget(struct ptext *t)
 {
     for (int i = 0; i < PTEXT_SLOTS; i++)
-        if (t->slots[i].tex)
-            SDL_DestroyTexture(t->slots[i].tex);
+        drop_ink(&t->slots[i].ink);
     memset(t->slots, 0, sizeof t->slots);
     t->nslots = 0;
     t->bytes = 0;
     memset(t->widths, 0, sizeof t->widths);
 }
 
+static void drop(struct ptext *t, struct ptext_slot *s);
+
+void ptext_keep_begin(struct ptext *t)
+{
+    if (++t->keepings == 0)
+        t->keepings = 1;
+    t->keeping = t->keepings;
+}
+
+void ptext_keep_end(struct ptext *t)
+{
+    for (int i = 0; i < PTEXT_SLOTS; i++)
+        if (t->slots[i].made && t->slots[i].kept != t->keeping)
+            drop(t, &t->slots[i]);
+    for (int i = 0; i < PTEXT_WIDTHS; i++)
+        if (t->widths[i].kept != t->keeping)
+            sodium_memzero(&t->widths[i], sizeof t->widths[i]);
+    t->keeping = 0;
+}
+
 static void drop(struct ptext *t, struct ptext_slot *s)
 {
-    SDL_DestroyTexture(s->tex);
-    t->bytes -= (size_t)s->w * (size_t)s->h * 4;
+    t->bytes -= s->ink.bytes;
+    drop_ink(&s->ink);
     t->nslots--;
     memset(s, 0, sizeof *s);
 }
 
-/* Drops the least recently drawn textures until need more bytes fit the budget. */
+/* Drops the least recently drawn inks until need more bytes fit the budget. */
 static void make_room(struct ptext *t, size_t need)
 {
     while (t->nslots > 0 && t->bytes + need > PTEXT_BUDGET) {
         struct ptext_slot *oldest = NULL;
         for (int i = 0; i < PTEXT_SLOTS; i++)
-            if (t->slots[i].tex && (!oldest || t->slots[i].used < oldest->used))
+            if (t->slots[i].made && (!oldest || t->slots[i].used < oldest->used))
                 oldest = &t->slots[i];
         drop(t, oldest);
     }
@@ -309,8 +384,7 @@ void ptext_close(struct ptext *t)
 }
 
 /* The slot for this text: its own if cached, else a free one or the least recently used. */
-static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int flags, unsigned colour, int len,
-                                    int *hit)
+static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int flags, int len, int *hit)
 {
     unsigned i = (unsigned)(h % PTEXT_SLOTS);
     struct ptext_slot *oldest = NULL;
@@ -318,14 +392,14 @@ static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int fla
     /* Linear probing over a short window keeps look-ups cheap and eviction local. */
     for (int probe = 0; probe < 16; probe++) {
         struct ptext_slot *s = &t->slots[(i + (unsigned)probe) % PTEXT_SLOTS];
-        if (s->tex && s->hash == h && s->px == px && s->flags == flags && s->colour == colour && s->len == len) {
+        if (s->made && s->hash == h && s->px == px && s->flags == flags && s->len == len) {
             *hit = 1;
             return s;
         }
     }
     for (int probe = 0; probe < 16; probe++) {
         struct ptext_slot *s = &t->slots[(i + (unsigned)probe) % PTEXT_SLOTS];
-        if (!s->tex) {
+        if (!s->made) {
             *hit = 0;
             return s;
         }
@@ -337,42 +411,154 @@ static struct ptext_slot *find_slot(struct ptext *t, uint64_t h, int px, int fla
     return oldest;
 }
 
-SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int flags, unsigned colour,
-                           const char *s, int len, int *w, int *h, int *dy)
+static uint64_t word_at(const uint8_t *p)
+{
+    uint64_t v;
+
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Whether 4 pixels alike, uncovered or wholly covered, start at p (left of them in the row). */
+static int run_starts(const uint8_t *p, int left)
+{
+    return left >= 4 && (p[0] == 0 || p[0] == 255) && p[1] == p[0] && p[2] == p[0] && p[3] == p[0];
+}
+
+/* Codes row r, w pixels, as runs (PTEXT_RUN_*) into out, which has room for w + w / 128 + 1
+ * bytes: a partly covered run goes on over fewer than 4 pixels alike, so every other run is at
+ * least 4 pixels long but at the row's start or after a partly covered run of the longest.
+ * The row's uncovered end is left out. Returns the bytes written. */
+static size_t code_row(const uint8_t *r, int w, uint8_t *out)
+{
+    size_t o = 0;
+    int end = w;
+
+    while (end >= 8 && word_at(r + end - 8) == 0)
+        end -= 8;
+    while (end > 0 && r[end - 1] == 0)
+        end--;
+    for (int x = 0, n; x < end; x += n) {
+        uint8_t v = r[x];
+        n = 1;
+        if (v == 0 || v == 255) {
+            int most = end - x < PTEXT_RUN_SAME_MAX ? end - x : PTEXT_RUN_SAME_MAX;
+            uint64_t same = v ? ~(uint64_t)0 : 0;
+            while (n + 8 <= most && word_at(r + x + n) == same)
+                n += 8;
+            while (n < most && r[x + n] == v)
+                n++;
+            out[o++] = (uint8_t)((v ? PTEXT_RUN_FULL : PTEXT_RUN_CLEAR) | (n - 1));
+        } else {
+            int most = end - x < PTEXT_RUN_SOME_MAX ? end - x : PTEXT_RUN_SOME_MAX;
+            while (n < most && !run_starts(r + x + n, end - x - n))
+                n++;
+            out[o++] = (uint8_t)(PTEXT_RUN_SOME | (n - 1));
+            memcpy(out + o, r + x, (size_t)n);
+            o += (size_t)n;
+        }
+    }
+    return o;
+}
+
+/* The first and last covered columns of row r, w pixels; first is w when none is. */
+static void row_ink(const uint8_t *r, int w, int *first, int *last)
+{
+    int a = 0, b = w;
+
+    while (a + 8 <= w && word_at(r + a) == 0)
+        a += 8;
+    while (a < w && r[a] == 0)
+        a++;
+    *first = a;
+    if (a == w)
+        return;
+    while (b - 8 > a && word_at(r + b - 8) == 0)
+        b -= 8;
+    while (r[b - 1] == 0)
+        b--;
+    *last = b - 1;
+}
+
+/* ink: the covered part of surface cov (drawn at dy), run-length coded in a new buffer; no buffer
+ * when nothing is covered. Returns 0, or -1 when out of memory. */
+static int crop(const SDL_Surface *cov, int dy, struct ptext_ink *ink)
+{
+    int x0 = cov->w, x1 = -1, y0 = cov->h, y1 = -1;
+    size_t runs = 0, head, room;
+    uint32_t *coded;
+
+    memset(ink, 0, sizeof *ink);
+    for (int y = 0; y < cov->h; y++) {
+        int first, last;
+        row_ink((const uint8_t *)cov->pixels + (size_t)y * (size_t)cov->pitch, cov->w, &first, &last);
+        if (first == cov->w)
+            continue;
+        y0 = y < y0 ? y : y0;
+        y1 = y;
+        x0 = first < x0 ? first : x0;
+        x1 = last > x1 ? last : x1;
+    }
+    if (y1 < 0)
+        return 0;
+    ink->w = x1 - x0 + 1;
+    ink->h = y1 - y0 + 1;
+    /* Coded at most as long as room, then copied into a buffer of its size (realloc could leave
+     * a copy behind unwiped). */
+    head = ((size_t)ink->h + 1) * sizeof *ink->rows;
+    room = head + (size_t)ink->h * ((size_t)ink->w + (size_t)ink->w / PTEXT_RUN_SOME_MAX + 1);
+    coded = malloc(room);
+    if (!coded) {
+        memset(ink, 0, sizeof *ink);
+        return -1;
+    }
+    for (int y = 0; y < ink->h; y++) {
+        coded[y] = (uint32_t)runs;
+        runs += code_row((const uint8_t *)cov->pixels + (size_t)(y0 + y) * (size_t)cov->pitch + x0, ink->w,
+                         (uint8_t *)coded + head + runs);
+    }
+    coded[ink->h] = (uint32_t)runs;
+    ink->bytes = head + runs;
+    ink->rows = malloc(ink->bytes);
+    if (ink->rows)
+        memcpy(ink->rows, coded, ink->bytes);
+    sodium_memzero(coded, ink->bytes);
+    free(coded);
+    if (!ink->rows) {
+        memset(ink, 0, sizeof *ink);
+        return -1;
+    }
+    ink->runs = (uint8_t *)ink->rows + head;
+    ink->x = x0;
+    ink->y = dy + y0;
+    return 0;
+}
+
+const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char *s, int len)
 {
     uint64_t hash = text_hash(s, len, 0);
-    int hit, up;
-    struct ptext_slot *slot = find_slot(t, hash, px, flags, colour, len, &hit);
-    SDL_Surface *surf;
+    int hit, dy, failed;
+    struct ptext_slot *slot = find_slot(t, hash, px, flags, len, &hit);
+    struct ptext_ink ink;
+    SDL_Surface *cov;
 
     if (hit) {
         t->reused++;
-        goto done;
+        slot->used = ++t->tick;
+        slot->kept = t->keeping ? t->keeping : slot->kept;
+        return &slot->ink;
     }
-    surf = ptext_render(t, px, flags, colour, s, len, &up);
-    if (!surf)
+    cov = render_cover(t, px, flags, s, len, &dy);
+    if (!cov)
         return NULL;
-    make_room(t, (size_t)surf->w * (size_t)surf->h * 4);
-    slot->tex = SDL_CreateTextureFromSurface(r, surf);
-    slot->w = surf->w;
-    slot->h = surf->h;
-    SDL_FreeSurface(surf);
-    if (!slot->tex)
+    failed = crop(cov, dy, &ink);
+    SDL_FreeSurface(cov);
+    if (failed)
         return NULL;
-    SDL_SetTextureBlendMode(slot->tex, SDL_BLENDMODE_BLEND);
-    slot->hash = hash;
-    slot->px = px;
-    slot->flags = flags;
-    slot->colour = colour;
-    slot->len = len;
-    slot->dy = up;
-    t->bytes += (size_t)slot->w * (size_t)slot->h * 4;
+    make_room(t, ink.bytes);
+    *slot = (struct ptext_slot){ hash, px, flags, len, 1, ink, ++t->tick, t->keeping };
+    t->bytes += ink.bytes;
     t->nslots++;
     t->made++;
-done:
-    slot->used = ++t->tick;
-    *w = slot->w;
-    *h = slot->h;
-    *dy = slot->dy;
-    return slot->tex;
+    return &slot->ink;
 }

@@ -1,6 +1,7 @@
-/* platform_text: fonts, shaping and the cache of rendered text textures, for the SDL platform layer only.
+/* platform_text: fonts, shaping and the cache of rasterised text, for the SDL platform layer only.
  * A line is itemised (shape.h) into pieces that SDL_ttf shapes with HarfBuzz in their own face,
- * script and direction and lays side by side; static text is rasterised once and reused. */
+ * script and direction and lays side by side; static text is rasterised once, as 8-bit coverage
+ * (its ink, in no colour), and reused in any colour. */
 #ifndef PLATFORM_TEXT_H
 #define PLATFORM_TEXT_H
 
@@ -18,26 +19,43 @@
 #define PTEXT_SLOTS      1024
 #define PTEXT_WIDTHS     2048        /* measured widths remembered (shaping Arabic or Chinese costs
                                         about 2 us a character, and layout asks again every frame) */
-#define PTEXT_BUDGET     (5u << 19)  /* 2.5 MiB of text pixels kept; the least recently drawn go first */
+#define PTEXT_WIDTH_WAYS 4           /* places a width may take: fewer collisions than one */
+#define PTEXT_BUDGET     (3u << 19)  /* 1.5 MiB of coded coverage kept; the least recently drawn go first */
 #define PTEXT_LINE_MAX   4096        /* bytes of one line measured or drawn; the rest is left out */
 #define PTEXT_IDLE_FRAMES 4         /* a large face unused for as many frames is closed (2.6 MiB) */
 #define PTEXT_LARGE_FACE (4LL << 20) /* a bigger font file (Noto Sans CJK: 19 MiB) is opened once and
                                         resized, not once per size: each opening costs 2.6 MiB */
 
 /* A measurement remembered: the text is known by its hash only. */
-struct ptext_width { uint64_t hash; int len, px, flags, w; };
+struct ptext_width { uint64_t hash; int len, px, flags, w; unsigned kept; unsigned long used; };
 
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
 struct ptext_font { int face, px; TTF_Font *font; unsigned long used; /* the frame it last served */ };
 
+/* A line's ink: how much of each pixel its glyphs cover (0 .. 255), in the smallest box that holds
+ * every covered pixel, run-length coded row by row: most of a line's pixels are either not covered
+ * or wholly covered (at 1920x1080, 69% and 18%), so it takes a third of a byte a pixel, and drawing
+ * it skips or stores whole runs. Each run is a code byte: */
+#define PTEXT_RUN_CLEAR     0x00    /* 00nnnnnn: n + 1 pixels no glyph covers */
+#define PTEXT_RUN_FULL      0x40    /* 01nnnnnn: n + 1 pixels wholly covered */
+#define PTEXT_RUN_SOME      0x80    /* 1nnnnnnn: n + 1 pixels partly covered, their n + 1 coverages follow */
+#define PTEXT_RUN_SAME_MAX  64
+#define PTEXT_RUN_SOME_MAX  128
+struct ptext_ink {
+    uint32_t *rows;         /* h + 1 offsets into runs: row y's runs end where row y + 1's begin (an
+                             * uncovered end is left out); NULL when the line has no ink (spaces) */
+    uint8_t *runs;          /* in the same allocation as rows */
+    size_t bytes;           /* of that allocation */
+    int x, y, w, h;         /* the box, from the line's left and top (y includes the face's dy) */
+};
+
 struct ptext_slot {
     uint64_t hash;
     int px, flags, len;
-    unsigned colour;        /* 0xRRGGBBAA: text is rasterised in its colour, which blits fastest */
-    SDL_Texture *tex;
-    int w, h;
-    int dy;                 /* where the texture's top is drawn, from the top of the line */
+    int made;               /* 1 once ink is filled in (it may be empty) */
+    struct ptext_ink ink;
     unsigned long used;     /* when last drawn, for eviction */
+    unsigned kept;          /* the keeping (ptext_keep_begin) that last asked for it */
 };
 
 struct ptext {
@@ -47,9 +65,12 @@ struct ptext {
     int shaping;                        /* SDL_ttf was built with HarfBuzz (Debian's is) */
     struct ptext_slot slots[PTEXT_SLOTS];
     int nslots;
-    struct ptext_width widths[PTEXT_WIDTHS];    /* direct-mapped by hash */
-    size_t bytes;                       /* pixels held by the cached textures */
+    struct ptext_width widths[PTEXT_WIDTHS];    /* in sets of PTEXT_WIDTH_WAYS by hash */
+    unsigned long width_tick;           /* when a width was last asked for */
+    size_t bytes;                       /* coverage bytes held by the slots */
     unsigned long tick, made, reused;
+    unsigned keeping;                   /* while a keeping runs, its number (never 0); else 0 */
+    unsigned keepings;                  /* how many have begun */
     unsigned long frame;                /* frames shown (ptext_frame_done) */
     struct text_measurer measurer;
     /* Scratch for one line at a time; what it held of the text is zeroed after each use. */
@@ -62,22 +83,25 @@ struct ptext {
 int ptext_open(struct ptext *t, char *err, size_t errlen);
 void ptext_close(struct ptext *t);
 
-/* The texture of s at px in colour (0xRRGGBBAA), drawn with flags (text.h: TEXT_BOLD, TEXT_RTL,
- * TEXT_LTR), made on first use and cached; NULL if it cannot be made. Draw it at the line's top
- * plus *dy: faces with taller ascenders share the primary face's baseline that way. The texture
- * stays owned by the cache until ptext_forget() or ptext_close(). */
-SDL_Texture *ptext_texture(struct ptext *t, SDL_Renderer *r, int px, int flags, unsigned colour,
-                           const char *s, int len, int *w, int *h, int *dy);
+/* The ink of s at px, drawn with flags (text.h: TEXT_BOLD, TEXT_RTL, TEXT_LTR), rasterised on first
+ * use and cached; NULL if it cannot be made. Faces with taller ascenders share the primary face's
+ * baseline through ink->y. The ink stays owned by the cache, valid until the next call of this
+ * function, ptext_forget() or ptext_close(). */
+const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char *s, int len);
 /* After each frame shown: closes a large face (PTEXT_LARGE_FACE) that served no text in the last
  * PTEXT_IDLE_FRAMES frames, such as Noto Sans CJK once the language picker's "中文" is measured
  * and drawn on an English screen; it opens again when text needs it. */
 void ptext_frame_done(struct ptext *t);
-/* Destroys every cached texture and forgets every measurement (the renderer changed, or a
- * client's text must go). */
+/* Frees every cached ink and forgets every measurement (a client's text must go). */
 void ptext_forget(struct ptext *t);
+/* As ptext_forget(), but what is drawn or measured between the two calls is kept (and made if it
+ * is missing): text shown after a client's details are gone, which the next client will see too. */
+void ptext_keep_begin(struct ptext *t);
+void ptext_keep_end(struct ptext *t);
 
-/* The pixels of s as ptext_texture() would show them, in a new surface the caller frees, with
- * *dy as there; NULL if it cannot be made (or s is empty). */
+/* The pixels of s in colour (0xRRGGBBAA: the colour, the coverage times its alpha), the line's
+ * whole box as SDL_ttf renders it, in a new ARGB surface the caller frees; *dy is where its top
+ * is drawn from the top of the line. NULL if it cannot be made (or s is empty). */
 SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, const char *s, int len, int *dy);
 
 /* How many characters of s the faces chosen to draw them have no glyph for (each would show

@@ -444,6 +444,28 @@ void runtime_pump(struct runtime *rt, uint64_t now)
         app_event(rt->app, &ev, now);
 }
 
+/* Makes the text of screen s ready, as it is with no client: a page longer than the screen
+ * screenful by screenful (only what is in view is drawn), from its top; and the pictures of its
+ * first screenful when pictures is set. */
+static void prepare_screen(struct runtime *rt, enum screen s, int w, int h, int pictures)
+{
+    struct app *a = rt->app;
+    struct ui_scroll was = a->scroll[s];
+    const struct frame *f;
+
+    a->scroll[s] = (struct ui_scroll){ 0 };
+    f = app_preview(a, s, w, h);
+    platform_prepare_text(rt->platform, f);
+    if (pictures)
+        platform_prepare_pictures(rt->platform, f);
+    for (int y = a->scroll[s].view_h, n = 0; a->scroll[s].view_h > 0 && y < a->scroll[s].content_h && n < 64;
+         y += a->scroll[s].view_h, n++) {
+        a->scroll[s].offset = y;
+        platform_prepare_text(rt->platform, app_preview(a, s, w, h));
+    }
+    a->scroll[s] = was;
+}
+
 void runtime_update(struct runtime *rt, uint64_t now)
 {
     struct app *a = rt->app;
@@ -453,10 +475,10 @@ void runtime_update(struct runtime *rt, uint64_t now)
     database_jobs(rt, now);
     platform_size(rt->platform, &w, &h);
     forgot = a->forget_text;
-    if (forgot) {
+    a->forget_text = 0;
+    if (forgot && (!a->content || rt->skip_pixels)) {
         platform_forget_text(rt->platform);
         malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
-        a->forget_text = 0;
     }
     if (a->dirty) {
         app_draw(a, w, h);
@@ -472,19 +494,28 @@ void runtime_update(struct runtime *rt, uint64_t now)
         queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
     if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
-        /* Once the screen is up, the text of the first screen (the menu, or home) and of the
-         * treatment's page is made ready again (after a client, or in the language just picked),
-         * so that the next client's first taps do not wait for it, and so are the pictures of
-         * those and of the doctor's page; then the frame shown is built again, for whoever reads
+        /* Once the screen is up, the text of the screens a visit starts with is made ready (after
+         * a client, or in the language just picked), so that the next client's first taps do not
+         * wait for it. After a client the platform's text cache keeps only that text, as the
+         * screens show it with no client (the client's details are gone), and the rest goes. The
+         * pictures of the first screen (the menu, or home), of the treatment's page and of the
+         * doctor's page are made ready too. Then the frame shown is built again, for whoever reads
          * its controls. */
-        const enum screen next[] = { a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME, SCREEN_INFO,
-                                     SCREEN_DOCTOR };
+        static const enum screen ready[] = {
+            SCREEN_ATTRACT, SCREEN_TREATMENTS, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_SCREENING,
+            SCREEN_FORM, SCREEN_PRIVACY,
+        };
+        enum screen first = a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
         a->prepare_text = 0;
-        for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
-            const struct frame *f = app_preview(a, next[i], w, h);
-            if (next[i] != SCREEN_DOCTOR)
-                platform_prepare_text(rt->platform, f);
-            platform_prepare_pictures(rt->platform, f);
+        if (forgot)
+            platform_keep_text_begin(rt->platform);
+        for (size_t i = 0; i < sizeof ready / sizeof ready[0]; i++)
+            if (ready[i] != SCREEN_TREATMENTS || a->content->ntreatments > 1)
+                prepare_screen(rt, ready[i], w, h,
+                               ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
+        if (forgot) {
+            platform_keep_text_end(rt->platform);
+            malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
         }
         app_draw(a, w, h);
     }

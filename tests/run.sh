@@ -19,12 +19,26 @@ failed=0
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2"; }
 wanted() { [ -z "$ONLY" ] || case "$1" in *"$ONLY"*) return 0;; *) return 1;; esac; }
+now() { date +%s.%N; }
+# timed NAME CMD...: runs CMD, noting in $OUT/times its wall time and its CPU time (user + system
+# of the processes it waited for, from this shell's `times`: run here, not in a subshell).
+timed() {
+    name=$1; shift
+    t0=$(now); times >"$OUT/.times"; c0=$(sed -n 2p "$OUT/.times")
+    "$@"; rc=$?
+    t1=$(now); times >"$OUT/.times"; c1=$(sed -n 2p "$OUT/.times")
+    awk -v n="$name" -v w="$t1" -v w0="$t0" -v c="$c1" -v c0="$c0" '
+        function secs(x,   a, u, s) { gsub(/s/, "", x); split(x, a, " "); split(a[1], u, "m"); split(a[2], s, "m");
+                                     return u[1] * 60 + u[2] + s[1] * 60 + s[2] }
+        BEGIN { printf "%8.1f %8.1f  %s\n", w - w0, secs(c) - secs(c0), n }' >>"$OUT/times"
+    return $rc
+}
 
 for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     wanted "$t" || continue
     log="$OUT/$(basename "$t").log"
-    "$t" >"$log" 2>&1
+    timed "$(basename "$t")" "$t" >"$log" 2>&1
     rc=$?
     line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
     p=$(echo "$line" | sed -E 's/(.*[^0-9])?([0-9]+) passed.*/\2/')
@@ -41,7 +55,7 @@ for s in tests/replay/*.replay; do
     [ -f "$s" ] || continue
     wanted "$s" || continue
     log="$OUT/$(basename "$s" .replay).log"
-    if sh tests/replay/run-one.sh "$s" >"$log" 2>&1; then pass; else fail "$s" "$log"; fi
+    if timed "$s" sh tests/replay/run-one.sh "$s" >"$log" 2>&1; then pass; else fail "$s" "$log"; fi
 done
 echo "replay: done"
 
@@ -49,9 +63,13 @@ for s in tests/cli/*.sh; do
     [ -f "$s" ] || continue
     wanted "$s" || continue
     log="$OUT/$(basename "$s" .sh).log"
-    if sh "$s" >"$log" 2>&1; then pass; else fail "$s" "$log"; fi
+    if timed "$s" sh "$s" >"$log" 2>&1; then pass; else fail "$s" "$log"; fi
 done
 echo "cli: done"
 
+if [ -s "$OUT/times" ]; then
+    echo "slowest (wall s, cpu s); every one in $OUT/times:"
+    sort -rn "$OUT/times" | head -n 12
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -48,6 +48,7 @@ static const struct { const char *path, *why; } not_shown[] = {
     { "src/runtime.c", "errors for the journal" },
     { "src/picture.c", "file signatures, and problems with picture files for check-content (like content.c)" },
     { "src/platform_image.c", "problems decoding pictures, for check-content and the journal" },
+    { "src/platform_imglib.c", "SDL2_image's library and function names, and why it cannot be opened, as platform_image.c's" },
     { "src/kiosk_picture.c", "the picture helper's usage and errors, for the journal" },
     { "src/tts.c", "the synthesiser's errors, for the journal" },
     { "src/platform_audio.c", "the sound device's errors, for the journal" },

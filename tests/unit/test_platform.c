@@ -1,6 +1,11 @@
 /* The platform's event translation: a touch and the mouse event SDL synthesises from it are one tap;
- * rotation maps a finger to where the app drew the control. */
+ * rotation maps a finger to where the app drew the control. Its text cache keeps, at a visit's
+ * end, only the text it is given again then. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frame.h"
 
 #include "harness.h"
 #include "platform.h"
@@ -100,6 +105,53 @@ TEST(rotation_90_maps_fingers_back) { rotated_round_trip(90); }
 TEST(rotation_180_maps_fingers_back) { rotated_round_trip(180); }
 TEST(rotation_270_maps_fingers_back) { rotated_round_trip(270); }
 
+/* A frame of one line of text per string. */
+static void text_frame(struct frame *f, const char *const *lines, int n)
+{
+    frame_reset(f);
+    f->w = 1280;
+    f->h = 800;
+    for (int i = 0; i < n; i++) {
+        struct draw_cmd *c = frame_push(f, DRAW_TEXT);
+        c->r = (struct rect){ 10, 10 + 40 * i, 600, 36 };
+        c->colour = 0x000000FF;
+        c->font_px = 28;
+        c->text = lines[i];
+        c->len = (int)strlen(lines[i]);
+    }
+}
+
+TEST(keeping_text_drops_the_rest)
+{
+    static const char *const visit[] = { "About the treatment", "Zoe Example", "07700 900123" };
+    static const char *const again[] = { "About the treatment", "Request a consultation" };
+    struct frame *f = malloc(sizeof *f);
+    unsigned long made, made_after, reused, reused_after;
+    int cached;
+
+    ASSERT(f != NULL);
+    platform_forget_text(p);
+    text_frame(f, visit, 3);
+    platform_prepare_text(p, f);
+    platform_text_stats(p, &made, &reused, &cached);
+    ASSERT_INT_EQ(3, cached);
+    /* The visit ends: only the static screens' text is given again. */
+    text_frame(f, again, 2);
+    platform_keep_text_begin(p);
+    platform_prepare_text(p, f);
+    platform_keep_text_end(p);
+    platform_text_stats(p, &made_after, &reused_after, &cached);
+    ASSERT_INT_EQ(2, cached);                   /* the client's name and number are gone */
+    ASSERT_INT_EQ(made + 1, made_after);        /* only the new line was made */
+    ASSERT_INT_EQ(reused + 1, reused_after);    /* the kept one was not made again */
+    /* The name is made afresh if it is drawn again: nothing of it was left. */
+    text_frame(f, visit + 1, 1);
+    platform_prepare_text(p, f);
+    platform_text_stats(p, &made, &reused, &cached);
+    ASSERT_INT_EQ(made_after + 1, made);
+    free(f);
+}
+
 int main(int argc, char **argv)
 {
     struct platform_options po = { 1, 1280, 800, 0, "assets" };
@@ -117,6 +169,7 @@ int main(int argc, char **argv)
     RUN(rotation_90_maps_fingers_back);
     RUN(rotation_180_maps_fingers_back);
     RUN(rotation_270_maps_fingers_back);
+    RUN(keeping_text_drops_the_rest);
     platform_close(p);
     END();
 }
