@@ -2,11 +2,13 @@
 #include "driver.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <string.h>
 #include <time.h>
 
 #include "keyboard.h"
+#include "platform.h"
 #include "queue.h"
 
 #define TAP_MS       80     /* how long a finger rests on the glass for a tap */
@@ -395,6 +397,11 @@ static long settled_kib(struct drv *d)
 {
     d->rt->skip_pixels = 0;
     advance(d, d->now + 10 * 60 * 1000);
+    /* Without the text the platform keeps across visits (bounded by PTEXT_BUDGET, filled as the
+     * monkey reaches new screens and languages), and with freed memory handed back to the
+     * system, what stays is what the kiosk holds. */
+    platform_forget_text(d->rt->platform);
+    malloc_trim(0);
     return resident_kib();
 }
 
