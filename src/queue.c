@@ -260,29 +260,18 @@ static int busy_wait(void *ctx, int tries)
     return 1;
 }
 
-/* Copies what the -wal holds into the database file and empties it, without waiting: a reader
- * that still needs the -wal (an export under way) only leaves it for the next commit. Called
- * after every commit, so that the -wal holds at most the transaction in flight. Returns 1 when
- * the -wal is empty, 0 when something had to stay. */
-static int checkpoint_now(struct queue *q)
+/* Copies what the -wal holds into the database file, without waiting: a reader that still needs
+ * the -wal (an export under way) only leaves it for the next commit. mode is
+ * SQLITE_CHECKPOINT_RESTART after every commit (the -wal then holds at most the transaction in
+ * flight; its stale frames stay for the next commit to overwrite, since growing it again would
+ * cost each submit) or SQLITE_CHECKPOINT_TRUNCATE, which also cuts the -wal to nothing so that
+ * not even stale frames stay. Returns 1 when the -wal is empty and the file holds everything. */
+static int checkpoint(struct queue *q, int mode)
 {
     int log = -1, done = -1, rc;
 
     sqlite3_busy_handler(q->db, NULL, NULL);
-    rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_RESTART, &log, &done);
-    sqlite3_busy_handler(q->db, busy_wait, q);
-    return rc == SQLITE_OK && log == 0;
-}
-
-/* As checkpoint_now(), and truncates the -wal to nothing, so that not even stale frames stay in
- * it (which checkpoint_now() leaves for the next commit to overwrite; growing it again would cost
- * each submit). Returns 1 when the -wal is empty and the file holds everything. */
-static int checkpoint_truncate(struct queue *q)
-{
-    int log = -1, done = -1, rc;
-
-    sqlite3_busy_handler(q->db, NULL, NULL);
-    rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    rc = sqlite3_wal_checkpoint_v2(q->db, NULL, mode, &log, &done);
     sqlite3_busy_handler(q->db, busy_wait, q);
     return rc == SQLITE_OK && log == 0;
 }
@@ -294,7 +283,7 @@ static int commit(struct queue *q)
     int rc = run(q, ST_COMMIT);
 
     if (rc == SQLITE_DONE)
-        checkpoint_now(q);
+        checkpoint(q, SQLITE_CHECKPOINT_RESTART);
     return rc;
 }
 
@@ -834,7 +823,7 @@ int queue_submit(struct queue *q, const struct queue_request *r, struct queue_re
 void queue_settle(struct queue *q)
 {
     if (q && q->db && q->unsettled && !q->exp.active)
-        q->unsettled = !checkpoint_now(q);
+        q->unsettled = !checkpoint(q, SQLITE_CHECKPOINT_RESTART);
 }
 
 /* ---------------------------------------------------------------- status and state */
@@ -1051,7 +1040,7 @@ int queue_state_set_int(struct queue *q, const char *key, long long value, char 
         db_error(q, "save the state", err, errlen);
     done(q, ST_STATE_SET);
     if (rc == SQLITE_DONE)
-        checkpoint_now(q);
+        checkpoint(q, SQLITE_CHECKPOINT_RESTART);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -1201,7 +1190,7 @@ static int record_batch(struct queue *q, const struct export_cursor *x, char *er
                  "nothing was marked, try again", x->batch.id);
     done(q, ST_BATCH_INSERT);
     if (made)
-        checkpoint_now(q);
+        checkpoint(q, SQLITE_CHECKPOINT_RESTART);
     return made ? 0 : -1;
 }
 
@@ -1295,7 +1284,7 @@ static int purge_settle(struct queue *q, int wait_ms)
 {
     double deadline = mono_ms() + wait_ms;
 
-    while (!checkpoint_truncate(q)) {
+    while (!checkpoint(q, SQLITE_CHECKPOINT_TRUNCATE)) {
         if (mono_ms() >= deadline)
             return 0;
         sleep_ms(PURGE_POLL_MS);
@@ -1378,7 +1367,7 @@ int queue_recover(struct queue *q, const char *from, struct queue_recovery *r, c
     }
     assert(!q->exp.active);
     rc = queue_recover_into(q->db, from, r, err, errlen);
-    checkpoint_now(q);
+    checkpoint(q, SQLITE_CHECKPOINT_RESTART);
     reconnect(q);       /* the rows read are in the page cache */
     return rc;
 }
