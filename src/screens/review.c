@@ -1,6 +1,16 @@
 /* review: what will be sent, then the outcome of sending: thanks with a reference, or save-error. */
 #include "screens.h"
 
+/* A request on its way (app_submit): the main button says so, in the selected colours, from the
+ * very frame that answers the tap; it keeps its name, and a tap on it does nothing more. */
+static void show_sending(struct app *a, struct ui *u, const struct chrome *c)
+{
+    if (a->sending == APP_SEND_NONE || c->primary == LAY_NONE)
+        return;
+    ui_set_caption(u, c->primary, app_text(a, MSG_BUTTON_SENDING));
+    ui_set_selected(u, c->primary, 1);
+}
+
 /* One "label: value" row: side by side where the page is wide, else one above the other. */
 static void row(struct app *a, struct ui *u, int page, enum wording_id label, const char *value)
 {
@@ -40,6 +50,7 @@ void screen_review(struct app *a, struct ui *u)
     if (o != SCREENING_NOT_TAKEN)
         row(a, u, rows, MSG_REVIEW_SHARE, app_text(a, f->consent_share_answers ? MSG_ANSWER_YES : MSG_ANSWER_NO));
     row(a, u, rows, MSG_REVIEW_CONTACT, app_text(a, f->consent_contact ? MSG_ANSWER_YES : MSG_ANSWER_NO));
+    show_sending(a, u, &c);
     chrome_end(a, u, &c);
 }
 
@@ -81,5 +92,6 @@ void screen_save_error(struct app *a, struct ui *u)
     chrome_text(u, page, app_text(a, MSG_SAVE_ERROR_TITLE), FONT_TITLE, INK_DANGER, UI_START);
     chrome_text(u, page, SAY(a, u, MSG_SAVE_ERROR_TEXT, WORDING_TEXT("retry", app_text(a, MSG_BUTTON_RETRY))),
                 FONT_BODY, INK_TEXT, UI_START);
+    show_sending(a, u, &c);
     chrome_end(a, u, &c);
 }
