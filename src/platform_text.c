@@ -126,6 +126,24 @@ static int line_len(const char *s, int len)
     return len < PTEXT_LINE_MAX ? len : (int)utf8_cut(s, (size_t)len, PTEXT_LINE_MAX - 1);
 }
 
+/* Every bit of v mixed into every other (murmur3's finaliser). */
+static uint64_t mix64(uint64_t v)
+{
+    v ^= v >> 33;
+    v *= 0xFF51AFD7ED558CCDULL;
+    v ^= v >> 33;
+    v *= 0xC4CEB9FE1A85EC53ULL;
+    return v ^ v >> 33;
+}
+
+/* The set of widths for hash h. text_hash() puts px and flags into its high half, which its
+ * multiplications never carry down: the set is chosen from all of h, or every size and style of a
+ * text would share one set (4 places) and push each other out. */
+static struct ptext_width *width_set(struct ptext *t, uint64_t h)
+{
+    return &t->widths[mix64(h) % (PTEXT_WIDTHS / PTEXT_WIDTH_WAYS) * PTEXT_WIDTH_WAYS];
+}
+
 static int measure_width(void *ctx, int px, int flags, const char *s, int len)
 {
     struct ptext *t = ctx;
@@ -138,7 +156,7 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
     len = line_len(s, len);
     h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
     /* PTEXT_WIDTH_WAYS places for each hash; a miss takes the one least recently asked for. */
-    set = &t->widths[h % (PTEXT_WIDTHS / PTEXT_WIDTH_WAYS) * PTEXT_WIDTH_WAYS];
+    set = width_set(t, h);
     memo = set;
     for (int i = 0; i < PTEXT_WIDTH_WAYS; i++) {
         struct ptext_width *m = &set[i];
