@@ -363,10 +363,10 @@ void ptext_keep_begin(struct ptext *t)
 void ptext_keep_end(struct ptext *t)
 {
     for (int i = 0; i < PTEXT_SLOTS; i++)
-        if (t->slots[i].made && t->slots[i].kept != t->keeping)
+        if (t->slots[i].made && t->slots[i].kept != t->keeping && !(t->slots[i].flags & TEXT_PUBLIC))
             drop(t, &t->slots[i]);
     for (int i = 0; i < PTEXT_WIDTHS; i++)
-        if (t->widths[i].kept != t->keeping)
+        if (t->widths[i].kept != t->keeping && !(t->widths[i].flags & TEXT_PUBLIC))
             sodium_memzero(&t->widths[i], sizeof t->widths[i]);
     t->keeping = 0;
 }
@@ -579,4 +579,24 @@ const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char
     t->nslots++;
     t->made++;
     return &slot->ink;
+}
+
+int ptext_holds(struct ptext *t, int px, int flags, const char *s, int len)
+{
+    uint64_t h = text_hash(s, len, 0);
+    const struct ptext_width *set;
+    int holds = 0;
+
+    for (int probe = 0; probe < 16; probe++) {
+        const struct ptext_slot *k = &t->slots[(h % PTEXT_SLOTS + (unsigned)probe) % PTEXT_SLOTS];
+        if (k->made && k->hash == h && k->px == px && k->flags == flags && k->len == len)
+            holds |= PTEXT_HOLDS_INK;
+    }
+    len = line_len(s, len);
+    h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
+    set = width_set(t, h);
+    for (int i = 0; i < PTEXT_WIDTH_WAYS; i++)
+        if (set[i].hash == h && set[i].len == len && set[i].px == px && set[i].flags == flags && set[i].w > 0)
+            holds |= PTEXT_HOLDS_WIDTH;
+    return holds;
 }
