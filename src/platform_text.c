@@ -52,15 +52,21 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
     return f;
 }
 
-void ptext_frame_done(struct ptext *t)
+/* Closes each large face (PTEXT_LARGE_FACE) that served no text in the last idle frames. */
+static void close_large(struct ptext *t, unsigned long idle)
 {
     for (int i = 0; i < t->nopen; i++) {
         const struct fonts_face *ff = fonts_face(&t->fonts, t->open[i].face);
-        if (t->frame - t->open[i].used < PTEXT_IDLE_FRAMES || !ff || ff->file_size <= PTEXT_LARGE_FACE)
+        if (t->frame - t->open[i].used < idle || !ff || ff->file_size <= PTEXT_LARGE_FACE)
             continue;
         TTF_CloseFont(t->open[i].font);
         t->open[i--] = t->open[--t->nopen];
     }
+}
+
+void ptext_frame_done(struct ptext *t)
+{
+    close_large(t, PTEXT_IDLE_FRAMES);
     t->frame++;
 }
 
@@ -355,6 +361,10 @@ static void drop(struct ptext *t, struct ptext_slot *s);
 
 void ptext_keep_begin(struct ptext *t)
 {
+    /* The screen just shown may have needed Noto Sans CJK for the picker's "中文" alone, whose ink
+     * is kept: it is closed before the kept screens' text is made, so that the face's 2.6 MiB and
+     * that text are not held at once. It opens again if that text needs it. */
+    close_large(t, 0);
     if (++t->keepings == 0)
         t->keepings = 1;
     t->keeping = t->keepings;

@@ -98,7 +98,7 @@ void ptext_forget(struct ptext *t);
  * is missing): text shown after a client's details are gone, which the next client will see too;
  * and so is text drawn or measured with TEXT_PUBLIC (the content's and the wording's words, in any
  * language), while it fits PTEXT_BUDGET. Everything else, a client's own text, is wiped. */
-void ptext_keep_begin(struct ptext *t);
+void ptext_keep_begin(struct ptext *t);     /* also closes every large face (ptext_frame_done) */
 void ptext_keep_end(struct ptext *t);
 
 /* The pixels of s in colour (0xRRGGBBAA: the colour, the coverage times its alpha), the line's
