@@ -323,7 +323,7 @@ static const char *shown(const struct ui_item *it)
     return it->caption ? it->caption : it->label ? it->label : "";
 }
 
-/* The measurer's flags for it's text in its font on u's screen: bold; right to left on a
+/* The measurer's flags for the item's text in its font on u's screen: bold; right to left on a
  * right-to-left screen, left to right when asked, else the direction of its first letter; and
  * public unless it is a client's own or the screen is not for clients. */
 static int text_flags(const struct ui *u, const struct ui_item *it)
@@ -334,7 +334,7 @@ static int text_flags(const struct ui *u, const struct ui_item *it)
     return (u->st.font[it->font].bold ? TEXT_BOLD : 0) | way | (it->client || u->private_screen ? 0 : TEXT_PUBLIC);
 }
 
-/* it's text wrapped to maxw in its font. */
+/* The item's text wrapped to maxw in its font. */
 static void wrap(struct ui *u, const struct ui_item *it, int maxw, struct text_lines *out)
 {
     const char *s = shown(it);
@@ -342,7 +342,7 @@ static void wrap(struct ui *u, const struct ui_item *it, int maxw, struct text_l
     text_wrap(u->tc, u->tm, u->st.font[it->font].px, text_flags(u, it), s, (int)strlen(s), maxw > 1 ? maxw : 1, out);
 }
 
-/* The widest word of it's text: the least width that cuts none. Words end at spaces and line breaks. */
+/* The widest word of the item's text: the least width that cuts none. Words end at spaces and line breaks. */
 static int widest_word(struct ui *u, const struct ui_item *it)
 {
     const struct style_font_metrics *f = &u->st.font[it->font];
@@ -370,7 +370,7 @@ static int one_line(struct ui *u, const struct ui_item *it)
     return l.w;
 }
 
-/* The widest word and the one-line width of it's text in its font, from u->widths when known. */
+/* The widest word and the one-line width of the item's text in its font, from u->widths when known. */
 static void text_widths(struct ui *u, const struct ui_item *it, int *min, int *pref)
 {
     const struct style_font_metrics *f = &u->st.font[it->font];
