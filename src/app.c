@@ -198,7 +198,7 @@ void app_forget_client(struct app *a)
     memset(a->scroll, 0, sizeof a->scroll);
     memset(&a->nav_scroll, 0, sizeof a->nav_scroll);
     memset(a->section_y, 0, sizeof a->section_y);
-    text_cache_clear(&a->text_cache);
+    text_cache_forget_private(&a->text_cache);     /* the content's and the wording's words stay */
     ui_forget(&a->ui);
     a->treatment = 0;
     a->large_text = a->cfg->large_text;
@@ -416,6 +416,8 @@ static void pass(struct app *a)
     u->th = a->high_contrast ? theme_high_contrast() : theme_standard(a->content ? &a->content->clinic : NULL);
     ui_style(u, a->w, a->h, a->large_text);
     ui_begin(u, &a->frame, a->w, a->h);
+    u->private_screen = a->screen == SCREEN_STAFF_PIN || a->screen == SCREEN_STAFF ||
+                        (a->screen == SCREEN_IDLE_WARNING && (a->under == SCREEN_STAFF_PIN || a->under == SCREEN_STAFF));
     if (a->screen == SCREEN_IDLE_WARNING) {
         /* The screen beneath is drawn but cannot be touched. */
         struct ui_pointer real = u->ptr;
