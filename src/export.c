@@ -471,10 +471,12 @@ static void sink_discard(struct sink *s)
     s->published = 0;
 }
 
-/* Writes the header and every row of the export under way to each sink. Returns 0, or -1 with err. */
-static int write_rows(struct queue *q, struct sink *s, int n, char *err, size_t errlen)
+/* Writes the header and every row of the export under way to each sink, counting the rows into
+ * b->count. Returns 0, or -1 with err. */
+static int write_rows(struct queue *q, struct sink *s, int n, struct queue_batch *b, char *err, size_t errlen)
 {
     struct queue_row row;
+    long long rows = 0;
     int rc;
 
     for (int i = 0; i < n; i++)
@@ -484,14 +486,17 @@ static int write_rows(struct queue *q, struct sink *s, int n, char *err, size_t 
         for (int i = 0; i < n; i++)
             if (sink_row(&s[i], &row, err, errlen) != 0)
                 return -1;
+        rows++;
     }
+    if (rc == 0)
+        b->count = rows;    /* what the files hold, as the batch will record (queue_export_finish) */
     return rc;
 }
 
 /* Opens, fills and publishes every file sink of the export begun, then marks the batch. Stale
  * temporary files in their directories go once ours are locked. On failure, cancels the export,
  * removes every file and returns -1 with err. */
-static int export_files(struct queue *q, const struct queue_batch *b, struct sink *s, int n,
+static int export_files(struct queue *q, struct queue_batch *b, struct sink *s, int n,
                         char *err, size_t errlen)
 {
     time_t now = time(NULL);
@@ -505,7 +510,7 @@ static int export_files(struct queue *q, const struct queue_batch *b, struct sin
         export_remove_stale(dir);
     }
     if (rc == 0)
-        rc = write_rows(q, s, n, err, errlen);
+        rc = write_rows(q, s, n, b, err, errlen);
     for (int i = 0; i < n && rc == 0; i++)
         rc = sink_publish(&s[i], err, errlen);
     if (rc != 0)
@@ -587,7 +592,7 @@ int export_to_stream(struct queue *q, long long batch, enum export_format fmt, F
     }
     if (queue_export_begin(q, batch, b, err, errlen) != 0)
         return -1;
-    rc = write_rows(q, &s, 1, err, errlen);
+    rc = write_rows(q, &s, 1, b, err, errlen);
     if (rc == 0 && (fflush(out) != 0 || ferror(out)))
         rc = sink_error(&s, err, errlen);
     if (rc == 0 && fstat(fileno(out), &sb) == 0 && S_ISREG(sb.st_mode) && fsync(fileno(out)) != 0)
@@ -651,7 +656,7 @@ int export_to_dir(struct queue *q, const char *dir, long long batch, unsigned fo
     }
     if (queue_export_begin(q, batch, &res->batch, err, errlen) != 0)
         return -1;
-    if (res->batch.count == 0 && res->batch.is_new) {
+    if (res->batch.id == 0) {     /* nothing pending */
         queue_export_cancel(q);
         return 0;
     }
