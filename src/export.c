@@ -53,27 +53,28 @@ struct sink {
 #define ROW(field) offsetof(struct queue_row, field)
 #define EVERYONE    0   /* in every format */
 #define SYSTEMS     1   /* in CSV and JSON Lines, not the spreadsheet */
+#define COLUMN(name, title, kind, field, who) { name, title, kind, ROW(field), who, ",\"" name "\":" }
 
 /* The columns of every format, in order. Adding one is one line here (and its field in struct
  * queue_row); the golden files of tests/cli then gain it. */
 const struct export_column export_columns[] = {
-    { "batch_id", "Batch", EXPORT_KIND_BATCH, ROW(batch_id), SYSTEMS },     /* the sheet says it once, in its properties */
-    { "uuid", "Request ID", EXPORT_KIND_TEXT, ROW(uuid), SYSTEMS },
-    { "ref", "Reference", EXPORT_KIND_TEXT, ROW(ref), EVERYONE },
-    { "created_utc", "Submitted", EXPORT_KIND_TIME, ROW(created_utc), EVERYONE },
-    { "kiosk_id", "Kiosk", EXPORT_KIND_TEXT, ROW(req.kiosk_id), EVERYONE },
-    { "treatment_id", "Treatment", EXPORT_KIND_TEXT, ROW(req.treatment_id), EVERYONE },
-    { "name", "Name", EXPORT_KIND_TEXT, ROW(req.name), EVERYONE },
-    { "phone", "Phone", EXPORT_KIND_TEXT, ROW(req.phone), EVERYONE },
-    { "email", "Email", EXPORT_KIND_TEXT, ROW(req.email), EVERYONE },
-    { "contact_time", "Best time to call", EXPORT_KIND_TEXT, ROW(req.contact_time), EVERYONE },
-    { "screening", "Checklist result", EXPORT_KIND_TEXT, ROW(req.screening), EVERYONE },
-    { "answers", "Checklist answers", EXPORT_KIND_ANSWERS, ROW(req.answers), EVERYONE },
-    { "consent_contact", "Agreed to be contacted", EXPORT_KIND_YES_NO, ROW(req.consent_contact), EVERYONE },
-    { "consent_share_answers", "Agreed to share answers", EXPORT_KIND_YES_NO, ROW(req.consent_share_answers), EVERYONE },
-    { "notice_version", "Privacy notice version", EXPORT_KIND_TEXT, ROW(req.notice_version), SYSTEMS },
-    { "language", "Language", EXPORT_KIND_TEXT, ROW(req.language), EVERYONE },
-    { NULL, NULL, EXPORT_KIND_TEXT, 0, EVERYONE }
+    COLUMN("batch_id", "Batch", EXPORT_KIND_BATCH, batch_id, SYSTEMS),     /* the sheet says it once, in its properties */
+    COLUMN("uuid", "Request ID", EXPORT_KIND_TEXT, uuid, SYSTEMS),
+    COLUMN("ref", "Reference", EXPORT_KIND_TEXT, ref, EVERYONE),
+    COLUMN("created_utc", "Submitted", EXPORT_KIND_TIME, created_utc, EVERYONE),
+    COLUMN("kiosk_id", "Kiosk", EXPORT_KIND_TEXT, req.kiosk_id, EVERYONE),
+    COLUMN("treatment_id", "Treatment", EXPORT_KIND_TEXT, req.treatment_id, EVERYONE),
+    COLUMN("name", "Name", EXPORT_KIND_TEXT, req.name, EVERYONE),
+    COLUMN("phone", "Phone", EXPORT_KIND_TEXT, req.phone, EVERYONE),
+    COLUMN("email", "Email", EXPORT_KIND_TEXT, req.email, EVERYONE),
+    COLUMN("contact_time", "Best time to call", EXPORT_KIND_TEXT, req.contact_time, EVERYONE),
+    COLUMN("screening", "Checklist result", EXPORT_KIND_TEXT, req.screening, EVERYONE),
+    COLUMN("answers", "Checklist answers", EXPORT_KIND_ANSWERS, req.answers, EVERYONE),
+    COLUMN("consent_contact", "Agreed to be contacted", EXPORT_KIND_YES_NO, req.consent_contact, EVERYONE),
+    COLUMN("consent_share_answers", "Agreed to share answers", EXPORT_KIND_YES_NO, req.consent_share_answers, EVERYONE),
+    COLUMN("notice_version", "Privacy notice version", EXPORT_KIND_TEXT, req.notice_version, SYSTEMS),
+    COLUMN("language", "Language", EXPORT_KIND_TEXT, req.language, EVERYONE),
+    { NULL, NULL, EXPORT_KIND_TEXT, 0, EVERYONE, NULL }
 };
 
 static const char *const format_names[] = {
@@ -222,14 +223,15 @@ static void json_text(struct line *l, const char *s)
 }
 
 /* Each member's name goes with what comes before it: {"batch_id": for the first, ,"uuid": and so
- * on. answers is JSON already (the queue stores and returns it minified), so it goes in as it is. */
+ * on, in one piece. answers is JSON already (the queue stores and returns it minified), so it goes
+ * in as it is. */
 static void json_row(struct line *l, const struct queue_row *r)
 {
     for (const struct export_column *c = export_columns; c->name; c++) {
         const char *text;
-        line_str(l, c == export_columns ? "{\"" : ",\"");
-        line_str(l, c->name);
-        line_str(l, "\":");
+        if (c == export_columns)
+            line_char(l, '{');
+        line_str(l, c == export_columns ? c->member + 1 : c->member);
         switch (c->kind) {
         case EXPORT_KIND_BATCH:
             line_int(l, export_column_number(c, r));
