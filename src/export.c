@@ -147,7 +147,9 @@ static void line_str(struct line *l, const char *s)
 
 static void line_char(struct line *l, char c)
 {
-    line_bytes(l, &c, 1);
+    if (l->n == sizeof l->buf)
+        line_flush(l);
+    l->buf[l->n++] = c;
 }
 
 /* Writes v in decimal, as "%lld" would. */
@@ -172,23 +174,53 @@ static void line_int(struct line *l, long long v)
  * value is an empty field. */
 static void csv_text(struct line *l, const char *s)
 {
+    size_t n, room;
     int formula, quote;
+    char *o;
 
     if (!s)
         return;
-    formula = s[0] && strchr("=+-@\t\r", s[0]);
+    formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
     quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        line_char(l, '"');
-    if (formula)
-        line_char(l, '\'');
-    for (const char *q = quote ? strchr(s, '"') : NULL; q; q = strchr(q + 1, '"')) {
-        line_bytes(l, s, (size_t)(q - s) + 1);
-        s = q;      /* this quote starts the next piece too: it is doubled */
+    n = strlen(s);
+    if (!quote && !formula) {
+        line_bytes(l, s, n);
+        return;
     }
-    line_str(l, s);
+    room = 2 * n + 3;   /* every byte a quote, doubled; the quotes around; the ' */
+    if (room > sizeof l->buf - l->n)
+        line_flush(l);
+    if (room > sizeof l->buf) {     /* a huge value: in pieces through line_bytes */
+        if (quote)
+            line_char(l, '"');
+        if (formula)
+            line_char(l, '\'');
+        for (const char *q = quote ? strchr(s, '"') : NULL; q; q = strchr(q + 1, '"')) {
+            line_bytes(l, s, (size_t)(q - s) + 1);
+            s = q;      /* this quote starts the next piece too: it is doubled */
+        }
+        line_str(l, s);
+        if (quote)
+            line_char(l, '"');
+        return;
+    }
+    /* the usual case (the checklist's answers, quoted): straight into the line */
+    o = l->buf + l->n;
     if (quote)
-        line_char(l, '"');
+        *o++ = '"';
+    if (formula)
+        *o++ = '\'';
+    for (const char *q = quote ? strchr(s, '"') : NULL; q; q = strchr(q + 1, '"')) {
+        memcpy(o, s, (size_t)(q - s) + 1);
+        o += q - s + 1;
+        s = q;
+    }
+    n = strlen(s);
+    memcpy(o, s, n);
+    o += n;
+    if (quote)
+        *o++ = '"';
+    l->n = (size_t)(o - l->buf);
 }
 
 static void csv_row(struct line *l, const struct queue_row *r)
