@@ -66,21 +66,23 @@ static void drop_queue(struct tts *t)
     t->head = t->count = 0;
 }
 
-/* eSpeak NG calls this with each CHUNK_MS of sound; returning 1 stops it. */
+/* eSpeak NG calls this with each CHUNK_MS of sound; returning 1 stops it. A spelled item (SSML) is
+ * never stopped, however its sound was dropped (a stop seen here, or one the sink saw while it
+ * waited for room): it is made to its end, unheard, as eSpeak NG 1.51 keeps about 1.3 KiB of each
+ * SSML text cut short, for good. */
 static int on_sound(short *pcm, int n, espeak_EVENT *events)
 {
     struct tts *t = events ? events->user_data : NULL;
+    int cut = t && t->cur.spelled ? 0 : 1;
 
     if (t && t->cur.kind == ITEM_SCRUB)
         return 0;       /* made to overwrite, never heard */
-    if (t && t->cur.spelled && atomic_load(&t->stops) != t->cur.token)
-        return 0;       /* made to its end, unheard: eSpeak NG 1.51 leaks an SSML text cut short */
     if (!t || atomic_load(&t->stops) != t->cur.token)
-        return 1;
+        return cut;
     if (pcm && n > 0) {
         t->held = 1;
         if (t->sink.play(t->sink.ctx, pcm, n, t->cur.token) != 0)
-            return 1;
+            return cut;
     }
     return 0;
 }
