@@ -197,12 +197,16 @@ static void speech_volume_out(void *ctx, int percent)
 static void speech_rest_out(void *ctx)
 {
     struct runtime *rt = ctx;
+    char voice[TTS_VOICE_MAX];
 
     if (!rt->tts)
         return;
     tts_stop(rt->tts);
     if (rt->cfg.speech_headphones)
         tts_scrub(rt->tts);
+    /* The voice of the language the next visit starts in replaces the client's, whose dictionary
+     * would stay until Read aloud is next used (Mandarin's is 1.6 MiB). */
+    tts_voice(rt->tts, tts_voice_for(app_language(rt->app), voice, sizeof voice));
     platform_audio_release(rt->audio);  /* nothing more to hear: no need to linger */
 }
 

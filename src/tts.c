@@ -23,12 +23,12 @@
 #define TONE_MAX_MS  2000
 #define TONE_EDGE_MS 12     /* fade in and out, so a tone does not click */
 
-enum item_kind { ITEM_SAY, ITEM_TONE, ITEM_SCRUB };
+enum item_kind { ITEM_SAY, ITEM_TONE, ITEM_SCRUB, ITEM_VOICE };
 
 struct item {
     enum item_kind kind;
     unsigned token;             /* the stop count when it was queued: a later stop drops it */
-    char voice[TTS_VOICE_MAX];
+    char voice[TTS_VOICE_MAX];  /* ITEM_SAY, ITEM_VOICE */
     int wpm;
     int spelled;                /* ITEM_SAY: character by character */
     int hz, ms;                 /* ITEM_TONE */
@@ -232,7 +232,9 @@ static int worker(void *arg)
                 say(t);
             else if (t->cur.kind == ITEM_TONE)
                 tone(t);
-            else
+            else if (t->cur.kind == ITEM_VOICE && t->started)
+                set_voice(t, t->cur.voice);
+            else if (t->cur.kind == ITEM_SCRUB)
                 scrub(t);
         }
         sodium_memzero(t->cur.text, TTS_TEXT_MAX);
@@ -349,6 +351,14 @@ void tts_scrub(struct tts *t)
 {
     struct item it = { .kind = ITEM_SCRUB };
 
+    enqueue(t, &it, NULL);
+}
+
+void tts_voice(struct tts *t, const char *voice)
+{
+    struct item it = { .kind = ITEM_VOICE };
+
+    snprintf(it.voice, sizeof it.voice, "%s", voice && voice[0] ? voice : "en");
     enqueue(t, &it, NULL);
 }
 

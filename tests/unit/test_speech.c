@@ -291,6 +291,30 @@ TEST(spelled_stopped_leaves_nothing)
         FAIL_AT("32 spelled words stopped left %ld bytes behind", grown);
 }
 
+/* After a visit in Chinese the default language's voice takes over, and Mandarin's dictionary
+ * (1.6 MiB) goes; before eSpeak NG has started, a voice asked for loads nothing. */
+TEST(voice_after_a_visit_lets_the_last_go)
+{
+    struct tts *t = open_tts();
+    size_t before, chinese, after;
+
+    ASSERT(t);
+    rec_reset(0);
+    before = in_use();
+    tts_voice(t, "cmn");
+    ASSERT(wait_idle(t));
+    ASSERT((long)(in_use() - before) < 64 * 1024);
+    tts_say(t, "cmn", "\xe7\xac\xac 2 \xe9\xa2\x98", 165, 0);
+    ASSERT(wait_idle(t));
+    chinese = in_use();
+    tts_voice(t, "en");
+    ASSERT(wait_idle(t));
+    after = in_use();
+    tts_close(t);
+    if (chinese < after + 1024 * 1024)
+        FAIL_AT("%zu KiB in use in Mandarin, %zu KiB once English was asked for", chinese / 1024, after / 1024);
+}
+
 /* One synthesiser after another in one process (eSpeak NG stays loaded between them). */
 TEST(close_then_open_again)
 {
@@ -492,6 +516,7 @@ int main(int argc, char **argv)
     RUN(spelled_signs_are_named);
     RUN(tone_is_a_tone);
     RUN(spelled_stopped_leaves_nothing);
+    RUN(voice_after_a_visit_lets_the_last_go);
     RUN(close_then_open_again);
     RUN(off_says_nothing);
     RUN(said_is_kept_until_the_screen_changes);
