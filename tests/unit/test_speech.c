@@ -287,8 +287,12 @@ TEST(spelled_stopped_leaves_nothing)
     grown = (long)(in_use() - before);
     rec_reset(0);
     tts_close(t);
+#ifndef __SANITIZE_ADDRESS__    /* (AddressSanitizer allocates for itself: mallinfo2() reads 0) */
     if (grown > 32 * 1360 / 4)
         FAIL_AT("32 spelled words stopped left %ld bytes behind", grown);
+#else
+    (void)grown;
+#endif
 }
 
 /* After a visit in Chinese the default language's voice takes over, and Mandarin's dictionary
@@ -303,7 +307,9 @@ TEST(voice_after_a_visit_lets_the_last_go)
     before = in_use();
     tts_voice(t, "cmn");
     ASSERT(wait_idle(t));
+#ifndef __SANITIZE_ADDRESS__    /* (AddressSanitizer allocates for itself: mallinfo2() reads 0) */
     ASSERT((long)(in_use() - before) < 64 * 1024);
+#endif
     tts_say(t, "cmn", "\xe7\xac\xac 2 \xe9\xa2\x98", 165, 0);
     ASSERT(wait_idle(t));
     chinese = in_use();
@@ -311,8 +317,12 @@ TEST(voice_after_a_visit_lets_the_last_go)
     ASSERT(wait_idle(t));
     after = in_use();
     tts_close(t);
+#ifndef __SANITIZE_ADDRESS__
     if (chinese < after + 1024 * 1024)
         FAIL_AT("%zu KiB in use in Mandarin, %zu KiB once English was asked for", chinese / 1024, after / 1024);
+#else
+    (void)before, (void)chinese, (void)after;
+#endif
 }
 
 /* One synthesiser after another in one process (eSpeak NG stays loaded between them). */
