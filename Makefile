@@ -134,8 +134,11 @@ run: all
 	$(BUILD)/kiosk --window 1280x800 --content content --db var/kiosk.db \
 	  $$( [ -f var/kiosk.conf ] && echo --config var/kiosk.conf )
 
-# Everything headless: unit tests, replay scripts, command-line tests.
-test: all $(TEST_BIN) | $(BUILD)/.test-deps
+# Everything headless: unit tests, replay scripts, command-line tests. What they need is built on
+# every core first (JOBS: a fresh clone's build took minutes one file at a time).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+test: | $(BUILD)/.test-deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # `make soak` also kills kioskctl sync 1,000 times, 500 for each receiver (tests/cli/sync-kill.sh).

@@ -99,6 +99,10 @@ int platform_picture_check(struct platform *p, const char *path, char *why, size
 void platform_picture_stats(const struct platform *p, int *textures, size_t *bytes, unsigned long *loaded,
                             unsigned long *made, long *helper_peak_kib);
 
+/* Closes the faces the text was drawn with, at every size opened (about 200 KiB each, at most
+ * PTEXT_MAX_FONTS); they open again as text needs them. Returns how many were open. For the replay
+ * driver's memory readings. */
+int platform_close_fonts(struct platform *p);
 /* Counts for tests and the benchmark: text textures made and reused since start. */
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached);
 /* For tests: whether the text cache holds the ink (bit 1) or the width (bit 2) of s at px with flags. */

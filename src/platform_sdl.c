@@ -666,6 +666,11 @@ void platform_forget_text(struct platform *p)
     ptext_forget(&p->text);
 }
 
+int platform_close_fonts(struct platform *p)
+{
+    return ptext_close_fonts(&p->text);
+}
+
 void platform_keep_text_begin(struct platform *p)
 {
     ptext_keep_begin(&p->text);

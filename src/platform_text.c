@@ -17,6 +17,14 @@ static void close_fonts(struct ptext *t)
     t->nopen = 0;
 }
 
+int ptext_close_fonts(struct ptext *t)
+{
+    int n = t->nopen;
+
+    close_fonts(t);
+    return n;
+}
+
 /* Face number face at px: opened before, or now. A large face has one instance for every size. */
 static TTF_Font *font_at(struct ptext *t, int face, int px)
 {

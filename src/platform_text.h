@@ -92,6 +92,8 @@ const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char
  * PTEXT_IDLE_FRAMES frames, such as Noto Sans CJK once the language picker's "中文" is measured
  * and drawn on an English screen; it opens again when text needs it. */
 void ptext_frame_done(struct ptext *t);
+/* Closes every face opened (each opens again when text needs it); returns how many were open. */
+int ptext_close_fonts(struct ptext *t);
 /* Frees every cached ink and forgets every measurement (a client's text must go). */
 void ptext_forget(struct ptext *t);
 /* As ptext_forget(), but what is drawn or measured between the two calls is kept (and made if it

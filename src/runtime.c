@@ -192,17 +192,23 @@ static void speech_volume_out(void *ctx, int percent)
         platform_audio_volume(rt->audio, percent);
 }
 
-/* The visit ended. With headphones the synthesiser may have spoken a client's details: it goes over
- * other words, silently, so that none stay in its buffers. */
+/* Read aloud ended (the visit did, or the client turned it off). With headphones the synthesiser may
+ * have spoken a client's details: it goes over other words, silently, so that none stay in its
+ * buffers. The voice of the default language, which every visit starts in, replaces the client's,
+ * whose dictionary would stay until Read aloud is next used (Mandarin's is 1.6 MiB). */
 static void speech_rest_out(void *ctx)
 {
     struct runtime *rt = ctx;
+    const struct app *a = rt->app;
+    char voice[TTS_VOICE_MAX];
 
     if (!rt->tts)
         return;
     tts_stop(rt->tts);
     if (rt->cfg.speech_headphones)
         tts_scrub(rt->tts);
+    tts_voice(rt->tts, tts_voice_for(a->langs ? a->langs->list[a->langs->def_index].code
+                                     : a->content ? a->content->language : "en", voice, sizeof voice));
     platform_audio_release(rt->audio);  /* nothing more to hear: no need to linger */
 }
 

@@ -23,12 +23,12 @@
 #define TONE_MAX_MS  2000
 #define TONE_EDGE_MS 12     /* fade in and out, so a tone does not click */
 
-enum item_kind { ITEM_SAY, ITEM_TONE, ITEM_SCRUB };
+enum item_kind { ITEM_SAY, ITEM_TONE, ITEM_SCRUB, ITEM_VOICE };
 
 struct item {
     enum item_kind kind;
     unsigned token;             /* the stop count when it was queued: a later stop drops it */
-    char voice[TTS_VOICE_MAX];
+    char voice[TTS_VOICE_MAX];  /* ITEM_SAY, ITEM_VOICE */
     int wpm;
     int spelled;                /* ITEM_SAY: character by character */
     int hz, ms;                 /* ITEM_TONE */
@@ -66,21 +66,23 @@ static void drop_queue(struct tts *t)
     t->head = t->count = 0;
 }
 
-/* eSpeak NG calls this with each CHUNK_MS of sound; returning 1 stops it. */
+/* eSpeak NG calls this with each CHUNK_MS of sound; returning 1 stops it. A spelled item (SSML) is
+ * never stopped, however its sound was dropped (a stop seen here, or one the sink saw while it
+ * waited for room): it is made to its end, unheard, as eSpeak NG 1.51 keeps about 1.3 KiB of each
+ * SSML text cut short, for good. */
 static int on_sound(short *pcm, int n, espeak_EVENT *events)
 {
     struct tts *t = events ? events->user_data : NULL;
+    int cut = t && t->cur.spelled ? 0 : 1;
 
     if (t && t->cur.kind == ITEM_SCRUB)
         return 0;       /* made to overwrite, never heard */
-    if (t && t->cur.spelled && atomic_load(&t->stops) != t->cur.token)
-        return 0;       /* made to its end, unheard: eSpeak NG 1.51 leaks an SSML text cut short */
     if (!t || atomic_load(&t->stops) != t->cur.token)
-        return 1;
+        return cut;
     if (pcm && n > 0) {
         t->held = 1;
         if (t->sink.play(t->sink.ctx, pcm, n, t->cur.token) != 0)
-            return 1;
+            return cut;
     }
     return 0;
 }
@@ -230,7 +232,9 @@ static int worker(void *arg)
                 say(t);
             else if (t->cur.kind == ITEM_TONE)
                 tone(t);
-            else
+            else if (t->cur.kind == ITEM_VOICE && t->started)
+                set_voice(t, t->cur.voice);
+            else if (t->cur.kind == ITEM_SCRUB)
                 scrub(t);
         }
         sodium_memzero(t->cur.text, TTS_TEXT_MAX);
@@ -347,6 +351,14 @@ void tts_scrub(struct tts *t)
 {
     struct item it = { .kind = ITEM_SCRUB };
 
+    enqueue(t, &it, NULL);
+}
+
+void tts_voice(struct tts *t, const char *voice)
+{
+    struct item it = { .kind = ITEM_VOICE };
+
+    snprintf(it.voice, sizeof it.voice, "%s", voice && voice[0] ? voice : "en");
     enqueue(t, &it, NULL);
 }
 

@@ -7,7 +7,7 @@ OUT=${KIOSK_OUT:-tests/out}
 T="$OUT/tmp/fuzz-smoke"
 SECONDS_EACH=${FUZZ_SMOKE_SECONDS:-10}
 rm -rf "$T" && mkdir -p "$T"
-make -s BUILD="$B" fuzz-build >"$T/build.log" 2>&1 || { cat "$T/build.log"; exit 1; }
+make -s -j2 BUILD="$B" fuzz-build >"$T/build.log" 2>&1 || { cat "$T/build.log"; exit 1; }
 
 # fuzz_one TARGET: the corpus, then a short fuzz; what it finds goes to $T/TARGET.out, and
 # $T/TARGET.failed when it fails.
