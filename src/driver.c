@@ -470,8 +470,11 @@ static int monkey(struct drv *d, int seed, int count)
     /* (AddressSanitizer holds freed memory back on purpose, so there the figure means nothing.) */
     if (late.in_use - early.in_use > 64)
         return failf(d, "monkey (seed %d): memory in use grew by more than 64 KiB: %s", seed, figures);
-    if (early.resident > 0 && late.resident - early.resident > 1024)
-        return failf(d, "monkey (seed %d): resident memory grew by more than 1 MiB: %s", seed, figures);
+    /* Resident memory also counts pages malloc holds but cannot hand back (fragmentation): with
+     * nothing growing in use, seeds read +0.6 to +1.0 MiB here, so its bound is 1.5 MiB; a leak is
+     * caught by the figure in use above, 16 times tighter. */
+    if (early.resident > 0 && late.resident - early.resident > 1536)
+        return failf(d, "monkey (seed %d): resident memory grew by more than 1.5 MiB: %s", seed, figures);
 #endif
     fprintf(d->o->out, "monkey\tseed %d\t%d events\t%lu frames\t%s\n", seed, count, d->rt->frames, figures);
     return 0;
