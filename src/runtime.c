@@ -328,10 +328,6 @@ static void database_jobs(struct runtime *rt, uint64_t now)
         open_queue(rt, 1);
         return;
     }
-    if (a->queue && !rt->proved && rt->frames > 0 && !a->db_problem[0]) {
-        open_queue(rt, 1);          /* the proof the start left for after its first frame */
-        return;
-    }
     if (a->queue && rt->frames > 0 && now >= rt->next_check) {
         rt->next_check = now + CHECK_EVERY_MS;
         if (queue_worker_start(rt->worker, QUEUE_JOB_CHECK, rt->db_path, NULL, err, sizeof err) != 0)
@@ -466,10 +462,28 @@ static void prepare_screen(struct runtime *rt, enum screen s, int w, int h, int 
     a->scroll[s] = was;
 }
 
+/* The screens whose text is made ready, as they are with no client, in this order. */
+static const enum screen ready[] = {
+    SCREEN_ATTRACT, SCREEN_TREATMENTS, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_SCREENING,
+    SCREEN_FORM, SCREEN_PRIVACY,
+};
+#define READY_SCREENS ((int)(sizeof ready / sizeof ready[0]))
+
+/* Makes ready[i]'s text ready (nothing when it is the menu and there is one treatment), with the
+ * pictures of the first screen (the menu, or home), of the treatment's page and of the doctor's. */
+static void prepare_ready(struct runtime *rt, int i, int w, int h)
+{
+    const struct content *c = rt->app->content;
+    enum screen first = c->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
+
+    if (ready[i] != SCREEN_TREATMENTS || c->ntreatments > 1)
+        prepare_screen(rt, ready[i], w, h, ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
+}
+
 void runtime_update(struct runtime *rt, uint64_t now)
 {
     struct app *a = rt->app;
-    int w, h, forgot;
+    int w, h, forgot, starting;
 
     app_tick(a, now);
     database_jobs(rt, now);
@@ -480,6 +494,7 @@ void runtime_update(struct runtime *rt, uint64_t now)
         platform_forget_text(rt->platform);
         malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
     }
+    starting = rt->frames == 0;
     if (a->dirty) {
         app_draw(a, w, h);
         if (!rt->skip_pixels) {
@@ -493,6 +508,13 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
         queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
+    if (forgot && starting && rt->frames > 0 && !a->prepare_text && a->content) {
+        /* The first frame: the text of the screens a visit starts with is made ready once it is
+         * up, screen by screen while no event waits (runtime_idle), not before the kiosk answers
+         * its first touch. Nothing of a client's is in the platform's text cache yet. */
+        rt->ready_next = 1;
+        return;
+    }
     if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
         /* Once the screen is up, the text of the screens a visit starts with is made ready (after
          * a client, or in the language just picked), so that the next client's first taps do not
@@ -501,24 +523,53 @@ void runtime_update(struct runtime *rt, uint64_t now)
          * pictures of the first screen (the menu, or home), of the treatment's page and of the
          * doctor's page are made ready too. Then the frame shown is built again, for whoever reads
          * its controls. */
-        static const enum screen ready[] = {
-            SCREEN_ATTRACT, SCREEN_TREATMENTS, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_SCREENING,
-            SCREEN_FORM, SCREEN_PRIVACY,
-        };
-        enum screen first = a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
         a->prepare_text = 0;
+        rt->ready_next = 0;         /* the start's, if any is left, is done here */
         if (forgot)
             platform_keep_text_begin(rt->platform);
-        for (size_t i = 0; i < sizeof ready / sizeof ready[0]; i++)
-            if (ready[i] != SCREEN_TREATMENTS || a->content->ntreatments > 1)
-                prepare_screen(rt, ready[i], w, h,
-                               ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
+        for (int i = 0; i < READY_SCREENS; i++)
+            prepare_ready(rt, i, w, h);
         if (forgot) {
             platform_keep_text_end(rt->platform);
             malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
         }
         app_draw(a, w, h);
     }
+}
+
+/* Whether the write that proves a request can be saved, which the start leaves for after its
+ * first frame, is still to be made. */
+static int proof_due(const struct runtime *rt)
+{
+    return rt->app->queue && !rt->proved && rt->frames > 0 && !rt->app->db_problem[0];
+}
+
+static int idle_left(const struct runtime *rt)
+{
+    return proof_due(rt) || rt->ready_next;
+}
+
+int runtime_idle(struct runtime *rt)
+{
+    struct app *a = rt->app;
+    int w, h, dirty = a->dirty;
+
+    if (proof_due(rt)) {
+        open_queue(rt, 1);          /* first: a client must not begin a form that cannot be saved */
+        return idle_left(rt);
+    }
+    if (!rt->ready_next)
+        return 0;
+    if (!a->content || rt->skip_pixels) {
+        rt->ready_next = 0;         /* no text to make: the next visit's end makes it instead */
+        return 0;
+    }
+    platform_size(rt->platform, &w, &h);
+    prepare_ready(rt, rt->ready_next - 1, w, h);
+    app_draw(a, w, h);              /* the frame shown, again, for whoever reads its controls */
+    a->dirty = dirty;               /* and one due is still drawn */
+    rt->ready_next = rt->ready_next < READY_SCREENS ? rt->ready_next + 1 : 0;
+    return idle_left(rt);
 }
 
 void runtime_pictures_settle(struct runtime *rt, uint64_t now)
@@ -564,9 +615,13 @@ int runtime_loop(struct runtime *rt)
             deadline = rt->next_check;
         timeout = deadline == UINT64_MAX ? -1 : deadline <= now ? 0
                 : deadline - now > 3600000 ? 3600000 : (int)(deadline - now);
+        if (idle_left(rt))
+            timeout = 0;            /* work is left for when no event waits */
         if (platform_next_event(rt->platform, timeout, &ev)) {
             app_event(a, &ev, platform_now_ms());
             runtime_pump(rt, platform_now_ms());
+        } else {
+            runtime_idle(rt);
         }
     }
     sd_notify(0, "STOPPING=1");
