@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "fonts.h"
 
 #ifndef KIOSK_DATADIR
 #define KIOSK_DATADIR "/usr/local/share/kiosk"
@@ -241,26 +242,26 @@ static void out_of_order_words(struct runtime *rt)
     rt->app->words = &rt->out_of_order[0];
 }
 
-/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it:
- * at the start, as far as can be told without writing (a write and its syncs would hold up the
- * first frame, by tens of milliseconds on an SD card), and by writing once the first frame is up
- * (rt->proved); when trying again, by writing. When any of it fails, clients see out-of-order
- * until a later try works (runtime_update): they must never fill in a form that cannot be saved.
- * The reason is logged and kept for staff. */
-static void open_queue(struct runtime *rt, int write)
+/* Opens the queue, moving a damaged file aside (and saying so). NULL with err when it cannot. */
+static struct queue *connect_queue(struct runtime *rt, char *err, size_t errlen)
+{
+    const char *found, *copy;
+    struct queue *q = queue_open(rt->db_path, &rt->queue_opt, err, errlen);
+
+    if (q && (copy = queue_wal_kept_aside(q, &found)) != NULL)
+        fprintf(stderr, "kiosk: the database '%s': %s; before SQLite dropped them, copies of the database and "
+                "its log were kept as '%s' and '%s-wal' ('kioskctl recover %s' copies back what they hold)\n",
+                rt->db_path, found, copy, copy, copy);
+    return q;
+}
+
+/* Whether a request could be saved in the queue open (or why it could not be opened, in
+ * a->queue_error), by writing when write is set: tells the app. */
+static void judge_queue(struct runtime *rt, int write)
 {
     struct app *a = rt->app;
     char why[256];
 
-    a->queue_error[0] = '\0';
-    if (!a->queue) {
-        const char *found, *copy;
-        a->queue = queue_open(rt->db_path, &rt->queue_opt, a->queue_error, sizeof a->queue_error);
-        if (a->queue && (copy = queue_wal_kept_aside(a->queue, &found)) != NULL)
-            fprintf(stderr, "kiosk: the database '%s': %s; before SQLite dropped them, copies of the database and "
-                    "its log were kept as '%s' and '%s-wal' ('kioskctl recover %s' copies back what they hold)\n",
-                    rt->db_path, found, copy, copy, copy);
-    }
     rt->proved = a->queue && write;
     if (!a->queue)
         app_set_db_problem(a, a->queue_error);
@@ -269,6 +270,22 @@ static void open_queue(struct runtime *rt, int write)
         app_set_db_problem(a, why);
     else
         app_set_db_problem(a, NULL);
+}
+
+/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it:
+ * at the start, as far as can be told without writing (a write and its syncs would hold up the
+ * first frame, by tens of milliseconds on an SD card), and by writing once the first frame is up
+ * (runtime_idle, rt->proved); when trying again, by writing. When any of it fails, clients see out-of-order
+ * until a later try works (runtime_update): they must never fill in a form that cannot be saved.
+ * The reason is logged and kept for staff. */
+static void open_queue(struct runtime *rt, int write)
+{
+    struct app *a = rt->app;
+
+    a->queue_error[0] = '\0';
+    if (!a->queue)
+        a->queue = connect_queue(rt, a->queue_error, sizeof a->queue_error);
+    judge_queue(rt, write);
 }
 
 /* What a job of the worker came to. */
@@ -338,16 +355,23 @@ static void database_jobs(struct runtime *rt, uint64_t now)
 int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen)
 {
     struct platform_options po = { 0 };
-    char assets[600], helper[600], reason[512] = "";
-    int loaded;
+    struct fonts_loading *fonts;
+    char assets[600], helper[600], reason[512] = "", queue_err[sizeof rt->app->queue_error] = "";
+    struct queue *q = NULL;
+    int loaded, offered;
 
     memset(rt, 0, sizeof *rt);
     /* Text textures come and go in every size: blocks of 64 KiB and more are mapped apart and
      * unmapped when freed, rather than left to fragment the heap (glibc would otherwise raise
      * this threshold as they are freed). */
     mallopt(M_MMAP_THRESHOLD, 64 * 1024);
-    if (load_config(rt, o->config_path, err, errlen) != 0)
+    /* fontconfig's configuration takes the longest to load: it is found in a thread while the
+     * config, the content, the languages, the database and SDL are opened here. */
+    fonts = fonts_load_begin();
+    if (load_config(rt, o->config_path, err, errlen) != 0) {
+        fonts_load_cancel(fonts);
         return -1;
+    }
     if (o->content_dir)
         snprintf(rt->content_dir, sizeof rt->content_dir, "%s", o->content_dir);
     else if (rt->cfg.content_dir[0])
@@ -359,13 +383,18 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     loaded = content_load(rt->content_dir, &rt->content, reason, sizeof reason) == 0;
     if (!loaded)
         fprintf(stderr, "kiosk: %s\n", reason);
+    offered = loaded && rt->content.ntreatments > 0;    /* as app_init() takes it */
+    if (offered)
+        languages_open(&rt->langs, rt->content_dir, &rt->content, rt->cfg.languages, stderr);
+    rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
+    q = connect_queue(rt, queue_err, sizeof queue_err);
 
     po.headless = o->headless;
     po.width = o->width;
     po.height = o->height;
     po.rotation = rt->cfg.rotation;
     po.assets_dir = runtime_assets_dir(assets, sizeof assets);
-    if (platform_open(&rt->platform, &po, err, errlen) != 0)
+    if (platform_open_loaded(&rt->platform, &po, fonts, err, errlen) != 0)
         goto fail;
     picture_cache_dir(rt->cache_dir, sizeof rt->cache_dir);
     platform_pictures_open(rt->platform, rt->cache_dir, picture_helper(helper, sizeof helper));
@@ -377,7 +406,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    /* traced from the screen it starts on, once the database has had its say (open_queue) */
+    /* traced from the screen it starts on, once the database has had its say (judge_queue) */
     app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform), NULL, now);
     rt->app->content_dir = rt->content_dir;
     rt->app->picture_decoder = &rt->decoder;
@@ -385,18 +414,18 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
                                                speech_volume_out, speech_rest_out };
     if (!loaded)
         out_of_order_words(rt);
-    if (loaded && rt->app->content) {
-        languages_open(&rt->langs, rt->content_dir, &rt->content, rt->cfg.languages, stderr);
+    if (offered)
         app_set_languages(rt->app, &rt->langs);
-    }
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
-    rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
     rt->worker = queue_worker_new();
     if (!rt->worker) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    open_queue(rt, 0);
+    rt->app->queue = q;
+    q = NULL;
+    snprintf(rt->app->queue_error, sizeof rt->app->queue_error, "%s", queue_err);
+    judge_queue(rt, 0);
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
     if (o->trace) {
         rt->app->trace = stdout;
@@ -406,6 +435,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     }
     return 0;
 fail:
+    queue_close(q);
     runtime_close(rt);
     return -1;
 }
