@@ -499,15 +499,28 @@ static const enum screen ready[] = {
 };
 #define READY_SCREENS ((int)(sizeof ready / sizeof ready[0]))
 
-/* Makes ready[i]'s text ready (nothing when it is the menu and there is one treatment), with the
- * pictures of the first screen (the menu, or home), of the treatment's page and of the doctor's. */
-static void prepare_ready(struct runtime *rt, int i, int w, int h)
+/* Makes the text of the screens a visit starts with ready, as they are with no client, so that
+ * the next client's first taps do not wait for it: after a client (keep: the platform's text cache
+ * then keeps only that text, the client's details being gone, and the rest goes), at the start
+ * (keep as well) or in the language just picked. The pictures of the first screen (the menu, or
+ * home), of the treatment's page and of the doctor's page are made ready too. Then the frame shown
+ * is built again, for whoever reads its controls. */
+static void make_ready(struct runtime *rt, int keep, int w, int h)
 {
     const struct content *c = rt->app->content;
     enum screen first = c->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
 
-    if (ready[i] != SCREEN_TREATMENTS || c->ntreatments > 1)
-        prepare_screen(rt, ready[i], w, h, ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
+    if (keep)
+        platform_keep_text_begin(rt->platform);
+    for (int i = 0; i < READY_SCREENS; i++)
+        if (ready[i] != SCREEN_TREATMENTS || c->ntreatments > 1)
+            prepare_screen(rt, ready[i], w, h,
+                           ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
+    if (keep) {
+        platform_keep_text_end(rt->platform);
+        malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
+    }
+    app_draw(rt->app, w, h);
 }
 
 void runtime_update(struct runtime *rt, uint64_t now)
@@ -540,30 +553,14 @@ void runtime_update(struct runtime *rt, uint64_t now)
     }
     if (forgot && starting && rt->frames > 0 && !a->prepare_text && a->content) {
         /* The first frame: the text of the screens a visit starts with is made ready once it is
-         * up, screen by screen while no event waits (runtime_idle), not before the kiosk answers
-         * its first touch. Nothing of a client's is in the platform's text cache yet. */
-        rt->ready_next = 1;
+         * up, while no event waits (runtime_idle), not before the kiosk can answer a touch. */
+        rt->ready_later = 1;
         return;
     }
     if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
-        /* Once the screen is up, the text of the screens a visit starts with is made ready (after
-         * a client, or in the language just picked), so that the next client's first taps do not
-         * wait for it. After a client the platform's text cache keeps only that text, as the
-         * screens show it with no client (the client's details are gone), and the rest goes. The
-         * pictures of the first screen (the menu, or home), of the treatment's page and of the
-         * doctor's page are made ready too. Then the frame shown is built again, for whoever reads
-         * its controls. */
         a->prepare_text = 0;
-        rt->ready_next = 0;         /* the start's, if any is left, is done here */
-        if (forgot)
-            platform_keep_text_begin(rt->platform);
-        for (int i = 0; i < READY_SCREENS; i++)
-            prepare_ready(rt, i, w, h);
-        if (forgot) {
-            platform_keep_text_end(rt->platform);
-            malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
-        }
-        app_draw(a, w, h);
+        rt->ready_later = 0;        /* the start's, if still to come, is done here */
+        make_ready(rt, forgot, w, h);
     }
 }
 
@@ -576,7 +573,7 @@ static int proof_due(const struct runtime *rt)
 
 static int idle_left(const struct runtime *rt)
 {
-    return proof_due(rt) || rt->ready_next;
+    return proof_due(rt) || rt->ready_later;
 }
 
 int runtime_idle(struct runtime *rt)
@@ -588,17 +585,14 @@ int runtime_idle(struct runtime *rt)
         open_queue(rt, 1);          /* first: a client must not begin a form that cannot be saved */
         return idle_left(rt);
     }
-    if (!rt->ready_next)
+    if (!rt->ready_later)
         return 0;
-    if (!a->content || rt->skip_pixels) {
-        rt->ready_next = 0;         /* no text to make: the next visit's end makes it instead */
-        return 0;
-    }
+    rt->ready_later = 0;
+    if (!a->content || rt->skip_pixels)
+        return 0;                   /* no text to make: the next visit's end makes it instead */
     platform_size(rt->platform, &w, &h);
-    prepare_ready(rt, rt->ready_next - 1, w, h);
-    app_draw(a, w, h);              /* the frame shown, again, for whoever reads its controls */
-    a->dirty = dirty;               /* and one due is still drawn */
-    rt->ready_next = rt->ready_next < READY_SCREENS ? rt->ready_next + 1 : 0;
+    make_ready(rt, 1, w, h);        /* as at a visit's end: the start's cache holds no client's text */
+    a->dirty = dirty;               /* a frame due is still drawn */
     return idle_left(rt);
 }
 

@@ -34,8 +34,8 @@ struct runtime {
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     double presented_cpu_ms;    /* this thread's CPU time then (CLOCK_THREAD_CPUTIME_ID, ms), likewise */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
-    int ready_next;             /* 1 + the next screen whose text the start makes ready once its first
-                                 * frame is up (runtime_idle), or 0 when none is left */
+    int ready_later;            /* the text of the screens a visit starts with is still to be made
+                                 * ready after the first frame (runtime_idle) */
     struct content_decoder decoder;     /* "Check content" decodes pictures through the platform */
     char cache_dir[CONFIG_PATH_MAX];    /* scaled copies of the pictures */
     struct tts *tts;            /* owned; Read aloud's synthesiser, started when first needed */
@@ -64,8 +64,8 @@ void runtime_pump(struct runtime *rt, uint64_t now);
 void runtime_update(struct runtime *rt, uint64_t now);
 /* Work the start leaves for after its first frame, done while no event waits, a step a call:
  * the write that proves a request can be saved, then the text of the screens a visit starts
- * with, screen by screen (at a visit's end and on a change of language, runtime_update makes it
- * at once). Returns 1 while some is left, else 0. */
+ * with (at a visit's end and on a change of language, runtime_update makes it at once). Returns 1
+ * while some is left, else 0. */
 int runtime_idle(struct runtime *rt);
 
 /* Waits (in real time) until every picture asked for is made, then draws the frame again with
