@@ -23,11 +23,15 @@ CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" -DKIOSK_DATADI
            -DKIOSK_SYSCONFDIR=\"$(SYSCONFDIR)\" -DKIOSK_LIBEXECDIR=\"$(LIBEXECDIR)\" \
            $(shell pkg-config --cflags $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Wno-format-truncation
-LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm -pthread
+# src/export_xlsx.c's stand-in for minizip's zipOpenNewFileInZip4_64 (the .xlsx's zlib level:
+# libxlsxwriter 1.1.4 has no option for it) must be in each program's dynamic symbols for
+# libxlsxwriter's call to reach it; a program without export_xlsx.o exports nothing by it.
+XLSX_LEVEL_LDFLAGS := -Wl,--export-dynamic-symbol=zipOpenNewFileInZip4_64
+LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lm -pthread $(XLSX_LEVEL_LDFLAGS)
 # The kiosk opens SDL2_image and libxlsxwriter when it first needs them (src/platform_imglib.c,
 # src/export_xlsx.c), rather than linking them: what they pull in (libstdc++, libcrypto, the
 # image libraries) would cost 3 MiB of its resident memory from the start.
-KIOSK_LDLIBS = $(shell pkg-config --libs $(filter-out SDL2_image xlsxwriter,$(PKGS))) -lm -pthread
+KIOSK_LDLIBS = $(shell pkg-config --libs $(filter-out SDL2_image xlsxwriter,$(PKGS))) -lm -pthread $(XLSX_LEVEL_LDFLAGS)
 VERSION ?= 0.1.0
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/kiosk

@@ -839,7 +839,9 @@ void access_drawn(struct app *a)
     if (a->screen == SCREEN_SCREENING && a->screening.current < x->question)
         x->nseen = 0;       /* back to an earlier question: it is said again, as a new one is */
     x->question = a->screen == SCREEN_SCREENING ? a->screening.current : 0;
-    if (a->speech.on) {
+    if (a->speech.on && a->sending == APP_SEND_NONE) {
+        /* (While a request is shown being sent, nothing is said: thanks or save-error follows at
+         * once and is read as a new screen.) */
         if (x->read_pending) {
             x->read_pending = x->say_focus = 0;
             if (x->greet)

@@ -192,12 +192,13 @@ void app_forget_client(struct app *a)
     sodium_memzero(&a->receipt, sizeof a->receipt);
     a->show_errors = 0;
     a->submitted = 0;
+    a->sending = APP_SEND_NONE;
     a->focus = -1;
     a->field_note = MSG_NONE;
     memset(a->scroll, 0, sizeof a->scroll);
     memset(&a->nav_scroll, 0, sizeof a->nav_scroll);
     memset(a->section_y, 0, sizeof a->section_y);
-    text_cache_clear(&a->text_cache);
+    text_cache_forget_private(&a->text_cache);     /* the content's and the wording's words stay */
     ui_forget(&a->ui);
     a->treatment = 0;
     a->large_text = a->cfg->large_text;
@@ -415,6 +416,8 @@ static void pass(struct app *a)
     u->th = a->high_contrast ? theme_high_contrast() : theme_standard(a->content ? &a->content->clinic : NULL);
     ui_style(u, a->w, a->h, a->large_text);
     ui_begin(u, &a->frame, a->w, a->h);
+    u->private_screen = a->screen == SCREEN_STAFF_PIN || a->screen == SCREEN_STAFF ||
+                        (a->screen == SCREEN_IDLE_WARNING && (a->under == SCREEN_STAFF_PIN || a->under == SCREEN_STAFF));
     if (a->screen == SCREEN_IDLE_WARNING) {
         /* The screen beneath is drawn but cannot be touched. */
         struct ui_pointer real = u->ptr;
@@ -494,6 +497,8 @@ void app_event(struct app *a, const struct input_event *ev, uint64_t now)
     struct ui_pointer *p = &a->ui.ptr;
 
     a->now = now;
+    if (app_send_due(a))
+        app_send(a);    /* a request shown being sent is committed before anything else is taken */
     switch (ev->kind) {
     case INPUT_POINTER_DOWN:
     case INPUT_POINTER_MOVE:
@@ -642,6 +647,9 @@ uint64_t app_next_deadline(const struct app *a)
 {
     uint64_t next = screen_deadline(a);
 
+    if (a->sending != APP_SEND_NONE)
+        return a->now;      /* the commit of a request shown being sent: at once */
+
     if (a->db_retry_at)
         next = earliest(next, a->db_retry_at);
     return a->corner_since ? earliest(next, a->corner_since + CORNER_MS) : next;
@@ -673,24 +681,41 @@ const struct frame *app_draw(struct app *a, int w, int h)
     a->h = h;
     pass(a);
     a->dirty = 0;
+    if (a->sending == APP_SEND_ASKED)
+        a->sending = APP_SEND_SHOWN;    /* this frame shows it being sent: the commit may come */
     access_drawn(a);
     return &a->frame;
 }
 
 void app_submit(struct app *a)
 {
-    const struct content_treatment *t = app_treatment(a);
-    struct queue_request r;
-    char answers[QUEUE_ANSWERS_MAX], err[256];
-    enum screening_outcome outcome = app_outcome(a);
-
-    if (a->submitted)
-        return;     /* already in the queue: a second tap must not make a second row */
+    if (a->submitted || a->sending != APP_SEND_NONE)
+        return;     /* already in the queue, or on its way: a second tap must not make a second row */
     if (form_validate(&a->form, &a->errors) > 0) {
         a->show_errors = 1;
         go(a, SCREEN_FORM);
         return;
     }
+    a->sending = APP_SEND_ASKED;
+    a->dirty = 1;
+}
+
+int app_send_due(const struct app *a)
+{
+    return a->sending == APP_SEND_SHOWN;
+}
+
+void app_send(struct app *a)
+{
+    const struct content_treatment *t = app_treatment(a);
+    struct queue_request r;
+    char answers[QUEUE_ANSWERS_MAX], err[256];
+    enum screening_outcome outcome = app_outcome(a);
+
+    a->sending = APP_SEND_NONE;
+    a->dirty = 1;
+    if (a->submitted || (a->screen != SCREEN_REVIEW && a->screen != SCREEN_SAVE_ERROR))
+        return;
     answers[0] = '\0';
     /* The answers read in the clinic's own language, whichever the client read the questions in:
      * a translation asks the same questions (content_load_translation() makes sure of it). */

@@ -51,6 +51,14 @@ enum action {
     ACT_COUNT
 };
 
+/* Where a "Send request" is: the tap's frame shows "Sending…" at once, and the commit comes after
+ * that frame is presented (app_send), so that the tap is answered without waiting for the disk. */
+enum app_send {
+    APP_SEND_NONE,
+    APP_SEND_ASKED,     /* tapped: the next frame drawn shows "Sending…" */
+    APP_SEND_SHOWN      /* that frame is drawn: app_send() is due */
+};
+
 struct app {
     /* Wiring, not owned. content is NULL when it could not be loaded (out-of-order). */
     const struct content *content;  /* in the language shown */
@@ -100,6 +108,7 @@ struct app {
     enum wording_id field_note;     /* why the last keystroke was refused, or MSG_NONE */
     struct queue_receipt receipt;   /* the committed request, for the thank-you screen */
     int submitted;                  /* this form is in the queue: a second "Send request" does nothing */
+    enum app_send sending;          /* "Send request" was tapped: the commit waits for its frame */
 
     /* Staff. */
     const char *content_dir;        /* for "Check content"; not owned */
@@ -165,8 +174,15 @@ const char *app_language(const struct app *a);
 /* Asks for language i of app_languages() to be shown (after the pass, on the same screen). */
 void app_pick_language(struct app *a, int i);
 
-/* Asks the queue to take the client's request; on to thanks or save-error. */
+/* "Send request": a form with mistakes goes back to the form; else the request is to be sent, the
+ * next frame drawn shows it being sent, and once that frame is drawn app_send_due() says so. */
 void app_submit(struct app *a);
+/* 1 when the request asked for is shown being sent and its commit is due: call app_send() before
+ * anything else happens (the runtime does, in its next update; no input is taken in between). */
+int app_send_due(const struct app *a);
+/* Commits the request (BEGIN IMMEDIATE ... COMMIT, synchronous=FULL); on to thanks once COMMIT has
+ * returned, or to save-error. The one place a request is stored. */
+void app_send(struct app *a);
 #define APP_DB_RETRY_MS 10000   /* how often a database that cannot be written is tried again */
 
 /* Sets why requests cannot be saved now (problem NULL or "": they can again). While there is a

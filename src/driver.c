@@ -53,11 +53,20 @@ static void advance(struct drv *d, uint64_t target)
     }
 }
 
+/* The frame an input leads to; then, as the live loop does at once, a request it showed being sent
+ * is committed and thanks (or save-error) drawn, before the script goes on. */
+static void input_to_frame(struct drv *d)
+{
+    runtime_pump(d->rt, d->now);
+    runtime_update(d->rt, d->now);
+    if (app_send_due(d->rt->app))
+        runtime_update(d->rt, d->now);
+}
+
 static void pointer(struct drv *d, enum input_kind kind, int x, int y, int touch)
 {
     platform_inject_pointer(d->rt->platform, kind, x, y, touch);
-    runtime_pump(d->rt, d->now);
-    runtime_update(d->rt, d->now);
+    input_to_frame(d);
 }
 
 static void press(struct drv *d, int x, int y, uint64_t ms, int touch)
@@ -120,7 +129,7 @@ static void text(struct drv *d, const char *s)
         s += n;
         len -= n;
     }
-    runtime_update(d->rt, d->now);
+    input_to_frame(d);
 }
 
 static int shot(struct drv *d, const char *name)
@@ -384,8 +393,7 @@ static void monkey_event(struct drv *d, uint64_t *rng)
         text(d, texts[next_random(rng) % (sizeof texts / sizeof texts[0])]);
     } else if (r < 96) {
         platform_inject_key(d->rt->platform, keys[next_random(rng) % (sizeof keys / sizeof keys[0])]);
-        runtime_pump(d->rt, d->now);
-        runtime_update(d->rt, d->now);
+        input_to_frame(d);
     } else {
         advance(d, d->now + next_random(rng) % 90000);
     }
@@ -491,8 +499,7 @@ static int run_one(struct drv *d, const struct replay_cmd *c, int first)
                          "right, pageup, pagedown, kp0, kp2, kp4, kp5, kp6, kp8, kpplus, kpminus, kpmultiply, "
                          "kpdivide, f5 to f9, other)", c->str);
         platform_inject_key(d->rt->platform, input_key_from_name(c->str));
-        runtime_pump(d->rt, d->now);
-        runtime_update(d->rt, d->now);
+        input_to_frame(d);
         return 0;
     case OP_WAIT:
         advance(d, d->now + ms);

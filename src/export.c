@@ -53,27 +53,28 @@ struct sink {
 #define ROW(field) offsetof(struct queue_row, field)
 #define EVERYONE    0   /* in every format */
 #define SYSTEMS     1   /* in CSV and JSON Lines, not the spreadsheet */
+#define COLUMN(name, title, kind, field, who) { name, title, kind, ROW(field), who, ",\"" name "\":" }
 
 /* The columns of every format, in order. Adding one is one line here (and its field in struct
  * queue_row); the golden files of tests/cli then gain it. */
 const struct export_column export_columns[] = {
-    { "batch_id", "Batch", EXPORT_KIND_BATCH, ROW(batch_id), SYSTEMS },     /* the sheet says it once, in its properties */
-    { "uuid", "Request ID", EXPORT_KIND_TEXT, ROW(uuid), SYSTEMS },
-    { "ref", "Reference", EXPORT_KIND_TEXT, ROW(ref), EVERYONE },
-    { "created_utc", "Submitted", EXPORT_KIND_TIME, ROW(created_utc), EVERYONE },
-    { "kiosk_id", "Kiosk", EXPORT_KIND_TEXT, ROW(req.kiosk_id), EVERYONE },
-    { "treatment_id", "Treatment", EXPORT_KIND_TEXT, ROW(req.treatment_id), EVERYONE },
-    { "name", "Name", EXPORT_KIND_TEXT, ROW(req.name), EVERYONE },
-    { "phone", "Phone", EXPORT_KIND_TEXT, ROW(req.phone), EVERYONE },
-    { "email", "Email", EXPORT_KIND_TEXT, ROW(req.email), EVERYONE },
-    { "contact_time", "Best time to call", EXPORT_KIND_TEXT, ROW(req.contact_time), EVERYONE },
-    { "screening", "Checklist result", EXPORT_KIND_TEXT, ROW(req.screening), EVERYONE },
-    { "answers", "Checklist answers", EXPORT_KIND_ANSWERS, ROW(req.answers), EVERYONE },
-    { "consent_contact", "Agreed to be contacted", EXPORT_KIND_YES_NO, ROW(req.consent_contact), EVERYONE },
-    { "consent_share_answers", "Agreed to share answers", EXPORT_KIND_YES_NO, ROW(req.consent_share_answers), EVERYONE },
-    { "notice_version", "Privacy notice version", EXPORT_KIND_TEXT, ROW(req.notice_version), SYSTEMS },
-    { "language", "Language", EXPORT_KIND_TEXT, ROW(req.language), EVERYONE },
-    { NULL, NULL, EXPORT_KIND_TEXT, 0, EVERYONE }
+    COLUMN("batch_id", "Batch", EXPORT_KIND_BATCH, batch_id, SYSTEMS),     /* the sheet says it once, in its properties */
+    COLUMN("uuid", "Request ID", EXPORT_KIND_TEXT, uuid, SYSTEMS),
+    COLUMN("ref", "Reference", EXPORT_KIND_TEXT, ref, EVERYONE),
+    COLUMN("created_utc", "Submitted", EXPORT_KIND_TIME, created_utc, EVERYONE),
+    COLUMN("kiosk_id", "Kiosk", EXPORT_KIND_TEXT, req.kiosk_id, EVERYONE),
+    COLUMN("treatment_id", "Treatment", EXPORT_KIND_TEXT, req.treatment_id, EVERYONE),
+    COLUMN("name", "Name", EXPORT_KIND_TEXT, req.name, EVERYONE),
+    COLUMN("phone", "Phone", EXPORT_KIND_TEXT, req.phone, EVERYONE),
+    COLUMN("email", "Email", EXPORT_KIND_TEXT, req.email, EVERYONE),
+    COLUMN("contact_time", "Best time to call", EXPORT_KIND_TEXT, req.contact_time, EVERYONE),
+    COLUMN("screening", "Checklist result", EXPORT_KIND_TEXT, req.screening, EVERYONE),
+    COLUMN("answers", "Checklist answers", EXPORT_KIND_ANSWERS, req.answers, EVERYONE),
+    COLUMN("consent_contact", "Agreed to be contacted", EXPORT_KIND_YES_NO, req.consent_contact, EVERYONE),
+    COLUMN("consent_share_answers", "Agreed to share answers", EXPORT_KIND_YES_NO, req.consent_share_answers, EVERYONE),
+    COLUMN("notice_version", "Privacy notice version", EXPORT_KIND_TEXT, req.notice_version, SYSTEMS),
+    COLUMN("language", "Language", EXPORT_KIND_TEXT, req.language, EVERYONE),
+    { NULL, NULL, EXPORT_KIND_TEXT, 0, EVERYONE, NULL }
 };
 
 static const char *const format_names[] = {
@@ -146,7 +147,9 @@ static void line_str(struct line *l, const char *s)
 
 static void line_char(struct line *l, char c)
 {
-    line_bytes(l, &c, 1);
+    if (l->n == sizeof l->buf)
+        line_flush(l);
+    l->buf[l->n++] = c;
 }
 
 /* Writes v in decimal, as "%lld" would. */
@@ -171,23 +174,53 @@ static void line_int(struct line *l, long long v)
  * value is an empty field. */
 static void csv_text(struct line *l, const char *s)
 {
+    size_t n, room;
     int formula, quote;
+    char *o;
 
     if (!s)
         return;
-    formula = s[0] && strchr("=+-@\t\r", s[0]);
+    formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
     quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        line_char(l, '"');
-    if (formula)
-        line_char(l, '\'');
-    for (const char *q = quote ? strchr(s, '"') : NULL; q; q = strchr(q + 1, '"')) {
-        line_bytes(l, s, (size_t)(q - s) + 1);
-        s = q;      /* this quote starts the next piece too: it is doubled */
+    n = strlen(s);
+    if (!quote && !formula) {
+        line_bytes(l, s, n);
+        return;
     }
-    line_str(l, s);
+    room = 2 * n + 3;   /* every byte a quote, doubled; the quotes around; the ' */
+    if (room > sizeof l->buf - l->n)
+        line_flush(l);
+    if (room > sizeof l->buf) {     /* a huge value: in pieces through line_bytes */
+        if (quote)
+            line_char(l, '"');
+        if (formula)
+            line_char(l, '\'');
+        for (const char *q = quote ? strchr(s, '"') : NULL; q; q = strchr(q + 1, '"')) {
+            line_bytes(l, s, (size_t)(q - s) + 1);
+            s = q;      /* this quote starts the next piece too: it is doubled */
+        }
+        line_str(l, s);
+        if (quote)
+            line_char(l, '"');
+        return;
+    }
+    /* the usual case (the checklist's answers, quoted): straight into the line */
+    o = l->buf + l->n;
     if (quote)
-        line_char(l, '"');
+        *o++ = '"';
+    if (formula)
+        *o++ = '\'';
+    for (const char *q = quote ? strchr(s, '"') : NULL; q; q = strchr(q + 1, '"')) {
+        memcpy(o, s, (size_t)(q - s) + 1);
+        o += q - s + 1;
+        s = q;
+    }
+    n = strlen(s);
+    memcpy(o, s, n);
+    o += n;
+    if (quote)
+        *o++ = '"';
+    l->n = (size_t)(o - l->buf);
 }
 
 static void csv_row(struct line *l, const struct queue_row *r)
@@ -222,14 +255,15 @@ static void json_text(struct line *l, const char *s)
 }
 
 /* Each member's name goes with what comes before it: {"batch_id": for the first, ,"uuid": and so
- * on. answers is JSON already (the queue stores and returns it minified), so it goes in as it is. */
+ * on, in one piece. answers is JSON already (the queue stores and returns it minified), so it goes
+ * in as it is. */
 static void json_row(struct line *l, const struct queue_row *r)
 {
     for (const struct export_column *c = export_columns; c->name; c++) {
         const char *text;
-        line_str(l, c == export_columns ? "{\"" : ",\"");
-        line_str(l, c->name);
-        line_str(l, "\":");
+        if (c == export_columns)
+            line_char(l, '{');
+        line_str(l, c == export_columns ? c->member + 1 : c->member);
         switch (c->kind) {
         case EXPORT_KIND_BATCH:
             line_int(l, export_column_number(c, r));
@@ -471,10 +505,12 @@ static void sink_discard(struct sink *s)
     s->published = 0;
 }
 
-/* Writes the header and every row of the export under way to each sink. Returns 0, or -1 with err. */
-static int write_rows(struct queue *q, struct sink *s, int n, char *err, size_t errlen)
+/* Writes the header and every row of the export under way to each sink, counting the rows into
+ * b->count. Returns 0, or -1 with err. */
+static int write_rows(struct queue *q, struct sink *s, int n, struct queue_batch *b, char *err, size_t errlen)
 {
     struct queue_row row;
+    long long rows = 0;
     int rc;
 
     for (int i = 0; i < n; i++)
@@ -484,14 +520,17 @@ static int write_rows(struct queue *q, struct sink *s, int n, char *err, size_t 
         for (int i = 0; i < n; i++)
             if (sink_row(&s[i], &row, err, errlen) != 0)
                 return -1;
+        rows++;
     }
+    if (rc == 0)
+        b->count = rows;    /* what the files hold, as the batch will record (queue_export_finish) */
     return rc;
 }
 
 /* Opens, fills and publishes every file sink of the export begun, then marks the batch. Stale
  * temporary files in their directories go once ours are locked. On failure, cancels the export,
  * removes every file and returns -1 with err. */
-static int export_files(struct queue *q, const struct queue_batch *b, struct sink *s, int n,
+static int export_files(struct queue *q, struct queue_batch *b, struct sink *s, int n,
                         char *err, size_t errlen)
 {
     time_t now = time(NULL);
@@ -505,7 +544,7 @@ static int export_files(struct queue *q, const struct queue_batch *b, struct sin
         export_remove_stale(dir);
     }
     if (rc == 0)
-        rc = write_rows(q, s, n, err, errlen);
+        rc = write_rows(q, s, n, b, err, errlen);
     for (int i = 0; i < n && rc == 0; i++)
         rc = sink_publish(&s[i], err, errlen);
     if (rc != 0)
@@ -587,7 +626,7 @@ int export_to_stream(struct queue *q, long long batch, enum export_format fmt, F
     }
     if (queue_export_begin(q, batch, b, err, errlen) != 0)
         return -1;
-    rc = write_rows(q, &s, 1, err, errlen);
+    rc = write_rows(q, &s, 1, b, err, errlen);
     if (rc == 0 && (fflush(out) != 0 || ferror(out)))
         rc = sink_error(&s, err, errlen);
     if (rc == 0 && fstat(fileno(out), &sb) == 0 && S_ISREG(sb.st_mode) && fsync(fileno(out)) != 0)
@@ -651,7 +690,7 @@ int export_to_dir(struct queue *q, const char *dir, long long batch, unsigned fo
     }
     if (queue_export_begin(q, batch, &res->batch, err, errlen) != 0)
         return -1;
-    if (res->batch.count == 0 && res->batch.is_new) {
+    if (res->batch.id == 0) {     /* nothing pending */
         queue_export_cancel(q);
         return 0;
     }

@@ -40,6 +40,7 @@ struct export_column {
     enum export_kind kind;
     size_t offset;          /* of the field in struct queue_row (a const char *, int or long long) */
     int systems_only;       /* left out of the spreadsheet: of no use to a person (ids, hashes) */
+    const char *member;     /* ,"name": as JSON Lines puts it before the value (the first without the ,) */
 };
 
 /* Every column, in order, ending with one whose name is NULL; static. */

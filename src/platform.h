@@ -105,5 +105,7 @@ void platform_picture_stats(const struct platform *p, int *textures, size_t *byt
 
 /* Counts for tests and the benchmark: text textures made and reused since start. */
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached);
+/* For tests: whether the text cache holds the ink (bit 1) or the width (bit 2) of s at px with flags. */
+int platform_text_holds(struct platform *p, int px, int flags, const char *s, int len);
 
 #endif

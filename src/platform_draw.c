@@ -167,8 +167,12 @@ static void corner(struct pdraw *d, const uint8_t *cov, int rad, int x0, int y0,
             c = a == 255 ? c : div255(c * a);
             p[x] = c == 255 ? px : blend(p[x], px, c);
         }
-        for (int x = full0; x < full1; x++)
-            p[x] = a == 255 ? px : blend(p[x], px, a);
+        if (a == 255)
+            for (int x = full0; x < full1; x++)
+                p[x] = px;
+        else
+            for (int x = full0; x < full1; x++)
+                p[x] = blend(p[x], px, a);
     }
 }
 
@@ -200,25 +204,35 @@ static void draw_ink(SDL_Surface *s, const struct ptext_ink *ink, int x0, int y0
         return;
     for (int y = r.y; y < r.y + r.h; y++) {
         const uint8_t *p = ink->runs + ink->rows[y - y0], *end = ink->runs + ink->rows[y - y0 + 1];
-        uint32_t *row = row_at(s, y);
+        uint32_t *row = row_at(s, y) + x0;
         for (int x = 0, n; p < end && x < to; x += n) {
             unsigned code = *p++;
             int lo, hi;
             n = code & PTEXT_RUN_SOME ? (int)(code & 0x7F) + 1 : (int)(code & 0x3F) + 1;
             lo = x < from ? from : x;
             hi = x + n > to ? to : x + n;
-            if (code & PTEXT_RUN_SOME) {
+            if ((code & PTEXT_RUN_SOME) && a == 255) {
+                /* (opaque ink, nearly all text: the loops without the colour's alpha in them) */
+                const uint8_t *cov = p - x;
+                for (int i = lo; i < hi; i++)
+                    if (cov[i] == 255)
+                        row[i] = px;
+                    else if (cov[i] != 0)
+                        row[i] = blend(row[i], px, cov[i]);
+                p += n;
+            } else if (code & PTEXT_RUN_SOME) {
                 for (int i = lo; i < hi; i++) {
                     uint32_t v = p[i - x];
-                    if (v == 0)
-                        continue;
-                    v = a == 255 ? v : div255(v * a);
-                    row[x0 + i] = v == 255 ? px : blend(row[x0 + i], px, v);
+                    if (v != 0)
+                        row[i] = blend(row[i], px, div255(v * a));
                 }
                 p += n;
+            } else if ((code & PTEXT_RUN_FULL) && a == 255) {
+                for (int i = lo; i < hi; i++)
+                    row[i] = px;
             } else if (code & PTEXT_RUN_FULL) {
                 for (int i = lo; i < hi; i++)
-                    row[x0 + i] = a == 255 ? px : blend(row[x0 + i], px, a);
+                    row[i] = blend(row[i], px, a);
             }
         }
     }
@@ -389,10 +403,52 @@ static void draw_cmd(struct pdraw *d, const struct draw_cmd *c, struct rect box,
         draw_ink(d->canvas, ink, c->r.x + ink->x, c->r.y + ink->y, c->colour, intersect(clip, box));
 }
 
+/* The frame's background in region, but for whole rows of it that an opaque square rectangle of
+ * the frame (a bar's panel) covers from side to side: every pixel there is painted over by it,
+ * whatever comes before it, so filling them first would be wasted. */
+static void background(struct pdraw *d, const struct frame *f, struct rect region)
+{
+    static uint8_t covered[PDRAW_MAX_SIDE];     /* drawing runs on one thread */
+    int any = 0;
+
+    if (region.h > PDRAW_MAX_SIDE) {
+        fill(d->canvas, region, f->background | 0xFF, region);
+        return;
+    }
+    memset(covered, 0, (size_t)region.h);
+    for (int i = 0; i < f->ncmds; i++) {
+        const struct draw_cmd *c = &f->cmds[i];
+        struct rect r = c->r;
+        if (c->kind != DRAW_RECT || (c->colour & 0xFF) != 0xFF || c->border_px > 0 || fit_radius(r, c->radius) > 0)
+            continue;
+        if (c->clip.w)
+            r = intersect(r, c->clip);
+        r = intersect(r, region);
+        if (r.x != region.x || r.w != region.w)
+            continue;
+        memset(covered + (r.y - region.y), 1, (size_t)r.h);
+        any = 1;
+    }
+    if (!any) {
+        fill(d->canvas, region, f->background | 0xFF, region);
+        return;
+    }
+    for (int y = 0; y < region.h;) {
+        int n = 0;
+        while (y + n < region.h && !covered[y + n])
+            n++;
+        if (n > 0)
+            fill(d->canvas, (struct rect){ region.x, region.y + y, region.w, n }, f->background | 0xFF, region);
+        y += n;
+        while (y < region.h && covered[y])
+            y++;
+    }
+}
+
 /* Draws region of f afresh: its background, then every command that reaches into it. */
 static void draw_region(struct pdraw *d, const struct frame *f, const struct pdraw_mark *marks, struct rect region)
 {
-    fill(d->canvas, region, f->background | 0xFF, region);
+    background(d, f, region);
     for (int i = 0; i < f->ncmds; i++) {
         if (!rect_overlaps(marks[i].box, region))
             continue;

@@ -13,6 +13,7 @@
 
 #define PDRAW_DISCS   24    /* corner masks kept, one per corner radius in use */
 #define PDRAW_DAMAGE  16    /* rectangles of damage at most; more are joined into one */
+#define PDRAW_MAX_SIDE 8192 /* the tallest canvas whose background is filled row by row (taller: whole) */
 
 /* What a draw command looked like, to tell whether the next frame's differs. No text is kept,
  * only a hash of it: the text may be what a client typed. */

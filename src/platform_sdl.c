@@ -693,6 +693,11 @@ void platform_prepare_text(struct platform *p, const struct frame *f)
             ptext_ink(&p->text, f->cmds[i].font_px, f->cmds[i].bold, f->cmds[i].text, f->cmds[i].len);
 }
 
+int platform_text_holds(struct platform *p, int px, int flags, const char *s, int len)
+{
+    return ptext_holds(&p->text, px, flags, s, len);
+}
+
 void platform_text_stats(const struct platform *p, unsigned long *made, unsigned long *reused, int *cached)
 {
     *made = p->text.made;

@@ -52,15 +52,21 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
     return f;
 }
 
-void ptext_frame_done(struct ptext *t)
+/* Closes each large face (PTEXT_LARGE_FACE) that served no text in the last idle frames. */
+static void close_large(struct ptext *t, unsigned long idle)
 {
     for (int i = 0; i < t->nopen; i++) {
         const struct fonts_face *ff = fonts_face(&t->fonts, t->open[i].face);
-        if (t->frame - t->open[i].used < PTEXT_IDLE_FRAMES || !ff || ff->file_size <= PTEXT_LARGE_FACE)
+        if (t->frame - t->open[i].used < idle || !ff || ff->file_size <= PTEXT_LARGE_FACE)
             continue;
         TTF_CloseFont(t->open[i].font);
         t->open[i--] = t->open[--t->nopen];
     }
+}
+
+void ptext_frame_done(struct ptext *t)
+{
+    close_large(t, PTEXT_IDLE_FRAMES);
     t->frame++;
 }
 
@@ -126,6 +132,24 @@ static int line_len(const char *s, int len)
     return len < PTEXT_LINE_MAX ? len : (int)utf8_cut(s, (size_t)len, PTEXT_LINE_MAX - 1);
 }
 
+/* Every bit of v mixed into every other (murmur3's finaliser). */
+static uint64_t mix64(uint64_t v)
+{
+    v ^= v >> 33;
+    v *= 0xFF51AFD7ED558CCDULL;
+    v ^= v >> 33;
+    v *= 0xC4CEB9FE1A85EC53ULL;
+    return v ^ v >> 33;
+}
+
+/* The set of widths for hash h. text_hash() puts px and flags into its high half, which its
+ * multiplications never carry down: the set is chosen from all of h, or every size and style of a
+ * text would share one set (4 places) and push each other out. */
+static struct ptext_width *width_set(struct ptext *t, uint64_t h)
+{
+    return &t->widths[mix64(h) % (PTEXT_WIDTHS / PTEXT_WIDTH_WAYS) * PTEXT_WIDTH_WAYS];
+}
+
 static int measure_width(void *ctx, int px, int flags, const char *s, int len)
 {
     struct ptext *t = ctx;
@@ -138,7 +162,7 @@ static int measure_width(void *ctx, int px, int flags, const char *s, int len)
     len = line_len(s, len);
     h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
     /* PTEXT_WIDTH_WAYS places for each hash; a miss takes the one least recently asked for. */
-    set = &t->widths[h % (PTEXT_WIDTHS / PTEXT_WIDTH_WAYS) * PTEXT_WIDTH_WAYS];
+    set = width_set(t, h);
     memo = set;
     for (int i = 0; i < PTEXT_WIDTH_WAYS; i++) {
         struct ptext_width *m = &set[i];
@@ -343,6 +367,10 @@ static void drop(struct ptext *t, struct ptext_slot *s);
 
 void ptext_keep_begin(struct ptext *t)
 {
+    /* The screen just shown may have needed Noto Sans CJK for the picker's "中文" alone, whose ink
+     * is kept: it is closed before the kept screens' text is made, so that the face's 2.6 MiB and
+     * that text are not held at once. It opens again if that text needs it. */
+    close_large(t, 0);
     if (++t->keepings == 0)
         t->keepings = 1;
     t->keeping = t->keepings;
@@ -351,10 +379,10 @@ void ptext_keep_begin(struct ptext *t)
 void ptext_keep_end(struct ptext *t)
 {
     for (int i = 0; i < PTEXT_SLOTS; i++)
-        if (t->slots[i].made && t->slots[i].kept != t->keeping)
+        if (t->slots[i].made && t->slots[i].kept != t->keeping && !(t->slots[i].flags & TEXT_PUBLIC))
             drop(t, &t->slots[i]);
     for (int i = 0; i < PTEXT_WIDTHS; i++)
-        if (t->widths[i].kept != t->keeping)
+        if (t->widths[i].kept != t->keeping && !(t->widths[i].flags & TEXT_PUBLIC))
             sodium_memzero(&t->widths[i], sizeof t->widths[i]);
     t->keeping = 0;
 }
@@ -567,4 +595,24 @@ const struct ptext_ink *ptext_ink(struct ptext *t, int px, int flags, const char
     t->nslots++;
     t->made++;
     return &slot->ink;
+}
+
+int ptext_holds(struct ptext *t, int px, int flags, const char *s, int len)
+{
+    uint64_t h = text_hash(s, len, 0);
+    const struct ptext_width *set;
+    int holds = 0;
+
+    for (int probe = 0; probe < 16; probe++) {
+        const struct ptext_slot *k = &t->slots[(h % PTEXT_SLOTS + (unsigned)probe) % PTEXT_SLOTS];
+        if (k->made && k->hash == h && k->px == px && k->flags == flags && k->len == len)
+            holds |= PTEXT_HOLDS_INK;
+    }
+    len = line_len(s, len);
+    h = text_hash(s, len, ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 32));
+    set = width_set(t, h);
+    for (int i = 0; i < PTEXT_WIDTH_WAYS; i++)
+        if (set[i].hash == h && set[i].len == len && set[i].px == px && set[i].flags == flags && set[i].w > 0)
+            holds |= PTEXT_HOLDS_WIDTH;
+    return holds;
 }

@@ -97,14 +97,21 @@ void ptext_frame_done(struct ptext *t);
 /* Frees every cached ink and forgets every measurement (a client's text must go). */
 void ptext_forget(struct ptext *t);
 /* As ptext_forget(), but what is drawn or measured between the two calls is kept (and made if it
- * is missing): text shown after a client's details are gone, which the next client will see too. */
-void ptext_keep_begin(struct ptext *t);
+ * is missing): text shown after a client's details are gone, which the next client will see too;
+ * and so is text drawn or measured with TEXT_PUBLIC (the content's and the wording's words, in any
+ * language), while it fits PTEXT_BUDGET. Everything else, a client's own text, is wiped. */
+void ptext_keep_begin(struct ptext *t);     /* also closes every large face (ptext_frame_done) */
 void ptext_keep_end(struct ptext *t);
 
 /* The pixels of s in colour (0xRRGGBBAA: the colour, the coverage times its alpha), the line's
  * whole box as SDL_ttf renders it, in a new ARGB surface the caller frees; *dy is where its top
  * is drawn from the top of the line. NULL if it cannot be made (or s is empty). */
 SDL_Surface *ptext_render(struct ptext *t, int px, int flags, unsigned colour, const char *s, int len, int *dy);
+
+/* For tests: what the cache holds of s at px with flags: PTEXT_HOLDS_INK and PTEXT_HOLDS_WIDTH bits. */
+#define PTEXT_HOLDS_INK   1
+#define PTEXT_HOLDS_WIDTH 2
+int ptext_holds(struct ptext *t, int px, int flags, const char *s, int len);
 
 /* How many characters of s the faces chosen to draw them have no glyph for (each would show
  * the missing-glyph box). For tests: 0 is what every name the form accepts must give. */

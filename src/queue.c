@@ -82,9 +82,11 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_STATE_SET] = "INSERT INTO kiosk_state (key, value) VALUES (?1, ?2)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     [ST_STATE_DELETE] = "DELETE FROM kiosk_state WHERE key = ?1",
-    [ST_PENDING_SNAPSHOT] = "SELECT " LAST_EXPORTED_ID ", coalesce(max(id), 0), count(*),"
-                            " (SELECT coalesce(max(id), 0) + 1 FROM batches)"
-                            " FROM submissions WHERE id > " LAST_EXPORTED_ID,
+    /* Costs the same whatever is pending: the newest request is the last in the table, and the
+     * number pending is kept as it goes (queue_figures). Counting the range instead read every
+     * pending row once more before the export read them: 19,000 pages for 100,000 requests. */
+    [ST_PENDING_SNAPSHOT] = "SELECT " LAST_EXPORTED_ID ", (SELECT coalesce(max(id), 0) FROM submissions),"
+                            " (SELECT pending FROM queue_figures), (SELECT coalesce(max(id), 0) + 1 FROM batches)",
     /* every request in the range is pending: no batch to look up */
     [ST_ROWS_PENDING] = "SELECT 0, 'pending', NULL, NULL, " ROW_DATA " FROM submissions s"
                         " WHERE s.id > ?1 AND s.id <= ?2 ORDER BY s.id",
@@ -123,6 +125,8 @@ struct export_cursor {
     struct queue_batch batch;
     long long after, last;          /* new batch: the snapshot's last exported id, and its newest request:
                                      * the batch will be after + 1 .. last */
+    long long read;                 /* rows queue_export_next() has returned */
+    int ended;                      /* it has returned 0: every row was read */
     sqlite3_stmt *rows;             /* ST_ROWS_PENDING or ST_ROWS_BATCH, bound */
 };
 
@@ -1076,8 +1080,8 @@ static int begin_new_batch(struct queue *q, struct queue_batch *b)
     if (rc == SQLITE_ROW) {
         q->exp.after = sqlite3_column_int64(s, 0);
         q->exp.last = sqlite3_column_int64(s, 1);
-        b->count = sqlite3_column_int64(s, 2);
-        b->id = b->count ? sqlite3_column_int64(s, 3) : 0;
+        b->id = q->exp.last > q->exp.after ? sqlite3_column_int64(s, 3) : 0;
+        b->count = b->id ? sqlite3_column_int64(s, 2) : 0;
         b->is_new = 1;
         rc = SQLITE_OK;
     }
@@ -1136,6 +1140,8 @@ int queue_export_begin(struct queue *q, long long batch, struct queue_batch *b, 
         return -1;
     }
     q->exp.batch = *b;
+    q->exp.read = 0;
+    q->exp.ended = 0;
     q->exp.active = 1;
     return 0;
 }
@@ -1149,10 +1155,13 @@ int queue_export_next(struct queue *q, struct queue_row *row, char *err, size_t 
     if (rc == SQLITE_ROW) {
         row_fill(q->exp.rows, row);
         row->batch_id = q->exp.batch.id;
+        q->exp.read++;
         return 1;
     }
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE) {
+        q->exp.ended = 1;
         return 0;
+    }
     return db_error(q, "read the requests", err, errlen);
 }
 
@@ -1201,7 +1210,11 @@ int queue_export_finish(struct queue *q, char *err, size_t errlen)
 
     assert(q->exp.active);
     export_end_read(q);
-    if (x.batch.is_new && x.batch.count > 0)
+    /* The batch is the rows read when they all were: the count kept in queue_figures should say
+     * the same, but the rows are the truth. */
+    if (x.batch.is_new && x.ended)
+        x.batch.count = x.read;
+    if (x.batch.is_new && x.batch.id != 0 && x.batch.count > 0)
         rc = record_batch(q, &x, err, errlen);
     reconnect(q);   /* the rows read are in the page cache */
     return rc;

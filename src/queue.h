@@ -115,7 +115,8 @@ struct queue_recovery {
 /* The batch an export reads. */
 struct queue_batch {
     long long id;           /* 0 when a new export found nothing pending (no batch is made) */
-    long long count;        /* rows the export will return */
+    long long count;        /* rows the export will return (a new batch: the number pending, as the
+                             * queue keeps it; the batch records the rows read) */
     int is_new;             /* 1: pending rows becoming a new batch; 0: an earlier batch read again */
 };
 

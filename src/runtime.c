@@ -528,6 +528,8 @@ void runtime_update(struct runtime *rt, uint64_t now)
     struct app *a = rt->app;
     int w, h, forgot, starting;
 
+    if (app_send_due(a))
+        app_send(a);    /* "Sending..." was drawn (and presented) by the last update: now the commit */
     app_tick(a, now);
     database_jobs(rt, now);
     platform_size(rt->platform, &w, &h);
@@ -626,6 +628,8 @@ int runtime_loop(struct runtime *rt)
         int timeout;
 
         runtime_update(rt, now);
+        if (app_send_due(a))
+            continue;   /* "Sending..." is on screen: the commit, and thanks, before any input */
         if (watchdog_usec && now >= next_ping) {
             sd_notify(0, "WATCHDOG=1");
             next_ping = now + watchdog_usec / 2000;

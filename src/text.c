@@ -41,6 +41,13 @@ void text_cache_clear(struct text_cache *cache)
     sodium_memzero(cache, sizeof *cache);
 }
 
+void text_cache_forget_private(struct text_cache *cache)
+{
+    for (int i = 0; i < TEXT_CACHE_SLOTS; i++)
+        if (!(cache->slots[i].flags & TEXT_PUBLIC))
+            sodium_memzero(&cache->slots[i], sizeof cache->slots[i]);
+}
+
 int text_direction(const char *s, int len, int fallback)
 {
     enum bidi_dir d = bidi_first_strong(s, len);

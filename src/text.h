@@ -21,6 +21,8 @@ enum text_flag {
     TEXT_BOLD = 1,
     TEXT_RTL  = 2,          /* the paragraph runs right to left (an RTL language's screens) */
     TEXT_LTR  = 4,          /* the paragraph runs left to right whatever its first letter */
+    TEXT_PUBLIC = 8,        /* words every client may see (the content's, the wording's), never what a
+                             * client typed or was given: caches may keep them across visits */
     /* neither: the paragraph takes the direction of its first strong character (UAX #9 P2, P3),
      * left to right when it has none */
 };
@@ -82,6 +84,8 @@ int text_direction(const char *s, int len, int fallback);
 
 /* Forgets every cached paragraph, zeroing the slots (they may describe what a client typed). */
 void text_cache_clear(struct text_cache *cache);
+/* Forgets, zeroing them, the paragraphs not wrapped with TEXT_PUBLIC: at a visit's end. */
+void text_cache_forget_private(struct text_cache *cache);
 
 /* FNV-1a over len bytes of s, mixed with seed. */
 uint64_t text_hash(const char *s, int len, uint64_t seed);

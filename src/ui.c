@@ -25,7 +25,9 @@ void ui_reset(struct ui *u)
 
 void ui_forget(struct ui *u)
 {
-    sodium_memzero(u->widths, sizeof u->widths);
+    for (int i = 0; i < UI_WIDTH_SLOTS; i++)
+        if (!u->widths[i].public)
+            sodium_memzero(&u->widths[i], sizeof u->widths[i]);
 }
 
 void ui_style(struct ui *u, int w, int h, int large_text)
@@ -228,6 +230,7 @@ int ui_add_field(struct ui *u, int parent, const char *label, const char *value,
     it->focused = focused;
     it->error = error;
     it->empty = value[0] == '\0';
+    it->client = !it->empty;    /* what the client typed (the placeholder is the wording's) */
     it->role = FRAME_ROLE_FIELD;
     it->id = ui_id_of(u, label);
     return n;
@@ -273,6 +276,11 @@ struct lay_box *ui_box(struct ui *u, int node)
     return &u->lay.nodes[node].box;
 }
 
+void ui_set_client(struct ui *u, int node)
+{
+    u->items[node].client = 1;
+}
+
 void ui_set_caption(struct ui *u, int node, const char *caption)
 {
     u->items[node].caption = caption;
@@ -315,31 +323,36 @@ static const char *shown(const struct ui_item *it)
     return it->caption ? it->caption : it->label ? it->label : "";
 }
 
-/* The measurer's flags for text in font that reads dir on u's screen: bold, and right to left on
- * a right-to-left screen, left to right when asked, else the direction of its first letter. */
-static int text_flags(const struct ui *u, enum style_font font, enum ui_dir dir)
+/* The measurer's flags for the item's text in its font on u's screen: bold; right to left on a
+ * right-to-left screen, left to right when asked, else the direction of its first letter; and
+ * public unless it is a client's own or the screen is not for clients. */
+static int text_flags(const struct ui *u, const struct ui_item *it)
 {
+    enum ui_dir dir = it->dir;
     int way = dir == UI_DIR_LTR ? TEXT_LTR : dir == UI_DIR_SCREEN && u->rtl ? TEXT_RTL : 0;
 
-    return (u->st.font[font].bold ? TEXT_BOLD : 0) | way;
+    return (u->st.font[it->font].bold ? TEXT_BOLD : 0) | way | (it->client || u->private_screen ? 0 : TEXT_PUBLIC);
 }
 
-static void wrap(struct ui *u, const char *s, enum style_font font, enum ui_dir dir, int maxw, struct text_lines *out)
+/* The item's text wrapped to maxw in its font. */
+static void wrap(struct ui *u, const struct ui_item *it, int maxw, struct text_lines *out)
 {
-    text_wrap(u->tc, u->tm, u->st.font[font].px, text_flags(u, font, dir), s, (int)strlen(s), maxw > 1 ? maxw : 1,
-              out);
+    const char *s = shown(it);
+
+    text_wrap(u->tc, u->tm, u->st.font[it->font].px, text_flags(u, it), s, (int)strlen(s), maxw > 1 ? maxw : 1, out);
 }
 
-/* The widest word of s: the least width that cuts none. Words end at spaces and line breaks. */
-static int widest_word(struct ui *u, const char *s, enum style_font font, enum ui_dir dir)
+/* The widest word of the item's text: the least width that cuts none. Words end at spaces and line breaks. */
+static int widest_word(struct ui *u, const struct ui_item *it)
 {
-    const struct style_font_metrics *f = &u->st.font[font];
+    const struct style_font_metrics *f = &u->st.font[it->font];
+    const char *s = shown(it);
     int widest = 0;
 
     while (*s) {
         size_t n = strcspn(s, " \n");
         if (n > 0) {
-            int w = u->tm->width(u->tm->ctx, f->px, text_flags(u, font, dir), s, (int)n);
+            int w = u->tm->width(u->tm->ctx, f->px, text_flags(u, it), s, (int)n);
             widest = w > widest ? w : widest;
         }
         s += n;
@@ -349,25 +362,28 @@ static int widest_word(struct ui *u, const char *s, enum style_font font, enum u
     return widest;
 }
 
-static int one_line(struct ui *u, const char *s, enum style_font font, enum ui_dir dir)
+static int one_line(struct ui *u, const struct ui_item *it)
 {
     struct text_lines l;
 
-    wrap(u, s, font, dir, ONE_LINE, &l);
+    wrap(u, it, ONE_LINE, &l);
     return l.w;
 }
 
-/* The widest word and the one-line width of s in font, from u->widths when known. */
-static void text_widths(struct ui *u, const char *s, enum style_font font, enum ui_dir dir, int *min, int *pref)
+/* The widest word and the one-line width of the item's text in its font, from u->widths when known. */
+static void text_widths(struct ui *u, const struct ui_item *it, int *min, int *pref)
 {
-    const struct style_font_metrics *f = &u->st.font[font];
-    uint64_t h = text_hash(s, (int)strlen(s), ((uint64_t)f->px << 4 | (uint64_t)text_flags(u, font, dir)) + 1) | 1;
+    const struct style_font_metrics *f = &u->st.font[it->font];
+    const char *s = shown(it);
+    int flags = text_flags(u, it);
+    uint64_t h = text_hash(s, (int)strlen(s), ((uint64_t)f->px << 4 | (uint64_t)flags) + 1) | 1;
     struct ui_width_slot *slot = &u->widths[h % UI_WIDTH_SLOTS];
 
     if (slot->hash != h) {
         slot->hash = h;
-        slot->min = widest_word(u, s, font, dir);
-        slot->pref = one_line(u, s, font, dir);
+        slot->min = widest_word(u, it);
+        slot->pref = one_line(u, it);
+        slot->public = (flags & TEXT_PUBLIC) != 0;
     }
     *min = slot->min;
     *pref = slot->pref;
@@ -377,7 +393,6 @@ static void measure_width(void *ctx, int node, int *min, int *pref)
 {
     struct ui *u = ctx;
     const struct ui_item *it = &u->items[node];
-    const char *s = shown(it);
     int before = 0;
 
     switch (it->kind) {
@@ -387,13 +402,13 @@ static void measure_width(void *ctx, int node, int *min, int *pref)
     case UI_ITEM_TEXT:
     case UI_ITEM_BUTTON:
     case UI_ITEM_BADGE:
-        text_widths(u, s, it->font, it->dir, min, pref);
+        text_widths(u, it, min, pref);
         *min += before;
         *pref += before;
         break;
     case UI_ITEM_FIELD:
         *min = 0;
-        *pref = one_line(u, s, it->font, it->dir);
+        *pref = one_line(u, it);
         break;
     default:
         *min = *pref = 0;
@@ -420,12 +435,12 @@ static int caption_height(struct ui *u, struct ui_item *it, int w, int max_h)
     static const enum style_font smaller[] = { FONT_BUTTON_SMALL, FONT_KEY_MIN };
     struct text_lines *l = lines_of(u, it);
 
-    wrap(u, shown(it), it->font, it->dir, w, l);
+    wrap(u, it, w, l);
     for (size_t i = 0; i < sizeof smaller / sizeof smaller[0] && (l->cut || (max_h > 0 && l->h > max_h)); i++) {
         if (u->st.font[smaller[i]].px >= u->st.font[it->font].px)
             continue;
         it->font = smaller[i];
-        wrap(u, shown(it), it->font, it->dir, w, l);
+        wrap(u, it, w, l);
     }
     return l->h;
 }
@@ -441,7 +456,7 @@ static int measure_height(void *ctx, int node, int w, int max_h)
     case UI_ITEM_FIELD:
     case UI_ITEM_BADGE: {
         struct text_lines *l = lines_of(u, it);
-        wrap(u, shown(it), it->font, it->dir, w, l);
+        wrap(u, it, w, l);
         return l->h;
     }
     case UI_ITEM_BUTTON:
@@ -890,7 +905,7 @@ static void same_font(struct ui *u, int node)
         w = lay_content(&u->lay, c).w;
         if (it->kind == UI_ITEM_TOGGLE)
             w -= u->st.toggle_box + u->st.toggle_pad;
-        wrap(u, shown(it), it->font, it->dir, w, &u->lines[it->lines]);
+        wrap(u, it, w, &u->lines[it->lines]);
     }
 }
 

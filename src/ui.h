@@ -61,6 +61,7 @@ struct ui_scroll {
 struct ui_width_slot {
     uint64_t hash;              /* of the text and the font; 0: empty */
     int min, pref;
+    int public;                 /* the text is TEXT_PUBLIC: ui_forget() keeps it */
 };
 
 /* A finger's travel across passes. */
@@ -90,6 +91,8 @@ struct ui_item {
     enum ui_surface surface;
     enum frame_role role;
     int selected, on, focused, error, empty;
+    int client;                 /* it shows what a client typed or was given (a field's value, their
+                                 * reference): its text is never TEXT_PUBLIC */
     unsigned id;
     int lines;                  /* index into ui.lines once measured, -1 before */
     int hit;                    /* the box whose rectangle is its touch area, or -1 for its own */
@@ -107,12 +110,13 @@ struct ui {
     struct theme th;
     struct style st;            /* scaled for the screen and the text size (ui_style()) */
     int rtl;                    /* the screen reads right to left */
+    int private_screen;         /* the screen is not for clients (staff's): none of its text is TEXT_PUBLIC */
     struct ui_pointer ptr;
 
     /* Kept across passes. */
     unsigned active;            /* the control the finger is on, 0 if none */
     struct ui_drag drag;
-    struct ui_width_slot widths[UI_WIDTH_SLOTS];  /* cleared by ui_forget() */
+    struct ui_width_slot widths[UI_WIDTH_SLOTS];  /* all but the public ones cleared by ui_forget() */
 
     /* Per pass. */
     unsigned id_stack[UI_ID_DEPTH];
@@ -185,6 +189,9 @@ int ui_add_badge(struct ui *u, int parent, const char *s, enum style_font font);
 struct lay_box *ui_box(struct ui *u, int node);
 void ui_set_caption(struct ui *u, int node, const char *caption);
 void ui_set_selected(struct ui *u, int node, int selected);
+/* Marks node's text as a client's own (what they typed, their reference): not TEXT_PUBLIC, so the
+ * caches drop it at the visit's end. A field's value is marked so by ui_add_field(). */
+void ui_set_client(struct ui *u, int node);
 void ui_set_role(struct ui *u, int node, enum frame_role role);
 /* The text or caption's font (a button's caption may still shrink to fit). */
 void ui_set_font(struct ui *u, int node, enum style_font font);

@@ -54,6 +54,8 @@ else
 fi
 $PY tests/cli/export_readers.py "$T/kiosk.db" "$T/batch.xlsx" "$T/batch.csv" "$T/batch.jsonl" $soffice_csv ||
     fail "a reader read something else than was exported"
+# zlib's fastest level, which export_xlsx.c puts in for libxlsxwriter's default (the bench's target)
+$PY tests/cli/lib/xlsx_level.py "$T/batch.xlsx" "王小明" || fail "the spreadsheet is not at zlib's fastest level"
 
 # --batch writes the same batch again, in every format, with the same content.
 ctl export --batch 1 --out "$T/again/a.xlsx" --out "$T/again/a.csv" --out "$T/again/a.jsonl" 2>/dev/null ||

@@ -278,6 +278,21 @@ TEST(rows_longer_than_the_line_buffer_come_out_whole)
     ASSERT(round_trips(name));
 }
 
+/* A quoted value goes straight into the line when it would fit with every byte a doubled quote,
+ * else in pieces: values of nothing but quotes either side of that edge come out whole. */
+TEST(values_of_quotes_at_the_line_buffers_edge_come_out_whole)
+{
+    static char name[8200];
+
+    for (size_t n = 4090; n <= 4100; n++) {
+        memset(name, '"', n);
+        name[n] = '\0';
+        ASSERT(round_trips(name));
+        name[0] = 'a';      /* the same with a first byte that is not a quote */
+        ASSERT(round_trips(name));
+    }
+}
+
 /* Names a spreadsheet or a parser could trip on; none begins with a formula character. */
 static const char *const hostile[] = {
     "Ann \"Nan\" O'Neil, Jr.",
@@ -687,6 +702,7 @@ int main(int argc, char **argv)
     RUN(csv_neutralises_formulas);
     RUN(json_escapes_and_keeps_utf8);
     RUN(rows_longer_than_the_line_buffer_come_out_whole);
+    RUN(values_of_quotes_at_the_line_buffers_edge_come_out_whole);
     RUN(hostile_names_round_trip_through_csv);
     RUN(hostile_names_round_trip_through_jsonl);
     RUN(failed_writes_leave_requests_pending);

@@ -1,11 +1,12 @@
 /* The platform's event translation: a touch and the mouse event SDL synthesises from it are one tap;
  * rotation maps a finger to where the app drew the control. Its text cache keeps, at a visit's
- * end, only the text it is given again then. */
+ * end, only the text it is given again then and the public text (the content's, the wording's). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "frame.h"
+#include "text.h"
 
 #include "harness.h"
 #include "platform.h"
@@ -152,6 +153,41 @@ TEST(keeping_text_drops_the_rest)
     free(f);
 }
 
+/* The content's and the wording's words (TEXT_PUBLIC), in whatever language a client read them,
+ * stay across a visit's end without being given again; a client's own text in the same frames goes. */
+TEST(public_text_outlives_the_visit)
+{
+    static const char *const visit[] = { "\xE4\xB8\xAD\xE6\x96\x87", "Zoe Example", "\xE7\x94\xB3\xE8\xAF\xB7\xE5\x92\xA8\xE8\xAF\xA2" };
+    static const char *const again[] = { "About the treatment" };
+    struct frame *f = malloc(sizeof *f);
+    unsigned long made, made_after, reused, reused_after;
+    int cached;
+
+    ASSERT(f != NULL);
+    platform_forget_text(p);
+    text_frame(f, visit, 3);
+    f->cmds[0].bold = TEXT_PUBLIC;              /* "中文", the picker's */
+    f->cmds[2].bold = TEXT_PUBLIC | TEXT_BOLD;  /* "申请咨询", a button's */
+    platform_prepare_text(p, f);
+    platform_text_stats(p, &made, &reused, &cached);
+    ASSERT_INT_EQ(3, cached);
+    text_frame(f, again, 1);
+    platform_keep_text_begin(p);
+    platform_prepare_text(p, f);
+    platform_keep_text_end(p);
+    platform_text_stats(p, &made_after, &reused_after, &cached);
+    ASSERT_INT_EQ(3, cached);                   /* the two public lines and the new one; not the name */
+    /* Drawn again, the public lines are not made again; the name is. */
+    text_frame(f, visit, 3);
+    f->cmds[0].bold = TEXT_PUBLIC;
+    f->cmds[2].bold = TEXT_PUBLIC | TEXT_BOLD;
+    platform_prepare_text(p, f);
+    platform_text_stats(p, &made, &reused, &cached);
+    ASSERT_INT_EQ(made_after + 1, made);
+    ASSERT_INT_EQ(reused_after + 2, reused);
+    free(f);
+}
+
 int main(int argc, char **argv)
 {
     struct platform_options po = { 1, 1280, 800, 0, "assets" };
@@ -170,6 +206,7 @@ int main(int argc, char **argv)
     RUN(rotation_180_maps_fingers_back);
     RUN(rotation_270_maps_fingers_back);
     RUN(keeping_text_drops_the_rest);
+    RUN(public_text_outlives_the_visit);
     platform_close(p);
     END();
 }

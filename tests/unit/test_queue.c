@@ -801,6 +801,44 @@ TEST(pending_figure_stays_right_whoever_writes)
     queue_close(q);
 }
 
+/* The export takes its count from the kept figure, not by reading every pending row: a figure
+ * made wrong by hand neither hides pending requests nor goes into the batch, which records the
+ * rows read. */
+TEST(export_records_the_rows_read_whatever_the_figure_says)
+{
+    char path[600], err[256];
+    struct queue_batch b;
+    struct queue *q;
+
+    fresh(path, sizeof path, "figure-wrong");
+    q = open_q(path, 0);
+    ASSERT(q);
+    ASSERT_INT_EQ(0, submit_n(q, 3));
+    ASSERT_INT_EQ(0, sql_exec(path, "UPDATE queue_figures SET pending = 0"));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(1, b.id);                         /* three are pending, whatever the figure says */
+    ASSERT_INT_EQ(3, drain(q, 1));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(3, sql_int(path, "SELECT count FROM batches WHERE id = 1"));
+    ASSERT_INT_EQ(3, rows(q, "exported"));
+
+    ASSERT_INT_EQ(0, submit_n(q, 2));
+    ASSERT_INT_EQ(0, sql_exec(path, "UPDATE queue_figures SET pending = 50"));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(2, b.id);
+    ASSERT_INT_EQ(50, b.count);                     /* the figure, until the rows are read */
+    ASSERT_INT_EQ(2, drain(q, 2));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(2, sql_int(path, "SELECT count FROM batches WHERE id = 2"));
+    ASSERT_INT_EQ(0, rows(q, "pending"));
+    ASSERT_INT_EQ(0, queue_export_begin(q, 0, &b, err, sizeof err));
+    ASSERT_INT_EQ(0, b.id);                         /* nothing pending, though the figure says 48 */
+    ASSERT_INT_EQ(0, drain(q, 0));
+    ASSERT_INT_EQ(0, queue_export_finish(q, err, sizeof err));
+    ASSERT_INT_EQ(2, sql_int(path, "SELECT count(*) FROM batches"));
+    queue_close(q);
+}
+
 /* A version-3 file (the current one without versions 4 and 5: deliveries, the kept figures) comes
  * up through both: every request waits for delivery, and the pending figure is counted afresh. */
 TEST(migration_from_v3_through_deliveries_and_figures)
@@ -1980,6 +2018,7 @@ int main(int argc, char **argv)
     RUN(purge_leaves_no_trace_in_the_file);
     RUN(each_commit_moves_into_the_file);
     RUN(pending_figure_stays_right_whoever_writes);
+    RUN(export_records_the_rows_read_whatever_the_figure_says);
     RUN(migration_from_v3_through_deliveries_and_figures);
     RUN(writable_check_meets_a_failing_disk);
     RUN(purge_waits_for_a_reader_then_leaves_no_trace);

@@ -122,6 +122,27 @@ TEST(clear_zeroes_every_slot)
         ASSERT(memcmp(&cache.slots[i], zero, sizeof zero) == 0);
 }
 
+/* At a visit's end a client's paragraphs go, zeroed; the wording's (TEXT_PUBLIC) stay. */
+TEST(forgetting_the_private_keeps_the_public)
+{
+    static const unsigned char zero[sizeof cache.slots[0]];
+    const char *client = "Canary Person", *words = "Results tend to last between 2-6 months.";
+    int before, zeroed = 0;
+
+    text_cache_clear(&cache);
+    text_wrap(&cache, &m, 26, 0, client, (int)strlen(client), 500, &(struct text_lines){ 0 });
+    text_wrap(&cache, &m, 26, TEXT_PUBLIC, words, (int)strlen(words), 150, &(struct text_lines){ 0 });
+    text_cache_forget_private(&cache);
+    for (int i = 0; i < TEXT_CACHE_SLOTS; i++)
+        zeroed += memcmp(&cache.slots[i], zero, sizeof zero) == 0;
+    ASSERT_INT_EQ(TEXT_CACHE_SLOTS - 1, zeroed);
+    before = calls;
+    text_wrap(&cache, &m, 26, TEXT_PUBLIC, words, (int)strlen(words), 150, &(struct text_lines){ 0 });
+    ASSERT_INT_EQ(before, calls);
+    text_wrap(&cache, &m, 26, 0, client, (int)strlen(client), 500, &(struct text_lines){ 0 });
+    ASSERT(calls > before);
+}
+
 /* The line that starts at byte offset off, or -1. */
 static int line_at(const struct text_lines *l, int off)
 {
@@ -332,6 +353,7 @@ int main(int argc, char **argv)
     RUN(direction_comes_from_the_first_strong_character_or_the_caller);
     RUN(lines_align_to_the_start_of_their_direction);
     RUN(a_long_paragraph_costs_a_few_measurements_a_line);
+    RUN(forgetting_the_private_keeps_the_public);
     RUN(bytes_that_are_not_utf8_wrap_without_harm);
     RUN(every_kind_of_line_end_breaks_and_is_not_drawn);
     END();
