@@ -602,6 +602,10 @@ int driver_run(struct runtime *rt, const struct replay_script *s, const struct d
             fprintf(stderr, "%s:%d: %s\n", o->script_name, d.cmd->line, d.msg);
             return 1;
         }
+        /* What the live loop does while no event waits, it does between two commands: a
+         * script's first command meets the kiosk as its first frame left it. */
+        while (runtime_idle(rt))
+            ;
         if (stopping(&d))
             break;      /* the app was told to stop (staff's "Exit kiosk") */
     }

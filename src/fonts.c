@@ -3,7 +3,9 @@
 
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -228,6 +230,58 @@ int fonts_open(struct fonts *f, char *err, size_t errlen)
         f->nfaces++;
     }
     return 0;
+}
+
+struct fonts_loading {
+    pthread_t thread;
+    struct fonts fonts;     /* the thread's until it is joined */
+    int rc;
+    char err[256];
+};
+
+static void *load(void *arg)
+{
+    struct fonts_loading *l = arg;
+
+    l->rc = fonts_open(&l->fonts, l->err, sizeof l->err);
+    return NULL;
+}
+
+struct fonts_loading *fonts_load_begin(void)
+{
+    struct fonts_loading *l = calloc(1, sizeof *l);
+
+    if (l && pthread_create(&l->thread, NULL, load, l) != 0) {
+        free(l);
+        l = NULL;
+    }
+    return l;
+}
+
+int fonts_open_loaded(struct fonts *f, struct fonts_loading *l, char *err, size_t errlen)
+{
+    int rc;
+
+    if (!l)
+        return fonts_open(f, err, errlen);
+    pthread_join(l->thread, NULL);
+    rc = l->rc;
+    if (rc == 0)
+        *f = l->fonts;
+    else
+        snprintf(err, errlen, "%s", l->err);
+    free(l);
+    return rc;
+}
+
+void fonts_load_cancel(struct fonts_loading *l)
+{
+    if (!l)
+        return;
+    pthread_join(l->thread, NULL);
+    if (l->rc == 0)
+        fonts_close(&l->fonts);
+    free(l);
 }
 
 void fonts_close(struct fonts *f)

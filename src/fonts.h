@@ -44,6 +44,17 @@ struct fonts {
 int fonts_open(struct fonts *f, char *err, size_t errlen);
 void fonts_close(struct fonts *f);
 
+/* A fonts_open() under way in a thread of its own (fontconfig's configuration takes milliseconds
+ * to load), while the start does other work. */
+struct fonts_loading;
+/* Starts it. Returns it (the caller hands it to fonts_open_loaded() or fonts_load_cancel()), or
+ * NULL when no thread could be started: then fonts_open_loaded() opens the fonts itself. */
+struct fonts_loading *fonts_load_begin(void);
+/* As fonts_open(), with what l loaded (waited for); l is freed. l NULL: fonts_open(). */
+int fonts_open_loaded(struct fonts *f, struct fonts_loading *l, char *err, size_t errlen);
+/* Waits for l, then frees it and what it loaded (none taken). NULL is nothing. */
+void fonts_load_cancel(struct fonts_loading *l);
+
 /* The face that draws cp, bold or not, in text of script (an ISO 15924 tag as HarfBuzz spells it,
  * e.g. HB_SCRIPT_ARABIC): the first face in that script's chain that has cp, then the primary
  * family, then Noto Sans CJK, then whatever installed font fontconfig finds with cp. Face 0 or 1

@@ -11,6 +11,7 @@
 #include "text.h"
 
 struct platform;
+struct fonts_loading;
 
 struct platform_options {
     int headless;           /* draw on an offscreen surface: no window, no display needed */
@@ -26,6 +27,9 @@ struct platform_options {
 /* Opens the window (or surface), the renderer and the fonts. Returns 0 and *out, which the
  * caller releases with platform_close(); or -1 with a message in err. */
 int platform_open(struct platform **out, const struct platform_options *o, char *err, size_t errlen);
+/* The same with the fonts being found (fonts_load_begin()), taken whatever comes of it. */
+int platform_open_loaded(struct platform **out, const struct platform_options *o, struct fonts_loading *fonts,
+                         char *err, size_t errlen);
 void platform_close(struct platform *p);
 
 /* The size the app lays out for (after rotation). */

@@ -154,12 +154,20 @@ static int open_window(struct platform *p, const struct platform_options *o, cha
 
 int platform_open(struct platform **out, const struct platform_options *o, char *err, size_t errlen)
 {
+    return platform_open_loaded(out, o, NULL, err, errlen);
+}
+
+int platform_open_loaded(struct platform **out, const struct platform_options *o, struct fonts_loading *fonts,
+                         char *err, size_t errlen)
+{
     struct platform *p = SDL_calloc(1, sizeof *p);
     Uint32 subsystems = o->headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS;
+    struct fonts_loading *loading = fonts;      /* until ptext_open_loaded() takes it */
 
     *out = NULL;
     if (!p) {
         snprintf(err, errlen, "out of memory");
+        fonts_load_cancel(fonts);
         return -1;
     }
     p->headless = o->headless;
@@ -189,11 +197,13 @@ int platform_open(struct platform **out, const struct platform_options *o, char 
         goto fail;
     if (make_canvas(p, err, errlen) != 0)
         goto fail;
-    if (ptext_open(&p->text, err, errlen) != 0)
+    loading = NULL;
+    if (ptext_open_loaded(&p->text, fonts, err, errlen) != 0)
         goto fail;
     *out = p;
     return 0;
 fail:
+    fonts_load_cancel(loading);
     platform_close(p);
     return -1;
 }

@@ -320,14 +320,20 @@ int ptext_missing(struct ptext *t, int flags, const char *s, int len)
 
 int ptext_open(struct ptext *t, char *err, size_t errlen)
 {
+    return ptext_open_loaded(t, NULL, err, errlen);
+}
+
+int ptext_open_loaded(struct ptext *t, struct fonts_loading *loading, char *err, size_t errlen)
+{
     TTF_Font *f;
 
     memset(t, 0, sizeof *t);
     if (TTF_Init() != 0) {
         snprintf(err, errlen, "cannot start SDL_ttf: %s", TTF_GetError());
+        fonts_load_cancel(loading);
         return -1;
     }
-    if (fonts_open(&t->fonts, err, errlen) != 0) {
+    if (fonts_open_loaded(&t->fonts, loading, err, errlen) != 0) {
         TTF_Quit();
         return -1;
     }

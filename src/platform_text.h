@@ -81,6 +81,8 @@ struct ptext {
 
 /* Finds the fonts (fontconfig) and opens the primary one. Returns 0, or -1 with err. */
 int ptext_open(struct ptext *t, char *err, size_t errlen);
+/* The same with the fonts loading (fonts_load_begin(); taken, whatever comes of it; NULL: found now). */
+int ptext_open_loaded(struct ptext *t, struct fonts_loading *loading, char *err, size_t errlen);
 void ptext_close(struct ptext *t);
 
 /* The ink of s at px, drawn with flags (text.h: TEXT_BOLD, TEXT_RTL, TEXT_LTR), rasterised on first

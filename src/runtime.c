@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "fonts.h"
 
 #ifndef KIOSK_DATADIR
 #define KIOSK_DATADIR "/usr/local/share/kiosk"
@@ -247,26 +248,26 @@ static void out_of_order_words(struct runtime *rt)
     rt->app->words = &rt->out_of_order[0];
 }
 
-/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it:
- * at the start, as far as can be told without writing (a write and its syncs would hold up the
- * first frame, by tens of milliseconds on an SD card), and by writing once the first frame is up
- * (rt->proved); when trying again, by writing. When any of it fails, clients see out-of-order
- * until a later try works (runtime_update): they must never fill in a form that cannot be saved.
- * The reason is logged and kept for staff. */
-static void open_queue(struct runtime *rt, int write)
+/* Opens the queue, moving a damaged file aside (and saying so). NULL with err when it cannot. */
+static struct queue *connect_queue(struct runtime *rt, char *err, size_t errlen)
+{
+    const char *found, *copy;
+    struct queue *q = queue_open(rt->db_path, &rt->queue_opt, err, errlen);
+
+    if (q && (copy = queue_wal_kept_aside(q, &found)) != NULL)
+        fprintf(stderr, "kiosk: the database '%s': %s; before SQLite dropped them, copies of the database and "
+                "its log were kept as '%s' and '%s-wal' ('kioskctl recover %s' copies back what they hold)\n",
+                rt->db_path, found, copy, copy, copy);
+    return q;
+}
+
+/* Whether a request could be saved in the queue open (or why it could not be opened, in
+ * a->queue_error), by writing when write is set: tells the app. */
+static void judge_queue(struct runtime *rt, int write)
 {
     struct app *a = rt->app;
     char why[256];
 
-    a->queue_error[0] = '\0';
-    if (!a->queue) {
-        const char *found, *copy;
-        a->queue = queue_open(rt->db_path, &rt->queue_opt, a->queue_error, sizeof a->queue_error);
-        if (a->queue && (copy = queue_wal_kept_aside(a->queue, &found)) != NULL)
-            fprintf(stderr, "kiosk: the database '%s': %s; before SQLite dropped them, copies of the database and "
-                    "its log were kept as '%s' and '%s-wal' ('kioskctl recover %s' copies back what they hold)\n",
-                    rt->db_path, found, copy, copy, copy);
-    }
     rt->proved = a->queue && write;
     if (!a->queue)
         app_set_db_problem(a, a->queue_error);
@@ -275,6 +276,22 @@ static void open_queue(struct runtime *rt, int write)
         app_set_db_problem(a, why);
     else
         app_set_db_problem(a, NULL);
+}
+
+/* Opens the queue (moving a damaged file aside) and makes sure a request could be saved in it:
+ * at the start, as far as can be told without writing (a write and its syncs would hold up the
+ * first frame, by tens of milliseconds on an SD card), and by writing once the first frame is up
+ * (runtime_idle, rt->proved); when trying again, by writing. When any of it fails, clients see out-of-order
+ * until a later try works (runtime_update): they must never fill in a form that cannot be saved.
+ * The reason is logged and kept for staff. */
+static void open_queue(struct runtime *rt, int write)
+{
+    struct app *a = rt->app;
+
+    a->queue_error[0] = '\0';
+    if (!a->queue)
+        a->queue = connect_queue(rt, a->queue_error, sizeof a->queue_error);
+    judge_queue(rt, write);
 }
 
 /* What a job of the worker came to. */
@@ -334,10 +351,6 @@ static void database_jobs(struct runtime *rt, uint64_t now)
         open_queue(rt, 1);
         return;
     }
-    if (a->queue && !rt->proved && rt->frames > 0 && !a->db_problem[0]) {
-        open_queue(rt, 1);          /* the proof the start left for after its first frame */
-        return;
-    }
     if (a->queue && rt->frames > 0 && now >= rt->next_check) {
         rt->next_check = now + CHECK_EVERY_MS;
         if (queue_worker_start(rt->worker, QUEUE_JOB_CHECK, rt->db_path, NULL, err, sizeof err) != 0)
@@ -348,16 +361,23 @@ static void database_jobs(struct runtime *rt, uint64_t now)
 int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t now, char *err, size_t errlen)
 {
     struct platform_options po = { 0 };
-    char assets[600], helper[600], reason[512] = "";
-    int loaded;
+    struct fonts_loading *fonts;
+    char assets[600], helper[600], reason[512] = "", queue_err[sizeof rt->app->queue_error] = "";
+    struct queue *q = NULL;
+    int loaded, offered;
 
     memset(rt, 0, sizeof *rt);
     /* Text textures come and go in every size: blocks of 64 KiB and more are mapped apart and
      * unmapped when freed, rather than left to fragment the heap (glibc would otherwise raise
      * this threshold as they are freed). */
     mallopt(M_MMAP_THRESHOLD, 64 * 1024);
-    if (load_config(rt, o->config_path, err, errlen) != 0)
+    /* fontconfig's configuration takes the longest to load: it is found in a thread while the
+     * config, the content, the languages, the database and SDL are opened here. */
+    fonts = fonts_load_begin();
+    if (load_config(rt, o->config_path, err, errlen) != 0) {
+        fonts_load_cancel(fonts);
         return -1;
+    }
     if (o->content_dir)
         snprintf(rt->content_dir, sizeof rt->content_dir, "%s", o->content_dir);
     else if (rt->cfg.content_dir[0])
@@ -369,13 +389,18 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     loaded = content_load(rt->content_dir, &rt->content, reason, sizeof reason) == 0;
     if (!loaded)
         fprintf(stderr, "kiosk: %s\n", reason);
+    offered = loaded && rt->content.ntreatments > 0;    /* as app_init() takes it */
+    if (offered)
+        languages_open(&rt->langs, rt->content_dir, &rt->content, rt->cfg.languages, stderr);
+    rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
+    q = connect_queue(rt, queue_err, sizeof queue_err);
 
     po.headless = o->headless;
     po.width = o->width;
     po.height = o->height;
     po.rotation = rt->cfg.rotation;
     po.assets_dir = runtime_assets_dir(assets, sizeof assets);
-    if (platform_open(&rt->platform, &po, err, errlen) != 0)
+    if (platform_open_loaded(&rt->platform, &po, fonts, err, errlen) != 0)
         goto fail;
     picture_cache_dir(rt->cache_dir, sizeof rt->cache_dir);
     platform_pictures_open(rt->platform, rt->cache_dir, picture_helper(helper, sizeof helper));
@@ -387,7 +412,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    /* traced from the screen it starts on, once the database has had its say (open_queue) */
+    /* traced from the screen it starts on, once the database has had its say (judge_queue) */
     app_init(rt->app, loaded ? &rt->content : NULL, reason, &rt->cfg, platform_measurer(rt->platform), NULL, now);
     rt->app->content_dir = rt->content_dir;
     rt->app->picture_decoder = &rt->decoder;
@@ -395,18 +420,18 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
                                                speech_volume_out, speech_rest_out };
     if (!loaded)
         out_of_order_words(rt);
-    if (loaded && rt->app->content) {
-        languages_open(&rt->langs, rt->content_dir, &rt->content, rt->cfg.languages, stderr);
+    if (offered)
         app_set_languages(rt->app, &rt->langs);
-    }
     rt->app->wall_offset = (int64_t)time(NULL) * 1000 - (int64_t)now;
-    rt->queue_opt = (struct queue_options){ .create = 1, .recover_damaged = 1, .fault_injection = o->fault_injection };
     rt->worker = queue_worker_new();
     if (!rt->worker) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    open_queue(rt, 0);
+    rt->app->queue = q;
+    q = NULL;
+    snprintf(rt->app->queue_error, sizeof rt->app->queue_error, "%s", queue_err);
+    judge_queue(rt, 0);
     export_remove_stale_at_start(rt->cfg.export_dir);  /* what an export killed half way left */
     if (o->trace) {
         rt->app->trace = stdout;
@@ -416,6 +441,7 @@ int runtime_open(struct runtime *rt, const struct runtime_options *o, uint64_t n
     }
     return 0;
 fail:
+    queue_close(q);
     runtime_close(rt);
     return -1;
 }
@@ -472,10 +498,41 @@ static void prepare_screen(struct runtime *rt, enum screen s, int w, int h, int 
     a->scroll[s] = was;
 }
 
+/* The screens whose text is made ready, as they are with no client, in this order. */
+static const enum screen ready[] = {
+    SCREEN_ATTRACT, SCREEN_TREATMENTS, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_SCREENING,
+    SCREEN_FORM, SCREEN_PRIVACY,
+};
+#define READY_SCREENS ((int)(sizeof ready / sizeof ready[0]))
+
+/* Makes the text of the screens a visit starts with ready, as they are with no client, so that
+ * the next client's first taps do not wait for it: after a client (keep: the platform's text cache
+ * then keeps only that text, the client's details being gone, and the rest goes), at the start
+ * (keep as well) or in the language just picked. The pictures of the first screen (the menu, or
+ * home), of the treatment's page and of the doctor's page are made ready too. Then the frame shown
+ * is built again, for whoever reads its controls. */
+static void make_ready(struct runtime *rt, int keep, int w, int h)
+{
+    const struct content *c = rt->app->content;
+    enum screen first = c->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
+
+    if (keep)
+        platform_keep_text_begin(rt->platform);
+    for (int i = 0; i < READY_SCREENS; i++)
+        if (ready[i] != SCREEN_TREATMENTS || c->ntreatments > 1)
+            prepare_screen(rt, ready[i], w, h,
+                           ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
+    if (keep) {
+        platform_keep_text_end(rt->platform);
+        malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
+    }
+    app_draw(rt->app, w, h);
+}
+
 void runtime_update(struct runtime *rt, uint64_t now)
 {
     struct app *a = rt->app;
-    int w, h, forgot;
+    int w, h, forgot, starting;
 
     if (app_send_due(a))
         app_send(a);    /* "Sending..." was drawn (and presented) by the last update: now the commit */
@@ -488,6 +545,7 @@ void runtime_update(struct runtime *rt, uint64_t now)
         platform_forget_text(rt->platform);
         malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
     }
+    starting = rt->frames == 0;
     if (a->dirty) {
         app_draw(a, w, h);
         if (!rt->skip_pixels) {
@@ -501,32 +559,49 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
         queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
-    if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
-        /* Once the screen is up, the text of the screens a visit starts with is made ready (after
-         * a client, or in the language just picked), so that the next client's first taps do not
-         * wait for it. After a client the platform's text cache keeps only that text, as the
-         * screens show it with no client (the client's details are gone), and the rest goes. The
-         * pictures of the first screen (the menu, or home), of the treatment's page and of the
-         * doctor's page are made ready too. Then the frame shown is built again, for whoever reads
-         * its controls. */
-        static const enum screen ready[] = {
-            SCREEN_ATTRACT, SCREEN_TREATMENTS, SCREEN_HOME, SCREEN_INFO, SCREEN_DOCTOR, SCREEN_SCREENING,
-            SCREEN_FORM, SCREEN_PRIVACY,
-        };
-        enum screen first = a->content->ntreatments > 1 ? SCREEN_TREATMENTS : SCREEN_HOME;
-        a->prepare_text = 0;
-        if (forgot)
-            platform_keep_text_begin(rt->platform);
-        for (size_t i = 0; i < sizeof ready / sizeof ready[0]; i++)
-            if (ready[i] != SCREEN_TREATMENTS || a->content->ntreatments > 1)
-                prepare_screen(rt, ready[i], w, h,
-                               ready[i] == first || ready[i] == SCREEN_INFO || ready[i] == SCREEN_DOCTOR);
-        if (forgot) {
-            platform_keep_text_end(rt->platform);
-            malloc_trim(0);     /* a visit's freed memory goes back to the system, not kept for the next */
-        }
-        app_draw(a, w, h);
+    if (forgot && starting && rt->frames > 0 && !a->prepare_text && a->content) {
+        /* The first frame: the text of the screens a visit starts with is made ready once it is
+         * up, while no event waits (runtime_idle), not before the kiosk can answer a touch. */
+        rt->ready_later = 1;
+        return;
     }
+    if ((forgot || a->prepare_text) && a->content && !rt->skip_pixels) {
+        a->prepare_text = 0;
+        rt->ready_later = 0;        /* the start's, if still to come, is done here */
+        make_ready(rt, forgot, w, h);
+    }
+}
+
+/* Whether the write that proves a request can be saved, which the start leaves for after its
+ * first frame, is still to be made. */
+static int proof_due(const struct runtime *rt)
+{
+    return rt->app->queue && !rt->proved && rt->frames > 0 && !rt->app->db_problem[0];
+}
+
+static int idle_left(const struct runtime *rt)
+{
+    return proof_due(rt) || rt->ready_later;
+}
+
+int runtime_idle(struct runtime *rt)
+{
+    struct app *a = rt->app;
+    int w, h, dirty = a->dirty;
+
+    if (proof_due(rt)) {
+        open_queue(rt, 1);          /* first: a client must not begin a form that cannot be saved */
+        return idle_left(rt);
+    }
+    if (!rt->ready_later)
+        return 0;
+    rt->ready_later = 0;
+    if (!a->content || rt->skip_pixels)
+        return 0;                   /* no text to make: the next visit's end makes it instead */
+    platform_size(rt->platform, &w, &h);
+    make_ready(rt, 1, w, h);        /* as at a visit's end: the start's cache holds no client's text */
+    a->dirty = dirty;               /* a frame due is still drawn */
+    return idle_left(rt);
 }
 
 void runtime_pictures_settle(struct runtime *rt, uint64_t now)
@@ -574,9 +649,13 @@ int runtime_loop(struct runtime *rt)
             deadline = rt->next_check;
         timeout = deadline == UINT64_MAX ? -1 : deadline <= now ? 0
                 : deadline - now > 3600000 ? 3600000 : (int)(deadline - now);
+        if (idle_left(rt))
+            timeout = 0;            /* work is left for when no event waits */
         if (platform_next_event(rt->platform, timeout, &ev)) {
             app_event(a, &ev, platform_now_ms());
             runtime_pump(rt, platform_now_ms());
+        } else {
+            runtime_idle(rt);
         }
     }
     sd_notify(0, "STOPPING=1");

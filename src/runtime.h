@@ -34,6 +34,8 @@ struct runtime {
     double presented_ms;        /* when the last frame was shown (CLOCK_MONOTONIC, ms), for the benchmark */
     double presented_cpu_ms;    /* this thread's CPU time then (CLOCK_THREAD_CPUTIME_ID, ms), likewise */
     int skip_pixels;            /* build frames but do not turn them into pixels (the monkey's speed-up) */
+    int ready_later;            /* the text of the screens a visit starts with is still to be made
+                                 * ready after the first frame (runtime_idle) */
     struct content_decoder decoder;     /* "Check content" decodes pictures through the platform */
     char cache_dir[CONFIG_PATH_MAX];    /* scaled copies of the pictures */
     struct tts *tts;            /* owned; Read aloud's synthesiser, started when first needed */
@@ -60,6 +62,11 @@ void runtime_close(struct runtime *rt);
 void runtime_pump(struct runtime *rt, uint64_t now);
 /* Fires due timers and draws a frame if anything changed. */
 void runtime_update(struct runtime *rt, uint64_t now);
+/* Work the start leaves for after its first frame, done while no event waits, a step a call:
+ * the write that proves a request can be saved, then the text of the screens a visit starts
+ * with (at a visit's end and on a change of language, runtime_update makes it at once). Returns 1
+ * while some is left, else 0. */
+int runtime_idle(struct runtime *rt);
 
 /* Waits (in real time) until every picture asked for is made, then draws the frame again with
  * them: the replay driver's screenshots show what a person would see once pictures are in. */

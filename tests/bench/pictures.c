@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,13 +95,77 @@ static int write_text(const char *path, const char *text, char *err, size_t errl
     return 0;
 }
 
-/* A copy of the content with the 12-megapixel photos in dir. Returns 0, or -1 with err. */
+/* In text (of 512 KiB), the end of the first line that starts with prefix, or NULL. */
+static char *line_end(char *text, const char *prefix)
+{
+    size_t n = strlen(prefix);
+
+    for (char *p = text; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
+        if (strncmp(p, prefix, n) == 0)
+            return p + strcspn(p, "\n");
+    return NULL;
+}
+
+/* One language's files in the copy (lang: "" for the default's, else "/languages/CODE"): the
+ * logo and the doctor's photo in its clinic.txt, and TREATMENTS copies of its calf-slimming.txt
+ * instead of its treatments, each with its own id, name and picture. Every language has the same
+ * pictures, as a translation must, so that every language is offered. Returns 0, or -1 with err. */
+static int make_language(const struct bench_env *e, const char *dir, const char *lang, char *err, size_t errlen)
+{
+    static const char *const clinic_swaps[][2] = {
+        { "Logo: logo.png", "Logo: logo-12mp.jpg\nPhoto: photo-12mp.jpg\nPhoto text: A made-up photo" },
+    };
+    char cmd[2 * BENCH_PATH_MAX], path[BENCH_PATH_MAX + 128];
+    char *text;
+
+    snprintf(cmd, sizeof cmd, "rm -f '%s%s'/treatments/*.txt", dir, lang);
+    snprintf(path, sizeof path, "%s%s/clinic.txt", e->content, lang);
+    text = read_replaced(path, clinic_swaps, 1);
+    snprintf(path, sizeof path, "%s%s/clinic.txt", dir, lang);
+    if (system(cmd) != 0 || !text || write_text(path, text, err, errlen) != 0) {
+        if (!err[0])
+            snprintf(err, errlen, "cannot rewrite '%s'", path);
+        free(text);
+        return -1;
+    }
+    free(text);
+    for (int i = 1; i <= TREATMENTS; i++) {
+        char id[64], pic[64], *name;
+        const char *const swaps[][2] = { { "Id: calf-slimming", id }, { "Picture: calf-slimming.png", pic } };
+        snprintf(id, sizeof id, "Id: calf-slimming-%d", i);
+        snprintf(pic, sizeof pic, "Picture: treatment%d-12mp.jpg", i);
+        snprintf(path, sizeof path, "%s%s/treatments/calf-slimming.txt", e->content, lang);
+        text = read_replaced(path, swaps, 2);
+        name = text ? line_end(text, "Name: ") : NULL;
+        if (!name) {
+            snprintf(err, errlen, "'%s' has no calf-slimming treatment with a name", path);
+            free(text);
+            return -1;
+        }
+        /* "Name: Calf slimming 2", in every language */
+        memmove(name + 2, name, strlen(name) + 1);
+        name[0] = ' ';
+        name[1] = (char)('0' + i);
+        snprintf(path, sizeof path, "%s%s/treatments/calf-slimming-%d.txt", dir, lang, i);
+        if (write_text(path, text, err, errlen) != 0) {
+            free(text);
+            return -1;
+        }
+        free(text);
+    }
+    return 0;
+}
+
+/* A copy of the content with the 12-megapixel photos in dir, in every language. Returns 0, or -1
+ * with err. */
 static int make_content(const struct bench_env *e, const char *dir, char *err, size_t errlen)
 {
     char cmd[3 * BENCH_PATH_MAX], path[BENCH_PATH_MAX + 64], name[64];
-    char *text;
+    struct dirent *d;
+    DIR *langs;
+    int rc = 0;
 
-    snprintf(cmd, sizeof cmd, "rm -rf '%s' && cp -r '%s' '%s' && rm -f '%s'/treatments/*.txt", dir, e->content, dir, dir);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && cp -r '%s' '%s'", dir, e->content, dir);
     if (system(cmd) != 0) {
         snprintf(err, errlen, "cannot copy '%s' to '%s'", e->content, dir);
         return -1;
@@ -111,36 +176,33 @@ static int make_content(const struct bench_env *e, const char *dir, char *err, s
         if (write_photo(path, (unsigned)i + 1, err, errlen) != 0)
             return -1;
     }
-    {
-        static const char *const swaps[][2] = {
-            { "Logo: logo.png", "Logo: logo-12mp.jpg\nPhoto: photo-12mp.jpg\nPhoto text: A made-up photo" },
-        };
-        snprintf(path, sizeof path, "%s/clinic.txt", e->content);
-        text = read_replaced(path, swaps, 1);
-        snprintf(path, sizeof path, "%s/clinic.txt", dir);
-        if (!text || write_text(path, text, err, errlen) != 0) {
-            free(text);
-            return -1;
-        }
-        free(text);
+    err[0] = '\0';
+    if (make_language(e, dir, "", err, errlen) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/languages", dir);
+    langs = opendir(path);
+    while (langs && rc == 0 && (d = readdir(langs)) != NULL) {
+        char lang[300];
+        if (d->d_name[0] == '.')
+            continue;
+        snprintf(lang, sizeof lang, "/languages/%s", d->d_name);
+        rc = make_language(e, dir, lang, err, errlen);
     }
-    for (int i = 1; i <= TREATMENTS; i++) {
-        char id[64], nm[64], pic[64];
-        const char *const swaps[][2] = { { "Id: calf-slimming", id }, { "Name: Calf slimming", nm },
-                                         { "Picture: calf-slimming.png", pic } };
-        snprintf(id, sizeof id, "Id: calf-slimming-%d", i);
-        snprintf(nm, sizeof nm, "Name: Calf slimming %d", i);
-        snprintf(pic, sizeof pic, "Picture: treatment%d-12mp.jpg", i);
-        snprintf(path, sizeof path, "%s/treatments/calf-slimming.txt", e->content);
-        text = read_replaced(path, swaps, 3);
-        snprintf(path, sizeof path, "%s/treatments/calf-slimming-%d.txt", dir, i);
-        if (!text || write_text(path, text, err, errlen) != 0) {
-            free(text);
-            return -1;
-        }
-        free(text);
-    }
-    return 0;
+    if (langs)
+        closedir(langs);
+    return rc;
+}
+
+/* A copy of the content in from without any picture, in every language, in to. Returns 0, or -1. */
+static int copy_without_pictures(const char *from, const char *to)
+{
+    char cmd[6 * BENCH_PATH_MAX];
+
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && cp -r '%s' '%s' && sed -i '/^Logo\\|^Photo\\|^Picture/d' "
+             "'%s'/clinic.txt '%s'/treatments/*.txt && for l in '%s'/languages/*/; do [ -d \"$l\" ] || continue; "
+             "sed -i '/^Logo\\|^Photo\\|^Picture/d' \"$l\"clinic.txt \"$l\"treatments/*.txt || exit 1; done",
+             to, from, to, to, to, to);
+    return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Runs argv, returning the ms to its first byte on stdout (the first frame) in *first and to its
@@ -245,11 +307,9 @@ void bench_pictures(const struct bench_env *e, struct report *r)
     {
         /* Alternating with the same content without pictures, so that a busy machine slows both alike. */
         struct samples none;
-        char cmd[4 * BENCH_PATH_MAX], plain[BENCH_PATH_MAX + 32];
+        char plain[BENCH_PATH_MAX + 32];
         snprintf(plain, sizeof plain, "%s-plain", content);
-        snprintf(cmd, sizeof cmd, "rm -rf '%s' && cp -r '%s' '%s' && sed -i '/^Logo\\|^Photo\\|^Picture/d' "
-                 "'%s'/clinic.txt '%s'/treatments/*.txt", plain, content, plain, plain, plain);
-        if (system(cmd) != 0 || samples_init(&none, START_RUNS) != 0) {
+        if (copy_without_pictures(content, plain) != 0 || samples_init(&none, START_RUNS) != 0) {
             report_failed(r, figure, "cannot copy '%s'", content);
             samples_free(&first);
             return;
@@ -298,13 +358,11 @@ void bench_pictures(const struct bench_env *e, struct report *r)
         bench_response_with(&with, r, "pictures 12 MP: ", TAP_LIMIT_MS);
         /* The same three treatments without any picture, measured right after: on a busy
          * machine the difference is what the pictures cost. */
-        snprintf(cmd, sizeof cmd, "rm -rf '%s-none' && cp -r '%s' '%s-none' && sed -i '/^Logo\\|^Photo\\|^Picture/d' "
-                 "'%s-none'/clinic.txt '%s-none'/treatments/*.txt", content, content, content, content, content);
-        if (system(cmd) != 0) {
+        snprintf(enquiry, sizeof enquiry, "%s-none", content);
+        if (copy_without_pictures(content, enquiry) != 0) {
             report_failed(r, "no pictures: tap->frame", "cannot copy '%s'", content);
             return;
         }
-        snprintf(enquiry, sizeof enquiry, "%s-none", content);
         with.content = enquiry;
         bench_response_with(&with, r, "same, no pictures: ", 0);
     }

@@ -66,6 +66,8 @@ void bench_speech_latency(const struct bench_env *e, struct report *r)
         goto out;
     }
     runtime_update(&rt, now);
+    while (runtime_idle(&rt))
+        ;
     /* The first key of a visit, on the welcome screen: eSpeak NG starts, home is drawn and read. */
     cold = press(&rt, &now, KEY_OTHER);
     if (cold < 0 || !rt.app->speech.on || rt.app->screen != SCREEN_HOME) {
