@@ -434,6 +434,10 @@ static int settle(struct drv *d, struct reading *r)
     a->forget_text = 1;     /* as at a visit's end: the text dropped, that of the first screens made again */
     a->dirty = 1;
     runtime_update(d->rt, d->now);
+    /* A visit's end keeps every public text's ink that fits PTEXT_BUDGET (the content's and the
+     * wording's words in each language seen so far): a cache filling to its bound, not a leak.
+     * The readings leave it out, so that what they compare is what nothing bounds. */
+    platform_forget_text(d->rt->platform);
     malloc_trim(0);
     r->resident = resident_kib();
     r->in_use = in_use_kib();
