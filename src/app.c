@@ -180,7 +180,7 @@ void app_forget_client(struct app *a)
         use_language(a, a->langs->def_index);
     a->picking = 0;
     access_off(a);
-    queue_forget(a->queue);
+    a->renew_queue = 1;     /* queue_forget(): done by the runtime once the next frame is shown */
     sodium_memzero(a->pin, sizeof a->pin);
     a->pin_note = MSG_NONE;
     a->staff_note[0] = '\0';

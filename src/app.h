@@ -133,6 +133,7 @@ struct app {
     struct frame frame;
     int dirty;                      /* something changed since the last frame drawn */
     int forget_text;                /* the platform must drop its text textures (client data) */
+    int renew_queue;                /* the database connection must be renewed (its caches held the client's row) */
     int prepare_text;               /* the language changed: make home's and info's text ready */
 
     int quit;                       /* the app should stop; exit_code says how */

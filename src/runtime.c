@@ -559,6 +559,13 @@ void runtime_update(struct runtime *rt, uint64_t now)
         }
         queue_settle(a->queue);     /* a request just thanked for moves from the -wal into the file */
     }
+    if (a->renew_queue) {
+        /* A visit ended: a new connection, so that SQLite's caches (freed through the zeroing
+         * allocator) hold nothing of the client's row. After the frame that answered the tap:
+         * closing the old one checkpoints and may wait for the disk. */
+        a->renew_queue = 0;
+        queue_forget(a->queue);
+    }
     if (forgot && starting && rt->frames > 0 && !a->prepare_text && a->content) {
         /* The first frame: the text of the screens a visit starts with is made ready once it is
          * up, while no event waits (runtime_idle), not before the kiosk can answer a touch. */
