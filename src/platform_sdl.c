@@ -30,6 +30,7 @@ struct platform {
     int finger_down;
     Uint32 keypad_at;           /* when a keypad key last went down (its Num Lock text is dropped) */
     struct ptext text;
+    struct pshot shot;          /* a replay's screenshots: what one leaves for the next */
     char assets_dir[512];
     struct pimage *images;      /* the content's pictures, once platform_pictures_open() ran */
     Uint32 picture_event;       /* pushed when a picture's copy is ready */
@@ -217,6 +218,7 @@ void platform_close(struct platform *p)
     if (p->text.measurer.width)
         ptext_close(&p->text);
     pdraw_forget(&p->draw);
+    pshot_free(&p->shot);
     if (p->screen)
         SDL_FreeSurface(p->screen);
     if (p->window)
@@ -658,7 +660,7 @@ const uint32_t *platform_pixels(const struct platform *p, int *w, int *h, int *p
 
 int platform_save_png(struct platform *p, const char *path, char *err, size_t errlen)
 {
-    return pshot_save_png(p->shown, path, err, errlen);
+    return pshot_save_png(&p->shot, p->shown, path, err, errlen);
 }
 
 double platform_compare_png(struct platform *p, const char *path, char *err, size_t errlen)

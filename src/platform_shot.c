@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <libdeflate.h>
+#include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,22 +47,49 @@ static void raw_rows(const SDL_Surface *s, uint8_t *raw)
     for (int y = 0; y < s->h; y++) {
         const uint32_t *px = (const uint32_t *)((const uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch);
         uint8_t *out = raw + (size_t)y * (1 + 3 * (size_t)s->w);
+        int x = 0;
+
         *out++ = 0;
-        for (int x = 0; x < s->w; x++) {
+        /* Four pixels at a time: XRGB words into RGB bytes, three big-endian-ordered words out. */
+        for (; x + 4 <= s->w; x += 4, out += 12) {
+            uint32_t a = px[x], b = px[x + 1], c = px[x + 2], d = px[x + 3];
+            uint8_t t[12] = {
+                (uint8_t)(a >> 16), (uint8_t)(a >> 8), (uint8_t)a, (uint8_t)(b >> 16), (uint8_t)(b >> 8), (uint8_t)b,
+                (uint8_t)(c >> 16), (uint8_t)(c >> 8), (uint8_t)c, (uint8_t)(d >> 16), (uint8_t)(d >> 8), (uint8_t)d,
+            };
+            memcpy(out, t, sizeof t);
+        }
+        for (; x < s->w; x++, out += 3) {
             uint32_t v = px[x];
             out[0] = (uint8_t)(v >> 16);
             out[1] = (uint8_t)(v >> 8);
             out[2] = (uint8_t)v;
-            out += 3;
         }
     }
 }
 
-int pshot_save_png(SDL_Surface *s, const char *path, char *err, size_t errlen)
+/* Makes *buf at least len bytes long. Returns 0 or -1. */
+static int room(unsigned char **buf, size_t *cap, size_t len)
+{
+    unsigned char *b;
+
+    if (*cap >= len)
+        return 0;
+    b = malloc(len);
+    if (!b)
+        return -1;
+    if (*buf)
+        sodium_memzero(*buf, *cap);
+    free(*buf);
+    *buf = b;
+    *cap = len;
+    return 0;
+}
+
+int pshot_save_png(struct pshot *ps, SDL_Surface *s, const char *path, char *err, size_t errlen)
 {
     static const uint8_t signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    struct libdeflate_compressor *z = NULL;
-    uint8_t ihdr[13], *raw = NULL, *packed = NULL;
+    uint8_t ihdr[13];
     size_t rawlen, bound, packedlen = 0;
     FILE *f = NULL;
     int rc = -1;
@@ -71,42 +99,53 @@ int pshot_save_png(SDL_Surface *s, const char *path, char *err, size_t errlen)
         return -1;
     }
     rawlen = (1 + 3 * (size_t)s->w) * (size_t)s->h;
-    z = libdeflate_alloc_compressor(1);
-    bound = z ? libdeflate_zlib_compress_bound(z, rawlen) : 0;
-    raw = malloc(rawlen);
-    packed = malloc(bound);
-    if (!z || !raw || !packed) {
+    if (!ps->z)
+        ps->z = libdeflate_alloc_compressor(1);
+    bound = ps->z ? libdeflate_zlib_compress_bound(ps->z, rawlen) : 0;
+    if (!ps->z || room(&ps->raw, &ps->rawcap, rawlen) != 0 || room(&ps->packed, &ps->packedcap, bound) != 0) {
         snprintf(err, errlen, "cannot write '%s': out of memory", path);
-        goto out;
+        return -1;
     }
-    raw_rows(s, raw);
-    packedlen = libdeflate_zlib_compress(z, raw, rawlen, packed, bound);
+    raw_rows(s, ps->raw);
+    packedlen = libdeflate_zlib_compress(ps->z, ps->raw, rawlen, ps->packed, bound);
     put32(ihdr, (uint32_t)s->w);
     put32(ihdr + 4, (uint32_t)s->h);
     memcpy(ihdr + 8, "\x08\x02\x00\x00\x00", 5);  /* 8 bits, RGB, deflate, no filter choice, not interlaced */
+    /* A new file, not the old one truncated: ext4 writes out a file truncated and written again as
+     * it is closed (auto_da_alloc), so a replay writing a shot again would wait for the disk. */
+    if (remove(path) != 0 && errno != ENOENT) {
+        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        return -1;
+    }
     f = fopen(path, "wb");
     if (!f) {
         snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-        goto out;
+        return -1;
     }
     if (packedlen == 0 || fwrite(signature, 1, 8, f) != 8 || chunk(f, "IHDR", ihdr, sizeof ihdr) != 0 ||
-        chunk(f, "IDAT", packed, packedlen) != 0 || chunk(f, "IEND", NULL, 0) != 0 || fflush(f) != 0) {
+        chunk(f, "IDAT", ps->packed, packedlen) != 0 || chunk(f, "IEND", NULL, 0) != 0 || fflush(f) != 0)
         snprintf(err, errlen, "cannot write '%s': %s", path, packedlen ? strerror(errno) : "compression failed");
-        goto out;
-    }
-    rc = 0;
-out:
-    if (f && fclose(f) != 0 && rc == 0) {
+    else
+        rc = 0;
+    if (fclose(f) != 0 && rc == 0) {
         snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
         rc = -1;
     }
-    if (f && rc != 0)
+    if (rc != 0)
         remove(path);
-    libdeflate_free_compressor(z);
-    free(raw);
-    free(packed);
     return rc;
 }
+
+void pshot_free(struct pshot *ps)
+{
+    if (ps->raw)
+        sodium_memzero(ps->raw, ps->rawcap);    /* a screen's pixels: they may show what a client typed */
+    free(ps->raw);
+    free(ps->packed);
+    libdeflate_free_compressor(ps->z);
+    memset(ps, 0, sizeof *ps);
+}
+
 
 double pshot_compare_png(SDL_Surface *s, const char *path, char *err, size_t errlen)
 {
