@@ -45,6 +45,7 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
             o->px = px;
         }
         o->used = t->frame;
+        o->kept = t->keeping;
         return o->font;
     }
     if (t->nopen == PTEXT_MAX_FONTS)
@@ -56,7 +57,7 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
     if (ff->fake_bold)
         TTF_SetFontStyle(f, TTF_STYLE_BOLD);
-    t->open[t->nopen++] = (struct ptext_font){ face, px, f, t->frame };
+    t->open[t->nopen++] = (struct ptext_font){ face, px, f, t->frame, t->keeping };
     return f;
 }
 
@@ -392,6 +393,15 @@ void ptext_keep_end(struct ptext *t)
     for (int i = 0; i < PTEXT_WIDTHS; i++)
         if (t->widths[i].kept != t->keeping && !(t->widths[i].flags & TEXT_PUBLIC))
             sodium_memzero(&t->widths[i], sizeof t->widths[i]);
+    /* A face of another script than the primary family's (faces 0 and 1) that the kept screens'
+     * text did not need, such as Noto Sans Arabic once the picker's "العربية" is kept, or the last
+     * client's language: closed (about 1 MiB each), to open again when a text needs it. */
+    for (int i = 0; i < t->nopen; i++) {
+        if (t->open[i].face < 2 || t->open[i].kept == t->keeping)
+            continue;
+        TTF_CloseFont(t->open[i].font);
+        t->open[i--] = t->open[--t->nopen];
+    }
     t->keeping = 0;
 }
 

@@ -30,7 +30,11 @@
 struct ptext_width { uint64_t hash; int len, px, flags, w; unsigned kept; unsigned long used; };
 
 /* An opened face at one size (a large face's one instance: at the size last asked for). */
-struct ptext_font { int face, px; TTF_Font *font; unsigned long used; /* the frame it last served */ };
+struct ptext_font {
+    int face, px; TTF_Font *font;
+    unsigned long used;     /* the frame it last served */
+    unsigned kept;          /* the keeping (ptext_keep_begin) it last served in */
+};
 
 /* A line's ink: how much of each pixel its glyphs cover (0 .. 255), in the smallest box that holds
  * every covered pixel, run-length coded row by row: most of a line's pixels are either not covered
