@@ -403,6 +403,14 @@ static void measure_width(void *ctx, int node, int *min, int *pref)
     case UI_ITEM_BUTTON:
     case UI_ITEM_BADGE:
         text_widths(u, it, min, pref);
+        if (it->kind == UI_ITEM_BUTTON && it->caption && it->label) {
+            struct ui_item labelled = *it;
+            int lmin, lpref;
+            labelled.caption = NULL;
+            text_widths(u, &labelled, &lmin, &lpref);
+            *min = lmin > *min ? lmin : *min;
+            *pref = lpref > *pref ? lpref : *pref;
+        }
         *min += before;
         *pref += before;
         break;

@@ -187,6 +187,8 @@ int ui_add_badge(struct ui *u, int parent, const char *s, enum style_font font);
 
 /* Changing a declared box or control before ui_layout(). */
 struct lay_box *ui_box(struct ui *u, int node);
+/* What a control shows instead of its label; a button keeps the room its label needs, so that it
+ * does not move or shrink under the finger ("Send request" reading "Sending…"). */
 void ui_set_caption(struct ui *u, int node, const char *caption);
 void ui_set_selected(struct ui *u, int node, int selected);
 /* Marks node's text as a client's own (what they typed, their reference): not TEXT_PUBLIC, so the
