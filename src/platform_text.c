@@ -61,6 +61,13 @@ static TTF_Font *font_at(struct ptext *t, int face, int px)
     return f;
 }
 
+/* Closes open face i; the last takes its place. */
+static void close_open(struct ptext *t, int i)
+{
+    TTF_CloseFont(t->open[i].font);
+    t->open[i] = t->open[--t->nopen];
+}
+
 /* Closes each large face (PTEXT_LARGE_FACE) that served no text in the last idle frames. */
 static void close_large(struct ptext *t, unsigned long idle)
 {
@@ -68,8 +75,7 @@ static void close_large(struct ptext *t, unsigned long idle)
         const struct fonts_face *ff = fonts_face(&t->fonts, t->open[i].face);
         if (t->frame - t->open[i].used < idle || !ff || ff->file_size <= PTEXT_LARGE_FACE)
             continue;
-        TTF_CloseFont(t->open[i].font);
-        t->open[i--] = t->open[--t->nopen];
+        close_open(t, i--);
     }
 }
 
@@ -399,8 +405,7 @@ void ptext_keep_end(struct ptext *t)
     for (int i = 0; i < t->nopen; i++) {
         if (t->open[i].face < 2 || t->open[i].kept == t->keeping)
             continue;
-        TTF_CloseFont(t->open[i].font);
-        t->open[i--] = t->open[--t->nopen];
+        close_open(t, i--);
     }
     t->keeping = 0;
 }
